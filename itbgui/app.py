@@ -1,0 +1,193 @@
+"""The main window: the start screen, the player, the menus, and the app's wiring.
+
+The store, the clock and the settings are passed in, never reached as globals, so tests
+build a window on a temporary folder and a fake clock.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
+
+from . import APP_NAME, __version__
+from .clock import Clock
+from .home import HomePage
+from .player.screensaver import ScreenSaverInhibitor, platform_inhibitor
+from .player.sound import CuePlayer
+from .player.view import PlayerView
+from .program.prescription import SessionPrescription, starter_session
+from .program.timeline import Timing, build_timeline
+from .settings import AppSettings
+from .store.repository import SessionRepository
+from .theme import THEMES, apply_theme
+
+SHORTCUTS_HELP = """<table cellpadding=4>
+<tr><td><b>Enter</b></td><td>start the session / confirm</td></tr>
+<tr><td><b>Space</b></td><td>pause and resume</td></tr>
+<tr><td><b>→</b> / <b>←</b></td><td>next step / previous step</td></tr>
+<tr><td><b>↑</b> / <b>↓</b></td><td>more / fewer reps logged for the set</td></tr>
+<tr><td><b>0-9</b>, <b>1</b> <b>0</b></td><td>pain score 0-10</td></tr>
+<tr><td><b>F</b> or <b>F11</b></td><td>full screen</td></tr>
+<tr><td><b>M</b></td><td>sound on / off</td></tr>
+<tr><td><b>Esc</b></td><td>leave the session (asks first; what you did is kept)</td></tr>
+</table>"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: SessionRepository, settings: AppSettings, clock: Clock, *,
+                 inhibitor: ScreenSaverInhibitor | None = None, timing: Timing = Timing()) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self.timing = timing
+        self.inhibitor = inhibitor or platform_inhibitor(APP_NAME)
+        self.prescription: SessionPrescription = starter_session()
+        self.player: PlayerView | None = None
+        self.cue_player = CuePlayer(self, sound_on=settings.sound_enabled,
+                                    voice_on=settings.voice_enabled)
+        self.cue_player.unavailable.connect(lambda msg: self.statusBar().showMessage(msg))
+
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(QIcon(":/icons/itb-coach.svg"))
+        self.resize(1280, 720)
+        self.stack = QStackedWidget()
+        self.home = HomePage()
+        self.home.start_requested.connect(self.start_session)
+        self.stack.addWidget(self.home)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self.refresh_home()
+
+    # ------------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.start_action = QAction("&Start session", self, shortcut=QKeySequence("Ctrl+Return"),
+                                    triggered=self.start_session)
+        file_menu.addAction(self.start_action)
+        file_menu.addSeparator()
+        file_menu.addAction(QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit,
+                                    triggered=self.close))
+
+        view_menu = bar.addMenu("&View")
+        self.fullscreen_action = QAction("&Full screen", self, checkable=True,
+                                         shortcut=QKeySequence("F11"),
+                                         triggered=self.set_fullscreen)
+        view_menu.addAction(self.fullscreen_action)
+        theme_menu = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        labels = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+        for mode in THEMES:
+            action = QAction(labels[mode], self, checkable=True,
+                             checked=self.settings.theme == mode)
+            action.triggered.connect(lambda _checked=False, m=mode: self.set_theme(m))
+            group.addAction(action)
+            theme_menu.addAction(action)
+        view_menu.addSeparator()
+        self.sound_action = QAction("&Sounds", self, checkable=True,
+                                    checked=self.settings.sound_enabled,
+                                    triggered=self.set_sound)
+        self.voice_action = QAction("Spoken &prompts", self, checkable=True,
+                                    checked=self.settings.voice_enabled,
+                                    triggered=self.set_voice)
+        view_menu.addAction(self.sound_action)
+        view_menu.addAction(self.voice_action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(QAction("&Keyboard shortcuts", self, shortcut=QKeySequence("F1"),
+                                    triggered=self.show_shortcuts))
+        help_menu.addAction(QAction(f"&About {APP_NAME}", self, triggered=self.show_about))
+
+    # ------------------------------------------------------------------ actions
+    def refresh_home(self) -> None:
+        sessions = self.store.sessions()
+        self.home.show_session(self.prescription, build_timeline(self.prescription, self.timing),
+                               sessions[-1] if sessions else None)
+
+    def load_sound(self) -> None:
+        """Called once the window is up, so QtMultimedia never delays the first paint."""
+        self.cue_player.load()
+
+    def start_session(self) -> None:
+        if self.player is not None:
+            return
+        self.load_sound()
+        timeline = build_timeline(self.prescription, self.timing)
+        self.player = PlayerView(timeline, self.clock, self.store, self.cue_player, self.inhibitor)
+        self.player.closed.connect(self.end_session)
+        self.player.sound_toggle_requested.connect(lambda: self.set_sound(not self.cue_player.sound_on))
+        self.player.fullscreen_toggle_requested.connect(
+            lambda: self.set_fullscreen(not self.isFullScreen()))
+        self.stack.addWidget(self.player)
+        self.stack.setCurrentWidget(self.player)
+        self.start_action.setEnabled(False)
+        self.player.setFocus()
+
+    def end_session(self) -> None:
+        player, self.player = self.player, None
+        if player is None:
+            return
+        self.stack.setCurrentWidget(self.home)
+        self.stack.removeWidget(player)
+        player.deleteLater()
+        self.start_action.setEnabled(True)
+        self.refresh_home()
+        self.home.start_button.setFocus()
+
+    def set_fullscreen(self, on: bool) -> None:
+        self.showFullScreen() if on else self.showNormal()
+        self.fullscreen_action.setChecked(on)
+
+    def set_sound(self, on: bool) -> None:
+        self.cue_player.sound_on = on
+        self.settings.sound_enabled = on
+        self.sound_action.setChecked(on)
+        self.statusBar().showMessage("Sounds on" if on else "Sounds off", 3000)
+
+    def set_voice(self, on: bool) -> None:
+        self.cue_player.voice_on = on
+        self.settings.voice_enabled = on
+        self.voice_action.setChecked(on)
+
+    def set_theme(self, mode: str) -> None:
+        self.settings.theme = mode
+        apply_theme(QApplication.instance(), mode)
+        self.home.apply_style()
+        if self.player is not None:
+            self.player.refresh_theme()
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", (
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>A follow-along hip-strengthening coach for runners with IT band syndrome.</p>"
+            "<p>Your data stays on this computer, in<br><code>"
+            f"{self.store.path}</code></p>"
+            "<p>Not medical advice: if pain is severe, keeps rising, or comes with swelling, "
+            "locking or numbness, see a clinician.</p>"))
+
+    def keyPressEvent(self, event) -> None:
+        if self.player is None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.start_session()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:
+        if self.player is not None:
+            engine = self.player.engine
+            if engine.state.value in ("running", "paused"):
+                engine.abandon()
+                self.player._save()
+            self.player.close_player()
+        self.inhibitor.release()
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def show_main_window(window: MainWindow) -> None:
+    window.show()
+    QTimer.singleShot(0, window.load_sound)

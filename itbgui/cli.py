@@ -1,0 +1,77 @@
+"""Command line: ``itb-coach [--data-dir DIR] [--version]``; ``python main.py`` is the same."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import APP_ID, APP_NAME, __version__
+
+_T0 = time.perf_counter()
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data folder (e.g. ~/.local/share/itb-coach on Linux)."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QCoreApplication.setOrganizationName("")
+    QCoreApplication.setApplicationName(APP_ID)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="itb-coach",
+        description=f"{APP_NAME}: a follow-along hip-strengthening coach for IT band syndrome.")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="folder for your sessions and settings "
+                             "(default: the platform's user data folder)")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    # For the start-up smoke test and the cold-start benchmark: quit once the window is shown.
+    parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from . import resources_rc  # noqa: F401  (registers :/exercises, :/sounds, :/icons)
+    from .app import MainWindow, show_main_window
+    from .clock import SystemClock
+    from .settings import AppSettings
+    from .store.repository import SessionRepository, StoreError
+    from .theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(":/icons/itb-coach.svg"))
+    data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
+
+    try:
+        store = SessionRepository(data_dir)
+    except StoreError as exc:
+        print(f"itb-coach: {exc}", file=sys.stderr)
+        if not args.exit_after_show:
+            QMessageBox.critical(None, APP_NAME, f"{exc}\n\nNothing has been changed on disk.")
+        return 2
+    settings = AppSettings(data_dir)
+    apply_theme(app, settings.theme)
+    window = MainWindow(store, settings, SystemClock())
+    show_main_window(window)
+    if args.exit_after_show:
+        def report_and_quit() -> None:
+            print(f"shown after {time.perf_counter() - _T0:.3f} s", flush=True)
+            window.close()
+        QTimer.singleShot(0, report_and_quit)
+    code = app.exec()
+    store.close()
+    return code

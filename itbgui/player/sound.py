@@ -1,0 +1,111 @@
+"""Tones and spoken prompts, so the person on the mat need not look at the screen.
+
+QtMultimedia and QtTextToSpeech are imported only when sound is first loaded (they
+cost start-up time, and on a bare Linux QtMultimedia may not load at all). Any failure
+leaves the app silent and is reported once through ``unavailable``; nothing raises.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+
+from PySide6.QtCore import QObject, QUrl, Signal
+
+from .cues import SOUNDS, Cue
+
+log = logging.getLogger(__name__)
+
+# Engines that exist only for testing Qt itself and would "speak" into the void.
+_FAKE_TTS_ENGINES = {"mock"}
+
+
+class CuePlayer(QObject):
+    """Plays a :class:`Cue`: its tone through QSoundEffect, its words through QTextToSpeech."""
+
+    unavailable = Signal(str)  # emitted once, with a sentence for the status bar
+
+    def __init__(self, parent: QObject | None = None, *, sound_on: bool = True,
+                 voice_on: bool = True, volume: float = 0.8) -> None:
+        super().__init__(parent)
+        self.sound_on = sound_on
+        self.voice_on = voice_on
+        self.volume = volume
+        self._effects: dict = {}
+        self._speech = None
+        self._loaded = False
+        self.problem: str | None = None
+        self.played: deque[Cue] = deque(maxlen=200)  # the latest cues asked for (tests read it)
+
+    @property
+    def has_tones(self) -> bool:
+        return bool(self._effects)
+
+    @property
+    def has_voice(self) -> bool:
+        return self._speech is not None
+
+    def load(self) -> None:
+        """Load once; safe to call again."""
+        if self._loaded:
+            return
+        self._loaded = True
+        self._load_tones()
+        self._load_voice()
+
+    def _load_tones(self) -> None:
+        try:
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+        except ImportError as exc:  # e.g. libpulse missing on a bare Linux
+            self._report(f"Sound is off: Qt's audio support could not load ({exc}).")
+            return
+        try:
+            if not QMediaDevices.audioOutputs():
+                self._report("Sound is off: no audio output device was found.")
+                return
+            for name in SOUNDS:
+                effect = QSoundEffect(self)
+                effect.setSource(QUrl(f"qrc:/sounds/{name}.wav"))
+                effect.setVolume(self.volume)
+                self._effects[name] = effect
+        except Exception as exc:  # a broken backend must not take the session down
+            log.warning("audio setup failed: %s", exc)
+            self._effects.clear()
+            self._report("Sound is off: the audio device could not be opened.")
+
+    def _load_voice(self) -> None:
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+            engines = [e for e in QTextToSpeech.availableEngines() if e not in _FAKE_TTS_ENGINES]
+            if not engines:
+                return
+            speech = QTextToSpeech(engines[0], self)
+            if speech.state() == QTextToSpeech.State.Error:
+                log.info("text-to-speech engine %s is not usable: %s", engines[0], speech.errorString())
+                speech.deleteLater()
+                return
+            speech.setVolume(self.volume)
+            self._speech = speech
+        except Exception as exc:  # no voice: the tones still carry the session
+            log.info("text-to-speech unavailable: %s", exc)
+
+    def _report(self, message: str) -> None:
+        log.warning(message)
+        if self.problem is None:
+            self.problem = message
+            self.unavailable.emit(message)
+
+    def play(self, cue: Cue) -> None:
+        self.played.append(cue)
+        if cue.sound and self.sound_on:
+            effect = self._effects.get(cue.sound)
+            if effect is not None:
+                effect.play()
+        if cue.speech and self.voice_on and self.sound_on and self._speech is not None:
+            self._speech.say(cue.speech)
+
+    def stop(self) -> None:
+        for effect in self._effects.values():
+            effect.stop()
+        if self._speech is not None:
+            self._speech.stop()

@@ -1,0 +1,559 @@
+"""The follow-along player: a thin Qt face on :class:`SessionEngine`.
+
+It reads the engine, draws it big enough for 2 m, plays the cues, saves after every set
+and keeps the screen awake. All timing decisions live in the engine; this widget only
+asks it when to look again.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+                               QSizePolicy, QStackedLayout, QVBoxLayout, QWidget)
+
+from ..clock import Clock
+from ..program.timeline import Phase, StepKind, Timeline
+from ..store.repository import SessionRepository, StoreError
+from ..theme import colours
+from .cues import cue_for, set_label, side_label
+from .engine import EngineState, EventKind, SessionEngine
+from .pain_scale import PainScale
+from .picture import ExercisePicture
+from .screensaver import NullInhibitor, ScreenSaverInhibitor, should_keep_awake
+from .sound import CuePlayer
+from .summary import summarise
+
+#: A cue more than this late (the loop was busy) is dropped rather than sounded out of step.
+STALE_CUE_SECONDS = 0.35
+#: The display never goes longer than this without a fresh look at the engine.
+MAX_REFRESH_SECONDS = 0.25
+
+STATUS_WORDS = {
+    StepKind.GET_READY: "Get ready",
+    StepKind.WORK: "Rep",
+    StepKind.REST: "Rest",
+    StepKind.SWITCH_SIDE: "Switch sides",
+    StepKind.HOLD: "Hold",
+}
+PHASE_WORDS = {Phase.UP: "▲  Up", Phase.HOLD: "■  Hold", Phase.DOWN: "▼  Down"}
+KEY_HINTS = "Space pause   → skip   ← back   ↑↓ reps   F full screen   M sound   Esc leave"
+
+
+def _label(text: str = "", *, name: str = "", align=Qt.AlignmentFlag.AlignLeft) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _clock_text(seconds: float) -> str:
+    seconds = int(math.ceil(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)
+
+
+class PlayerView(QWidget):
+    """One session, from the pain question to the summary."""
+
+    closed = Signal()                 # the person is done with the summary
+    sound_toggle_requested = Signal()
+    fullscreen_toggle_requested = Signal()
+
+    def __init__(self, timeline: Timeline, clock: Clock, store: SessionRepository,
+                 cue_player: CuePlayer, inhibitor: ScreenSaverInhibitor | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = SessionEngine(timeline, clock)
+        self.clock = clock
+        self.store = store
+        self.cue_player = cue_player
+        self.inhibitor = inhibitor or NullInhibitor()
+        self.save_error: str | None = None
+        self.saved_once = False
+        self._notice = ""
+        self._confirming_leave = False
+        self._resume_after_confirm = False
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.poll)
+
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Session player")
+        self._build()
+        self._handle(self.engine.start())
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self._pages = QStackedLayout()
+        self._pain_page = self._build_pain_page()
+        self._exercise_page = self._build_exercise_page()
+        self._summary_page = self._build_summary_page()
+        for page in (self._pain_page, self._exercise_page, self._summary_page):
+            self._pages.addWidget(page)
+
+        self._leave_bar = QFrame(objectName="leaveBar")
+        bar = QHBoxLayout(self._leave_bar)
+        self._leave_label = _label("Leave this session? What you have done so far is kept.   "
+                                   "Enter: leave    Esc: carry on", name="leaveText")
+        bar.addWidget(self._leave_label)
+        self._leave_bar.hide()
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(28, 18, 28, 14)
+        outer.addLayout(self._pages, 1)
+        outer.addWidget(self._leave_bar)
+        self._apply_style()
+
+    def _build_pain_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.addStretch(1)
+        self._pain_title = _label(name="painTitle", align=Qt.AlignmentFlag.AlignHCenter)
+        self._pain_title.setWordWrap(True)
+        lay.addWidget(self._pain_title)
+        self._pain_help = _label("0 = no pain, 10 = the worst you can imagine. "
+                                 "Score the sore side as it feels right now.",
+                                 name="painHelp", align=Qt.AlignmentFlag.AlignHCenter)
+        self._pain_help.setWordWrap(True)
+        lay.addWidget(self._pain_help)
+        lay.addSpacing(18)
+        self.pain_scale = PainScale()
+        self.pain_scale.changed.connect(lambda _v: self._refresh_pain_hint())
+        lay.addWidget(self.pain_scale)
+        lay.addSpacing(18)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setMaxLength(500)
+        self.note_edit.setPlaceholderText("Optional note: how it went, anything unusual")
+        self.note_edit.setAccessibleName("Session note")
+        self.note_edit.installEventFilter(self)
+        lay.addWidget(self.note_edit)
+        lay.addSpacing(12)
+        self._pain_hint = _label(name="hint", align=Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self._pain_hint)
+        lay.addStretch(2)
+        return page
+
+    def _build_exercise_page(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(24)
+
+        self.title_label = _label(name="exerciseTitle")
+        self.detail_label = _label(name="detail")
+        self.side_label = _label(name="sideBadge", align=Qt.AlignmentFlag.AlignHCenter)
+        self.set_label = _label(name="setLabel", align=Qt.AlignmentFlag.AlignRight)
+        head = QVBoxLayout()
+        head.addWidget(self.title_label)
+        head.addWidget(self.detail_label)
+        grid.addLayout(head, 0, 0)
+        right_head = QHBoxLayout()
+        right_head.addStretch(1)
+        right_head.addWidget(self.side_label)
+        right_head.addSpacing(16)
+        right_head.addWidget(self.set_label)
+        grid.addLayout(right_head, 0, 1)
+
+        self.picture = ExercisePicture()
+        self.picture.setAccessibleName("Exercise picture")
+        grid.addWidget(self.picture, 1, 0)
+
+        counter = QVBoxLayout()
+        counter.setSpacing(0)
+        self.status_label = _label(name="status", align=Qt.AlignmentFlag.AlignHCenter)
+        self.big_label = _label(name="big", align=Qt.AlignmentFlag.AlignHCenter)
+        self.big_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.sub_label = _label(name="sub", align=Qt.AlignmentFlag.AlignHCenter)
+        self.phase_label = _label(name="phase", align=Qt.AlignmentFlag.AlignHCenter)
+        for w in (self.status_label, self.big_label, self.sub_label, self.phase_label):
+            counter.addWidget(w)
+        grid.addLayout(counter, 1, 1)
+
+        self.cue_label = _label(name="cue")
+        self.cue_label.setWordWrap(True)
+        grid.addWidget(self.cue_label, 2, 0, 1, 2)
+        self.log_label = _label(name="log")
+        grid.addWidget(self.log_label, 3, 0, 1, 2)
+
+        foot = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Session progress")
+        self.time_left_label = _label(name="timeLeft", align=Qt.AlignmentFlag.AlignRight)
+        foot.addWidget(self.progress, 1)
+        foot.addWidget(self.time_left_label)
+        grid.addLayout(foot, 4, 0, 1, 2)
+        self.hint_label = _label(KEY_HINTS, name="hint", align=Qt.AlignmentFlag.AlignHCenter)
+        grid.addWidget(self.hint_label, 5, 0, 1, 2)
+        grid.setColumnStretch(0, 11)
+        grid.setColumnStretch(1, 9)
+        grid.setRowStretch(1, 1)
+        return page
+
+    def _build_summary_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.addStretch(1)
+        self.summary_title = _label(name="summaryTitle", align=Qt.AlignmentFlag.AlignHCenter)
+        self.summary_stats = _label(name="summaryStats", align=Qt.AlignmentFlag.AlignHCenter)
+        self.summary_lines = _label(name="summaryLines", align=Qt.AlignmentFlag.AlignHCenter)
+        self.summary_lines.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_saved = _label(name="summarySaved", align=Qt.AlignmentFlag.AlignHCenter)
+        self.summary_saved.setWordWrap(True)
+        for w in (self.summary_title, self.summary_stats, self.summary_lines, self.summary_saved):
+            lay.addWidget(w)
+            lay.addSpacing(14)
+        lay.addWidget(_label("Enter: back to the start screen", name="hint",
+                             align=Qt.AlignmentFlag.AlignHCenter))
+        lay.addStretch(1)
+        return page
+
+    def _apply_style(self) -> None:
+        c = colours()
+        h = max(self.height(), 600)
+        big = int(h * 0.30)
+        self.setStyleSheet(f"""
+            QLabel {{ color: {c.text}; }}
+            #exerciseTitle {{ font-size: {int(h * 0.058)}px; font-weight: 700; }}
+            #detail, #setLabel, #timeLeft {{ font-size: {int(h * 0.032)}px; color: {c.muted}; }}
+            #setLabel {{ color: {c.text}; font-weight: 600; }}
+            #sideBadge {{ font-size: {int(h * 0.036)}px; font-weight: 800; color: {c.accent_text};
+                          background: {c.accent}; border-radius: 10px; padding: 4px 18px; }}
+            #status {{ font-size: {int(h * 0.045)}px; font-weight: 700; color: {c.accent}; }}
+            #big {{ font-size: {big}px; font-weight: 800; }}
+            #sub {{ font-size: {int(h * 0.034)}px; color: {c.muted}; }}
+            #phase {{ font-size: {int(h * 0.05)}px; font-weight: 700; }}
+            #cue {{ font-size: {int(h * 0.036)}px; }}
+            #log {{ font-size: {int(h * 0.027)}px; color: {c.muted}; }}
+            #hint {{ font-size: {max(14, int(h * 0.022))}px; color: {c.muted}; }}
+            #painTitle, #summaryTitle {{ font-size: {int(h * 0.055)}px; font-weight: 700; }}
+            #painHelp, #summaryStats {{ font-size: {int(h * 0.032)}px; color: {c.muted}; }}
+            #summaryLines {{ font-size: {int(h * 0.032)}px; }}
+            #summarySaved {{ font-size: {int(h * 0.028)}px; }}
+            #noteEdit {{ font-size: {int(h * 0.03)}px; padding: 8px; border: 2px solid {c.muted};
+                         border-radius: 8px; background: {c.base}; color: {c.text}; }}
+            #noteEdit:focus {{ border-color: {c.accent}; }}
+            #leaveBar {{ background: {c.warn}; border-radius: 10px; }}
+            #leaveText {{ color: {c.base}; font-size: {int(h * 0.032)}px; font-weight: 700; padding: 8px; }}
+            QProgressBar {{ background: {c.base}; border: 1px solid {c.muted}; border-radius: 6px;
+                            min-height: 14px; max-height: 14px; }}
+            QProgressBar::chunk {{ background: {c.accent}; border-radius: 5px; }}
+        """)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._apply_style()
+
+    def refresh_theme(self) -> None:
+        self._apply_style()
+        self.picture.refresh_colours()
+        self.pain_scale.update()
+
+    # ------------------------------------------------------------------ driving
+    def poll(self) -> None:
+        """Look at the clock: the timer's slot, and what a test calls after moving a fake clock."""
+        self._handle(self.engine.update())
+
+    def _handle(self, events) -> None:
+        now = self.clock.monotonic()
+        logged = finished = False
+        for event in events:
+            if event.kind is EventKind.SET_LOGGED:
+                logged = True
+            elif event.kind is EventKind.FINISHED:
+                finished = True
+            elif event.kind is EventKind.AUTO_PAUSED:
+                self._notice = "Paused: the computer seemed to sleep or stall. Press Space to carry on."
+            cue = cue_for(event, self.engine.timeline)
+            if cue and now - event.at <= STALE_CUE_SECONDS:
+                self.cue_player.play(cue)
+        if logged or finished:
+            self._save()
+        self.refresh()
+        self._keep_awake()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        e = self.engine
+        if e.state is EngineState.RUNNING and e.step.is_timed:
+            remaining = e.remaining()
+            until_digit = remaining - math.floor(remaining) or 1.0
+            wait = min(e.time_to_next_event() or MAX_REFRESH_SECONDS, until_digit, MAX_REFRESH_SECONDS)
+            self._timer.start(max(1, math.ceil(wait * 1000)))
+        elif e.state is EngineState.PAUSED:
+            self._timer.start(1000)  # so a long pause lets the screen sleep
+        else:
+            self._timer.stop()
+
+    def _keep_awake(self) -> None:
+        e = self.engine
+        awake = should_keep_awake(e.state is EngineState.RUNNING, e.state is EngineState.PAUSED,
+                                  e.paused_for())
+        if awake and not self.inhibitor.active:
+            self.inhibitor.inhibit("A hip-strengthening session is running")
+        elif not awake and self.inhibitor.active:
+            self.inhibitor.release()
+
+    def _save(self) -> None:
+        record = self.engine.to_record()
+        if not record.sets and self.engine.state is not EngineState.FINISHED:
+            return
+        if not record.sets and not self.engine.completed and record.pain_after is None:
+            return  # left before doing anything: nothing to keep
+        try:
+            self.store.save_session(record)
+            self.save_error = None
+            self.saved_once = True
+        except StoreError as exc:
+            self.save_error = str(exc)
+
+    # ------------------------------------------------------------------ drawing
+    def refresh(self) -> None:
+        e = self.engine
+        kind = e.step.kind
+        if e.state is EngineState.FINISHED:
+            self._show_summary()
+        elif kind in (StepKind.PAIN_BEFORE, StepKind.PAIN_AFTER):
+            self._show_pain(kind)
+        else:
+            self._show_exercise()
+
+    def _show_pain(self, kind: StepKind) -> None:
+        if self._pages.currentWidget() is not self._pain_page:
+            self._pages.setCurrentWidget(self._pain_page)
+            before = kind is StepKind.PAIN_BEFORE
+            self.pain_scale.set_value(self.engine.pain_before if before else self.engine.pain_after)
+            self.note_edit.setVisible(not before)
+            self._pain_title.setText("Before you start: how much does it hurt right now?" if before
+                                     else "Done! How much does it hurt now?")
+            self.setFocus()
+        self._refresh_pain_hint()
+
+    def _refresh_pain_hint(self) -> None:
+        before = self.engine.step.kind is StepKind.PAIN_BEFORE
+        if self.pain_scale.value() is None:
+            text = "Type a number 0-10 (or use ↑ ↓)"
+        elif before:
+            text = "Enter or Space: start the session    Esc: leave"
+        else:
+            text = "Enter: finish and save    (type to add a note)"
+        self._pain_hint.setText(text)
+
+    def _show_exercise(self) -> None:
+        e = self.engine
+        step = e.step
+        ex = step.exercise
+        self._pages.setCurrentWidget(self._exercise_page)
+        self.title_label.setText(ex.name if ex else "")
+        tempo = f"   ·   tempo {step.tempo.label()} s" if step.tempo and step.target_reps else ""
+        self.detail_label.setText(f"{step.resistance}{tempo}")
+        side = side_label(ex, step.side)
+        self.side_label.setText(side.upper())
+        self.side_label.setVisible(bool(side))
+        self.set_label.setText(set_label(step))
+        self.set_label.setAccessibleName(set_label(step))
+
+        elapsed = e.elapsed()
+        remaining = e.remaining() or 0.0
+        paused = e.state is EngineState.PAUSED
+        self.status_label.setText(("Paused" if paused else STATUS_WORDS.get(step.kind, "")).upper())
+        position = step.rep_position(elapsed)
+        if step.kind is StepKind.WORK and position:
+            self.big_label.setText(str(position.rep))
+            self.sub_label.setText(f"of {step.target_reps}")
+            self.phase_label.setText(PHASE_WORDS[position.phase])
+            picture = "start" if position.phase is Phase.DOWN else "end"
+            cue_index = position.rep - 1
+        else:
+            self.big_label.setText(_clock_text(remaining))
+            self.sub_label.setText("seconds" if remaining <= 60 else "minutes")
+            self.phase_label.setText(self._transition_text())
+            picture = "end" if step.kind is StepKind.HOLD or int(elapsed // 2) % 2 else "start"
+            cue_index = int(elapsed // 5)
+        if ex:
+            self.picture.show_resource(ex.picture(picture))
+            self.cue_label.setText(ex.cues[cue_index % len(ex.cues)])
+        self.big_label.setAccessibleName(f"{self.status_label.text()} {self.big_label.text()}")
+        self.log_label.setText(self._notice or self._log_text())
+        self.hint_label.setText("Paused. Space: carry on   → skip   ← back   Esc: leave" if paused
+                                else KEY_HINTS)
+        self.progress.setValue(int(e.progress() * 1000))
+        total = e.timeline.timed_seconds
+        self.time_left_label.setText(f"{_clock_text(max(0.0, total * (1 - e.progress())))} left"
+                                     if total else "")
+
+    def _transition_text(self) -> str:
+        e = self.engine
+        step = e.step
+        if step.kind in (StepKind.REST, StepKind.GET_READY, StepKind.SWITCH_SIDE):
+            upcoming = e.timeline.next_exercise_step(e.index)
+            if upcoming is None:
+                return ""
+            parts = [upcoming.exercise.name if upcoming.exercise_id != step.exercise_id or
+                     step.kind is StepKind.GET_READY else "",
+                     side_label(upcoming.exercise, upcoming.side), set_label(upcoming)]
+            return "Next: " + " · ".join(p for p in parts if p)
+        return ""
+
+    def _log_text(self) -> str:
+        e = self.engine
+        if self.save_error:
+            return f"Not saved yet: {self.save_error}"
+        if e.step.kind is StepKind.WORK:
+            return f"This set will log {e.pending_reps} reps   (↑ ↓ to change)"
+        last = e.last_logged
+        if last and not last.hold_seconds:
+            side = f" {last.side}" if last.side else ""
+            name = last.exercise_id.replace("_", " ")
+            return (f"Logged {name}{side}, set {last.set_number}: {last.done_reps} of "
+                    f"{last.target_reps} reps   (↑ ↓ to correct)")
+        return ""
+
+    def _show_summary(self) -> None:
+        if self._pages.currentWidget() is self._summary_page:
+            self._refresh_saved_line()
+            return
+        self._pages.setCurrentWidget(self._summary_page)
+        s = summarise(self.engine.to_record())
+        self.summary_title.setText("Well done: session complete" if self.engine.completed
+                                   else "Session ended early: what you did is kept")
+        pain = ""
+        if s.pain_before is not None:
+            after = "–" if s.pain_after is None else str(s.pain_after)
+            pain = f"   ·   pain {s.pain_before} → {after}"
+        self.summary_stats.setText(f"{s.minutes} min {s.seconds:02d} s   ·   {s.sets_done} sets"
+                                   f"   ·   {s.reps_done} reps{pain}")
+        rows = "".join(
+            f"<tr><td style='padding:2px 24px 2px 0'><b>{line.name}</b></td>"
+            f"<td>{line.detail}{' &nbsp;(short of target)' if line.short else ''}</td></tr>"
+            for line in s.lines)
+        self.summary_lines.setText(f"<table>{rows}</table>" if rows else "No sets were done.")
+        self._refresh_saved_line()
+        self.setFocus()
+
+    def _refresh_saved_line(self) -> None:
+        if self.save_error:
+            self.summary_saved.setText(f"⚠ Not saved: {self.save_error}  Press S to try again.")
+        elif self.saved_once:
+            self.summary_saved.setText(f"Saved to {self.store.path}")
+        else:
+            self.summary_saved.setText("Nothing was done, so nothing was saved.")
+
+    # ------------------------------------------------------------------ keys
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note_edit and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape,
+                               Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.keyPressEvent(event)
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if self._confirming_leave:
+            self._answer_leave(key)
+            return
+        e = self.engine
+        if e.state is EngineState.FINISHED:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Escape):
+                self.close_player()
+            elif key == Qt.Key.Key_S and self.save_error:
+                self._save()
+                self._refresh_saved_line()
+            return
+        if key == Qt.Key.Key_Escape:
+            self._ask_leave()
+        elif key == Qt.Key.Key_F:
+            self.fullscreen_toggle_requested.emit()
+        elif key == Qt.Key.Key_M:
+            self.sound_toggle_requested.emit()
+        elif e.step.kind in (StepKind.PAIN_BEFORE, StepKind.PAIN_AFTER):
+            self._pain_key(event)
+        elif key == Qt.Key.Key_Space:
+            self._notice = ""
+            self._handle(e.toggle_pause())
+        elif key == Qt.Key.Key_Right:
+            self._notice = ""
+            self._handle(e.next())
+        elif key == Qt.Key.Key_Left:
+            self._notice = ""
+            self._handle(e.previous())
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            if e.adjust_reps(+1 if key == Qt.Key.Key_Up else -1) is not None:
+                if e.step.kind is not StepKind.WORK:
+                    self._save()
+                self.refresh()
+        else:
+            super().keyPressEvent(event)
+
+    def _pain_key(self, event: QKeyEvent) -> None:
+        key, text = event.key(), event.text()
+        before = self.engine.step.kind is StepKind.PAIN_BEFORE
+        if text.isdigit() and len(text) == 1:
+            self.pain_scale.type_digit(text)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.pain_scale.step(+1 if key == Qt.Key.Key_Up else -1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right) or (
+                before and key == Qt.Key.Key_Space):
+            self._confirm_pain()
+        elif key == Qt.Key.Key_Left and not before:
+            self._handle(self.engine.previous())
+        elif not before and text.strip() and text.isprintable():
+            self.note_edit.setFocus()
+            self.note_edit.insert(text)
+
+    def _confirm_pain(self) -> None:
+        value = self.pain_scale.value()
+        if value is None:
+            self._pain_hint.setText("Pick a number first: type 0-10 or use ↑ ↓")
+            return
+        if self.engine.step.kind is StepKind.PAIN_BEFORE:
+            self.engine.set_pain_before(value)
+        else:
+            self.engine.set_pain_after(value)
+            self.engine.note = self.note_edit.text().strip()
+        self.setFocus()
+        self._handle(self.engine.next())
+
+    def _ask_leave(self) -> None:
+        self._confirming_leave = True
+        self._resume_after_confirm = self.engine.state is EngineState.RUNNING
+        self.engine.pause()
+        self._leave_bar.show()
+        self.setFocus()
+        self._handle([])
+
+    def _answer_leave(self, key: int) -> None:
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Y):
+            self._confirming_leave = False
+            self._leave_bar.hide()
+            if self.engine.step.kind is StepKind.PAIN_AFTER and self.pain_scale.value() is not None:
+                self.engine.set_pain_after(self.pain_scale.value())
+                self.engine.note = self.note_edit.text().strip()
+            self.engine.abandon()
+            self._handle([])
+            self._save()
+            self._refresh_saved_line()
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_N):
+            self._confirming_leave = False
+            self._leave_bar.hide()
+            self._handle(self.engine.resume() if self._resume_after_confirm else [])
+
+    def close_player(self) -> None:
+        self._timer.stop()
+        self.inhibitor.release()
+        self.cue_player.stop()
+        self.closed.emit()
+
+    def hideEvent(self, event) -> None:
+        # Leaving the window (or the app closing) must never leave the screen saver blocked.
+        if self.engine.state is EngineState.FINISHED:
+            self.inhibitor.release()
+        super().hideEvent(event)

@@ -1,0 +1,220 @@
+"""The real player, driven with key presses on a fake clock (offscreen)."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from itbgui import resources_rc  # noqa: F401
+from itbgui.app import MainWindow
+from itbgui.player.engine import EngineState
+from itbgui.program.exercises import Tempo
+from itbgui.program.prescription import ExercisePrescription, SessionPrescription
+from itbgui.program.timeline import StepKind, Timing
+from itbgui.settings import AppSettings
+from itbgui.store.repository import DATA_FILE_NAME, SessionRepository
+from qt_helpers import ENTER, RecordingInhibitor, advance, press, run_until
+
+SHORT = SessionPrescription("Short test session", (
+    ExercisePrescription("clamshell", 2, 3, Tempo(1, 0, 1), rest_seconds=10, step_index=1),
+    ExercisePrescription("glute_bridge", 1, 2, Tempo(1, 1, 1), rest_seconds=10, step_index=0),
+    ExercisePrescription("glute_stretch", 1, 0),
+), first_side="right", week=1)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, clock):
+    store = SessionRepository(tmp_path)
+    win = MainWindow(store, AppSettings(tmp_path), clock, inhibitor=RecordingInhibitor(),
+                     timing=Timing(get_ready_seconds=5, switch_side_seconds=3, change_over_seconds=8))
+    win.cue_player.sound_on = True
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    store.close()
+
+
+def saved(tmp_path):
+    doc = json.loads((tmp_path / DATA_FILE_NAME).read_text(encoding="utf-8"))
+    return list(doc["sessions"].values())
+
+
+def start(qtbot, window, prescription=SHORT, pain="3"):
+    window.prescription = prescription
+    window.refresh_home()
+    qtbot.keyClick(window, ENTER)
+    player = window.player
+    assert player is not None and player.isVisible()
+    assert player.engine.step.kind is StepKind.PAIN_BEFORE
+    qtbot.keyClicks(player, pain)
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    return player
+
+
+def test_a_whole_session_with_the_keyboard_alone_is_saved_set_by_set(qtbot, window, clock, tmp_path):
+    player = start(qtbot, window)
+    assert player.engine.pain_before == 3
+    assert player.engine.step.kind is StepKind.GET_READY
+    assert player.title_label.text() == "Clamshells"
+    assert player.side_label.text() == "RIGHT SIDE"          # the sore side first
+
+    run_until(player, clock, StepKind.WORK)
+    assert player.status_label.text() == "REP" and player.big_label.text() == "1"
+    assert player.sub_label.text() == "of 3"
+    advance(player, clock, 1.2)                                # into rep 1's way down
+    assert "Down" in player.phase_label.text()
+    assert player.picture.resource == ":/exercises/clamshell-start.svg"
+
+    run_until(player, clock, StepKind.SWITCH_SIDE)
+    press(qtbot, player, Qt.Key.Key_Down)                      # only managed 2 on the right
+    assert "2 of 3" in player.log_label.text()
+    assert saved(tmp_path)[0]["sets"][0]["done_reps"] == 2    # saved after the first set already
+
+    run_until(player, clock, StepKind.PAIN_AFTER)
+    assert player.pain_scale.value() is None
+    qtbot.keyClicks(player, "1")
+    qtbot.keyClicks(player, "easy")                           # typing goes to the note
+    assert player.note_edit.text() == "easy"
+    qtbot.keyClick(player.note_edit, ENTER)
+
+    assert player.engine.state is EngineState.FINISHED
+    assert "complete" in player.summary_title.text()
+    [session] = saved(tmp_path)
+    assert session["completed"] is True
+    assert (session["pain_before"], session["pain_after"], session["note"]) == (3, 1, "easy")
+    sets = [(s["exercise"], s["side"], s["set"], s["target_reps"], s["done_reps"], s["resistance"])
+            for s in session["sets"]]
+    assert sets == [
+        ("clamshell", "right", 1, 3, 2, "Light band above the knees"),
+        ("clamshell", "left", 1, 3, 3, "Light band above the knees"),
+        ("clamshell", "right", 2, 3, 3, "Light band above the knees"),
+        ("clamshell", "left", 2, 3, 3, "Light band above the knees"),
+        ("glute_bridge", None, 1, 2, 2, "Two-leg bridge"),
+        ("glute_stretch", "right", 1, 0, 0, "Lying figure-4"),
+        ("glute_stretch", "left", 1, 0, 0, "Lying figure-4"),
+    ]
+    assert [s["hold_seconds"] for s in session["sets"]][-2:] == [30.0, 30.0]
+
+    qtbot.keyClick(player, ENTER)                               # back to the start screen
+    assert window.player is None
+    assert "Last session" in window.home.last_label.text()
+
+
+def test_escape_asks_first_then_keeps_what_was_done(qtbot, window, clock, tmp_path):
+    player = start(qtbot, window)
+    run_until(player, clock, StepKind.SWITCH_SIDE)
+    advance(player, clock, 1.0)
+    remaining = player.engine.remaining()
+
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    assert player._leave_bar.isVisible() and player.engine.state is EngineState.PAUSED
+    advance(player, clock, 30)
+    qtbot.keyClick(player, Qt.Key.Key_Escape)                  # changed my mind
+    assert not player._leave_bar.isVisible() and player.engine.state is EngineState.RUNNING
+    assert player.engine.remaining() == pytest.approx(remaining, abs=1e-3)
+
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.keyClick(player, ENTER)                              # yes, leave
+    assert "ended early" in player.summary_title.text()
+    [session] = saved(tmp_path)
+    assert session["completed"] is False and session["ended_at"]
+    assert [(s["side"], s["done_reps"]) for s in session["sets"]] == [("right", 3)]
+
+
+def test_space_pauses_and_arrows_step_through(qtbot, window, clock):
+    player = start(qtbot, window)
+    advance(player, clock, 2.0)
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert player.engine.state is EngineState.PAUSED and player.status_label.text() == "PAUSED"
+    advance(player, clock, 10.0)
+    assert player.engine.remaining() == pytest.approx(3.0, abs=1e-3)
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert player.engine.state is EngineState.RUNNING
+    qtbot.keyClick(player, Qt.Key.Key_Right)
+    assert player.engine.step.kind is StepKind.WORK
+    qtbot.keyClick(player, Qt.Key.Key_Up)
+    assert player.engine.pending_reps == 4
+    qtbot.keyClick(player, Qt.Key.Key_Left)
+    assert player.engine.step.kind is StepKind.GET_READY
+
+
+def test_pain_needs_an_answer_and_takes_ten(qtbot, window, clock):
+    window.prescription = SHORT
+    qtbot.keyClick(window, ENTER)
+    player = window.player
+    qtbot.keyClick(player, ENTER)
+    assert player.engine.step.kind is StepKind.PAIN_BEFORE
+    assert "Pick a number" in player._pain_hint.text()
+    qtbot.keyClicks(player, "10")
+    assert player.pain_scale.value() == 10
+    press(qtbot, player, Qt.Key.Key_Down, Qt.Key.Key_Down)
+    assert player.pain_scale.value() == 8
+    qtbot.keyClick(player, ENTER)
+    assert player.engine.pain_before == 8
+
+
+def test_screen_stays_awake_only_while_the_session_needs_it(qtbot, window, clock):
+    player = start(qtbot, window)
+    inhibitor = window.inhibitor
+    assert inhibitor.active
+    qtbot.keyClick(player, Qt.Key.Key_Space)                   # pause
+    advance(player, clock, 60)
+    assert inhibitor.active                                     # a short pause keeps it
+    for _ in range(4):
+        clock.advance(30)
+        player.poll()
+    assert not inhibitor.active                                 # a long pause lets it go
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert inhibitor.active
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.keyClick(player, ENTER)
+    assert not inhibitor.active
+
+
+def test_cues_are_asked_for_at_the_right_moments(qtbot, window, clock):
+    player = start(qtbot, window)
+    run_until(player, clock, StepKind.SWITCH_SIDE)
+    sounds = [c.sound for c in window.cue_player.played if c.sound]
+    words = [c.speech for c in window.cue_player.played if c.speech]
+    assert sounds[:4] == ["countdown", "countdown", "countdown", "go"]
+    assert sounds[-1] == "switch"
+    assert words[0] == "Get ready. Clamshells. Right side. Set 1 of 2."
+    assert words[1:4] == ["1", "2", "Last one"]
+    assert words[-1] == "Switch sides. Left side."
+
+
+def test_sound_toggle_key_is_remembered(qtbot, window, tmp_path):
+    player = start(qtbot, window)
+    qtbot.keyClick(player, Qt.Key.Key_M)
+    assert window.cue_player.sound_on is False
+    assert AppSettings(tmp_path).sound_enabled is False
+
+
+def test_no_audio_device_runs_silent_and_says_so_once(qtbot, window, clock):
+    window.load_sound()
+    cp = window.cue_player
+    assert cp.has_tones or cp.problem, "either tones loaded or the reason is known"
+    if cp.problem:
+        assert window.statusBar().currentMessage() == cp.problem
+    player = start(qtbot, window)                               # must not raise or stall
+    advance(player, clock, 20)
+    assert player.engine.step.kind is not StepKind.GET_READY
+
+
+def test_sleep_mid_session_pauses_and_says_why(qtbot, window, clock):
+    player = start(qtbot, window)
+    advance(player, clock, 2.0)
+    clock.advance(3600)
+    player.poll()
+    assert player.engine.state is EngineState.PAUSED
+    assert "sleep" in player.log_label.text()
+    assert player.engine.remaining() == pytest.approx(3.0, abs=1e-3)
+
+
+def test_dark_theme_recolours_the_drawing(qtbot, window, clock):
+    window.set_theme("dark")
+    player = start(qtbot, window)
+    assert player.picture._renderer.isValid()
+    window.set_theme("light")
