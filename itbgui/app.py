@@ -6,21 +6,24 @@ build a window on a temporary folder and a fake clock.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from . import APP_NAME, __version__
 from .clock import Clock
 from .home import HomePage
-from .player.screensaver import ScreenSaverInhibitor, platform_inhibitor
-from .player.sound import CuePlayer
-from .player.view import PlayerView
 from .program.prescription import SessionPrescription, starter_session
 from .program.timeline import Timing, build_timeline
 from .settings import AppSettings
 from .store.repository import SessionRepository
 from .theme import THEMES, apply_theme
+
+if TYPE_CHECKING:
+    from .player.screensaver import ScreenSaverInhibitor
+    from .player.sound import CuePlayer
 
 SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>Enter</b></td><td>start the session / confirm</td></tr>
@@ -42,12 +45,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.clock = clock
         self.timing = timing
-        self.inhibitor = inhibitor or platform_inhibitor(APP_NAME)
+        self._inhibitor = inhibitor  # made on first use: reaching D-Bus costs start-up time
         self.prescription: SessionPrescription = starter_session()
-        self.player: PlayerView | None = None
-        self.cue_player = CuePlayer(self, sound_on=settings.sound_enabled,
-                                    voice_on=settings.voice_enabled)
-        self.cue_player.unavailable.connect(lambda msg: self.statusBar().showMessage(msg))
+        self.player = None  # the PlayerView while a session is open
+        self._cue_player: CuePlayer | None = None
 
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(QIcon(":/icons/itb-coach.svg"))
@@ -106,13 +107,34 @@ class MainWindow(QMainWindow):
         self.home.show_session(self.prescription, build_timeline(self.prescription, self.timing),
                                sessions[-1] if sessions else None)
 
+    # The player's helpers are made on first use: nothing the first paint needs.
+    @property
+    def inhibitor(self) -> ScreenSaverInhibitor:
+        if self._inhibitor is None:
+            from .player.screensaver import platform_inhibitor
+
+            self._inhibitor = platform_inhibitor(APP_NAME)
+        return self._inhibitor
+
+    @property
+    def cue_player(self) -> CuePlayer:
+        if self._cue_player is None:
+            from .player.sound import CuePlayer
+
+            self._cue_player = CuePlayer(self, sound_on=self.settings.sound_enabled,
+                                         voice_on=self.settings.voice_enabled)
+            self._cue_player.unavailable.connect(lambda msg: self.statusBar().showMessage(msg))
+        return self._cue_player
+
     def load_sound(self) -> None:
-        """Called once the window is up, so QtMultimedia never delays the first paint."""
+        """Called a moment after the window is up, so QtMultimedia never delays it."""
         self.cue_player.load()
 
     def start_session(self) -> None:
         if self.player is not None:
             return
+        from .player.view import PlayerView  # with QtSvg: not needed for the first paint
+
         self.load_sound()
         timeline = build_timeline(self.prescription, self.timing)
         self.player = PlayerView(timeline, self.clock, self.store, self.cue_player, self.inhibitor)
@@ -141,13 +163,15 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.setChecked(on)
 
     def set_sound(self, on: bool) -> None:
-        self.cue_player.sound_on = on
+        if self._cue_player is not None:
+            self._cue_player.sound_on = on
         self.settings.sound_enabled = on
         self.sound_action.setChecked(on)
         self.statusBar().showMessage("Sounds on" if on else "Sounds off", 3000)
 
     def set_voice(self, on: bool) -> None:
-        self.cue_player.voice_on = on
+        if self._cue_player is not None:
+            self._cue_player.voice_on = on
         self.settings.voice_enabled = on
         self.voice_action.setChecked(on)
 
@@ -159,9 +183,13 @@ class MainWindow(QMainWindow):
             self.player.refresh_theme()
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, f"About {APP_NAME}", (
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>A follow-along hip-strengthening coach for runners with IT band syndrome.</p>"
@@ -183,11 +211,16 @@ class MainWindow(QMainWindow):
                 engine.abandon()
                 self.player._save()
             self.player.close_player()
-        self.inhibitor.release()
+        if self._inhibitor is not None:
+            self._inhibitor.release()
         self.settings.sync()
         super().closeEvent(event)
 
 
+#: Sound loads this long after the window appears, so QtMultimedia never delays it.
+SOUND_LOAD_DELAY_MS = 1500
+
+
 def show_main_window(window: MainWindow) -> None:
     window.show()
-    QTimer.singleShot(0, window.load_sound)
+    QTimer.singleShot(SOUND_LOAD_DELAY_MS, window.load_sound)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from .program.exercises import Kind
 from .program.prescription import SessionPrescription
 from .program.timeline import Timeline
 from .store.records import SessionRecord
@@ -86,8 +85,7 @@ class HomePage(QWidget):
                 item.widget().deleteLater()
         for row, item in enumerate(prescription.items):
             ex = item.exercise
-            dose = item.dose_label() if ex.kind is Kind.HOLD else item.dose_label() + " reps"
-            for col, (text, name) in enumerate(((ex.name, "exName"), (dose, "exDose"),
+            for col, (text, name) in enumerate(((ex.name, "exName"), (item.dose_label(), "exDose"),
                                                 (item.resistance, "exStep"))):
                 self.grid.addWidget(QLabel(text, objectName=name), row, col)
         self.grid.setColumnStretch(3, 1)

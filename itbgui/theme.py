@@ -48,7 +48,8 @@ def resolve(mode: str, app: QApplication) -> Colours:
 
 def apply_theme(app: QApplication, mode: str) -> Colours:
     colours = resolve(mode, app)
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # re-creating the style costs start-up time
+        app.setStyle("Fusion")
     p = QPalette()
     c = QColor
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):

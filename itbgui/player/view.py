@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEd
                                QSizePolicy, QStackedLayout, QVBoxLayout, QWidget)
 
 from ..clock import Clock
+from ..program.exercises import exercise
 from ..program.timeline import Phase, StepKind, Timeline
 from ..store.repository import SessionRepository, StoreError
 from ..theme import colours
@@ -76,6 +77,7 @@ class PlayerView(QWidget):
         self._notice = ""
         self._confirming_leave = False
         self._resume_after_confirm = False
+        self._pain_page_kind: StepKind | None = None  # which question the pain page shows
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -326,7 +328,8 @@ class PlayerView(QWidget):
             self._show_exercise()
 
     def _show_pain(self, kind: StepKind) -> None:
-        if self._pages.currentWidget() is not self._pain_page:
+        if self._pain_page_kind is not kind:
+            self._pain_page_kind = kind
             self._pages.setCurrentWidget(self._pain_page)
             before = kind is StepKind.PAIN_BEFORE
             self.pain_scale.set_value(self.engine.pain_before if before else self.engine.pain_after)
@@ -347,6 +350,7 @@ class PlayerView(QWidget):
         self._pain_hint.setText(text)
 
     def _show_exercise(self) -> None:
+        self._pain_page_kind = None
         e = self.engine
         step = e.step
         ex = step.exercise
@@ -410,10 +414,10 @@ class PlayerView(QWidget):
             return f"This set will log {e.pending_reps} reps   (↑ ↓ to change)"
         last = e.last_logged
         if last and not last.hold_seconds:
-            side = f" {last.side}" if last.side else ""
-            name = last.exercise_id.replace("_", " ")
-            return (f"Logged {name}{side}, set {last.set_number}: {last.done_reps} of "
-                    f"{last.target_reps} reps   (↑ ↓ to correct)")
+            where = side_label(exercise(last.exercise_id), last.side).lower()
+            where = f", {where}" if where else ""
+            return (f"Logged {exercise(last.exercise_id).name}{where}, set {last.set_number}: "
+                    f"{last.done_reps} of {last.target_reps} reps   (↑ ↓ to correct)")
         return ""
 
     def _show_summary(self) -> None:
@@ -434,7 +438,8 @@ class PlayerView(QWidget):
             f"<tr><td style='padding:2px 24px 2px 0'><b>{line.name}</b></td>"
             f"<td>{line.detail}{' &nbsp;(short of target)' if line.short else ''}</td></tr>"
             for line in s.lines)
-        self.summary_lines.setText(f"<table>{rows}</table>" if rows else "No sets were done.")
+        self.summary_lines.setText(f"<table align='center'>{rows}</table>" if rows
+                                   else "No sets were done.")
         self._refresh_saved_line()
         self.setFocus()
 

@@ -44,11 +44,11 @@ class ExercisePrescription:
         return self.exercise.step(self.step_index).name
 
     def dose_label(self) -> str:
-        """'2 x 10 per side' or '30 s per side'."""
+        """'2 x 10 reps per side', '2 x 10 reps' or '30 s per side'."""
         if self.exercise.kind is Kind.HOLD:
             core = f"{self.exercise.hold_seconds:g} s"
         else:
-            core = f"{self.sets} x {self.reps}"
+            core = f"{self.sets} x {self.reps} reps"
         return f"{core} per side" if self.per_side else core
 
 

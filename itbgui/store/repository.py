@@ -14,6 +14,7 @@ from tinydb import Query, TinyDB
 
 from .. import __version__
 from .records import SessionRecord
+from .storage import CachedJSONStorage
 
 SCHEMA_VERSION = 1
 DATA_FILE_NAME = "itb-coach.json"
@@ -29,7 +30,7 @@ class SessionRepository:
         self.path = self.data_dir / DATA_FILE_NAME
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            self._db = TinyDB(self.path, encoding="utf-8", ensure_ascii=False, indent=1)
+            self._db = TinyDB(self.path, storage=CachedJSONStorage)
             self._check_schema()
         except json.JSONDecodeError as exc:
             raise StoreError(f"The data file {self.path} is damaged and cannot be read "
