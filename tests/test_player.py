@@ -75,15 +75,16 @@ def test_a_whole_session_with_the_keyboard_alone_is_saved_set_by_set(qtbot, wind
     run_until(player, clock, StepKind.PAIN_AFTER)
     assert player.pain_scale.value() is None
     qtbot.keyClicks(player, "1")
-    qtbot.keyClicks(player, "easy")                           # typing goes to the note
-    assert player.note_edit.text() == "easy"
+    qtbot.keyClicks(player, "f")                              # typing goes to the note, and
+    qtbot.keyClicks(player.note_edit, "ine, mild")            # F is a letter, not full screen
+    assert player.note_edit.text() == "fine, mild" and not window.isFullScreen()
     qtbot.keyClick(player.note_edit, ENTER)
 
     assert player.engine.state is EngineState.FINISHED
     assert "complete" in player.summary_title.text()
     [session] = saved(tmp_path)
     assert session["completed"] is True
-    assert (session["pain_before"], session["pain_after"], session["note"]) == (3, 1, "easy")
+    assert (session["pain_before"], session["pain_after"], session["note"]) == (3, 1, "fine, mild")
     sets = [(s["exercise"], s["side"], s["set"], s["target_reps"], s["done_reps"], s["resistance"])
             for s in session["sets"]]
     assert sets == [

@@ -33,8 +33,13 @@ def _poly(points: list[Point], width: float = LIMB, opacity: float = 1.0, colour
             f'stroke-linecap="round" stroke-linejoin="round"{op}/>')
 
 
-def draw(pose: dict) -> str:
-    """pose keys: head (x, y), near/far: lists of polylines, muscle: (cx, cy, rx, ry, deg),
+def _top(pose: dict) -> float:
+    ys = [y for key in ("near", "far", "band") for line in pose.get(key, []) for _, y in line]
+    return min(ys + [pose["head"][1] - 19])
+
+
+def draw(pose: dict, top: float = 0) -> str:
+    """One picture; ``top`` crops the empty sky above the figure. Pose keys: head (x, y), near/far: lists of polylines, muscle: (cx, cy, rx, ry, deg),
     band: list of accent polylines, mat: draw the exercise mat."""
     parts = [f'<line x1="12" y1="{FLOOR_Y}" x2="388" y2="{FLOOR_Y}" stroke="{INK}" '
              f'stroke-width="4" stroke-opacity="0.35" stroke-linecap="round"/>']
@@ -54,8 +59,9 @@ def draw(pose: dict) -> str:
     for line in pose.get("band", []):
         parts.append(_poly(line, width=6, colour=ACCENT))
     body = "\n  ".join(parts)
-    return ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300" viewBox="0 0 400 300">'
-            f"\n  {body}\n</svg>\n")
+    height = 300 - top
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="{height:g}" '
+            f'viewBox="0 {top:g} 400 {height:g}">\n  {body}\n</svg>\n')
 
 
 # --------------------------------------------------------------------------- side-lying
@@ -189,7 +195,12 @@ def icon() -> str:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, pose in POSES.items():
-        (OUT / f"{name}.svg").write_text(draw(pose), encoding="utf-8")
+        # Start and end share one frame, cropped to the taller of the two plus a margin,
+        # so lying exercises are not lost in empty space above them.
+        exercise_id = name.rsplit("-", 1)[0]
+        pair = [POSES[f"{exercise_id}-start"], POSES[f"{exercise_id}-end"]]
+        top = max(0, min(_top(p) for p in pair) - 24)
+        (OUT / f"{name}.svg").write_text(draw(pose, top), encoding="utf-8")
     ICON.parent.mkdir(parents=True, exist_ok=True)
     ICON.write_text(icon(), encoding="utf-8")
     print(f"wrote {len(POSES)} drawings to {OUT.relative_to(ROOT)} and {ICON.relative_to(ROOT)}")

@@ -136,7 +136,7 @@ class PlayerView(QWidget):
         self.note_edit.installEventFilter(self)
         lay.addWidget(self.note_edit)
         lay.addSpacing(12)
-        self._pain_hint = _label(name="hint", align=Qt.AlignmentFlag.AlignHCenter)
+        self._pain_hint = _label(name="painHint", align=Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self._pain_hint)
         lay.addStretch(2)
         return page
@@ -236,7 +236,7 @@ class PlayerView(QWidget):
             #log {{ font-size: {int(h * 0.027)}px; color: {c.muted}; }}
             #hint {{ font-size: {max(14, int(h * 0.022))}px; color: {c.muted}; }}
             #painTitle, #summaryTitle {{ font-size: {int(h * 0.055)}px; font-weight: 700; }}
-            #painHelp, #summaryStats {{ font-size: {int(h * 0.032)}px; color: {c.muted}; }}
+            #painHelp, #summaryStats, #painHint {{ font-size: {int(h * 0.032)}px; color: {c.muted}; }}
             #summaryLines {{ font-size: {int(h * 0.032)}px; }}
             #summarySaved {{ font-size: {int(h * 0.028)}px; }}
             #noteEdit {{ font-size: {int(h * 0.03)}px; padding: 8px; border: 2px solid {c.muted};
@@ -475,11 +475,13 @@ class PlayerView(QWidget):
             return
         if key == Qt.Key.Key_Escape:
             self._ask_leave()
+        elif e.step.kind is StepKind.PAIN_AFTER and self._pain_key(event):
+            pass  # letters here belong to the note, not to the F and M shortcuts
         elif key == Qt.Key.Key_F:
             self.fullscreen_toggle_requested.emit()
         elif key == Qt.Key.Key_M:
             self.sound_toggle_requested.emit()
-        elif e.step.kind in (StepKind.PAIN_BEFORE, StepKind.PAIN_AFTER):
+        elif e.step.kind is StepKind.PAIN_BEFORE:
             self._pain_key(event)
         elif key == Qt.Key.Key_Space:
             self._notice = ""
@@ -498,7 +500,8 @@ class PlayerView(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def _pain_key(self, event: QKeyEvent) -> None:
+    def _pain_key(self, event: QKeyEvent) -> bool:
+        """Digits and arrows score pain; after the session, other typing starts the note."""
         key, text = event.key(), event.text()
         before = self.engine.step.kind is StepKind.PAIN_BEFORE
         if text.isdigit() and len(text) == 1:
@@ -513,6 +516,9 @@ class PlayerView(QWidget):
         elif not before and text.strip() and text.isprintable():
             self.note_edit.setFocus()
             self.note_edit.insert(text)
+        else:
+            return False
+        return True
 
     def _confirm_pain(self) -> None:
         value = self.pain_scale.value()
