@@ -1,0 +1,65 @@
+"""The command line, run as a person would: the installed ``itb-coach`` and ``python main.py``."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from itbgui import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def installed_command() -> list[str]:
+    exe = Path(sys.executable).parent / "itb-coach"
+    found = str(exe) if exe.exists() else shutil.which("itb-coach")
+    if not found:
+        pytest.skip("itb-coach is not installed (pip install -e .)")
+    return [found]
+
+
+def run(cmd, **kw):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=60, env=env, cwd=ROOT, **kw)
+
+
+@pytest.mark.parametrize("launcher", ["installed", "main.py"])
+def test_version(launcher):
+    cmd = installed_command() if launcher == "installed" else [sys.executable, "main.py"]
+    result = run(cmd + ["--version"])
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"ITB Coach {__version__}"
+
+
+@pytest.mark.parametrize("launcher", ["installed", "main.py"])
+def test_starts_on_an_empty_data_folder_and_quits_cleanly(tmp_path, launcher):
+    cmd = installed_command() if launcher == "installed" else [sys.executable, "main.py"]
+    result = run(cmd + ["--data-dir", str(tmp_path / "data"), "--exit-after-show"])
+    assert result.returncode == 0, result.stderr
+    assert "shown after" in result.stdout
+    assert (tmp_path / "data" / "itb-coach.json").is_file()
+
+
+def test_a_damaged_data_file_is_reported_and_left_untouched(tmp_path):
+    (tmp_path / "itb-coach.json").write_text("{not json", encoding="utf-8")
+    result = run([sys.executable, "main.py", "--data-dir", str(tmp_path), "--exit-after-show"])
+    assert result.returncode == 2
+    assert "damaged" in result.stderr
+    assert (tmp_path / "itb-coach.json").read_text(encoding="utf-8") == "{not json"
+
+
+def test_help_names_the_options():
+    result = run([sys.executable, "main.py", "--help"])
+    assert "--data-dir" in result.stdout and "--version" in result.stdout
+    assert "--exit-after-show" not in result.stdout
+
+
+def test_default_data_folder_is_the_platform_user_data_location(qapp):
+    from itbgui.cli import default_data_dir
+
+    path = default_data_dir()
+    assert path.name == "itb-coach"
+    assert path.is_absolute()
