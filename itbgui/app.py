@@ -213,6 +213,8 @@ class MainWindow(QMainWindow):
             self.player.close_player()
         if self._inhibitor is not None:
             self._inhibitor.release()
+        if self._cue_player is not None:
+            self._cue_player.stop()
         self.settings.sync()
         super().closeEvent(event)
 

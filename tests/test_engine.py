@@ -47,6 +47,17 @@ def test_waits_at_the_pain_question_until_answered(clock):
     assert engine.step.kind is StepKind.PAIN_BEFORE and engine.state is EngineState.RUNNING
 
 
+def test_a_slow_answer_to_the_pain_question_is_not_taken_for_sleep(clock):
+    engine = SessionEngine(clamshells(), clock)
+    engine.start()
+    clock.advance(40)              # the player does not poll while it waits for an answer
+    engine.set_pain_before(2)
+    engine.next()
+    clock.advance(0.1)
+    assert engine.update() == []
+    assert engine.state is EngineState.RUNNING and engine.step.kind is StepKind.GET_READY
+
+
 def test_countdown_is_exact_to_the_millisecond(clock):
     engine = started(clock)
     assert engine.step.kind is StepKind.GET_READY

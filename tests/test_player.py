@@ -48,6 +48,7 @@ def start(qtbot, window, prescription=SHORT, pain="3"):
     player = window.player
     assert player is not None and player.isVisible()
     assert player.engine.step.kind is StepKind.PAIN_BEFORE
+    window.clock.advance(12)                                  # a person takes a moment to answer
     qtbot.keyClicks(player, pain)
     qtbot.keyClick(player, Qt.Key.Key_Space)
     return player

@@ -268,6 +268,7 @@ class SessionEngine:
 
     def _jump(self, index: int, events: list[Event]) -> None:
         now = self.clock.monotonic()
+        self._last_update = now  # a key press is a sign of life, not a gap to pause on
         was_paused = self.state is EngineState.PAUSED
         self._enter(index, now, events)
         if was_paused and self.state is not EngineState.FINISHED:

@@ -8,9 +8,10 @@ leaves the app silent and is reported once through ``unavailable``; nothing rais
 from __future__ import annotations
 
 import logging
+import sys
 from collections import deque
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QProcess, QTimer, QUrl, Signal
 
 from .cues import SOUNDS, Cue
 
@@ -18,6 +19,16 @@ log = logging.getLogger(__name__)
 
 # Engines that exist only for testing Qt itself and would "speak" into the void.
 _FAKE_TTS_ENGINES = {"mock"}
+VOICE_PROBE_SECONDS = 5.0
+# Exits 0 when the named engine comes up in a usable state.
+_VOICE_PROBE = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtTextToSpeech import QTextToSpeech
+app = QCoreApplication([])
+speech = QTextToSpeech(sys.argv[1])
+sys.exit(1 if speech.state() == QTextToSpeech.State.Error else 0)
+"""
 
 
 class CuePlayer(QObject):
@@ -33,6 +44,7 @@ class CuePlayer(QObject):
         self.volume = volume
         self._effects: dict = {}
         self._speech = None
+        self._probe: QProcess | None = None
         self._loaded = False
         self.problem: str | None = None
         self.played: deque[Cue] = deque(maxlen=200)  # the latest cues asked for (tests read it)
@@ -74,19 +86,44 @@ class CuePlayer(QObject):
             self._report("Sound is off: the audio device could not be opened.")
 
     def _load_voice(self) -> None:
+        """Probe the speech engine in a child process first, then create it here.
+
+        A speech-dispatcher that is installed but stuck (common on a machine without a
+        working audio setup) makes QTextToSpeech's constructor block forever; a child
+        that does not answer within VOICE_PROBE_SECONDS is killed and the app stays
+        with tones only.
+        """
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
             engines = [e for e in QTextToSpeech.availableEngines() if e not in _FAKE_TTS_ENGINES]
-            if not engines:
-                return
-            speech = QTextToSpeech(engines[0], self)
+        except Exception as exc:  # no voice: the tones still carry the session
+            log.info("text-to-speech unavailable: %s", exc)
+            return
+        if not engines:
+            return
+        probe = QProcess(self)
+        probe.setProgram(sys.executable)
+        probe.setArguments(["-c", _VOICE_PROBE, engines[0]])
+        probe.finished.connect(lambda code, _status: self._voice_probed(engines[0], code))
+        QTimer.singleShot(int(VOICE_PROBE_SECONDS * 1000), probe.kill)
+        self._probe = probe
+        probe.start()
+
+    def _voice_probed(self, engine: str, exit_code: int) -> None:
+        self._probe = None
+        if exit_code != 0:
+            log.info("text-to-speech engine %s did not answer; spoken prompts are off", engine)
+            return
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+            speech = QTextToSpeech(engine, self)
             if speech.state() == QTextToSpeech.State.Error:
-                log.info("text-to-speech engine %s is not usable: %s", engines[0], speech.errorString())
+                log.info("text-to-speech engine %s is not usable: %s", engine, speech.errorString())
                 speech.deleteLater()
                 return
             speech.setVolume(self.volume)
             self._speech = speech
-        except Exception as exc:  # no voice: the tones still carry the session
+        except Exception as exc:
             log.info("text-to-speech unavailable: %s", exc)
 
     def _report(self, message: str) -> None:
@@ -105,6 +142,9 @@ class CuePlayer(QObject):
             self._speech.say(cue.speech)
 
     def stop(self) -> None:
+        if self._probe is not None:
+            self._probe.kill()
+            self._probe.waitForFinished(1000)
         for effect in self._effects.values():
             effect.stop()
         if self._speech is not None:
