@@ -206,11 +206,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         if self.player is not None:
-            engine = self.player.engine
-            if engine.state.value in ("running", "paused"):
-                engine.abandon()
-                self.player._save()
-            self.player.close_player()
+            self.player.leave_now()
         if self._inhibitor is not None:
             self._inhibitor.release()
         if self._cue_player is not None:

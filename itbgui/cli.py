@@ -37,7 +37,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QLoggingCategory, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     from .store.repository import SessionRepository, StoreError
     from .theme import apply_theme
 
+    # QtMultimedia lists every optional codec library it could not find; not the user's concern.
+    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)

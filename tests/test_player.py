@@ -220,3 +220,12 @@ def test_dark_theme_recolours_the_drawing(qtbot, window, clock):
     player = start(qtbot, window)
     assert player.picture._renderer.isValid()
     window.set_theme("light")
+
+
+def test_closing_the_window_mid_session_keeps_what_was_done(qtbot, window, clock, tmp_path):
+    player = start(qtbot, window)
+    run_until(player, clock, StepKind.SWITCH_SIDE)
+    window.close()
+    [session] = saved(tmp_path)
+    assert session["completed"] is False and len(session["sets"]) == 1
+    assert not window.inhibitor.active

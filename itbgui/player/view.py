@@ -305,10 +305,8 @@ class PlayerView(QWidget):
 
     def _save(self) -> None:
         record = self.engine.to_record()
-        if not record.sets and self.engine.state is not EngineState.FINISHED:
-            return
-        if not record.sets and not self.engine.completed and record.pain_after is None:
-            return  # left before doing anything: nothing to keep
+        if not record.sets and not record.completed:
+            return  # nothing done yet, so nothing to keep
         try:
             self.store.save_session(record)
             self.save_error = None
@@ -556,6 +554,13 @@ class PlayerView(QWidget):
             self._confirming_leave = False
             self._leave_bar.hide()
             self._handle(self.engine.resume() if self._resume_after_confirm else [])
+
+    def leave_now(self) -> None:
+        """The window is closing: end the session where it stands and keep it."""
+        if self.engine.state is not EngineState.FINISHED:
+            self.engine.abandon()
+            self._save()
+        self.close_player()
 
     def close_player(self) -> None:
         self._timer.stop()
