@@ -50,25 +50,20 @@ def apply_theme(app: QApplication, mode: str) -> Colours:
     colours = resolve(mode, app)
     if app.style().name().lower() != "fusion":  # re-creating the style costs start-up time
         app.setStyle("Fusion")
+    r = QPalette.ColorRole
+    roles = {
+        r.Window: colours.window, r.WindowText: colours.text, r.Base: colours.base,
+        r.AlternateBase: colours.window, r.Text: colours.text, r.Button: colours.card,
+        r.ButtonText: colours.text, r.Highlight: colours.accent,
+        r.HighlightedText: colours.accent_text, r.PlaceholderText: colours.muted,
+        r.ToolTipBase: colours.card, r.ToolTipText: colours.text, r.Link: colours.accent,
+    }
     p = QPalette()
-    c = QColor
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        p.setColor(group, QPalette.ColorRole.Window, c(colours.window))
-        p.setColor(group, QPalette.ColorRole.WindowText, c(colours.text))
-        p.setColor(group, QPalette.ColorRole.Base, c(colours.base))
-        p.setColor(group, QPalette.ColorRole.AlternateBase, c(colours.window))
-        p.setColor(group, QPalette.ColorRole.Text, c(colours.text))
-        p.setColor(group, QPalette.ColorRole.Button, c(colours.card))
-        p.setColor(group, QPalette.ColorRole.ButtonText, c(colours.text))
-        p.setColor(group, QPalette.ColorRole.Highlight, c(colours.accent))
-        p.setColor(group, QPalette.ColorRole.HighlightedText, c(colours.accent_text))
-        p.setColor(group, QPalette.ColorRole.PlaceholderText, c(colours.muted))
-        p.setColor(group, QPalette.ColorRole.ToolTipBase, c(colours.card))
-        p.setColor(group, QPalette.ColorRole.ToolTipText, c(colours.text))
-        p.setColor(group, QPalette.ColorRole.Link, c(colours.accent))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, c(colours.muted))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, c(colours.muted))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, c(colours.muted))
+        for role, colour in roles.items():
+            p.setColor(group, role, QColor(colour))
+    for role in (r.WindowText, r.Text, r.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours.muted))
     app.setPalette(p)
     app.setProperty("itb_colours", colours)  # widgets read the accent etc. from here
     return colours

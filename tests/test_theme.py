@@ -1,0 +1,26 @@
+"""Both themes keep the contrast needed to read the player from the mat (WCAG AA)."""
+
+import pytest
+
+from itbgui.theme import DARK, LIGHT
+
+
+def luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_text_pairs_pass_aa(theme):
+    assert contrast(theme.text, theme.window) >= 7
+    assert contrast(theme.muted, theme.window) >= 4.5
+    assert contrast(theme.muted, theme.base) >= 4.5
+    assert contrast(theme.accent_text, theme.accent) >= 4.5   # side badge, start button
+    assert contrast(theme.accent, theme.window) >= 4.5        # REP / REST status word
+    assert contrast(theme.base, theme.warn) >= 4.5            # leave-session bar
