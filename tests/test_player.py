@@ -229,3 +229,11 @@ def test_closing_the_window_mid_session_keeps_what_was_done(qtbot, window, clock
     [session] = saved(tmp_path)
     assert session["completed"] is False and len(session["sets"]) == 1
     assert not window.inhibitor.active
+
+
+def test_f_toggles_full_screen(qtbot, window):
+    player = start(qtbot, window)
+    qtbot.keyClick(player, Qt.Key.Key_F)
+    assert window.isFullScreen() and window.fullscreen_action.isChecked()
+    qtbot.keyClick(player, Qt.Key.Key_F)
+    assert not window.isFullScreen()
