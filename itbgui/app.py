@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
@@ -19,6 +19,7 @@ from .program.prescription import SessionPrescription, starter_session
 from .program.timeline import Timing, build_timeline
 from .settings import AppSettings
 from .store.repository import SessionRepository
+from .store.saver import BackgroundSaver
 from .theme import THEMES, apply_theme
 
 if TYPE_CHECKING:
@@ -38,6 +39,9 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 
 
 class MainWindow(QMainWindow):
+    #: a background save finished: (SessionRecord, StoreError | None); emitted from the worker
+    save_finished = Signal(object, object)
+
     def __init__(self, store: SessionRepository, settings: AppSettings, clock: Clock, *,
                  inhibitor: ScreenSaverInhibitor | None = None, timing: Timing = Timing()) -> None:
         super().__init__()
@@ -49,6 +53,8 @@ class MainWindow(QMainWindow):
         self.prescription: SessionPrescription = starter_session()
         self.player = None  # the PlayerView while a session is open
         self._cue_player: CuePlayer | None = None
+        self.saver = BackgroundSaver(store, on_result=self.save_finished.emit)
+        self.save_finished.connect(self._on_saved)
 
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(QIcon(":/icons/itb-coach.svg"))
@@ -68,6 +74,9 @@ class MainWindow(QMainWindow):
         self.start_action = QAction("&Start session", self, shortcut=QKeySequence("Ctrl+Return"),
                                     triggered=self.start_session)
         file_menu.addAction(self.start_action)
+        file_menu.addSeparator()
+        file_menu.addAction(QAction("&Backups…", self, triggered=self.show_backups))
+        file_menu.addAction(QAction("Save a &copy of my data…", self, triggered=self.export_data))
         file_menu.addSeparator()
         file_menu.addAction(QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit,
                                     triggered=self.close))
@@ -137,7 +146,8 @@ class MainWindow(QMainWindow):
 
         self.load_sound()
         timeline = build_timeline(self.prescription, self.timing)
-        self.player = PlayerView(timeline, self.clock, self.store, self.cue_player, self.inhibitor)
+        self.player = PlayerView(timeline, self.clock, self.store, self.saver, self.cue_player,
+                                 self.inhibitor)
         self.player.closed.connect(self.end_session)
         self.player.sound_toggle_requested.connect(lambda: self.set_sound(not self.cue_player.sound_on))
         self.player.fullscreen_toggle_requested.connect(
@@ -157,6 +167,12 @@ class MainWindow(QMainWindow):
         self.start_action.setEnabled(True)
         self.refresh_home()
         self.home.start_button.setFocus()
+
+    def _on_saved(self, record, error) -> None:
+        if self.player is not None:
+            self.player.saved(record, error)
+        if error is not None:
+            self.statusBar().showMessage(f"Not saved: {error}")
 
     def set_fullscreen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()
@@ -181,6 +197,56 @@ class MainWindow(QMainWindow):
         self.home.apply_style()
         if self.player is not None:
             self.player.refresh_theme()
+
+    # ------------------------------------------------------------------ data file
+    def show_data_notice(self) -> None:
+        """Tell the person once what opening their file found, and offer the newest backup."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from .backups_dialog import confirm_restore, restore_with_message
+
+        text = self.store.report.summary()
+        if not text:
+            return
+        newest = self.store.backups.newest()
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=self)
+        restore = None
+        if self.store.report.repaired and newest is not None and not self.store.read_only:
+            box.setInformativeText(self.tr("The newest backup is from {when}.").format(
+                when=newest.taken_at.strftime("%A %d %B, %H:%M")))
+            restore = box.addButton(self.tr("Restore that backup…"), QMessageBox.ButtonRole.ActionRole)
+            box.addButton(self.tr("Keep what was recovered"), QMessageBox.ButtonRole.AcceptRole)
+        else:
+            box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+        if restore is not None and box.clickedButton() is restore and confirm_restore(self, newest):
+            if restore_with_message(self, self.store, newest):
+                self.refresh_home()
+
+    def show_backups(self) -> None:
+        from .backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.store, self)
+        dialog.exec()
+        if dialog.restored:
+            self.refresh_home()
+
+    def export_data(self) -> None:
+        """Save everything in memory, saved or not, somewhere else (the full-disk way out)."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from .store.repository import StoreError
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of my data"),
+                                              "itb-coach-copy.json", self.tr("JSON files (*.json)"))
+        if not path:
+            return
+        try:
+            self.store.export_copy(path)
+        except StoreError as exc:
+            QMessageBox.warning(self, APP_NAME, str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Saved a copy to {path}").format(path=path), 5000)
 
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -207,6 +273,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.player is not None:
             self.player.leave_now()
+        self.saver.close()
         if self._inhibitor is not None:
             self._inhibitor.release()
         if self._cue_player is not None:

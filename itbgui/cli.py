@@ -1,4 +1,8 @@
-"""Command line: ``itb-coach [--data-dir DIR] [--version]``; ``python main.py`` is the same."""
+"""Command line: ``itb-coach [--data-dir DIR] [--version]``; ``python main.py`` is the same.
+
+Two commands run with no window: ``itb-coach plan-pdf OUT.pdf`` and
+``itb-coach history-csv OUT.csv``. Each lives in its own module with a ``run(argv)``.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +28,10 @@ def default_data_dir() -> Path:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="itb-coach",
-        description=f"{APP_NAME}: a follow-along hip-strengthening coach for IT band syndrome.")
+        description=f"{APP_NAME}: a follow-along hip-strengthening coach for IT band syndrome.",
+        epilog="commands without a window: 'itb-coach plan-pdf OUT.pdf [--week YYYY-MM-DD]' "
+               "prints the week's plan to PDF; 'itb-coach history-csv OUT.csv' exports every "
+               "logged set. Both take --data-dir DIR.")
     parser.add_argument("--data-dir", type=Path, metavar="DIR",
                         help="folder for your sessions and settings "
                              "(default: the platform's user data folder)")
@@ -34,8 +41,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+#: Windowless commands: name -> module with ``run(argv: list[str]) -> int``.
+COMMANDS = {
+    "plan-pdf": "itbgui.plan.pdf_command",
+    "history-csv": "itbgui.history.csv_command",
+}
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in COMMANDS:
+        import importlib
+
+        return importlib.import_module(COMMANDS[argv[0]]).run(argv[1:])
+    args = parse_args(argv)
 
     from PySide6.QtCore import QLoggingCategory, QTimer
     from PySide6.QtGui import QIcon
@@ -58,17 +77,31 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(QIcon(":/icons/itb-coach.svg"))
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
 
+    clock = SystemClock()
     try:
-        store = SessionRepository(data_dir)
+        store = SessionRepository(data_dir, now=clock.now)
     except StoreError as exc:
         print(f"itb-coach: {exc}", file=sys.stderr)
         if not args.exit_after_show:
             QMessageBox.critical(None, APP_NAME, f"{exc}\n\nNothing has been changed on disk.")
         return 2
+    if store.report.locked_by:
+        message = (f"ITB Coach is already open on this data folder ({store.report.locked_by}). "
+                   "Please use that window: two copies saving to one file could lose a session.")
+        print(f"itb-coach: {message}", file=sys.stderr)
+        if not args.exit_after_show:
+            QMessageBox.information(None, APP_NAME, message)
+        store.close()
+        return 3
+    notice = store.report.summary()
+    if notice:
+        print(f"itb-coach: {notice}", file=sys.stderr)
     settings = AppSettings(data_dir)
     apply_theme(app, settings.theme)
-    window = MainWindow(store, settings, SystemClock())
+    window = MainWindow(store, settings, clock)
     show_main_window(window)
+    if notice and not args.exit_after_show:
+        QTimer.singleShot(0, window.show_data_notice)
     if args.exit_after_show:
         def report_and_quit() -> None:
             print(f"shown after {time.perf_counter() - _T0:.3f} s", flush=True)

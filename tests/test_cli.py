@@ -1,5 +1,6 @@
 """The command line, run as a person would: the installed ``itb-coach`` and ``python main.py``."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -43,12 +44,31 @@ def test_starts_on_an_empty_data_folder_and_quits_cleanly(tmp_path, launcher):
     assert (tmp_path / "data" / "itb-coach.json").is_file()
 
 
-def test_a_damaged_data_file_is_reported_and_left_untouched(tmp_path):
+def test_a_damaged_data_file_is_reported_set_aside_and_the_app_starts(tmp_path):
     (tmp_path / "itb-coach.json").write_text("{not json", encoding="utf-8")
     result = run([sys.executable, "main.py", "--data-dir", str(tmp_path), "--exit-after-show"])
+    assert result.returncode == 0, result.stderr
+    assert "not valid JSON" in result.stderr and "was not deleted" in result.stderr
+    [aside] = tmp_path.glob("itb-coach.damaged-*.json")
+    assert aside.read_text(encoding="utf-8") == "{not json"
+    assert json.loads((tmp_path / "itb-coach.json").read_text(encoding="utf-8"))["sessions"] == {}
+
+
+def test_a_second_copy_on_the_same_folder_says_so_and_does_not_start(tmp_path):
+    from itbgui.store.repository import SessionRepository
+
+    with SessionRepository(tmp_path):
+        result = run([sys.executable, "main.py", "--data-dir", str(tmp_path), "--exit-after-show"])
+    assert result.returncode == 3
+    assert "already open on this data folder" in result.stderr
+    assert f"process {os.getpid()}" in result.stderr
+
+
+def test_an_unusable_data_folder_is_a_clear_error(tmp_path):
+    (tmp_path / "file").write_text("not a folder")
+    result = run([sys.executable, "main.py", "--data-dir", str(tmp_path / "file"), "--exit-after-show"])
     assert result.returncode == 2
-    assert "damaged" in result.stderr
-    assert (tmp_path / "itb-coach.json").read_text(encoding="utf-8") == "{not json"
+    assert "cannot be used" in result.stderr
 
 
 def test_help_names_the_options():

@@ -36,7 +36,9 @@ def window(qtbot, tmp_path, clock):
     store.close()
 
 
-def saved(tmp_path):
+def saved(tmp_path, window=None):
+    if window is not None:
+        window.saver.flush()
     doc = json.loads((tmp_path / DATA_FILE_NAME).read_text(encoding="utf-8"))
     return list(doc["sessions"].values())
 
@@ -71,7 +73,7 @@ def test_a_whole_session_with_the_keyboard_alone_is_saved_set_by_set(qtbot, wind
     run_until(player, clock, StepKind.SWITCH_SIDE)
     press(qtbot, player, Qt.Key.Key_Down)                      # only managed 2 on the right
     assert "2 of 3" in player.log_label.text()
-    assert saved(tmp_path)[0]["sets"][0]["done_reps"] == 2    # saved after the first set already
+    assert saved(tmp_path, window)[0]["sets"][0]["done_reps"] == 2    # saved after the first set already
 
     run_until(player, clock, StepKind.PAIN_AFTER)
     assert player.pain_scale.value() is None
@@ -83,7 +85,7 @@ def test_a_whole_session_with_the_keyboard_alone_is_saved_set_by_set(qtbot, wind
 
     assert player.engine.state is EngineState.FINISHED
     assert "complete" in player.summary_title.text()
-    [session] = saved(tmp_path)
+    [session] = saved(tmp_path, window)
     assert session["completed"] is True
     assert (session["pain_before"], session["pain_after"], session["note"]) == (3, 1, "fine, mild")
     sets = [(s["exercise"], s["side"], s["set"], s["target_reps"], s["done_reps"], s["resistance"])
@@ -120,7 +122,7 @@ def test_escape_asks_first_then_keeps_what_was_done(qtbot, window, clock, tmp_pa
     qtbot.keyClick(player, Qt.Key.Key_Escape)
     qtbot.keyClick(player, ENTER)                              # yes, leave
     assert "ended early" in player.summary_title.text()
-    [session] = saved(tmp_path)
+    [session] = saved(tmp_path, window)
     assert session["completed"] is False and session["ended_at"]
     assert [(s["side"], s["done_reps"]) for s in session["sets"]] == [("right", 3)]
 
@@ -226,7 +228,7 @@ def test_closing_the_window_mid_session_keeps_what_was_done(qtbot, window, clock
     player = start(qtbot, window)
     run_until(player, clock, StepKind.SWITCH_SIDE)
     window.close()
-    [session] = saved(tmp_path)
+    [session] = saved(tmp_path, window)
     assert session["completed"] is False and len(session["sets"]) == 1
     assert not window.inhibitor.active
 

@@ -1,62 +1,121 @@
-import datetime as dt
+"""The store's everyday behaviour: sessions, plan, decisions, the file's shape, the cache."""
+
 import json
 
 import pytest
 
-from itbgui.store.records import SessionRecord, SetRecord
-from itbgui.store.repository import DATA_FILE_NAME, SCHEMA_VERSION, SessionRepository, StoreError
+from itbgui.store.records import RecordError, SessionRecord, SetRecord
+from itbgui.store.repository import DATA_FILE_NAME, SCHEMA_VERSION, SessionRepository
+from store_helpers import T0, record
 
-T0 = dt.datetime(2026, 11, 2, 18, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 
-
-def record(session_id="s1", done=10, **kw):
-    sets = (SetRecord("clamshell", "left", 1, 10, done, "Bodyweight"),
-            SetRecord("glute_bridge", None, 1, 10, 10, "Two-leg bridge"),
-            SetRecord("glute_stretch", "right", 1, 0, 0, "Lying figure-4", hold_seconds=30))
-    base = dict(id=session_id, started_at=T0, ended_at=T0 + dt.timedelta(minutes=21),
-                completed=True, title="Week 1", week=1, pain_before=3, pain_after=2,
-                note="felt fine", sets=sets)
-    base.update(kw)
-    return SessionRecord(**base)
+def on_disk(folder):
+    return json.loads((folder / DATA_FILE_NAME).read_text(encoding="utf-8"))
 
 
 def test_a_session_round_trips_through_the_file(tmp_path):
-    repo = SessionRepository(tmp_path)
-    repo.save_session(record())
-    repo.close()
-    again = SessionRepository(tmp_path)
-    assert again.sessions() == [record()]
-    assert again.session("s1").duration_seconds == 21 * 60
+    with SessionRepository(tmp_path) as repo:
+        repo.save_session(record())
+    with SessionRepository(tmp_path) as again:
+        assert again.sessions() == [record()]
+        assert again.session("s1").duration_seconds == 21 * 60
 
 
-def test_saving_again_replaces_the_same_session(tmp_path):
-    repo = SessionRepository(tmp_path)
-    repo.save_session(record(done=4, completed=False, ended_at=None))
-    repo.save_session(record(done=9))
-    assert [s.sets[0].done_reps for s in repo.sessions()] == [9]
+def test_saving_again_replaces_the_same_session_on_disk_too(tmp_path):
+    with SessionRepository(tmp_path) as repo:
+        repo.save_session(record(done=4, completed=False, ended_at=None))
+        repo.save_session(record("s2", day=2))
+        repo.save_session(record(done=9))
+        assert [s.sets[0].done_reps for s in repo.sessions()] == [9, 10]
+    # The file, not only memory, holds the replacement (the write cache must not go stale).
+    docs = on_disk(tmp_path)["sessions"].values()
+    assert sorted(d["sets"][0]["done_reps"] for d in docs) == [9, 10]
+    assert len(docs) == 2
 
 
 def test_file_is_plain_json_with_a_schema_version(tmp_path):
-    SessionRepository(tmp_path).save_session(record())
-    doc = json.loads((tmp_path / DATA_FILE_NAME).read_text(encoding="utf-8"))
-    assert list(doc["meta"].values())[0]["schema_version"] == SCHEMA_VERSION
+    with SessionRepository(tmp_path) as repo:
+        repo.save_session(record())
+    doc = on_disk(tmp_path)
+    assert list(doc["meta"].values())[0]["schema_version"] == SCHEMA_VERSION == 2
     session = list(doc["sessions"].values())[0]
     assert session["started_at"] == "2026-11-02T18:30:00+01:00"
+    assert session["next_morning"] is None
     assert session["sets"][0] == {"exercise": "clamshell", "side": "left", "set": 1,
-                                  "target_reps": 10, "done_reps": 10,
+                                  "target_reps": 10, "done_reps": 10, "step": 0,
                                   "resistance": "Bodyweight", "hold_seconds": 0.0}
 
 
-def test_a_damaged_file_gives_a_clear_error_and_is_left_alone(tmp_path):
-    path = tmp_path / DATA_FILE_NAME
-    path.write_text('{"sessions": {"1": {"id": ', encoding="utf-8")
-    with pytest.raises(StoreError, match="damaged"):
-        SessionRepository(tmp_path)
-    assert path.read_text(encoding="utf-8") == '{"sessions": {"1": {"id": '
+def test_sessions_come_oldest_first_and_are_served_from_memory(tmp_path):
+    with SessionRepository(tmp_path) as repo:
+        repo.save_sessions([record("late", day=5), record("early", day=1), record("mid", day=3)])
+        assert [s.id for s in repo.sessions()] == ["early", "mid", "late"]
+        (tmp_path / DATA_FILE_NAME).write_text("{}", encoding="utf-8")  # nobody re-reads the file
+        first = repo.sessions()
+        assert [s.id for s in first] == ["early", "mid", "late"]
+        assert repo.sessions()[0] is first[0]      # the same objects, not a re-parse
+        first.clear()                               # a caller's list is its own
+        assert len(repo.sessions()) == 3
 
 
-def test_a_file_from_a_newer_app_is_refused(tmp_path):
-    path = tmp_path / DATA_FILE_NAME
-    path.write_text(json.dumps({"meta": {"1": {"schema_version": SCHEMA_VERSION + 1}}}))
-    with pytest.raises(StoreError, match="newer"):
-        SessionRepository(tmp_path)
+def test_save_sessions_inserts_and_replaces_in_one_call(tmp_path):
+    with SessionRepository(tmp_path) as repo:
+        repo.save_session(record("a"))
+        repo.save_sessions([record("a", done=3), record("b", day=1)])
+        assert [(s.id, s.sets[0].done_reps) for s in repo.sessions()] == [("a", 3), ("b", 10)]
+    with SessionRepository(tmp_path) as again:
+        assert [(s.id, s.sets[0].done_reps) for s in again.sessions()] == [("a", 3), ("b", 10)]
+
+
+def test_deleting_returns_the_session_so_it_can_be_put_back(tmp_path):
+    with SessionRepository(tmp_path) as repo:
+        repo.save_sessions([record("a"), record("b", day=1)])
+        removed = repo.delete_session("a")
+        assert removed == record("a")
+        assert [s.id for s in repo.sessions()] == ["b"]
+        assert repo.delete_session("nope") is None
+        repo.save_session(removed)                  # undo
+    with SessionRepository(tmp_path) as again:
+        assert [s.id for s in again.sessions()] == ["a", "b"]
+
+
+def test_plan_setup_and_decisions_are_kept(tmp_path):
+    with SessionRepository(tmp_path) as repo:
+        assert repo.plan_setup() is None and repo.decisions() == []
+        repo.save_plan_setup({"level": "beginner", "running_days": [1, 3]})
+        repo.save_plan_setup({"level": "advanced"})          # replaced whole, not merged
+        repo.save_decision({"id": "d1", "action": "hold"})
+        repo.save_decision({"id": "d2", "action": "progress"})
+        repo.save_decision({"id": "d1", "action": "hold", "overridden_to": "progress"})
+        with pytest.raises(ValueError):
+            repo.save_decision({"action": "hold"})
+    with SessionRepository(tmp_path) as again:
+        assert again.plan_setup() == {"level": "advanced"}
+        assert again.decisions() == [{"id": "d1", "action": "hold", "overridden_to": "progress"},
+                                     {"id": "d2", "action": "progress"}]
+
+
+@pytest.mark.parametrize("bad", [
+    dict(pain_before=11), dict(pain_after=-1), dict(next_morning="awful"),
+    dict(note="x" * 501), dict(ended_at=T0.replace(hour=17)),
+])
+def test_impossible_sessions_cannot_be_built(bad):
+    with pytest.raises(RecordError):
+        record(**bad)
+
+
+@pytest.mark.parametrize("reps", [-1, 201])
+def test_impossible_rep_counts_cannot_be_built(reps):
+    with pytest.raises(RecordError):
+        SetRecord("clamshell", "left", 1, 10, reps, "Bodyweight")
+
+
+def test_a_record_built_from_a_document_checks_every_field():
+    good = record().to_doc()
+    assert SessionRecord.from_doc(good) == record()
+    for key, value in [("pain_before", 14), ("pain_before", "high"), ("started_at", "3000-01-01T00:00:00+00:00"),
+                       ("started_at", "yesterday"), ("completed", "yes"), ("sets", {}), ("week", 0)]:
+        with pytest.raises(RecordError):
+            SessionRecord.from_doc({**good, key: value})
+    with pytest.raises(RecordError):
+        SessionRecord.from_doc({**good, "sets": [{**good["sets"][0], "done_reps": -3}]})

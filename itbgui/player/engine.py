@@ -59,6 +59,7 @@ class SetLog:
     done_reps: int
     resistance: str
     hold_seconds: float = 0.0
+    step_index: int | None = None
 
     @property
     def key(self) -> tuple[int, str | None, int]:
@@ -251,7 +252,7 @@ class SessionEngine:
             sets=tuple(SetRecord(exercise_id=log.exercise_id, side=log.side,
                                  set_number=log.set_number, target_reps=log.target_reps,
                                  done_reps=log.done_reps, resistance=log.resistance,
-                                 hold_seconds=log.hold_seconds)
+                                 hold_seconds=log.hold_seconds, step_index=log.step_index)
                        for log in self.logs),
         )
 
@@ -302,7 +303,8 @@ class SessionEngine:
         log = SetLog(item_index=step.item_index, exercise_id=step.exercise_id, side=step.side,
                      set_number=step.set_number, target_reps=step.target_reps,
                      done_reps=done_reps, resistance=step.resistance,
-                     hold_seconds=step.duration if step.kind is StepKind.HOLD else 0.0)
+                     hold_seconds=step.duration if step.kind is StepKind.HOLD else 0.0,
+                     step_index=step.step_index)
         self._logs[log.key] = log
         self.last_logged = log
 

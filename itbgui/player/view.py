@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEd
 from ..clock import Clock
 from ..program.exercises import exercise
 from ..program.timeline import Phase, StepKind, Timeline
-from ..store.repository import SessionRepository, StoreError
+from ..store.records import SessionRecord
+from ..store.repository import SessionRepository
+from ..store.saver import BackgroundSaver
 from ..theme import colours
 from .cues import cue_for, set_label, side_label
 from .engine import EngineState, EventKind, SessionEngine
@@ -64,12 +66,14 @@ class PlayerView(QWidget):
     fullscreen_toggle_requested = Signal()
 
     def __init__(self, timeline: Timeline, clock: Clock, store: SessionRepository,
-                 cue_player: CuePlayer, inhibitor: ScreenSaverInhibitor | None = None,
+                 saver: BackgroundSaver, cue_player: CuePlayer,
+                 inhibitor: ScreenSaverInhibitor | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = SessionEngine(timeline, clock)
         self.clock = clock
         self.store = store
+        self.saver = saver  # writes on a worker thread; results come back via saved()
         self.cue_player = cue_player
         self.inhibitor = inhibitor or NullInhibitor()
         self.save_error: str | None = None
@@ -307,12 +311,18 @@ class PlayerView(QWidget):
         record = self.engine.to_record()
         if not record.sets and not record.completed:
             return  # nothing done yet, so nothing to keep
-        try:
-            self.store.save_session(record)
-            self.save_error = None
-            self.saved_once = True
-        except StoreError as exc:
-            self.save_error = str(exc)
+        self.saver.save(record)
+
+    def saved(self, record: SessionRecord, error: Exception | None) -> None:
+        """A write handed to the saver has finished (called on the GUI thread)."""
+        if record.id != self.engine.session_id:
+            return
+        self.save_error = str(error) if error else None
+        self.saved_once = self.saved_once or error is None
+        if self.engine.state is EngineState.FINISHED:
+            self._refresh_saved_line()
+        else:
+            self.refresh()
 
     # ------------------------------------------------------------------ drawing
     def refresh(self) -> None:
@@ -446,6 +456,8 @@ class PlayerView(QWidget):
             self.summary_saved.setText(f"⚠ Not saved: {self.save_error}  Press S to try again.")
         elif self.saved_once:
             self.summary_saved.setText(f"Saved to {self.store.path}")
+        elif not self.saver.idle:
+            self.summary_saved.setText("Saving…")
         else:
             self.summary_saved.setText("Nothing was done, so nothing was saved.")
 

@@ -21,6 +21,8 @@ class ExercisePrescription:
     tempo: Tempo = Tempo()
     rest_seconds: float = 60.0
     step_index: int | None = None  # rung on the exercise's resistance ladder; None = its default
+    # The person's own kit in words ("Red band above the knees"); None = the rung's name.
+    resistance_label: str | None = None
 
     def __post_init__(self) -> None:
         exercise(self.exercise_id)  # fail early on an unknown id
@@ -40,7 +42,13 @@ class ExercisePrescription:
         return self.exercise.is_per_side(self.step_index)
 
     @property
+    def resolved_step_index(self) -> int:
+        return self.exercise.default_step if self.step_index is None else self.step_index
+
+    @property
     def resistance(self) -> str:
+        if self.resistance_label:
+            return self.resistance_label
         return self.exercise.step(self.step_index).name
 
     def dose_label(self) -> str:

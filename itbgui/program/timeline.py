@@ -66,6 +66,7 @@ class Step:
     target_reps: int = 0
     tempo: Tempo | None = None
     resistance: str = ""
+    step_index: int | None = None         # rung on the exercise's resistance ladder
 
     @property
     def is_timed(self) -> bool:
@@ -148,7 +149,7 @@ def _exercise_steps(item_index: int, item: ExercisePrescription, prescription: S
     sides: tuple[str | None, ...] = prescription.side_order if item.per_side else (None,)
     is_hold = ex.kind is Kind.HOLD
     common = dict(item_index=item_index, exercise_id=ex.id, set_count=item.sets,
-                  resistance=item.resistance)
+                  resistance=item.resistance, step_index=item.resolved_step_index)
 
     # Between exercises the get-ready is also the breather after the last set.
     ready = timing.get_ready_seconds if first else max(timing.get_ready_seconds,

@@ -1,13 +1,73 @@
 """What a stored session looks like, and its conversion to and from JSON documents.
 
-Plain dataclasses so the engine can build them and tests can compare them; the JSON
-shape is documented in docs/data-format.md.
+Plain frozen dataclasses so the engine can build them, tests can compare them and the
+store can hand the same objects to every screen. ``from_doc`` is the edge where data
+from disk comes in, so it checks every field and raises :class:`RecordError` (a
+``ValueError``) naming what is wrong. The JSON shape is documented in docs/data-format.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+
+PAIN_RANGE = (0, 10)
+REPS_RANGE = (0, 200)
+NOTE_MAX_CHARS = 500
+SIDES = ("left", "right")
+#: How the sore side feels the morning after a session, against before it.
+NEXT_MORNING_ANSWERS = ("better", "same", "worse")
+# Dates outside this window are typing or clock errors, never a real session.
+EARLIEST_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+LATEST_YEAR = 2200
+
+
+class RecordError(ValueError):
+    """A stored document that does not describe a possible session."""
+
+
+def check_pain(value, what: str = "pain") -> int | None:
+    """Pain is a whole number 0-10, or None when not asked."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not PAIN_RANGE[0] <= value <= PAIN_RANGE[1]:
+        raise RecordError(f"{what} must be a whole number from 0 to 10, not {value!r}")
+    return value
+
+
+def check_reps(value, what: str = "reps") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not REPS_RANGE[0] <= value <= REPS_RANGE[1]:
+        raise RecordError(f"{what} must be a whole number from 0 to 200, not {value!r}")
+    return value
+
+
+def _int(doc: dict, key: str, low: int, high: int) -> int:
+    value = doc.get(key)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise RecordError(f"{key} must be a whole number from {low} to {high}, not {value!r}")
+    return value
+
+
+def _str(doc: dict, key: str, default: str | None = None, max_len: int = 200) -> str:
+    value = doc.get(key, default)
+    if not isinstance(value, str) or len(value) > max_len:
+        raise RecordError(f"{key} must be text of at most {max_len} characters")
+    return value
+
+
+def parse_time(value, what: str) -> dt.datetime:
+    """An ISO 8601 time with its UTC offset, inside a plausible window."""
+    if not isinstance(value, str):
+        raise RecordError(f"{what} must be an ISO 8601 time, not {value!r}")
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise RecordError(f"{what} is not a valid time: {value!r}") from None
+    if when.tzinfo is None:
+        when = when.astimezone()  # a hand-edited file may drop the offset: take it as local
+    if when < EARLIEST_DATE or when.year > LATEST_YEAR:
+        raise RecordError(f"{what} {value!r} is not a plausible date")
+    return when
 
 
 @dataclass(frozen=True)
@@ -17,8 +77,15 @@ class SetRecord:
     set_number: int
     target_reps: int
     done_reps: int
-    resistance: str
+    resistance: str           # the label shown, e.g. "Red band above the knees"
     hold_seconds: float = 0.0  # a stretch is held, not counted
+    step_index: int | None = None  # rung on the exercise's ladder (None: not known)
+
+    def __post_init__(self) -> None:
+        check_reps(self.done_reps, "done reps")
+        check_reps(self.target_reps, "target reps")
+        if self.side is not None and self.side not in SIDES:
+            raise RecordError(f"side must be left, right or null, not {self.side!r}")
 
     def to_doc(self) -> dict:
         return {
@@ -28,19 +95,32 @@ class SetRecord:
             "target_reps": self.target_reps,
             "done_reps": self.done_reps,
             "resistance": self.resistance,
+            "step": self.step_index,
             "hold_seconds": self.hold_seconds,
         }
 
     @classmethod
     def from_doc(cls, doc: dict) -> "SetRecord":
+        if not isinstance(doc, dict):
+            raise RecordError("a set must be a JSON object")
+        hold = doc.get("hold_seconds", 0.0)
+        if isinstance(hold, bool) or not isinstance(hold, (int, float)) or not 0 <= hold <= 3600:
+            raise RecordError(f"hold_seconds must be 0-3600, not {hold!r}")
+        step = doc.get("step")
+        if step is not None:
+            step = _int(doc, "step", 0, 20)
+        exercise_id = _str(doc, "exercise", max_len=60)
+        if not exercise_id:
+            raise RecordError("a set names no exercise")
         return cls(
-            exercise_id=str(doc["exercise"]),
+            exercise_id=exercise_id,
             side=doc.get("side"),
-            set_number=int(doc["set"]),
-            target_reps=int(doc["target_reps"]),
-            done_reps=int(doc["done_reps"]),
-            resistance=str(doc.get("resistance", "")),
-            hold_seconds=float(doc.get("hold_seconds", 0.0)),
+            set_number=_int(doc, "set", 1, 50),
+            target_reps=check_reps(doc.get("target_reps"), "target_reps"),
+            done_reps=check_reps(doc.get("done_reps"), "done_reps"),
+            resistance=_str(doc, "resistance", ""),
+            hold_seconds=float(hold),
+            step_index=step,
         )
 
 
@@ -56,6 +136,17 @@ class SessionRecord:
     pain_after: int | None = None
     note: str = ""
     sets: tuple[SetRecord, ...] = field(default_factory=tuple)
+    next_morning: str | None = None  # one of NEXT_MORNING_ANSWERS, asked the day after
+
+    def __post_init__(self) -> None:
+        check_pain(self.pain_before, "pain before")
+        check_pain(self.pain_after, "pain after")
+        if self.next_morning is not None and self.next_morning not in NEXT_MORNING_ANSWERS:
+            raise RecordError(f"next_morning must be one of {NEXT_MORNING_ANSWERS}")
+        if len(self.note) > NOTE_MAX_CHARS:
+            raise RecordError(f"the note is longer than {NOTE_MAX_CHARS} characters")
+        if self.ended_at is not None and self.ended_at < self.started_at:
+            raise RecordError("a session cannot end before it starts")
 
     @property
     def duration_seconds(self) -> float:
@@ -77,22 +168,38 @@ class SessionRecord:
             "week": self.week,
             "pain_before": self.pain_before,
             "pain_after": self.pain_after,
+            "next_morning": self.next_morning,
             "note": self.note,
             "sets": [s.to_doc() for s in self.sets],
         }
 
     @classmethod
     def from_doc(cls, doc: dict) -> "SessionRecord":
+        if not isinstance(doc, dict):
+            raise RecordError("a session must be a JSON object")
+        session_id = _str(doc, "id", max_len=64)
+        if not session_id:
+            raise RecordError("a session has no id")
         ended = doc.get("ended_at")
+        week = doc.get("week")
+        if week is not None:
+            week = _int(doc, "week", 1, 520)
+        sets = doc.get("sets", [])
+        if not isinstance(sets, list):
+            raise RecordError("sets must be a list")
+        completed = doc.get("completed", False)
+        if not isinstance(completed, bool):
+            raise RecordError("completed must be true or false")
         return cls(
-            id=str(doc["id"]),
-            started_at=dt.datetime.fromisoformat(doc["started_at"]),
-            ended_at=dt.datetime.fromisoformat(ended) if ended else None,
-            completed=bool(doc.get("completed", False)),
-            title=str(doc.get("title", "")),
-            week=doc.get("week"),
-            pain_before=doc.get("pain_before"),
-            pain_after=doc.get("pain_after"),
-            note=str(doc.get("note", "")),
-            sets=tuple(SetRecord.from_doc(s) for s in doc.get("sets", [])),
+            id=session_id,
+            started_at=parse_time(doc.get("started_at"), "started_at"),
+            ended_at=parse_time(ended, "ended_at") if ended is not None else None,
+            completed=completed,
+            title=_str(doc, "title", ""),
+            week=week,
+            pain_before=check_pain(doc.get("pain_before"), "pain_before"),
+            pain_after=check_pain(doc.get("pain_after"), "pain_after"),
+            next_morning=doc.get("next_morning"),
+            note=_str(doc, "note", "", max_len=NOTE_MAX_CHARS),
+            sets=tuple(SetRecord.from_doc(s) for s in sets),
         )

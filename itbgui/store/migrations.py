@@ -1,0 +1,37 @@
+"""Schema migrations: one small function per version step, applied in order.
+
+Each function takes the whole TinyDB-shaped data of the version before it and changes it
+in place into the next version. The repository takes a backup before running any of them
+and records the new version in ``meta`` in the same atomic write (Vorta's shape, on JSON).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+SCHEMA_VERSION = 2
+
+
+def _to_v2(data: dict) -> None:
+    """v2: sessions get ``next_morning`` (asked the day after); sets get their ladder ``step``."""
+    for doc in data.get("sessions", {}).values():
+        if isinstance(doc, dict):
+            doc.setdefault("next_morning", None)
+            for set_doc in doc.get("sets", []) if isinstance(doc.get("sets"), list) else []:
+                if isinstance(set_doc, dict):
+                    set_doc.setdefault("step", None)
+
+
+#: target version -> the step that reaches it from the version before
+MIGRATIONS: dict[int, Callable[[dict], None]] = {
+    2: _to_v2,
+}
+
+
+def migrate(data: dict, from_version: int) -> list[int]:
+    """Bring ``data`` up to SCHEMA_VERSION in place; returns the versions passed through."""
+    passed = []
+    for version in range(from_version + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[version](data)
+        passed.append(version)
+    return passed
