@@ -1,0 +1,355 @@
+"""The printable week: one page for the fridge, painted with QPainter on any paged device.
+
+The same :func:`render_week_sheet` draws into a QPdfWriter (Save as PDF, the
+``plan-pdf`` command) and a QPrinter (print preview, the print dialog), so what is
+previewed is what is printed. Black on white, big type, no widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QFile, QMarginsF, QRectF, Qt
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevice,
+                           QPainter, QPdfWriter, QPen)
+from PySide6.QtSvg import QSvgRenderer
+
+from ..program.exercises import Kind
+from ..program.plan import PLAN_WEEKS, TEMPLATE_FOCUS, generate_plan
+from ..program.plan_setup import WEEKDAY_NAMES, PlanSetup, monday_of
+from ..program.prescription import SessionPrescription
+from ..program.progression import ProgressionDecision, apply_decision, latest_decision
+from ..program.timeline import build_timeline
+
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+MARGIN_MM = 12.0
+PDF_RESOLUTION = 600
+INK = QColor("#000000")
+GREY = QColor("#555555")
+RULE = QColor("#9a9a9a")
+SOURCE_INK, SOURCE_ACCENT = b"#1d2733", b"#e8692e"   # colours the drawings are made in
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WeekSheet", text)
+
+
+# ------------------------------------------------------------------ what goes on the page
+
+
+@dataclass(frozen=True)
+class SheetSession:
+    prescription: SessionPrescription
+    estimated_minutes: int
+    after_light_run: bool
+    template: str
+
+
+@dataclass(frozen=True)
+class SheetDay:
+    date: dt.date
+    running: bool
+    session: SheetSession | None
+
+
+@dataclass(frozen=True)
+class WeekSheet:
+    """Everything the page shows, worked out without Qt so it can be checked on its own."""
+
+    monday: dt.date
+    week: int                         # 0 before the plan starts, 1-8, 9+ maintenance
+    setup: PlanSetup
+    days: tuple[SheetDay, ...]
+    decision: ProgressionDecision | None
+
+    @property
+    def sessions(self) -> tuple[SheetSession, ...]:
+        return tuple(d.session for d in self.days if d.session)
+
+    @property
+    def week_label(self) -> str:
+        if self.week < 1:
+            return tr("Before your plan starts")
+        if self.week > PLAN_WEEKS:
+            return tr("Maintenance · week %1").replace("%1", str(self.week))
+        return tr("Week %1 of %2").replace("%1", str(self.week)).replace("%2", str(PLAN_WEEKS))
+
+
+def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date) -> WeekSheet:
+    """The week holding ``day``. From this week on, the latest decision shapes the doses."""
+    plan = generate_plan(setup)
+    monday = monday_of(day)
+    decision = latest_decision(setup, sessions, decisions)
+    planned = {p.date: p for p in plan.sessions_in_week(monday)}
+    days = []
+    for offset in range(7):
+        date = monday + dt.timedelta(days=offset)
+        session = None
+        if date in planned:
+            p = planned[date]
+            prescription = p.prescription
+            if monday >= monday_of(today):
+                prescription = apply_decision(plan, p, sessions, decision)
+            minutes = round(build_timeline(prescription, plan.timing).timed_seconds / 60)
+            session = SheetSession(prescription, minutes, p.after_light_run, p.template)
+        days.append(SheetDay(date, date.weekday() in setup.running_days, session))
+    return WeekSheet(monday, plan.week_number(monday + dt.timedelta(days=6)), setup, tuple(days),
+                     decision if monday >= monday_of(today) else None)
+
+
+# ------------------------------------------------------------------ painting
+
+
+def configure_page(device: QPagedPaintDevice, page_size: str = "A4") -> None:
+    """Portrait A4 or Letter with the sheet's margins (call before painting)."""
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
+    device.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                     QPageLayout.Unit.Millimeter))
+
+
+def write_week_pdf(path: Path | str, sheet: WeekSheet, page_size: str = "A4") -> None:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setTitle(f"ITB Coach · {sheet.week_label}")
+    writer.setCreator("ITB Coach")
+    configure_page(writer, page_size)
+    render_week_sheet(writer, sheet)
+
+
+def render_week_sheet(device: QPagedPaintDevice, sheet: WeekSheet) -> None:
+    """Paint the week on one page of ``device`` (its page layout is used as set)."""
+    painter = QPainter(device)
+    try:
+        _SheetPainter(painter, device).paint(sheet)
+    finally:
+        painter.end()
+
+
+@lru_cache(maxsize=32)
+def _picture(resource: str) -> QSvgRenderer:
+    f = QFile(resource)
+    data = b""
+    if f.open(QFile.OpenModeFlag.ReadOnly):
+        data = bytes(f.readAll())
+        f.close()
+    # Print in black: the drawing's ink goes black, its highlight a dark grey.
+    data = data.replace(SOURCE_INK, b"#000000").replace(SOURCE_ACCENT, b"#4d4d4d")
+    return QSvgRenderer(QByteArray(data))
+
+
+class _SheetPainter:
+    """Lays the week out in millimetres on the device's paintable area."""
+
+    def __init__(self, painter: QPainter, device: QPagedPaintDevice) -> None:
+        self.p = painter
+        self.px_per_mm = device.logicalDpiY() / 25.4
+        self.width = device.width() / self.px_per_mm
+        self.height = device.height() / self.px_per_mm
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+
+    # -- helpers in millimetres
+    def mm(self, value: float) -> float:
+        return value * self.px_per_mm
+
+    def rect(self, x: float, y: float, w: float, h: float) -> QRectF:
+        return QRectF(self.mm(x), self.mm(y), self.mm(w), self.mm(h))
+
+    def font(self, points: float, bold: bool = False) -> QFont:
+        font = QFont()
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        font.setFamilies(["DejaVu Sans", "Arial", "Helvetica"])
+        font.setPointSizeF(points)
+        font.setBold(bold)
+        return font
+
+    def text(self, x, y, w, h, text, points, bold=False, colour=INK,
+             align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> None:
+        self.p.setFont(self.font(points, bold))
+        self.p.setPen(colour)
+        self.p.drawText(self.rect(x, y, w, h), int(align), text)
+
+    def fitting_points(self, text: str, width_mm: float, points: float, bold=False, floor=7.0) -> float:
+        """The largest size up to ``points`` at which ``text`` fits ``width_mm`` on one line."""
+        while points > floor:
+            if QFontMetricsF(self.font(points, bold), self.p.device()).horizontalAdvance(text) \
+                    <= self.mm(width_mm):
+                break
+            points -= 0.5
+        return points
+
+    def line(self, x1, y1, x2, y2, colour=RULE, width_mm=0.3) -> None:
+        self.p.setPen(QPen(colour, self.mm(width_mm)))
+        self.p.drawLine(self.rect(x1, y1, 0, 0).topLeft(), self.rect(x2, y2, 0, 0).topLeft())
+
+    def box(self, x, y, size) -> None:
+        self.p.setPen(QPen(INK, self.mm(0.35)))
+        self.p.setBrush(Qt.BrushStyle.NoBrush)
+        self.p.drawRoundedRect(self.rect(x, y, size, size), self.mm(0.6), self.mm(0.6))
+
+    # -- the page
+    def paint(self, sheet: WeekSheet) -> None:
+        y = self.header(sheet)
+        footer_h = 14.0
+        body = self.height - y - footer_h
+        rest_h, session_head, pain_h, gap = 7.5, 8.5, 9.0, 2.5
+        rows = sum(len(s.prescription.items) for s in sheet.sessions)
+        fixed = sum(rest_h if d.session is None else session_head + pain_h + gap for d in sheet.days)
+        row_h = min(19.0, max(10.0, (body - fixed) / rows)) if rows else 0
+        if sheet.week < 1:
+            start = sheet.setup.start_date
+            starts = tr("Your plan starts on %1.").replace(
+                "%1", f"{WEEKDAY_NAMES[start.weekday()]} {start.day} {start:%B %Y}")
+            self.text(0, y, self.width, 10, starts, 14, bold=True)
+            y += 12
+        for day in sheet.days:
+            if day.session is None:
+                y = self.rest_day(day, y, rest_h)
+            else:
+                y = self.session_day(day, y, row_h, session_head, pain_h) + gap
+        self.notes(y + 4, self.height - footer_h - 2)
+        self.footer(sheet, self.height - footer_h + 2)
+
+    def notes(self, top: float, bottom: float) -> None:
+        """Ruled lines for notes in whatever space a light week leaves."""
+        if bottom - top < 25:
+            return
+        self.text(0, top, self.width, 7, tr("Notes"), 12, bold=True, colour=GREY)
+        y = top + 16
+        while y <= bottom:
+            self.line(0, y, self.width, y)
+            y += 9
+
+    def header(self, sheet: WeekSheet) -> float:
+        sunday = sheet.monday + dt.timedelta(days=6)
+        self.text(0, 0, self.width, 11, sheet.week_label, 22, bold=True)
+        span = f"{sheet.monday.day} {sheet.monday:%B} – {sunday.day} {sunday:%B %Y}" \
+            if sheet.monday.month != sunday.month else f"{sheet.monday.day}–{sunday.day} {sunday:%B %Y}"
+        self.text(0, 0, self.width, 11, span, 15, bold=True,
+                  align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        setup = sheet.setup
+        first = {"left": tr("left side first"), "right": tr("right side first"),
+                 "both": tr("both sides, taking turns first")}[setup.sore_side]
+        count = len(sheet.sessions)
+        sessions = tr("1 session") if count == 1 else tr("%1 sessions").replace("%1", str(count))
+        summary = f"ITB Coach · {sessions} · {first} · " + tr("slow, controlled reps") + " · " \
+                  + tr("tick a box after each set")
+        self.text(0, 11, self.width, 7, summary, self.fitting_points(summary, self.width, 11), colour=GREY)
+        y = 18.5
+        if sheet.decision is not None:
+            action = {"progress": tr("progress"), "hold": tr("hold"),
+                      "step_back": tr("step back")}[sheet.decision.effective_action]
+            note = f"{tr('This week')}: {action}. {sheet.decision.reason}"
+            if sheet.decision.see_clinician:
+                note += " " + tr("Please see a physiotherapist or doctor.")
+            # Up to two lines at a readable size; shrink only if even that is not enough.
+            points = self.fitting_points(note, self.width * 1.9, 11)
+            self.text(0, y + 0.5, self.width, 10, note, points,
+                      align=int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                      | int(Qt.TextFlag.TextWordWrap))
+            y += 10.5
+        self.line(0, y + 1, self.width, y + 1, INK, 0.5)
+        return y + 2.5
+
+    def rest_day(self, day: SheetDay, y: float, h: float) -> float:
+        self.text(0, y, 60, h, f"{WEEKDAY_NAMES[day.date.weekday()]} {day.date.day}", 12, bold=True,
+                  colour=GREY)
+        label = tr("Run day · no strength session") if day.running else tr("Rest day")
+        self.text(60, y, self.width - 60, h, label, 12, colour=GREY)
+        self.line(0, y + h, self.width, y + h)
+        return y + h
+
+    def session_day(self, day: SheetDay, y: float, row_h: float, head_h: float, pain_h: float) -> float:
+        session = day.session
+        title = f"{WEEKDAY_NAMES[day.date.weekday()]} {day.date.day}"
+        self.text(0, y, 60, head_h, title, 14, bold=True)
+        focus = TEMPLATE_FOCUS.get(session.template, "")
+        detail = f"{focus} · {tr('about %1 min').replace('%1', str(session.estimated_minutes))}"
+        if session.after_light_run:
+            detail += " · " + tr("after a light run")
+        self.text(60, y, self.width - 60, head_h, detail, 11.5, colour=INK,
+                  align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        y += head_h
+        self.line(0, y, self.width, y, INK, 0.4)
+        sides = session.prescription.side_order
+        for item in session.prescription.items:
+            self.exercise_row(item, y, row_h, sides)
+            y += row_h
+            self.line(31, y, self.width, y)
+        self.pain_line(y, pain_h)
+        y += pain_h
+        self.line(0, y, self.width, y, INK, 0.5)
+        return y
+
+    def exercise_row(self, item, y: float, h: float, sides: tuple[str, str]) -> None:
+        ex = item.exercise
+        # The start position, small: enough to recognise the exercise at a glance.
+        pic_w = 30.0
+        pic_h = min(h - 1.5, pic_w * 144 / 400)
+        renderer = _picture(ex.picture("start"))
+        if renderer.isValid():
+            renderer.render(self.p, self.rect(0, y + (h - pic_h) / 2, pic_h * 400 / 144, pic_h))
+        x_name, w_name = 33.0, self.width * 0.37
+        w_name -= 3   # keep a clear gap before the dose column
+        name_pts = self.fitting_points(ex.name, w_name, 13, bold=True)
+        self.text(x_name, y + 0.6, w_name, h / 2, ex.name, name_pts, bold=True,
+                  align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        resistance = item.resistance
+        self.text(x_name, y + h / 2 + 0.2, w_name, h / 2 - 0.8, resistance,
+                  self.fitting_points(resistance, w_name, 10.5),
+                  align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        x_dose = x_name + w_name + 5
+        w_dose = self.width * 0.265
+        dose = item.dose_label()
+        self.text(x_dose, y + 0.6, w_dose, h / 2, dose, self.fitting_points(dose, w_dose, 12.5, bold=True),
+                  bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        if ex.kind is Kind.HOLD:
+            how = tr("hold, breathe slowly")
+        else:
+            how = f"{tr('tempo')} {item.tempo.label()} s"
+        self.text(x_dose, y + h / 2 + 0.2, w_dose, h / 2 - 0.8, how, 10.5,
+                  align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.tick_boxes(item, self.width - 5 - 3 * 6.8, y, h, sides)
+
+    def tick_boxes(self, item, x: float, y: float, h: float, sides: tuple[str, str]) -> None:
+        sets = 1 if item.exercise.kind is Kind.HOLD else item.sets
+        lines = [s[0].upper() for s in sides] if item.per_side else [""]
+        size = min(4.8, (h - 2) / len(lines) - 1.2)
+        step = size + 2.0
+        top = y + (h - len(lines) * (size + 1.2)) / 2
+        for row, letter in enumerate(lines):
+            ly = top + row * (size + 1.2)
+            if letter:
+                self.text(x, ly, 4, size, letter, 10, bold=True)
+            for n in range(sets):
+                self.box(x + 5 + n * step, ly, size)
+
+    def pain_line(self, y: float, h: float) -> None:
+        x = 2.0
+        for label, blank in ((tr("Pain before"), True), (tr("after"), True)):
+            self.text(x, y, 40, h, label, 11, bold=True)
+            x += QFontMetricsF(self.font(11, True), self.p.device()).horizontalAdvance(label) \
+                / self.px_per_mm + 2
+            self.line(x, y + h - 2.2, x + 12, y + h - 2.2, INK, 0.3)
+            self.text(x + 12.5, y, 10, h, "/10", 11)
+            x += 12.5 + 12
+        self.text(x, y, 40, h, tr("Next morning"), 11, bold=True)
+        x += QFontMetricsF(self.font(11, True), self.p.device()).horizontalAdvance(tr("Next morning")) \
+            / self.px_per_mm + 3
+        for word in (tr("better"), tr("same"), tr("worse")):
+            self.box(x, y + (h - 4) / 2, 4)
+            self.text(x + 5.5, y, 18, h, word, 11)
+            x += 21
+
+    def footer(self, sheet: WeekSheet, y: float) -> None:
+        scale = tr("Pain 0-10: 0 none · 1-3 mild · 4-6 moderate · 7-10 severe. Up to 5 during a session "
+                   "is fine if it has settled by the next morning.")
+        flags = tr("See a clinician if the knee is hot, red or swollen, you cannot bear weight, it locks, "
+                   "or pain is constant, wakes you at night or comes with numbness.")
+        self.text(0, y, self.width, 5, scale, self.fitting_points(scale, self.width, 9), colour=GREY)
+        self.text(0, y + 5, self.width, 5, flags, self.fitting_points(flags, self.width, 9), colour=GREY)

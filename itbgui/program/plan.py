@@ -1,0 +1,348 @@
+"""The 8-week plan: which day, which exercises, what dose, on the person's own kit.
+
+Follows PROGRAM.md's table with one deliberate change (docs/progression.md says why):
+three sets of 15-20 of all five exercises on each leg takes 35-45 minutes, so each
+session holds three strength exercises (sessions A and B alternate, so every exercise
+comes round each week), reps move between 10 and 12, and the load climbs a rung of
+the exercise's ladder instead (double progression). Every session's estimate, from the
+same timeline the player runs, stays under :data:`SESSION_BUDGET_SECONDS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .exercises import CATALOGUE, Kind, Tempo, exercise
+from .plan_setup import PlanSetup, monday_of
+from .prescription import ExercisePrescription, SessionPrescription
+from .timeline import Timing, build_timeline
+
+PLAN_WEEKS = 8
+#: The article's 15-20 minutes: the plan never asks for more than this (tested).
+SESSION_BUDGET_SECONDS = 20 * 60
+#: Between sets of one-side-at-a-time work the app adds only a breather: each side
+#: already rests while the other one works (PROGRAM.md: the rest comes after both).
+MIN_REST_SECONDS = 10.0
+SLOW = Tempo(2, 1, 2)
+STEADY = Tempo(2, 0, 2)
+
+#: Session templates, each in catalogue order, with the stretch at the end. The
+#: side-lying leg lift (the classic hip-abductor exercise) is in both.
+SESSION_EXERCISES = {
+    "A": ("clamshell", "side_leg_lift", "glute_bridge", "glute_stretch"),
+    "B": ("side_leg_lift", "single_leg_deadlift", "lateral_band_walk", "glute_stretch"),
+    "M": tuple(ex.id for ex in CATALOGUE),   # maintenance: all five, fewer sets
+}
+TEMPLATE_FOCUS = {
+    "A": "clamshells, leg lifts, bridges",
+    "B": "leg lifts, deadlifts, band walks",
+    "M": "all five exercises",
+}
+
+
+@dataclass(frozen=True)
+class WeekDose:
+    """One week's dose for every strength exercise (per side where the exercise is one-sided)."""
+
+    sets: int
+    reps: int
+    tempo: Tempo
+    rest_seconds: float   # the table's rest between sets, counted from the end of a side's set
+    rung_steps: int       # how many rungs above the easiest the load has climbed
+    note: str             # what changes this week, in a few words
+
+
+#: Weeks 1-8 (index 0 = week 1), then maintenance. Week 1 for beginners has 2 sets.
+WEEK_DOSES = (
+    WeekDose(3, 10, SLOW, 60, 0, "learn the movements"),
+    WeekDose(3, 10, SLOW, 60, 0, "same dose, form first"),
+    WeekDose(3, 10, SLOW, 60, 1, "one step harder, reps back to 10"),
+    WeekDose(3, 12, STEADY, 45, 1, "same load, 12 reps"),
+    WeekDose(3, 10, SLOW, 60, 2, "one step harder, reps back to 10"),
+    WeekDose(3, 12, STEADY, 45, 2, "same load, 12 reps"),
+    WeekDose(3, 10, SLOW, 60, 3, "one step harder, reps back to 10"),
+    WeekDose(3, 12, STEADY, 45, 3, "same load, 12 reps"),
+)
+MAINTENANCE_DOSE = WeekDose(2, 10, STEADY, 45, 3, "keep it: once a week at your final load")
+BEGINNER_FIRST_WEEK_SETS = 2
+
+
+def week_dose(week: int, level: str) -> WeekDose:
+    """The dose for a plan week (1-8, 9+ maintenance)."""
+    if week < 1:
+        raise ValueError("weeks start at 1")
+    if week > PLAN_WEEKS:
+        return MAINTENANCE_DOSE
+    dose = WEEK_DOSES[week - 1]
+    if week == 1 and level == "beginner":
+        return WeekDose(BEGINNER_FIRST_WEEK_SETS, dose.reps, dose.tempo, dose.rest_seconds,
+                        dose.rung_steps, dose.note)
+    return dose
+
+
+# ------------------------------------------------------------------ resistance
+
+
+@dataclass(frozen=True)
+class Rung:
+    """A ladder rung the person can actually do with the kit they own, in their words."""
+
+    step_index: int
+    label: str
+
+
+def _band_label(setup: PlanSetup, which: int, where: str) -> str | None:
+    if len(setup.bands) <= which:
+        return None
+    return f"{setup.bands[which].capitalize()} band {where}"
+
+
+def _dumbbell_label(setup: PlanSetup, which: int) -> str | None:
+    if len(setup.dumbbells_kg) <= which:
+        return None
+    return f"{setup.dumbbells_kg[which]:g} kg dumbbell in the opposite hand"
+
+
+def usable_rungs(exercise_id: str, setup: PlanSetup) -> tuple[Rung, ...]:
+    """The exercise's ladder, easiest first, keeping only rungs the person's kit allows.
+
+    Band rungs name the person's band colours (lightest first, the next colour for a
+    "next band" rung); dumbbell rungs name their weights.
+    """
+    ex = exercise(exercise_id)
+    has_band = bool(setup.bands)
+    if exercise_id == "clamshell":
+        options = [(0, ex.steps[0].name),
+                   (1, _band_label(setup, 0, "above the knees")),
+                   (2, _band_label(setup, 1, "above the knees")),
+                   (3, ex.steps[3].name if has_band else None)]  # reached through the bands
+    elif exercise_id == "side_leg_lift":
+        options = [(0, ex.steps[0].name), (1, ex.steps[1].name),
+                   (2, "Light ankle weight, about 0.5 kg"),
+                   (3, _band_label(setup, 0, "around the ankles"))]
+    elif exercise_id == "single_leg_deadlift":
+        options = [(0, ex.steps[0].name), (1, ex.steps[1].name),
+                   (2, _dumbbell_label(setup, 0)), (3, _dumbbell_label(setup, 1))]
+    elif exercise_id == "lateral_band_walk":
+        if not has_band:
+            return (Rung(0, "No band yet: side steps in a quarter squat"),)
+        options = [(0, _band_label(setup, 0, "at the knees")),
+                   (1, _band_label(setup, 0, "at the ankles")),
+                   (2, _band_label(setup, 0, "around the feet")),
+                   (3, _band_label(setup, 1, "at the knees"))]
+    elif ex.kind is Kind.HOLD:
+        options = [(ex.default_step, ex.step().name)]
+    else:
+        options = [(i, step.name) for i, step in enumerate(ex.steps)]
+    return tuple(Rung(i, label) for i, label in options if label)
+
+
+def rung_for(exercise_id: str, setup: PlanSetup, rung_steps: int) -> Rung:
+    """The rung ``rung_steps`` above the easiest usable one (the top one if the ladder is shorter)."""
+    rungs = usable_rungs(exercise_id, setup)
+    return rungs[min(max(rung_steps, 0), len(rungs) - 1)]
+
+
+def label_for(exercise_id: str, setup: PlanSetup, step_index: int) -> str:
+    """The person's words for a rung (e.g. a logged rung), falling back to the catalogue's."""
+    for rung in usable_rungs(exercise_id, setup):
+        if rung.step_index == step_index:
+            return rung.label
+    ex = exercise(exercise_id)
+    return ex.step(min(step_index, len(ex.steps) - 1)).name
+
+
+def exercise_prescription(exercise_id: str, sets: int, reps: int, tempo: Tempo,
+                          table_rest: float, rung: Rung,
+                          timing: Timing = Timing()) -> ExercisePrescription:
+    """One exercise's dose, with the rest cut to a breather where the other side rests you."""
+    ex = exercise(exercise_id)
+    if ex.kind is Kind.HOLD:
+        return ExercisePrescription(exercise_id, sets=1, reps=0, rest_seconds=0,
+                                    step_index=rung.step_index, resistance_label=rung.label)
+    rest = float(table_rest)
+    if ex.is_per_side(rung.step_index):
+        other_side = reps * tempo.rep_seconds + timing.switch_side_seconds
+        rest = max(MIN_REST_SECONDS, table_rest - other_side)
+    return ExercisePrescription(exercise_id, sets=sets, reps=reps, tempo=tempo, rest_seconds=rest,
+                                step_index=rung.step_index, resistance_label=rung.label)
+
+
+def planned_exercise(exercise_id: str, week: int, setup: PlanSetup,
+                     timing: Timing = Timing()) -> ExercisePrescription:
+    """The plan-as-written dose of one exercise in a given plan week."""
+    dose = week_dose(week, setup.level)
+    return exercise_prescription(exercise_id, dose.sets, dose.reps, dose.tempo, dose.rest_seconds,
+                                 rung_for(exercise_id, setup, dose.rung_steps), timing)
+
+
+# ------------------------------------------------------------------ days
+
+
+def pick_session_days(candidates, running_days, count: int, circular: bool = True):
+    """Choose ``count`` weekdays from ``candidates``: free days first, then as spread out as possible.
+
+    Returns ``((weekday, after_light_run), ...)`` in week order. A session lands on a running
+    day (after a light run) only when there are not enough free days.
+    """
+    candidates = sorted(set(candidates))
+    count = min(count, len(candidates))
+    if count <= 0:
+        return ()
+    best, best_score = None, None
+    for combo in itertools.combinations(candidates, count):
+        gaps = [b - a for a, b in zip(combo, combo[1:])]
+        if circular:
+            gaps.append(combo[0] + 7 - combo[-1])
+        free = sum(1 for d in combo if d not in running_days)
+        score = (free, sorted(gaps) or [7])   # smallest gap first, then the next smallest
+        if best_score is None or score > best_score:
+            best, best_score = combo, score
+    return tuple((d, d in running_days) for d in best)
+
+
+# ------------------------------------------------------------------ the plan
+
+
+@dataclass(frozen=True)
+class PlannedSession:
+    date: dt.date
+    week: int                  # 1-8, 9+ maintenance
+    prescription: SessionPrescription
+    estimated_minutes: int     # rounded, for display
+    after_light_run: bool      # a running day: keep that day's run light and train after it
+    estimated_seconds: float = 0.0
+    template: str = "A"        # "A", "B" or "M" (maintenance)
+    number_in_week: int = 1    # 1-based
+
+    @property
+    def is_maintenance(self) -> bool:
+        return self.week > PLAN_WEEKS
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The dated plan for one set-up. Weeks are calendar weeks (Monday-Sunday); week 1 holds the start date."""
+
+    setup: PlanSetup
+    timing: Timing = field(default_factory=Timing)
+
+    @property
+    def start_monday(self) -> dt.date:
+        return monday_of(self.setup.start_date)
+
+    def week_number(self, day: dt.date) -> int:
+        """1-8 during the plan, 9+ in maintenance, 0 before the start date."""
+        if day < self.setup.start_date:
+            return 0
+        return (day - self.start_monday).days // 7 + 1
+
+    def monday_of_week(self, week: int) -> dt.date:
+        return self.start_monday + dt.timedelta(weeks=week - 1)
+
+    def session_days(self, week: int) -> tuple[tuple[int, bool], ...]:
+        """((weekday, after_light_run), ...) for a plan week."""
+        return _session_days(self.setup, week)
+
+    def sessions_in_week(self, monday: dt.date) -> tuple[PlannedSession, ...]:
+        """The sessions planned in the calendar week starting ``monday`` (any day of it works)."""
+        monday = monday_of(monday)
+        week = self.week_number(monday + dt.timedelta(days=6))
+        if week < 1:
+            return ()
+        return _week_sessions(self.setup, self.timing, week)
+
+    def planned_count(self, monday: dt.date) -> int:
+        return len(self.session_days(self.week_number(monday_of(monday) + dt.timedelta(days=6))))
+
+    def target_reps(self, exercise_id: str, day: dt.date) -> int | None:
+        """The plan's reps for an exercise on that day (None before the start or for a hold)."""
+        week = self.week_number(day)
+        if week < 1 or exercise(exercise_id).kind is Kind.HOLD:
+            return None
+        return week_dose(week, self.setup.level).reps
+
+    def planned_exercise(self, exercise_id: str, week: int) -> ExercisePrescription:
+        return planned_exercise(exercise_id, week, self.setup, self.timing)
+
+    def dose_ladder(self, exercise_id: str) -> tuple[tuple[int, int, int], ...]:
+        """The exercise's distinct doses through weeks 1-8 as (rung, reps, sets), easiest first."""
+        return _dose_ladder(self.setup, self.timing, exercise_id)
+
+
+def generate_plan(setup: PlanSetup, timing: Timing = Timing()) -> Plan:
+    """The plan for a set-up; sessions are computed per week on demand and cached."""
+    return Plan(setup, timing)
+
+
+@lru_cache(maxsize=512)
+def _session_days(setup: PlanSetup, week: int) -> tuple[tuple[int, bool], ...]:
+    if week < 1:
+        return ()
+    per_week = 1 if week > PLAN_WEEKS else setup.sessions_per_week
+    if week == 1 and setup.start_date.weekday() > 0:
+        # Starting mid-week: only the days left, and no two sessions on consecutive days.
+        candidates = range(setup.start_date.weekday(), 7)
+        per_week = min(per_week, (len(candidates) + 1) // 2)
+        return pick_session_days(candidates, setup.running_days, per_week, circular=False)
+    return pick_session_days(range(7), setup.running_days, per_week)
+
+
+def _sessions_before(setup: PlanSetup, week: int) -> int:
+    return sum(len(_session_days(setup, w)) for w in range(1, min(week, PLAN_WEEKS + 1)))
+
+
+@lru_cache(maxsize=512)
+def _week_sessions(setup: PlanSetup, timing: Timing, week: int) -> tuple[PlannedSession, ...]:
+    monday = monday_of(setup.start_date) + dt.timedelta(weeks=week - 1)
+    days = _session_days(setup, week)
+    counter = _sessions_before(setup, week) + (week - PLAN_WEEKS - 1 if week > PLAN_WEEKS else 0)
+    sessions = []
+    for number, (weekday, after_run) in enumerate(days, start=1):
+        index = counter + number - 1
+        template = "M" if week > PLAN_WEEKS else "AB"[index % 2]
+        prescription = session_prescription(setup, week, template, index, number, len(days), timing)
+        seconds = build_timeline(prescription, timing).timed_seconds
+        sessions.append(PlannedSession(
+            date=monday + dt.timedelta(days=weekday), week=week, prescription=prescription,
+            estimated_minutes=round(seconds / 60), after_light_run=after_run,
+            estimated_seconds=seconds, template=template, number_in_week=number))
+    return tuple(sessions)
+
+
+def first_side_for(setup: PlanSetup, session_index: int) -> str:
+    """The sore side goes first; with both sore, the first side alternates."""
+    if setup.sore_side in ("left", "right"):
+        return setup.sore_side
+    return ("left", "right")[session_index % 2]
+
+
+def session_title(week: int, number: int, count: int) -> str:
+    if week > PLAN_WEEKS:
+        return f"Maintenance, week {week}"
+    return f"Week {week} of {PLAN_WEEKS} · session {number} of {count}"
+
+
+def session_prescription(setup: PlanSetup, week: int, template: str, session_index: int,
+                         number: int, count: int, timing: Timing = Timing(),
+                         items: tuple[ExercisePrescription, ...] | None = None) -> SessionPrescription:
+    """A planned session as the player's prescription (``items`` replaces the plan's doses)."""
+    if items is None:
+        items = tuple(planned_exercise(ex_id, week, setup, timing)
+                      for ex_id in SESSION_EXERCISES[template])
+    return SessionPrescription(title=session_title(week, number, count), items=items,
+                               first_side=first_side_for(setup, session_index), week=week)
+
+
+@lru_cache(maxsize=256)
+def _dose_ladder(setup: PlanSetup, timing: Timing, exercise_id: str):
+    ladder: list[tuple[int, int, int]] = []
+    for week in range(1, PLAN_WEEKS + 1):
+        item = planned_exercise(exercise_id, week, setup, timing)
+        dose = (item.resolved_step_index, item.reps, item.sets)
+        if not ladder or ladder[-1] != dose:
+            ladder.append(dose)
+    return tuple(ladder)

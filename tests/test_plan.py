@@ -1,0 +1,233 @@
+"""The plan generator: days, doses, double progression, kit labels and session length."""
+
+import datetime as dt
+
+import pytest
+
+from itbgui.player.engine import EngineState, SessionEngine
+from itbgui.program.exercises import CATALOGUE, Kind
+from itbgui.program.plan import (PLAN_WEEKS, SESSION_BUDGET_SECONDS, generate_plan,
+                                 pick_session_days)
+from itbgui.program.plan_setup import PlanSetup
+from itbgui.program.timeline import build_timeline
+
+MONDAY = dt.date(2026, 11, 2)
+STRENGTH = {ex.id for ex in CATALOGUE if ex.kind is Kind.REPS}
+
+
+def make(level="beginner", running=(), bands=(), dumbbells=(), start=MONDAY, sore="left"):
+    return generate_plan(PlanSetup(level, frozenset(running), start, sore, tuple(bands), tuple(dumbbells)))
+
+
+def week_monday(week, start=MONDAY):
+    return start + dt.timedelta(weeks=week - 1)
+
+
+def weekdays(plan, week):
+    return [(s.date.weekday(), s.after_light_run) for s in plan.sessions_in_week(week_monday(week))]
+
+
+def item(session, exercise_id):
+    return next(i for i in session.prescription.items if i.exercise_id == exercise_id)
+
+
+@pytest.mark.parametrize("level, per_week", [("beginner", 2), ("intermediate", 3), ("advanced", 3)])
+def test_sessions_per_week_by_level_then_one_a_week_in_maintenance(level, per_week):
+    plan = make(level)
+    for week in range(1, PLAN_WEEKS + 1):
+        assert plan.planned_count(week_monday(week)) == per_week
+        assert len(plan.sessions_in_week(week_monday(week))) == per_week
+    for week in (9, 10, 30):
+        sessions = plan.sessions_in_week(week_monday(week))
+        assert [s.week for s in sessions] == [week]
+        assert sessions[0].is_maintenance
+
+
+def test_beginners_start_with_two_sets_others_with_three():
+    beginner, advanced = make("beginner"), make("advanced")
+    first = beginner.sessions_in_week(MONDAY)[0]
+    assert {i.sets for i in first.prescription.items if i.exercise.kind is Kind.REPS} == {2}
+    second_week = beginner.sessions_in_week(week_monday(2))[0]
+    assert {i.sets for i in second_week.prescription.items if i.exercise.kind is Kind.REPS} == {3}
+    assert {i.sets for i in advanced.sessions_in_week(MONDAY)[0].prescription.items
+            if i.exercise.kind is Kind.REPS} == {3}
+
+
+@pytest.mark.parametrize("level, running, expected", [
+    # No running days: spread out as far as the week allows.
+    ("beginner", (), [(0, False), (3, False)]),
+    ("advanced", (), [(0, False), (2, False), (4, False)]),
+    # Runs Tue/Thu/Sat: the sessions take the days between.
+    ("advanced", (1, 3, 5), [(0, False), (2, False), (4, False)]),
+    ("beginner", (1, 3, 5), [(0, False), (4, False)]),
+    # Runs Mon-Fri: both weekend days, and one after a light run mid-week.
+    ("advanced", (0, 1, 2, 3, 4), [(2, True), (5, False), (6, False)]),
+    # Runs every day: every session after a light run, still spread out.
+    ("advanced", range(7), [(0, True), (2, True), (4, True)]),
+    ("beginner", range(7), [(0, True), (3, True)]),
+])
+def test_sessions_go_on_non_running_days_spread_through_the_week(level, running, expected):
+    plan = make(level, running)
+    for week in (1, 4, 8):
+        assert weekdays(plan, week) == expected
+
+
+def test_a_running_day_is_used_only_when_there_are_not_enough_free_days():
+    for running in [(), (0,), (1, 3), (0, 2, 4, 6), (0, 1, 2, 3, 4), tuple(range(7))]:
+        for level in ("beginner", "advanced"):
+            plan = make(level, running)
+            free_days = 7 - len(running)
+            chosen = weekdays(plan, 2)
+            assert sum(after for _, after in chosen) == max(0, len(chosen) - free_days)
+            assert all(after == (day in running) for day, after in chosen)
+
+
+def test_day_picker_prefers_free_days_and_the_widest_gaps():
+    assert pick_session_days(range(7), {5, 6}, 3) == ((0, False), (2, False), (4, False))
+    assert pick_session_days(range(7), set(), 1) == ((0, False),)
+    assert pick_session_days([5, 6], set(), 3) == ((5, False), (6, False))
+
+
+def test_starting_mid_week_uses_only_the_days_left_and_never_two_in_a_row():
+    thursday = dt.date(2026, 11, 5)
+    plan = make("advanced", start=thursday)
+    first = plan.sessions_in_week(thursday)
+    assert [s.date for s in first] == [thursday, dt.date(2026, 11, 8)]   # Thu, Sun
+    assert plan.week_number(dt.date(2026, 11, 4)) == 0
+    assert plan.week_number(thursday) == 1
+    assert plan.week_number(dt.date(2026, 11, 9)) == 2          # the next Monday
+    assert len(plan.sessions_in_week(dt.date(2026, 11, 9))) == 3
+
+
+def test_week_numbers_and_maintenance():
+    plan = make()
+    assert plan.week_number(MONDAY - dt.timedelta(days=1)) == 0
+    assert plan.week_number(MONDAY) == 1
+    assert plan.week_number(MONDAY + dt.timedelta(days=6)) == 1
+    assert plan.week_number(week_monday(8) + dt.timedelta(days=6)) == 8
+    assert plan.week_number(week_monday(9)) == 9
+    assert plan.sessions_in_week(MONDAY - dt.timedelta(days=7)) == ()
+    assert plan.planned_count(MONDAY - dt.timedelta(days=7)) == 0
+
+
+@pytest.mark.parametrize("level", ["beginner", "advanced"])
+def test_every_strength_exercise_comes_round_every_week(level):
+    plan = make(level, bands=("yellow",))
+    for week in range(1, 11):
+        done = {i.exercise_id for s in plan.sessions_in_week(week_monday(week))
+                for i in s.prescription.items}
+        assert STRENGTH <= done
+        for session in plan.sessions_in_week(week_monday(week)):
+            assert session.prescription.items[-1].exercise_id == "glute_stretch"
+
+
+def test_the_dose_follows_the_weekly_table():
+    plan = make("advanced", bands=("yellow", "red"))
+    # (week, sets, reps, tempo) for the side-lying leg lift, hand-copied from the table
+    expected = [(1, 3, 10, "2-1-2"), (2, 3, 10, "2-1-2"), (3, 3, 10, "2-1-2"), (4, 3, 12, "2-0-2"),
+                (5, 3, 10, "2-1-2"), (6, 3, 12, "2-0-2"), (7, 3, 10, "2-1-2"), (8, 3, 12, "2-0-2"),
+                (9, 2, 10, "2-0-2")]
+    for week, sets, reps, tempo in expected:
+        lift = item(plan.sessions_in_week(week_monday(week))[0], "side_leg_lift")
+        assert (lift.sets, lift.reps, lift.tempo.label()) == (sets, reps, tempo)
+
+
+def test_double_progression_uses_the_persons_bands_and_dumbbells():
+    plan = make("advanced", bands=("yellow", "red"), dumbbells=(2.5, 5))
+    clamshell = [(w, item(s, "clamshell").resistance, item(s, "clamshell").reps)
+                 for w in range(1, 9) for s in plan.sessions_in_week(week_monday(w))[:2]
+                 if s.template == "A"]
+    by_week = dict((w, (r, n)) for w, r, n in clamshell)
+    assert by_week[1] == ("Bodyweight", 10)
+    assert by_week[3] == ("Yellow band above the knees", 10)
+    assert by_week[4] == ("Yellow band above the knees", 12)
+    assert by_week[5] == ("Red band above the knees", 10)
+    assert by_week[7] == ("Side-plank clamshell", 10)
+    deadlift = {w: item(s, "single_leg_deadlift").resistance
+                for w in range(1, 9) for s in plan.sessions_in_week(week_monday(w)) if s.template == "B"}
+    assert deadlift[1] == "Fingertip support"
+    assert deadlift[3] == "Bodyweight"
+    assert deadlift[5] == "2.5 kg dumbbell in the opposite hand"
+    assert deadlift[7] == "5 kg dumbbell in the opposite hand"
+    walk = {w: item(s, "lateral_band_walk").resistance
+            for w in range(1, 9) for s in plan.sessions_in_week(week_monday(w)) if s.template == "B"}
+    assert walk[1] == "Yellow band at the knees"
+    assert walk[7] == "Red band at the knees"
+
+
+def test_reps_drop_back_whenever_the_load_steps_up():
+    plan = make("advanced", bands=("yellow", "red", "green"), dumbbells=(3, 6))
+    for exercise_id in STRENGTH:
+        ladder = plan.dose_ladder(exercise_id)
+        for (rung_a, reps_a, _), (rung_b, reps_b, _) in zip(ladder, ladder[1:]):
+            if rung_b > rung_a:
+                assert reps_b == 10 <= reps_a   # a new rung starts again at 10
+            assert rung_b >= rung_a
+
+
+def test_without_kit_the_load_stays_where_the_kit_runs_out():
+    plan = make("advanced")
+    week8 = plan.sessions_in_week(week_monday(8))
+    a = next(s for s in week8 if s.template == "A")
+    b = next(s for s in week8 if s.template == "B")
+    assert item(a, "clamshell").resistance == "Bodyweight"
+    assert item(b, "single_leg_deadlift").resistance == "Bodyweight"
+    assert item(b, "lateral_band_walk").resistance == "No band yet: side steps in a quarter squat"
+    assert item(a, "glute_bridge").resistance == "Single-leg hip thrust, shoulders on a bench"
+
+
+@pytest.mark.parametrize("level", ["beginner", "intermediate"])
+@pytest.mark.parametrize("kit", [((), ()), (("yellow", "red", "green", "blue"), (2, 4, 6))])
+def test_every_session_stays_within_twenty_minutes(level, kit):
+    plan = make(level, bands=kit[0], dumbbells=kit[1])
+    for week in range(1, 13):
+        for session in plan.sessions_in_week(week_monday(week)):
+            seconds = build_timeline(session.prescription).timed_seconds
+            assert seconds == session.estimated_seconds
+            assert 12 * 60 <= seconds <= SESSION_BUDGET_SECONDS
+            assert session.estimated_minutes == round(seconds / 60)
+
+
+def test_sore_side_goes_first_and_both_alternates():
+    right = make("advanced", sore="right")
+    assert {s.prescription.first_side for w in (1, 2) for s in right.sessions_in_week(week_monday(w))} == {"right"}
+    both = make("advanced", sore="both")
+    sides = [s.prescription.first_side for w in (1, 2) for s in both.sessions_in_week(week_monday(w))]
+    assert sides == ["left", "right", "left", "right", "left", "right"]
+
+
+def test_sessions_alternate_a_and_b_across_weeks():
+    plan = make("advanced")
+    templates = [s.template for w in (1, 2, 3) for s in plan.sessions_in_week(week_monday(w))]
+    assert templates == ["A", "B", "A", "B", "A", "B", "A", "B", "A"]
+
+
+def test_target_reps_is_the_dose_in_force_on_that_day():
+    plan = make("beginner")
+    assert plan.target_reps("clamshell", MONDAY - dt.timedelta(days=1)) is None
+    assert plan.target_reps("clamshell", MONDAY + dt.timedelta(days=3)) == 10
+    assert plan.target_reps("clamshell", week_monday(4)) == 12
+    assert plan.target_reps("clamshell", week_monday(5) + dt.timedelta(days=6)) == 10
+    assert plan.target_reps("clamshell", week_monday(12)) == 10
+    assert plan.target_reps("glute_stretch", week_monday(4)) is None
+
+
+def test_a_planned_session_plays_to_the_end_in_the_unchanged_player(clock):
+    plan = make("advanced", bands=("red",), dumbbells=(4,), sore="right")
+    session = plan.sessions_in_week(week_monday(5))[1]
+    engine = SessionEngine(build_timeline(session.prescription), clock)
+    engine.start()
+    engine.set_pain_before(2)
+    engine.next()
+    while engine.state is not EngineState.FINISHED and not engine.step.kind.value == "pain_after":
+        clock.advance(1.0)
+        engine.update()
+    engine.set_pain_after(3)
+    engine.next()
+    record = engine.to_record()
+    assert record.week == 5 and record.title == session.prescription.title
+    walk = [s for s in record.sets if s.exercise_id == "lateral_band_walk"]
+    assert {s.resistance for s in walk} == {"Red band around the feet"}
+    assert {s.step_index for s in walk} == {2}
+    assert [s.side for s in walk[:2]] == ["right", "left"]
+    assert len(walk) == 6 and {s.target_reps for s in walk} == {10}

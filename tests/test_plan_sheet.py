@@ -1,0 +1,212 @@
+"""The printable week: its content, the PDF's text (read back with QtPdf) and the plan-pdf command."""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from itbgui.program.plan import generate_plan
+from itbgui.program.plan_setup import PlanSetup
+from itbgui.program.progression import decide
+from itbgui.program.timeline import StepKind, build_timeline
+from itbgui.store.records import SessionRecord, SetRecord
+
+ROOT = Path(__file__).resolve().parents[1]
+MONDAY = dt.date(2026, 11, 2)
+SETUP = PlanSetup("intermediate", frozenset({1, 3, 5}), MONDAY, "right", ("yellow", "red"), (2.5, 5.0))
+
+
+@pytest.fixture
+def sheet_module(qapp):
+    import itbgui.resources_rc  # noqa: F401
+    from itbgui.plan import sheet
+    return sheet
+
+
+def pdf_pages(path):
+    """(page count, [page text], [page size in points]) read back with QtPdf."""
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    doc.load(str(path))
+    pages = doc.pageCount()
+    texts = [doc.getAllText(i).text() for i in range(pages)]
+    sizes = [doc.pagePointSize(i) for i in range(pages)]
+    doc.close()
+    return pages, texts, sizes
+
+
+def flat(text):
+    return " ".join(text.split())
+
+
+def logged(prescription, day, before, after, morning="same"):
+    sets = []
+    for step in build_timeline(prescription).steps:
+        if step.kind is StepKind.WORK:
+            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, step.target_reps,
+                                  step.target_reps, step.resistance, step_index=step.step_index))
+        elif step.kind is StepKind.HOLD:
+            sets.append(SetRecord(step.exercise_id, step.side, 1, 0, 0, step.resistance,
+                                  hold_seconds=30.0, step_index=step.step_index))
+    start = dt.datetime(day.year, day.month, day.day, 18).astimezone()
+    return SessionRecord(f"s-{day}", start, start + dt.timedelta(minutes=19), True,
+                         prescription.title, prescription.week, before, after, "", tuple(sets), morning)
+
+
+def history_through_week(weeks):
+    """Every planned session of the first ``weeks`` weeks done at low pain, on its day."""
+    plan = generate_plan(SETUP)
+    return [logged(p.prescription, p.date, 1, 2)
+            for w in range(weeks) for p in plan.sessions_in_week(MONDAY + dt.timedelta(weeks=w))]
+
+
+def test_the_sheet_holds_the_weeks_days_sessions_and_rest_days(sheet_module):
+    sheet = sheet_module.build_week_sheet(SETUP, [], [], MONDAY + dt.timedelta(days=3), MONDAY)
+    assert sheet.monday == MONDAY and sheet.week == 1 and sheet.week_label == "Week 1 of 8"
+    assert [d.date.weekday() for d in sheet.days] == list(range(7))
+    assert [d.date.weekday() for d in sheet.days if d.session] == [0, 2, 4]
+    assert [d.running for d in sheet.days] == [False, True, False, True, False, True, False]
+    assert [s.prescription.first_side for s in sheet.sessions] == ["right"] * 3
+
+
+def test_the_current_week_uses_the_latest_decision(sheet_module):
+    history = history_through_week(4)
+    today = MONDAY + dt.timedelta(weeks=4)       # week 5, after two easy sessions: progress
+    sheet = sheet_module.build_week_sheet(SETUP, history, [], today, today)
+    assert sheet.decision.action == "progress"
+    clam = sheet.sessions[0].prescription.items[0]
+    assert (clam.exercise_id, clam.reps, clam.resistance) == ("clamshell", 10, "Red band above the knees")
+    # A hold repeats week 4's dose on the printed sheet too.
+    hold = decide(SETUP, history).with_override("hold")
+    held = sheet_module.build_week_sheet(SETUP, history, [hold], today, today)
+    clam = held.sessions[0].prescription.items[0]
+    assert (clam.reps, clam.resistance) == (12, "Yellow band above the knees")
+
+
+@pytest.mark.parametrize("page_size, points", [("A4", (595, 842)), ("Letter", (612, 792))])
+def test_pdf_is_one_page_holding_every_planned_exercise_and_dose(sheet_module, tmp_path, page_size, points):
+    history = history_through_week(4)
+    today = MONDAY + dt.timedelta(weeks=4)
+    sheet = sheet_module.build_week_sheet(SETUP, history, [], today, today)
+    out = tmp_path / "week.pdf"
+    sheet_module.write_week_pdf(out, sheet, page_size)
+    pages, texts, sizes = pdf_pages(out)
+    assert pages == 1
+    assert (round(sizes[0].width()), round(sizes[0].height())) == points
+    text = flat(texts[0])
+    assert "Week 5 of 8" in text and "30 November – 6 December 2026" in text
+    assert "This week: progress." in text
+    for day in sheet.days:
+        assert f"{day.date:%A} {day.date.day}" in text
+    assert text.count("Run day · no strength session") == 3 and text.count("Rest day") == 1
+    assert text.count("Pain before") == 3
+    items = [i for s in sheet.sessions for i in s.prescription.items]
+    assert len(items) == 12
+    for item in items:
+        for expected in (item.exercise.name, item.dose_label(), item.resistance):
+            assert expected in text, expected
+        if item.exercise.kind.value == "reps":
+            assert f"tempo {item.tempo.label()} s" in text
+    for session in sheet.sessions:
+        assert f"about {session.estimated_minutes} min" in text
+
+
+def test_maintenance_and_a_runner_every_day_still_fit_one_page(sheet_module, tmp_path):
+    runner = PlanSetup("advanced", frozenset(range(7)), MONDAY, "both", ("green",), ())
+    for week, sessions in ((3, 3), (10, 1)):
+        day = MONDAY + dt.timedelta(weeks=week - 1)
+        sheet = sheet_module.build_week_sheet(runner, [], [], day, MONDAY)
+        out = tmp_path / f"w{week}.pdf"
+        sheet_module.write_week_pdf(out, sheet, "Letter")
+        pages, texts, _ = pdf_pages(out)
+        text = flat(texts[0])
+        assert pages == 1
+        assert text.count("after a light run") == sessions
+        assert text.count("Pain before") == sessions
+        for item in (i for s in sheet.sessions for i in s.prescription.items):
+            assert item.exercise.name in text and item.dose_label() in text
+    assert "Maintenance · week 10" in text
+
+
+def test_the_same_painting_goes_to_a_printer(sheet_module, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    sheet_module.configure_page(printer, "Letter")
+    sheet = sheet_module.build_week_sheet(SETUP, [], [], MONDAY, MONDAY)
+    sheet_module.render_week_sheet(printer, sheet)
+    pages, texts, _ = pdf_pages(tmp_path / "printed.pdf")
+    assert pages == 1 and "Clamshells" in texts[0]
+    with pytest.raises(ValueError, match="page size"):
+        sheet_module.configure_page(printer, "A5")
+
+
+# ------------------------------------------------------------------ the command
+
+
+def run_cli(args, **kw):
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)   # the command must choose offscreen by itself
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=60,
+                          env=env, cwd=ROOT, **kw)
+
+
+def test_plan_pdf_without_a_plan_uses_the_default_and_says_so(tmp_path, qapp):
+    out = tmp_path / "default.pdf"
+    data = tmp_path / "empty"
+    result = run_cli(["-m", "itbgui", "plan-pdf", str(out), "--data-dir", str(data)])
+    assert result.returncode == 0, result.stderr
+    assert "no plan set up yet" in result.stderr and "default plan" in result.stderr
+    assert not data.exists()          # printing never creates a data folder
+    pages, texts, _ = pdf_pages(out)
+    text = flat(texts[0])
+    assert pages == 1 and "Week 1 of 8" in text and "2 x 10 reps per side" in text
+    # A week before the plan starts says when it starts.
+    early = run_cli(["-m", "itbgui", "plan-pdf", str(out), "--data-dir", str(data),
+                     "--week", "2020-01-01"])
+    assert early.returncode == 0, early.stderr
+    assert "Your plan starts on Monday" in flat(pdf_pages(out)[1][0])
+
+
+def test_plan_pdf_prints_the_stored_plan_for_the_given_week(tmp_path, qapp):
+    from itbgui.store.repository import SessionRepository
+
+    data = tmp_path / "data"
+    repo = SessionRepository(data)
+    repo.save_plan_setup(SETUP.to_doc())
+    repo.save_sessions(history_through_week(2))
+    repo.close()
+    out = tmp_path / "week3.pdf"
+    result = run_cli(["main.py", "plan-pdf", str(out), "--data-dir", str(data),
+                      "--week", "2026-11-18", "--page-size", "Letter"])
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "Week 3 of 8" in result.stdout
+    pages, texts, sizes = pdf_pages(out)
+    text = flat(texts[0])
+    assert pages == 1 and round(sizes[0].height()) == 792
+    assert "Yellow band above the knees" in text and "Single-leg bridge" in text
+    assert "right side first" in text
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--week", "2026-13-40"], "YYYY-MM-DD"),
+    (["--page-size", "A5"], "invalid choice"),
+])
+def test_plan_pdf_refuses_bad_arguments(tmp_path, args, message):
+    result = run_cli(["-m", "itbgui", "plan-pdf", str(tmp_path / "x.pdf"), *args])
+    assert result.returncode == 2 and message in result.stderr
+
+
+def test_plan_pdf_reports_a_missing_output_folder(tmp_path):
+    result = run_cli(["-m", "itbgui", "plan-pdf", str(tmp_path / "no" / "x.pdf"),
+                      "--data-dir", str(tmp_path / "d")])
+    assert result.returncode == 1 and "does not exist" in result.stderr

@@ -1,0 +1,317 @@
+"""Pain-guided progression on crafted histories, overrides, the next session and the morning question."""
+
+import datetime as dt
+
+import pytest
+
+from itbgui.program.plan import generate_plan
+from itbgui.program.plan_setup import PlanSetup
+from itbgui.program.progression import (HOLD, PROGRESS, STEP_BACK, ProgressionDecision, decide,
+                                        last_dose, morning_question_due, next_session,
+                                        week_statuses)
+from itbgui.program.timeline import StepKind, build_timeline
+from itbgui.store.records import SessionRecord, SetRecord
+
+MONDAY = dt.date(2026, 11, 2)
+SETUP = PlanSetup("beginner", frozenset(), MONDAY, "left", ("yellow", "red"), ())
+PLAN = generate_plan(SETUP)
+
+
+def at(day, hour=18):
+    """A stored time on a local calendar day, as the engine writes it."""
+    return dt.datetime(day.year, day.month, day.day, hour, 0).astimezone()
+
+
+def logged(day, before, after, morning=None, *, setup=SETUP, prescription=None, short=0,
+           completed=True, sid=None):
+    """A session as the player would log it for the plan's session on (or before) that day."""
+    plan = generate_plan(setup)
+    if prescription is None:
+        week = plan.sessions_in_week(day)
+        prescription = min(week, key=lambda s: abs((s.date - day).days)).prescription
+    sets = []
+    for step in build_timeline(prescription).steps:
+        if step.kind is StepKind.WORK:
+            done = step.target_reps - short if step.item_index == 0 else step.target_reps
+            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, step.target_reps,
+                                  done, step.resistance, step_index=step.step_index))
+        elif step.kind is StepKind.HOLD:
+            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, 0, 0, step.resistance,
+                                  hold_seconds=step.duration, step_index=step.step_index))
+    start = at(day)
+    return SessionRecord(id=sid or f"s-{day.isoformat()}", started_at=start,
+                         ended_at=start + dt.timedelta(minutes=19), completed=completed,
+                         title=prescription.title, week=prescription.week, pain_before=before,
+                         pain_after=after, sets=tuple(sets), next_morning=morning)
+
+
+def day(offset):
+    return MONDAY + dt.timedelta(days=offset)
+
+
+# ------------------------------------------------------------------ the four crafted histories
+
+
+def test_steady_low_pain_progresses():
+    history = [logged(day(0), 1, 2, "same"), logged(day(3), 1, 1, "better")]
+    decision = decide(SETUP, history)
+    assert decision.action == PROGRESS and not decision.see_clinician
+    assert "Two easy sessions" in decision.reason
+    assert decision.based_on == "s-2026-11-05" and decision.id == "after-s-2026-11-05"
+
+
+def test_a_spike_that_settles_holds():
+    history = [logged(day(0), 1, 2, "same"), logged(day(3), 2, 5, "better")]
+    decision = decide(SETUP, history)
+    assert decision.action == HOLD and not decision.see_clinician
+    assert "5/10" in decision.reason and "settled" in decision.reason
+
+
+def test_pain_rising_week_on_week_steps_back():
+    # Pain before sessions 1 -> 2 -> 3 over three weeks; each session itself stays easy.
+    history = [logged(day(0), 1, 2, "same"), logged(day(3), 1, 2, "same"),
+               logged(day(7), 2, 3, "same"), logged(day(10), 2, 3, "same"),
+               logged(day(14), 3, 3, "same")]
+    decision = decide(SETUP, history)
+    assert decision.action == STEP_BACK
+    assert "crept up three weeks running (1, 2, 3)" in decision.reason
+
+
+def test_repeated_severe_pain_advises_a_clinician():
+    history = [logged(day(0), 2, 7, "worse"), logged(day(3), 3, 8)]
+    decision = decide(SETUP, history)
+    assert decision.action == STEP_BACK and decision.see_clinician
+    assert "7/10 or more in 2 of your last 2 sessions" in decision.clinician_reason
+
+
+# ------------------------------------------------------------------ the rest of the rule
+
+
+def test_one_easy_session_is_not_yet_enough_to_progress():
+    decision = decide(SETUP, [logged(day(0), 1, 2)])
+    assert decision.action == HOLD and "One more like it" in decision.reason
+
+
+def test_next_morning_worse_steps_back_even_with_low_pain():
+    history = [logged(day(0), 1, 2, "same"), logged(day(3), 1, 2, "worse")]
+    assert decide(SETUP, history).action == STEP_BACK
+
+
+def test_reps_short_of_target_or_an_early_stop_holds():
+    assert decide(SETUP, [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1, short=2)]).action == HOLD
+    early = decide(SETUP, [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1, completed=False)])
+    assert early.action == HOLD and "ended early" in early.reason
+
+
+def test_baseline_up_by_two_points_advises_a_clinician():
+    history = [logged(day(0), 1, 2), logged(day(3), 1, 2), logged(day(7), 1, 2),
+               logged(day(10), 3, 3), logged(day(14), 3, 3), logged(day(17), 4, 4)]
+    decision = decide(SETUP, history)
+    assert decision.see_clinician
+    assert "risen from about 1 to 3.3 out of 10" in decision.clinician_reason
+
+
+def test_two_step_backs_in_a_row_advise_a_clinician():
+    first = [logged(day(0), 1, 2), logged(day(3), 2, 6)]
+    second = first + [logged(day(7), 2, 6)]
+    earlier = decide(SETUP, first)
+    assert earlier.action == STEP_BACK and not earlier.see_clinician
+    decision = decide(SETUP, second, [earlier.to_doc()])
+    assert decision.action == STEP_BACK and decision.see_clinician
+    assert "Two step-backs in a row" in decision.clinician_reason
+    # An override of the first step-back to "hold" means it was not two in a row.
+    overridden = earlier.with_override(HOLD)
+    assert not decide(SETUP, second, [overridden]).see_clinician
+
+
+def test_no_better_by_week_six_advises_a_clinician():
+    history = [logged(day(0), 3, 3), logged(day(3), 3, 3), logged(day(7), 3, 3),
+               logged(day(35), 3, 3), logged(day(38), 3, 3)]
+    decision = decide(SETUP, history)
+    assert decision.see_clinician and "Week 6" in decision.clinician_reason
+    improving = history[:3] + [logged(day(35), 1, 2), logged(day(38), 1, 2)]
+    assert not decide(SETUP, improving).see_clinician
+
+
+# ------------------------------------------------------------------ overrides and storage
+
+
+def test_decision_round_trips_through_its_document():
+    decision = decide(SETUP, [logged(day(0), 2, 7), logged(day(3), 3, 8)]).with_override(HOLD)
+    again = ProgressionDecision.from_doc(decision.to_doc())
+    assert again == decision and again.effective_action == HOLD
+
+
+@pytest.mark.parametrize("doc", [
+    {}, {"id": "a", "based_on": "s", "reason": "r", "see_clinician": False, "made_on": "x",
+         "action": "hold"},
+    {"id": "a", "based_on": "s", "reason": "r", "see_clinician": False,
+     "made_on": "2026-11-02T18:00:00+00:00", "action": "jump"},
+])
+def test_damaged_decision_documents_are_refused(doc):
+    with pytest.raises(ValueError):
+        ProgressionDecision.from_doc(doc)
+
+
+def test_override_is_kept_when_the_same_session_is_decided_again():
+    history = [logged(day(0), 1, 2, "same"), logged(day(3), 1, 2)]
+    first = decide(SETUP, history).with_override(HOLD)
+    assert first.action == PROGRESS and first.effective_action == HOLD
+    answered = history[:-1] + [logged(day(3), 1, 2, "better")]
+    again = decide(SETUP, answered, [first], made_on=at(day(4), 8))
+    assert again.id == first.id and again.overridden_to == HOLD
+    assert first.with_override(PROGRESS).overridden_to is None
+
+
+def test_the_next_session_respects_an_override():
+    history = [logged(day(0), 1, 2, "same"), logged(day(3), 1, 2, "same")]
+    decision = decide(SETUP, history).with_override(STEP_BACK)
+    today = next_session(SETUP, history, [decision], today=day(7))
+    clam = today.prescription.items[0]
+    assert today.decision.effective_action == STEP_BACK
+    assert (clam.exercise_id, clam.sets, clam.reps) == ("clamshell", 2, 7)
+
+
+# ------------------------------------------------------------------ applying decisions
+
+
+def test_progress_follows_the_plan_but_never_more_than_one_step_ahead():
+    # Week 1 done at 2 x 10; in week 5 the plan says Red band x 10, but one step on from
+    # 2 x 10 bodyweight is week 2's 3 x 10.
+    history = [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1, "same")]
+    today = next_session(SETUP, history, today=day(28))
+    clam = next(i for i in today.prescription.items if i.exercise_id == "clamshell")
+    assert today.week == 5
+    assert (clam.sets, clam.reps, clam.resistance) == (3, 10, "Bodyweight")
+    # Doing it on time: week 2 Monday after two easy week-1 sessions is week 2's dose.
+    on_time = next_session(SETUP, history, today=day(7))
+    assert today.planned.week == 5 and on_time.week == 2
+    assert on_time.prescription == on_time.planned.prescription
+
+
+def test_hold_repeats_the_last_dose():
+    plan_week4 = PLAN.sessions_in_week(day(21))
+    history = [logged(day(21), 1, 2, "same", prescription=plan_week4[0].prescription),
+               logged(day(24), 2, 5, prescription=plan_week4[1].prescription)]
+    today = next_session(SETUP, history, today=day(28))   # week 5 would step up to red
+    assert today.decision.action == HOLD
+    clam = next(i for i in today.prescription.items if i.exercise_id == "clamshell")
+    assert (clam.sets, clam.reps, clam.resistance) == (3, 12, "Yellow band above the knees")
+    assert clam.tempo.label() == "2-0-2"
+
+
+def test_step_back_goes_one_rung_down_or_to_fewer_sets_and_reps():
+    week4 = PLAN.sessions_in_week(day(21))
+    history = [logged(day(21), 2, 6, prescription=week4[0].prescription)]
+    assert last_dose("clamshell", history, SETUP).key() == (1, 12, 3)
+    today = next_session(SETUP, history, today=day(28))   # week 5, session A
+    clam, lift, bridge = today.prescription.items[:3]
+    assert today.decision.action == STEP_BACK
+    assert (clam.sets, clam.reps, clam.resistance) == (3, 12, "Bodyweight")
+    assert (lift.sets, lift.reps, lift.resistance) == (3, 12, "Top knee bent")
+    assert (bridge.sets, bridge.reps, bridge.resistance) == (3, 12, "Two-leg bridge")
+    assert clam.tempo.label() == "2-0-2"   # 12 reps go at 2-0-2, as in the table
+    # Already on the easiest rung: 2 sets with about 30 % fewer reps.
+    week1 = [logged(day(0), 2, 6)]
+    first = next_session(SETUP, week1, today=day(3)).prescription.items[0]
+    assert (first.exercise_id, first.sets, first.reps, first.resistance) == (
+        "side_leg_lift", 2, 7, "Top knee bent")
+
+
+# ------------------------------------------------------------------ what is next
+
+
+def test_before_the_start_the_first_session_is_next():
+    today = next_session(SETUP, [], today=MONDAY - dt.timedelta(days=3))
+    assert today.date == MONDAY and not today.is_today and today.week == 1
+    assert today.week_label == "Week 1 of 8" and today.decision is None
+
+
+def test_a_planned_day_is_today():
+    thursday = next_session(SETUP, [], today=day(3))   # Monday missed: it slides to today
+    assert thursday.is_today and thursday.moved_from == MONDAY and thursday.planned.number_in_week == 1
+    monday = next_session(SETUP, [], today=MONDAY)
+    assert monday.is_today and monday.date == MONDAY and monday.moved_from is None
+    assert monday.prescription.title == "Week 1 of 8 · session 1 of 2"
+
+
+def test_a_missed_session_slides_to_today_and_nothing_piles_up():
+    # Beginner: Monday and Thursday. Monday was missed; on Wednesday it is today's session.
+    wednesday = next_session(SETUP, [], today=day(2))
+    assert wednesday.is_today and wednesday.moved_from == MONDAY
+    assert wednesday.planned.number_in_week == 1
+    # Done on Wednesday: session 2 stays on Thursday.
+    after = next_session(SETUP, [logged(day(2), 1, 1)], today=day(2))
+    assert after.date == day(3) and after.planned.number_in_week == 2 and after.done_today
+    # Nothing done all week: on Sunday one session is offered, never two.
+    sunday = next_session(SETUP, [], today=day(6))
+    assert sunday.date == day(6) and sunday.planned.number_in_week == 1
+    # The next Monday starts week 2 fresh: week 1's sessions are not owed.
+    next_monday = next_session(SETUP, [], today=day(7))
+    assert next_monday.week == 2 and next_monday.planned.number_in_week == 1
+    assert next_monday.moved_from is None
+
+
+def test_after_training_on_sunday_the_next_is_next_weeks_first():
+    done = [logged(day(0), 1, 1), logged(day(6), 1, 1)]
+    nxt = next_session(SETUP, done, today=day(6))
+    assert nxt.date == day(7) and nxt.week == 2 and not nxt.is_today
+
+
+def test_a_runner_every_day_is_told_to_train_after_a_light_run():
+    runner = PlanSetup("beginner", frozenset(range(7)), MONDAY, "right")
+    today = next_session(runner, [], today=MONDAY)
+    assert today.after_light_run and today.prescription.first_side == "right"
+
+
+def test_estimate_matches_the_prescription_played():
+    today = next_session(SETUP, [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1)], today=day(7))
+    assert today.estimated_seconds == build_timeline(today.prescription).timed_seconds
+    assert today.estimated_minutes == round(today.estimated_seconds / 60)
+
+
+# ------------------------------------------------------------------ the morning question
+
+
+def test_morning_question_is_due_only_the_day_after_and_only_once():
+    session = logged(day(3), 1, 3)
+    assert morning_question_due([session], at(day(3), 21)) is None          # same evening
+    assert morning_question_due([session], at(day(4), 8)) == session        # next morning
+    assert morning_question_due([session], at(day(5), 8)) is None           # too late
+    answered = logged(day(3), 1, 3, "same")
+    assert morning_question_due([answered], at(day(4), 8)) is None
+    assert morning_question_due([], at(day(4), 8)) is None
+
+
+def test_the_eight_weeks_at_a_glance():
+    done = [logged(day(0), 1, 1), logged(day(3), 1, 1),      # week 1: both
+            logged(day(8), 1, 1)]                             # week 2: one of two
+    weeks = week_statuses(SETUP, done, today=day(22))         # Tuesday of week 4
+    assert [(w.week, w.planned, w.done, w.status) for w in weeks[:5]] == [
+        (1, 2, 2, "done"), (2, 2, 1, "partly done"), (3, 2, 0, "missed"),
+        (4, 2, 0, "this week"), (5, 2, 0, "to come")]
+    assert len(weeks) == 8 and weeks[7].monday == day(49)
+
+
+@pytest.mark.parametrize("pain_after, action", [(1, PROGRESS), (5, HOLD), (6, STEP_BACK)])
+def test_decisions_never_push_a_session_past_twenty_minutes(pain_after, action):
+    # Everything done to plan through week 8, then the decision is applied to every later week.
+    setup = PlanSetup("advanced", frozenset(), MONDAY, "both", ("yellow", "red", "green"), (2.0, 4.0))
+    plan = generate_plan(setup)
+    history = [logged(p.date, 1, 1 if p.date < day(52) else pain_after, "same", setup=setup,
+                      prescription=p.prescription)
+               for w in range(8) for p in plan.sessions_in_week(day(7 * w))]
+    assert decide(setup, history).action == action
+    for week in range(1, 13):
+        for p in plan.sessions_in_week(day(7 * (week - 1))):
+            upcoming = next_session(setup, history, today=p.date)
+            assert upcoming.estimated_seconds <= 20 * 60, (week, upcoming.prescription)
+
+
+def test_maintenance_after_stopping_early_keeps_two_sets_of_all_five():
+    history = [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1, "same")]
+    later = next_session(SETUP, history, today=day(70))       # week 11
+    assert later.is_maintenance and later.week_label == "Maintenance"
+    strength = [i for i in later.prescription.items if i.exercise_id != "glute_stretch"]
+    assert len(strength) == 5 and {(i.sets, i.reps) for i in strength} == {(2, 10)}
+    assert later.estimated_seconds <= 20 * 60
