@@ -56,9 +56,11 @@ def test_a_write_that_fails_halfway_never_touches_the_data_file(tmp_path, monkey
     real_write = os.write
 
     def half(fd, data):
+        data = data[0] if isinstance(data, list) else data
         real_write(fd, bytes(data[: len(data) // 2]))
         raise OSError(errno.ENOSPC, "No space left on device")
     monkeypatch.setattr(storage.os, "write", half)
+    monkeypatch.setattr(storage.os, "writev", half)
     with pytest.raises(StoreError):
         repo.save_session(record("new", day=1))
     monkeypatch.undo()
