@@ -146,3 +146,22 @@ def test_a_damaged_file_is_only_read_while_another_copy_holds_the_folder(tmp_pat
         assert (tmp_path / DATA_FILE_NAME).read_text() == "{broken"
         assert not aside_files(tmp_path)
         del first
+
+
+def test_the_documented_example_file_opens_cleanly(tmp_path):
+    """docs/data-format.md shows a whole file; it must stay a valid, current one."""
+    from pathlib import Path
+
+    from itbgui.program.plan_setup import PlanSetup
+    from itbgui.program.progression import ProgressionDecision
+
+    doc_text = (Path(__file__).resolve().parents[1] / "docs" / "data-format.md").read_text()
+    example = doc_text.split("```json\n", 1)[1].split("```", 1)[0]
+    write_file(tmp_path, example)
+    with SessionRepository(tmp_path) as repo:
+        assert repo.report.summary() is None and repo.report.migrated_from is None
+        [session] = repo.sessions()
+        assert session.next_morning == "same" and session.sets[2].step_index == 1
+        assert PlanSetup.from_doc(repo.plan_setup()).sore_side == "left"
+        [decision] = repo.decisions()
+        assert ProgressionDecision.from_doc(decision).action == "hold"
