@@ -17,9 +17,9 @@ from enum import Enum
 
 from ..clock import Clock
 from ..program.timeline import Phase, Step, StepKind, Timeline
-from ..store.records import SessionRecord, SetRecord
+from ..store.records import REPS_RANGE, SessionRecord, SetRecord, check_pain
 
-MAX_REPS = 200
+MAX_REPS = REPS_RANGE[1]
 
 
 class EngineState(Enum):
@@ -341,6 +341,6 @@ def _clamp(reps: int) -> int:
 
 
 def _check_pain(value: int) -> int:
-    if not isinstance(value, int) or not 0 <= value <= 10:
-        raise ValueError(f"pain is scored 0-10, got {value!r}")
-    return value
+    if value is None:
+        raise ValueError("pain is scored 0-10, got None")
+    return check_pain(value)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEd
 from ..clock import Clock
 from ..program.exercises import exercise
 from ..program.timeline import Phase, StepKind, Timeline
-from ..store.records import SessionRecord
+from ..store.records import NOTE_MAX_CHARS, SessionRecord
 from ..store.repository import SessionRepository
 from ..store.saver import BackgroundSaver
 from ..theme import colours
@@ -134,7 +134,7 @@ class PlayerView(QWidget):
         lay.addSpacing(18)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setMaxLength(500)
+        self.note_edit.setMaxLength(NOTE_MAX_CHARS)
         self.note_edit.setPlaceholderText("Optional note: how it went, anything unusual")
         self.note_edit.setAccessibleName("Session note")
         self.note_edit.installEventFilter(self)
