@@ -25,11 +25,16 @@ def aside_files(folder):
 
 
 def test_a_truncated_file_keeps_every_whole_session_and_the_original_bytes(tmp_path):
+    with SessionRepository(tmp_path) as repo:
+        repo.save_plan_setup({"level": "beginner"})
+        repo.save_decision({"id": "d1", "action": "hold", "based_on": "s0"})
     raw = good_file(tmp_path, n=3)
     cut = raw[: raw.index(b'{"id":"s2"') + 40]        # a crash mid-write of the old storage
     write_file(tmp_path, cut)
     with SessionRepository(tmp_path) as repo:
         assert [s.id for s in repo.sessions()] == ["s0", "s1"]
+        assert repo.plan_setup() == {"level": "beginner"}
+        assert repo.decisions() == [{"id": "d1", "action": "hold", "based_on": "s0"}]
         assert "not valid JSON" in repo.report.summary()
         assert "2 sessions could be read" in repo.report.summary()
         [aside] = aside_files(tmp_path)

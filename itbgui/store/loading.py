@@ -146,14 +146,19 @@ def _salvage(text: str, reason: str) -> LoadedFile:
     """Pull every complete session object out of text that is not valid JSON."""
     decoder = json.JSONDecoder()
     sessions: dict[str, dict] = {}
+    decisions: dict[str, dict] = {}
     for match in _SESSION_START.finditer(text):
         try:
             doc, _end = decoder.raw_decode(text, match.start())
         except (json.JSONDecodeError, RecursionError):
             continue
-        if isinstance(doc, dict) and "sets" in doc and "started_at" in doc:
+        if not isinstance(doc, dict):
+            continue
+        if "sets" in doc and "started_at" in doc:
             sessions[str(len(sessions) + 1)] = doc
-    data: dict = {SESSIONS: sessions}
+        elif "action" in doc and "based_on" in doc:
+            decisions[str(len(decisions) + 1)] = doc
+    data: dict = {SESSIONS: sessions, DECISIONS: decisions}
     version_match = _VERSION.search(text)
     version = int(version_match.group(1)) if version_match else 1
     plan_match = _PLAN_START.search(text)
