@@ -83,6 +83,19 @@ def test_a_session_with_impossible_values_is_left_out_and_the_rest_kept(tmp_path
         assert repo.report.moved_aside.read_text() == original
 
 
+def test_a_hand_edited_document_key_is_renumbered_not_dropped(tmp_path):
+    good_file(tmp_path, n=2)
+    doc = json.loads((tmp_path / DATA_FILE_NAME).read_text())
+    doc["sessions"]["my favourite"] = doc["sessions"].pop("1")
+    write_file(tmp_path, json.dumps(doc))
+    with SessionRepository(tmp_path) as repo:
+        assert [s.id for s in repo.sessions()] == ["s0", "s1"]
+        repo.save_session(record("s2", day=2))
+        repo.delete_session("s0")
+    with SessionRepository(tmp_path) as again:
+        assert [s.id for s in again.sessions()] == ["s1", "s2"]
+
+
 def test_negative_reps_inside_a_set_are_caught(tmp_path):
     good_file(tmp_path, n=2)
     doc = json.loads((tmp_path / DATA_FILE_NAME).read_text())

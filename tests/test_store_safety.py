@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 
 import pytest
 
@@ -163,3 +164,22 @@ def test_the_saver_reports_a_failure_and_succeeds_on_the_next_try(tmp_path, monk
     assert results[0] is not None and results[-1] is None
     saver.close()
     repo.close()
+
+
+def test_an_idle_saver_prepares_the_write_cache_and_saves_stay_correct(tmp_path):
+    with SessionRepository(tmp_path) as repo:
+        repo.save_sessions([record(f"s{i}", day=i) for i in range(5)])
+    repo = SessionRepository(tmp_path)
+    storage_ = repo._db.storage
+    assert storage_._fragments == {}                   # a fresh open has nothing cached
+    saver = BackgroundSaver(repo, prepare_after=0.01)
+    assert saver.flush() is None
+    deadline = time.monotonic() + 5
+    while len(storage_._fragments.get("sessions", {})) < 5 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(storage_._fragments["sessions"]) == 5
+    saver.save(record("s3", done=7, day=3))
+    saver.close()
+    repo.close()
+    with SessionRepository(tmp_path) as again:
+        assert [s.sets[0].done_reps for s in again.sessions()] == [10, 10, 10, 7, 10]

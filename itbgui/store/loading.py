@@ -71,11 +71,12 @@ def _check(data: dict) -> LoadedFile:
         if not isinstance(table, dict):
             problems.append(f"The table '{name}' is not a JSON object and was left out.")
             continue
-        clean[name] = {str(k): v for k, v in table.items() if isinstance(v, dict)}
-        bad = len(table) - len(clean[name])
+        docs = {str(k): v for k, v in table.items() if isinstance(v, dict)}
+        bad = len(table) - len(docs)
         if bad:
             problems.append(f"{bad} entr{'y' if bad == 1 else 'ies'} in '{name}' "
                             "were not JSON objects and were left out.")
+        clean[name] = _numbered(docs)
 
     version = _version(clean.get(META, {}))
     if version is None:
@@ -102,6 +103,20 @@ def _check(data: dict) -> LoadedFile:
             dropped += n
     return LoadedFile(data=clean, records=records, version=version, problems=problems,
                       dropped_documents=dropped)
+
+
+def _numbered(docs: dict) -> dict:
+    """TinyDB needs whole-number keys; a hand-edited key gets the next free number."""
+    if all(k.isdigit() and k.isascii() for k in docs):
+        return docs
+    numbers = [int(k) for k in docs if k.isdigit() and k.isascii()]
+    next_free = max(numbers, default=0) + 1
+    renumbered = {}
+    for key, doc in docs.items():
+        if not (key.isdigit() and key.isascii()):
+            key, next_free = str(next_free), next_free + 1
+        renumbered[key] = doc
+    return renumbered
 
 
 def _version(meta: dict) -> int | None:

@@ -18,10 +18,14 @@ from .records import SessionRecord
 from .repository import SessionRepository, StoreError
 
 ResultCallback = Callable[[SessionRecord, "StoreError | None"], None]
+#: With nothing to save this long after start, the worker fills the store's write cache
+#: (see SessionRepository.prepare_writes), out of the way of the window's first paint.
+PREPARE_AFTER_SECONDS = 3.0
 
 
 class BackgroundSaver:
-    def __init__(self, repo: SessionRepository, on_result: ResultCallback | None = None) -> None:
+    def __init__(self, repo: SessionRepository, on_result: ResultCallback | None = None,
+                 prepare_after: float | None = PREPARE_AFTER_SECONDS) -> None:
         self.repo = repo
         self.on_result = on_result
         self.last_error: StoreError | None = None
@@ -29,6 +33,7 @@ class BackgroundSaver:
         self._busy = False
         self._closed = False
         self._cond = threading.Condition()
+        self._prepare_after = prepare_after
         self._thread = threading.Thread(target=self._run, name="itb-coach-saver", daemon=True)
         self._thread.start()
 
@@ -60,6 +65,15 @@ class BackgroundSaver:
         return error
 
     def _run(self) -> None:
+        if self._prepare_after is not None and not self.repo.read_only:
+            with self._cond:
+                idle = not self._cond.wait_for(lambda: self._pending or self._closed,
+                                               self._prepare_after)
+            if idle:
+                try:
+                    self.repo.prepare_writes()
+                except Exception:  # only an optimisation: saving works without it
+                    pass
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._pending or self._closed)
