@@ -1,0 +1,1 @@
+"""History: the session table, the progression charts and the CSV export."""

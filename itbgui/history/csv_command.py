@@ -1,0 +1,65 @@
+"""``itb-coach history-csv OUT.csv [--data-dir DIR]``: every logged set as CSV, no window.
+
+Opens the data file read-only, so it works while the app is running and never changes
+the file. ``-`` as OUT writes to standard output. Exit codes: 0 written, 1 no data file
+or it cannot be read, 2 the CSV could not be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="itb-coach history-csv",
+        description="Write every logged set to a CSV file, one row per set with its "
+                    "session's date, pain scores and note repeated.")
+    parser.add_argument("out", metavar="OUT.csv", help="file to write ('-' for standard output)")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="folder holding itb-coach.json (default: the platform's user "
+                             "data folder)")
+    return parser.parse_args(argv)
+
+
+def run(argv: list[str]) -> int:
+    args = parse_args(argv)
+    from ..store.repository import DATA_FILE_NAME, SessionRepository, StoreError
+    from .csv_export import write_csv, write_rows
+
+    if args.data_dir is None:
+        from ..cli import default_data_dir
+
+        data_dir = default_data_dir()
+    else:
+        data_dir = args.data_dir.expanduser()
+    if not (data_dir / DATA_FILE_NAME).is_file():
+        print(f"itb-coach history-csv: no ITB Coach data in {data_dir} "
+              f"({DATA_FILE_NAME} not found).", file=sys.stderr)
+        return 1
+    try:
+        repo = SessionRepository(data_dir, read_only=True)
+    except StoreError as exc:
+        print(f"itb-coach history-csv: {exc}", file=sys.stderr)
+        return 1
+    try:
+        sessions = repo.sessions()
+        problem = repo.report.summary()
+    finally:
+        repo.close()
+    if problem:
+        print(f"itb-coach history-csv: {problem}", file=sys.stderr)
+    try:
+        if args.out == "-":
+            rows = write_rows(sessions, sys.stdout)
+        else:
+            rows = write_csv(sessions, Path(args.out).expanduser())
+    except OSError as exc:
+        print(f"itb-coach history-csv: could not write {args.out}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 2
+    if args.out != "-":
+        print(f"{len(sessions)} sessions, {rows} rows written to {args.out}")
+    return 0

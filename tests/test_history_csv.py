@@ -1,0 +1,101 @@
+"""The CSV export: its columns, its rows, and the history-csv command in a subprocess."""
+
+import csv
+import dataclasses
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from itbgui.history.csv_export import HEADER, csv_rows, write_csv, write_rows
+from itbgui.store.repository import SessionRepository
+from test_history_chart_data import known_history
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def read(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_header_lists_session_then_set_columns():
+    assert HEADER == ("session_id", "date", "started_at", "ended_at", "duration_min", "completed",
+                      "title", "week", "pain_before", "pain_after", "next_morning", "note",
+                      "exercise", "exercise_name", "side", "set", "target_reps", "done_reps",
+                      "resistance", "step", "hold_seconds")
+
+
+def test_one_row_per_set_with_the_session_repeated():
+    history = known_history()
+    out = io.StringIO()
+    count = write_rows(reversed(history), out)
+    rows = read(out.getvalue())
+    assert count == len(rows) == sum(len(s.sets) for s in history)   # 10 + 4 + 4 + 4
+    assert count == 22
+    first = rows[0]                                    # oldest session first
+    assert first == {
+        "session_id": "s1", "date": "2026-11-02", "started_at": "2026-11-02T18:00:00+01:00",
+        "ended_at": "2026-11-02T18:20:00+01:00", "duration_min": "20", "completed": "true",
+        "title": "t", "week": "1", "pain_before": "4", "pain_after": "3", "next_morning": "",
+        "note": "note s1", "exercise": "clamshell", "exercise_name": "Clamshells",
+        "side": "left", "set": "1", "target_reps": "10", "done_reps": "10", "resistance": "",
+        "step": "0", "hold_seconds": "0"}
+    bridge = [r for r in rows if r["session_id"] == "s1" and r["exercise"] == "glute_bridge"]
+    assert [r["side"] for r in bridge] == ["", ""]     # both legs at once
+    assert {r["note"] for r in rows if r["session_id"] == "s3"} == {"note s3"}
+
+
+def test_a_session_without_sets_keeps_one_row():
+    record = dataclasses.replace(known_history()[0], sets=(), ended_at=None, pain_after=None)
+    rows = list(csv_rows([record]))
+    assert len(rows) == 2 and len(rows[1]) == len(HEADER)
+    row = dict(zip(HEADER, rows[1]))
+    assert (row["ended_at"], row["duration_min"], row["pain_after"], row["exercise"]) == ("", "", "", "")
+
+
+def test_notes_with_commas_quotes_and_newlines_survive(tmp_path):
+    record = dataclasses.replace(known_history()[1], note='tight, "very"\nnext line')
+    path = tmp_path / "out.csv"
+    write_csv([record], path)
+    rows = read(path.read_text(encoding="utf-8"))
+    assert rows[0]["note"] == 'tight, "very"\nnext line'
+    assert not (tmp_path / "out.csv.tmp").exists()
+
+
+def run_cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "itbgui", "history-csv", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, timeout=60,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+                               "PYTHONPATH": str(ROOT), "HOME": str(cwd)})
+
+
+def test_command_line_writes_the_file_without_a_window(tmp_path):
+    data = tmp_path / "data"
+    repo = SessionRepository(data)
+    repo.save_sessions(known_history())
+    repo.close()
+    result = run_cli(tmp_path / "h.csv", "--data-dir", data, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "4 sessions, 22 rows" in result.stdout
+    rows = read((tmp_path / "h.csv").read_text(encoding="utf-8"))
+    assert [r["session_id"] for r in rows].count("s2") == 4
+    assert sum(int(r["done_reps"]) for r in rows) == sum(s.total_reps for s in known_history())
+
+
+def test_command_line_works_while_the_app_holds_the_folder(tmp_path):
+    repo = SessionRepository(tmp_path / "data")   # the running app: holds the folder lock
+    repo.save_sessions(known_history()[:1])
+    try:
+        result = run_cli("-", "--data-dir", tmp_path / "data", cwd=tmp_path)
+    finally:
+        repo.close()
+    assert result.returncode == 0, result.stderr
+    assert len(read(result.stdout)) == 10
+
+
+def test_command_line_says_when_there_is_no_data(tmp_path):
+    result = run_cli(tmp_path / "h.csv", "--data-dir", tmp_path / "empty", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "no ITB Coach data" in result.stderr
+    assert not (tmp_path / "empty").exists()      # nothing created by looking
+    assert not (tmp_path / "h.csv").exists()
