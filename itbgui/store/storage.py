@@ -51,7 +51,7 @@ def _write_all(fd: int, chunks: list[bytes]) -> None:
         return
     batch = 512  # well under IOV_MAX on every platform
     for start in range(0, len(chunks), batch):
-        pending = [memoryview(c) for c in chunks[start:start + batch] if c]
+        pending = [memoryview(c) for c in chunks[start:start + batch] if len(c)]
         while pending:
             written = os.writev(fd, pending)
             while pending and written >= len(pending[0]):  # drop what went out whole
@@ -61,7 +61,7 @@ def _write_all(fd: int, chunks: list[bytes]) -> None:
                 pending[0] = pending[0][written:]
 
 
-def write_atomically(path: Path, payload: bytes | list[bytes]) -> None:
+def write_atomically(path: Path, payload: bytes | list) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file.
 
     ``payload`` may be a list of chunks, written in order without joining them first.
@@ -112,24 +112,26 @@ class AtomicJSONStorage(Storage):
 
     def chunks(self, data: dict) -> list[bytes]:
         """The file as a list of byte chunks: compact JSON, each unchanged document's bytes
-        re-used from the cache, and nothing joined (a join would copy megabytes)."""
+        re-used from the cache, and nothing joined (a join would copy megabytes).
+
+        Each cached fragment is ``,"id":{...}``; the first of a table is sent without its
+        comma through a zero-copy view, so there is one chunk per document.
+        """
         declared = self._declared
-        out: list[bytes] = [b"{"]
+        out: list = [b"{"]
         fragments: dict[str, dict[str, tuple[dict, bytes]]] = {}
         for table_no, (name, table) in enumerate(data.items()):
             cached = self._fragments.get(name, {})
             fresh: dict[str, tuple[dict, bytes]] = {}
             out.append(b'%s%s:{' % (b"," if table_no else b"", _encode(name).encode("utf-8")))
-            for doc_no, (doc_id, doc) in enumerate(table.items()):
+            for doc_id, doc in table.items():
                 doc_id = str(doc_id)
                 entry = cached.get(doc_id)
                 if (entry is None or entry[0] is not doc or declared is None
                         or (name, doc_id) in declared):
-                    entry = (doc, f"{_encode(doc_id)}:{_encode(doc)}".encode("utf-8"))
+                    entry = (doc, f",{_encode(doc_id)}:{_encode(doc)}".encode("utf-8"))
+                out.append(memoryview(entry[1])[1:] if not fresh else entry[1])
                 fresh[doc_id] = entry
-                if doc_no:
-                    out.append(b",")
-                out.append(entry[1])
             out.append(b"}")
             fragments[name] = fresh
         out.append(b"}")
