@@ -1,0 +1,1 @@
+"""The Library: every exercise's card, searchable, for reading away from a session."""

@@ -1,0 +1,535 @@
+"""Settings: sound and voice, session timing, appearance, the data folder and its backups.
+
+Every control writes through :class:`AppSettings` the moment it changes and emits
+``changed(key)`` with the INI key (the constants in ``itbgui.settings``), so the main
+window re-applies just that one thing. There is no OK / Cancel: nothing waits for a click.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Callable
+
+from PySide6.QtCore import QObject, QProcess, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFormLayout, QHBoxLayout, QLabel, QListWidget, QPushButton,
+                               QSlider, QSpinBox, QStackedWidget, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from . import settings as keys
+from .backups_dialog import confirm_restore, restore_with_message
+from .program.exercises import Tempo
+from .program.preferences import (GET_READY_RANGE, REST_RANGE, TEMPO_DOWN_RANGE, TEMPO_HOLD_RANGE,
+                                  TEMPO_UP_RANGE)
+from .settings import TEXT_SIZES, VOLUME_RANGE, AppSettings
+from .store.backups import Backup
+from .store.repository import SessionRepository
+from .theme import THEMES, colours
+
+log = logging.getLogger(__name__)
+
+#: Emitted as changed(key) after a backup was restored: the window reloads what it shows.
+DATA_RESTORED = "data/restored"
+#: Section keys for SettingsDialog.show_section, in the order they are listed.
+SECTIONS = ("sound", "timing", "appearance", "data", "backups")
+
+VOICE_PROBE_SECONDS = 5.0
+_FAKE_TTS_ENGINES = {"mock"}  # Qt's test engine: "speaks" into the void
+# Prints the engine's voice names as JSON; run in a child because a stuck speech-dispatcher
+# makes QTextToSpeech's constructor block forever (see itbgui/player/sound.py).
+_LIST_VOICES = """
+import json, sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtTextToSpeech import QTextToSpeech
+app = QCoreApplication([])
+speech = QTextToSpeech(sys.argv[1])
+if speech.state() == QTextToSpeech.State.Error:
+    sys.exit(1)
+print(json.dumps(sorted({v.name() for v in speech.availableVoices()})))
+"""
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+
+
+class VoiceProbe(QObject):
+    """Lists the speech engine's voices from a child process, killed if it does not answer.
+
+    ``finished(voices, problem)``: a list of names and "", or None and a sentence saying why.
+    """
+
+    finished = Signal(object, str)
+
+    def __init__(self, parent: QObject | None = None, *, engine: str | None = None,
+                 timeout_seconds: float = VOICE_PROBE_SECONDS) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.timeout_seconds = timeout_seconds
+        self._process: QProcess | None = None
+        self._timed_out = False
+
+    def start(self) -> None:
+        engine = self.engine or self._first_engine()
+        if engine is None:
+            self.finished.emit(None, self.tr(
+                "No speech engine is installed, so the prompts are tones only. On Linux, "
+                "installing speech-dispatcher with a voice such as espeak-ng adds spoken prompts."))
+            return
+        process = QProcess(self)
+        process.setProgram(sys.executable)
+        process.setArguments(["-c", _LIST_VOICES, engine])
+        process.finished.connect(self._done)
+        self._process = process
+        QTimer.singleShot(int(self.timeout_seconds * 1000), self, self._give_up)
+        process.start()
+
+    @staticmethod
+    def _first_engine() -> str | None:
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+            engines = [e for e in QTextToSpeech.availableEngines() if e not in _FAKE_TTS_ENGINES]
+        except Exception as exc:  # the add-on module is missing: no voices, not an error
+            log.info("text-to-speech unavailable: %s", exc)
+            return None
+        return engines[0] if engines else None
+
+    def _give_up(self) -> None:
+        if self._process is not None and self._process.state() != QProcess.ProcessState.NotRunning:
+            self._timed_out = True
+            self._process.kill()
+
+    def _done(self, exit_code: int, _status) -> None:
+        process, self._process = self._process, None
+        voices = None
+        if not self._timed_out and exit_code == 0 and process is not None:
+            try:
+                voices = [str(v) for v in json.loads(bytes(process.readAllStandardOutput()).decode())]
+            except (ValueError, TypeError):
+                voices = None
+        if voices is None:
+            self.finished.emit(None, self.tr(
+                "The speech engine did not answer, so voices cannot be chosen. Spoken prompts "
+                "stay off until it works; the tones still lead the session."))
+        else:
+            self.finished.emit(voices, "")
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.waitForFinished(1000)
+            self._process = None
+
+
+class SettingsDialog(QDialog):
+    """Sections on the left, their controls on the right; each change is saved at once."""
+
+    changed = Signal(str)
+
+    def __init__(self, settings: AppSettings, store: SessionRepository,
+                 parent: QWidget | None = None, *, probe_voices: bool = True) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.store = store
+        self.restored = False
+        #: how a folder is opened in the file manager (tests replace it)
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        self._text_scale = settings.text_scale
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(1000, 640)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 20, 20, 16)
+        body = QHBoxLayout()
+        body.setSpacing(20)
+        self.sections = QListWidget(objectName="settingsSections")
+        self.sections.setAccessibleName(self.tr("Settings sections"))
+        self.pages = QStackedWidget()
+        for title, page in ((self.tr("Sound & voice"), self._sound_page()),
+                            (self.tr("Session timing"), self._timing_page()),
+                            (self.tr("Appearance"), self._appearance_page()),
+                            (self.tr("Data folder"), self._data_page()),
+                            (self.tr("Backups"), self._backups_page())):
+            self.sections.addItem(title)
+            page.setAccessibleName(title)
+            self.pages.addWidget(page)
+        self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sections.setCurrentRow(0)
+        body.addWidget(self.sections)
+        body.addWidget(self.pages, 1)
+        outer.addLayout(body, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close settings"))
+        outer.addWidget(buttons)
+
+        self._voice_probe: VoiceProbe | None = None
+        if probe_voices:
+            self._voice_probe = VoiceProbe(self)
+            self._voice_probe.finished.connect(self.show_voices)
+            QTimer.singleShot(0, self._voice_probe.start)
+        self.apply_style()
+        self.sections.setFocus()
+
+    def show_section(self, key: str) -> None:
+        """Open on one section, e.g. "backups" for File > Backups."""
+        self.sections.setCurrentRow(SECTIONS.index(key))
+
+    # ------------------------------------------------------------------ helpers
+    def _page(self, heading: str, intro: str = "") -> tuple[QWidget, QVBoxLayout]:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(12, 4, 12, 0)
+        lay.setSpacing(12)
+        title = QLabel(heading, objectName="settingsHeading")
+        lay.addWidget(title)
+        if intro:
+            text = QLabel(intro, objectName="settingsMuted")
+            text.setWordWrap(True)
+            lay.addWidget(text)
+        return page, lay
+
+    def _write(self, key: str, apply: Callable[[], None]) -> None:
+        """Store one value and tell the window which one changed."""
+        apply()
+        self.changed.emit(key)
+
+    @staticmethod
+    def _seconds_box(box, bounds, value, step) -> None:
+        box.setRange(bounds[0], bounds[1])
+        box.setSingleStep(step)
+        box.setSuffix(" s")
+        box.setValue(value)
+
+    # ------------------------------------------------------------------ sections
+    def _sound_page(self) -> QWidget:
+        s = self.settings
+        page, lay = self._page(self.tr("Sound & voice"), self.tr(
+            "Tones mark every phase of a rep, so you can follow with your eyes closed. "
+            "The voice says what comes next."))
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.sound_check = QCheckBox(self.tr("Play &sounds during a session"))
+        self.sound_check.setChecked(s.sound_enabled)
+        self.sound_check.toggled.connect(lambda on: self._write(
+            keys.SOUND_ENABLED, lambda: setattr(s, "sound_enabled", on)))
+        self.sound_check.toggled.connect(self._update_enabled)
+        form.addRow(self.sound_check)
+
+        volume_row = QHBoxLayout()
+        self.volume_slider = QSlider(Qt.Orientation.Horizontal)
+        self.volume_slider.setRange(*VOLUME_RANGE)
+        self.volume_slider.setSingleStep(5)
+        self.volume_slider.setPageStep(10)
+        self.volume_slider.setValue(s.sound_volume)
+        self.volume_slider.setAccessibleName(self.tr("Volume"))
+        self.volume_value = QLabel(objectName="settingsValue")
+        self.volume_value.setMinimumWidth(70)
+        self.volume_slider.valueChanged.connect(self._volume_changed)
+        self._show_volume(s.sound_volume)
+        volume_row.addWidget(self.volume_slider, 1)
+        volume_row.addWidget(self.volume_value)
+        volume_label = QLabel(self.tr("&Volume"))
+        volume_label.setBuddy(self.volume_slider)
+        form.addRow(volume_label, volume_row)
+
+        self.voice_check = QCheckBox(self.tr("Speak the &prompts (\"Rest. Next up: glute bridges\")"))
+        self.voice_check.setChecked(s.voice_enabled)
+        self.voice_check.toggled.connect(lambda on: self._write(
+            keys.VOICE_ENABLED, lambda: setattr(s, "voice_enabled", on)))
+        self.voice_check.toggled.connect(self._update_enabled)
+        form.addRow(self.voice_check)
+
+        self.voice_combo = QComboBox()
+        self.voice_combo.setAccessibleName(self.tr("Voice"))
+        self.voice_combo.addItem(self.tr("Looking for voices…"), "")
+        self.voice_combo.setEnabled(False)
+        self.voice_combo.activated.connect(self._voice_chosen)
+        self._voices_known = False
+        form.addRow(self.tr("V&oice"), self.voice_combo)
+        lay.addLayout(form)
+        self.voice_note = QLabel(objectName="settingsMuted")
+        self.voice_note.setWordWrap(True)
+        lay.addWidget(self.voice_note)
+        lay.addStretch(1)
+        self._update_enabled()
+        return page
+
+    def _timing_page(self) -> QWidget:
+        s = self.settings
+        page, lay = self._page(self.tr("Session timing"), self.tr(
+            "The plan sets a slow tempo and the rests for each week. Choose your own only if "
+            "you need to; changes apply from the next session."))
+        form = QFormLayout()
+        self.tempo_check = QCheckBox(self.tr("Use my own &tempo (otherwise the plan's)"))
+        self.tempo_check.setChecked(s.custom_tempo)
+        self.tempo_check.toggled.connect(lambda on: self._write(
+            keys.CUSTOM_TEMPO, lambda: setattr(s, "custom_tempo", on)))
+        self.tempo_check.toggled.connect(self._update_enabled)
+        form.addRow(self.tempo_check)
+        tempo = s.tempo
+        self.tempo_boxes: dict[str, QDoubleSpinBox] = {}
+        for phase, label, bounds, value in (
+                ("up", self.tr("&Lift"), TEMPO_UP_RANGE, tempo.up),
+                ("hold", self.tr("&Hold at the top"), TEMPO_HOLD_RANGE, tempo.hold),
+                ("down", self.tr("Lo&wer"), TEMPO_DOWN_RANGE, tempo.down)):
+            box = QDoubleSpinBox()
+            box.setDecimals(1)
+            self._seconds_box(box, bounds, value, 0.5)
+            box.valueChanged.connect(self._tempo_changed)
+            self.tempo_boxes[phase] = box
+            form.addRow(label, box)
+        self.tempo_summary = QLabel(objectName="settingsMuted")
+        form.addRow(self.tempo_summary)
+        self._show_tempo_summary(tempo)
+
+        self.rest_check = QCheckBox(self.tr("Use my own &rest between sets (otherwise the plan's)"))
+        self.rest_check.setChecked(s.custom_rest)
+        self.rest_check.toggled.connect(lambda on: self._write(
+            keys.CUSTOM_REST, lambda: setattr(s, "custom_rest", on)))
+        self.rest_check.toggled.connect(self._update_enabled)
+        form.addRow(self.rest_check)
+        self.rest_box = QSpinBox()
+        self._seconds_box(self.rest_box, REST_RANGE, s.rest_seconds, 5)
+        self.rest_box.valueChanged.connect(lambda v: self._write(
+            keys.REST_SECONDS, lambda: setattr(s, "rest_seconds", v)))
+        form.addRow(self.tr("R&est between sets"), self.rest_box)
+        rest_note = QLabel(self.tr(
+            "The plan rests 45-60 s after a set, and only a short breather where you work one "
+            "side at a time, since each side rests while the other works."), objectName="settingsMuted")
+        rest_note.setWordWrap(True)
+        form.addRow(rest_note)
+        self.get_ready_box = QSpinBox()
+        self._seconds_box(self.get_ready_box, GET_READY_RANGE, s.get_ready_seconds, 5)
+        self.get_ready_box.valueChanged.connect(lambda v: self._write(
+            keys.GET_READY_SECONDS, lambda: setattr(s, "get_ready_seconds", v)))
+        form.addRow(self.tr("&Get ready before the first exercise"), self.get_ready_box)
+        lay.addLayout(form)
+        lay.addStretch(1)
+        self._update_enabled()
+        return page
+
+    def _appearance_page(self) -> QWidget:
+        s = self.settings
+        page, lay = self._page(self.tr("Appearance"))
+        form = QFormLayout()
+        self.theme_combo = QComboBox()
+        names = {"system": self.tr("Follow the system"), "light": self.tr("Light"),
+                 "dark": self.tr("Dark")}
+        for mode in THEMES:
+            self.theme_combo.addItem(names[mode], mode)
+        self.theme_combo.setCurrentIndex(THEMES.index(s.theme))
+        self.theme_combo.currentIndexChanged.connect(self._theme_chosen)
+        form.addRow(self.tr("&Theme"), self.theme_combo)
+        self.text_size_combo = QComboBox()
+        sizes = {"normal": self.tr("Normal"), "large": self.tr("Large"),
+                 "extra_large": self.tr("Extra large, to read from the mat")}
+        for size in TEXT_SIZES:
+            self.text_size_combo.addItem(sizes[size], size)
+        self.text_size_combo.setCurrentIndex(list(TEXT_SIZES).index(s.text_size))
+        self.text_size_combo.currentIndexChanged.connect(self._text_size_chosen)
+        form.addRow(self.tr("Te&xt size"), self.text_size_combo)
+        lay.addLayout(form)
+        self.preview = QLabel(self.tr("Rep 3 of 10 · Lift"), objectName="settingsPreview")
+        self.preview.setAccessibleName(self.tr("Text size preview"))
+        lay.addWidget(self.preview)
+        lay.addStretch(1)
+        return page
+
+    def _data_page(self) -> QWidget:
+        folder = self.store.data_dir
+        page, lay = self._page(self.tr("Data folder"), self.tr(
+            "Everything ITB Coach knows about you stays in this folder on this computer: your "
+            "sessions (a plain JSON file other tools can read), these settings and the backups."))
+        self.folder_label = QLabel(str(folder), objectName="settingsPath")
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.folder_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab to it, then copy the path
+        self.folder_label.setAccessibleDescription(self.tr("The data folder's path"))
+        lay.addWidget(self.folder_label)
+        self.open_folder_button = QPushButton(self.tr("&Open folder"))
+        self.open_folder_button.setAccessibleName(self.tr("Open the data folder in the file manager"))
+        self.open_folder_button.clicked.connect(self.open_data_folder)
+        lay.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignLeft)
+        files = QLabel(self.tr("Sessions: {data}\nSettings: {ini}").format(
+            data=self.store.path.name, ini=self.settings.path.name), objectName="settingsMuted")
+        lay.addWidget(files)
+        if self.store.read_only:
+            note = QLabel(self.tr("The data file is open read-only: nothing can be saved or restored "
+                                  "until the other copy of ITB Coach is closed."), objectName="settingsWarn")
+            note.setWordWrap(True)
+            lay.addWidget(note)
+        lay.addStretch(1)
+        return page
+
+    def _backups_page(self) -> QWidget:
+        page, lay = self._page(self.tr("Backups"), self.tr(
+            "A copy of your data is taken once a day and before any risky change: one for each of "
+            "the last 7 days and each of the last 9 weeks."))
+        self.backup_tree = QTreeWidget()
+        self.backup_tree.setHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
+        self.backup_tree.setRootIsDecorated(False)
+        self.backup_tree.setAccessibleName(self.tr("Backup copies"))
+        self.backup_tree.itemSelectionChanged.connect(self._update_restore_button)
+        lay.addWidget(self.backup_tree, 1)
+        self.no_backups = QLabel(self.tr("No backups yet: the first is made the next time the app "
+                                         "opens."), objectName="settingsMuted")
+        self.no_backups.setWordWrap(True)
+        lay.addWidget(self.no_backups)
+        self.restore_button = QPushButton(self.tr("&Restore the selected copy…"))
+        self.restore_button.setAccessibleName(self.tr("Restore the selected backup"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        lay.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.reload_backups()
+        return page
+
+    # ------------------------------------------------------------------ reactions
+    def _update_enabled(self) -> None:
+        if hasattr(self, "volume_slider"):
+            self.volume_slider.setEnabled(self.sound_check.isChecked())
+            self.voice_check.setEnabled(self.sound_check.isChecked())
+            self.voice_combo.setEnabled(self._voices_known and self.sound_check.isChecked()
+                                        and self.voice_check.isChecked())
+        if hasattr(self, "tempo_boxes"):
+            for box in self.tempo_boxes.values():
+                box.setEnabled(self.tempo_check.isChecked())
+        if hasattr(self, "rest_box"):
+            self.rest_box.setEnabled(self.rest_check.isChecked())
+
+    def _show_volume(self, value: int) -> None:
+        self.volume_value.setText(self.tr("{n} %").format(n=value))
+
+    def _volume_changed(self, value: int) -> None:
+        self._show_volume(value)
+        self._write(keys.SOUND_VOLUME, lambda: setattr(self.settings, "sound_volume", value))
+
+    def _show_tempo_summary(self, tempo: Tempo) -> None:
+        self.tempo_summary.setText(self.tr("One rep takes {rep:g} s; a set of 10, {set:g} s.").format(
+            rep=tempo.rep_seconds, set=10 * tempo.rep_seconds))
+
+    def _tempo_changed(self) -> None:
+        tempo = Tempo(*(self.tempo_boxes[p].value() for p in ("up", "hold", "down")))
+        self._show_tempo_summary(tempo)
+        self._write(keys.TEMPO_UP, lambda: setattr(self.settings, "tempo", tempo))
+
+    def _voice_chosen(self, index: int) -> None:
+        name = self.voice_combo.itemData(index) or ""
+        self._write(keys.VOICE_NAME, lambda: setattr(self.settings, "voice_name", name))
+
+    def _theme_chosen(self, index: int) -> None:
+        self._write(keys.THEME, lambda: setattr(self.settings, "theme", self.theme_combo.itemData(index)))
+        self.apply_style()  # the window has applied the palette by now (a direct connection)
+
+    def _text_size_chosen(self, index: int) -> None:
+        size = self.text_size_combo.itemData(index)
+        self._write(keys.TEXT_SIZE, lambda: setattr(self.settings, "text_size", size))
+        self._text_scale = TEXT_SIZES[size]
+        self.apply_style()
+
+    def show_voices(self, voices: list[str] | None, problem: str = "") -> None:
+        """Fill the voice list from the probe; with None, explain why it stays disabled."""
+        self.voice_combo.clear()
+        if voices is None:
+            self._voices_known = False
+            self.voice_combo.addItem(self.tr("No voices available"), "")
+            self.voice_note.setText(problem)
+        else:
+            self._voices_known = True
+            self.voice_combo.addItem(self.tr("The engine's default voice"), "")
+            for name in voices:
+                self.voice_combo.addItem(name, name)
+            chosen = self.voice_combo.findData(self.settings.voice_name)
+            self.voice_combo.setCurrentIndex(max(0, chosen))
+            self.voice_note.setText("" if voices else self.tr("The speech engine offers only its "
+                                                              "default voice."))
+        self._update_enabled()
+
+    def open_data_folder(self) -> None:
+        if not self.open_url(QUrl.fromLocalFile(str(self.store.data_dir))):
+            self.folder_label.setText(self.tr("{folder}\n(The file manager could not be opened; "
+                                              "the path above can be copied.)").format(
+                folder=self.store.data_dir))
+
+    # ------------------------------------------------------------------ backups
+    def reload_backups(self) -> None:
+        self.backup_tree.clear()
+        self.backups: list[Backup] = self.store.backups.list()
+        for backup in self.backups:
+            item = QTreeWidgetItem([backup.taken_at.strftime("%a %d %b %Y, %H:%M"),
+                                    backup.reason_label, _size(backup.size)])
+            self.backup_tree.addTopLevelItem(item)
+        for column in range(3):
+            self.backup_tree.resizeColumnToContents(column)
+        self.no_backups.setVisible(not self.backups)
+        if self.backups:
+            self.backup_tree.setCurrentItem(self.backup_tree.topLevelItem(0))
+        self._update_restore_button()
+
+    def selected_backup(self) -> Backup | None:
+        item = self.backup_tree.currentItem()
+        row = self.backup_tree.indexOfTopLevelItem(item) if item is not None else -1
+        return self.backups[row] if 0 <= row < len(self.backups) else None
+
+    def _update_restore_button(self) -> None:
+        self.restore_button.setEnabled(self.selected_backup() is not None and not self.store.read_only)
+
+    def restore_selected(self) -> None:
+        """Asks first (the shared confirmation), restores, then tells the window to reload."""
+        backup = self.selected_backup()
+        if backup is None or not confirm_restore(self, backup):
+            return
+        if restore_with_message(self, self.store, backup):
+            self.restored = True
+            self.reload_backups()
+            self.changed.emit(DATA_RESTORED)
+
+    # ------------------------------------------------------------------ look
+    def apply_style(self) -> None:
+        c = colours()
+
+        def px(size: float) -> str:
+            return f"{round(size * self._text_scale)}px"
+
+        self.setStyleSheet(f"""
+            QLabel, QCheckBox {{ color: {c.text}; font-size: {px(17)}; }}
+            QComboBox, QSpinBox, QDoubleSpinBox, QPushButton, QTreeWidget {{ font-size: {px(17)}; }}
+            QComboBox, QSpinBox, QDoubleSpinBox {{ min-height: {px(30)}; }}
+            QPushButton {{ padding: 6px 16px; }}
+            QHeaderView::section {{ font-size: {px(16)}; font-weight: 600; padding: 4px 8px; }}
+            QTreeWidget::item {{ padding: 4px; }}
+            QCheckBox::indicator {{ width: {px(22)}; height: {px(22)}; }}
+            #settingsSections {{ font-size: {px(19)}; background: {c.base}; color: {c.text};
+                                 border: 2px solid {c.muted}; border-radius: 8px; }}
+            #settingsSections::item {{ padding: 10px 12px; }}
+            #settingsSections::item:selected {{ background: {c.accent}; color: {c.accent_text};
+                                               font-weight: 700; }}
+            #settingsSections:focus {{ border: 3px solid {c.accent}; }}
+            #settingsHeading {{ font-size: {px(26)}; font-weight: 700; }}
+            #settingsMuted {{ color: {c.muted}; }}
+            #settingsWarn {{ color: {c.warn}; font-weight: 600; }}
+            #settingsPath {{ font-family: monospace; font-size: {px(17)}; padding: 4px;
+                             border: 2px solid transparent; }}
+            #settingsPath:focus {{ border: 2px solid {c.accent}; border-radius: 4px; }}
+            #settingsValue {{ font-weight: 600; }}
+            #settingsPreview {{ font-size: {px(28)}; font-weight: 700; padding: 12px;
+                                border: 2px solid {c.muted}; border-radius: 10px;
+                                background: {c.card}; }}
+        """)
+        self.sections.setFixedWidth(round(230 * self._text_scale))
+        for box in self.findChildren(QAbstractSpinBox):
+            box.setMaximumWidth(round(170 * self._text_scale))
+        for combo in self.findChildren(QComboBox):
+            combo.setMaximumWidth(round(560 * self._text_scale))
+        self.backup_tree.ensurePolished()
+        for column in range(3):
+            self.backup_tree.resizeColumnToContents(column)
+
+    def done(self, result: int) -> None:
+        if self._voice_probe is not None:
+            self._voice_probe.stop()
+        self.settings.sync()
+        super().done(result)

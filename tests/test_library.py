@@ -1,0 +1,150 @@
+"""The Library: search by name, muscle or cue; keyboard-only reading; a way back to the session."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from accessibility import focusable_widgets, unnamed_focusable_widgets, unreachable_by_tab
+from itbgui.library.page import LibraryPage
+from itbgui.library.search import search
+from itbgui.program.exercises import CATALOGUE
+
+
+def ids(exercises):
+    return [ex.id for ex in exercises]
+
+
+# ---------------------------------------------------------------- matching (no Qt)
+def test_empty_search_lists_the_whole_catalogue_in_session_order():
+    assert ids(search("  ")) == [ex.id for ex in CATALOGUE]
+
+
+def test_search_by_name_is_case_insensitive():
+    assert ids(search("BRIDGE")) == ["glute_bridge"]
+
+
+def test_search_by_muscle_finds_every_exercise_that_works_it():
+    # Hamstrings: single-leg deadlift, glute bridge, lateral band walk (catalogue order)
+    assert ids(search("hamstrings")) == ["single_leg_deadlift", "glute_bridge", "lateral_band_walk"]
+
+
+def test_search_by_cue_text_and_all_words_must_match():
+    assert ids(search("heels glued")) == ["clamshell"]
+    assert search("heels zebra") == []
+
+
+def test_name_matches_come_before_other_matches():
+    # "glute" names two exercises and appears in the muscles or text of the rest.
+    found = ids(search("glute"))
+    assert found[:2] == ["glute_bridge", "glute_stretch"]
+    assert set(found) == {ex.id for ex in CATALOGUE}
+
+
+# ---------------------------------------------------------------- the page
+@pytest.fixture
+def page(qtbot):
+    widget = LibraryPage()
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_typing_a_name_in_the_search_field_finds_and_shows_that_exercise(page, qtbot):
+    page.search_field.setFocus()
+    qtbot.keyClicks(page.search_field, "deadlift")
+    assert page.visible_exercise_ids() == ["single_leg_deadlift"]
+    assert page.current_exercise_id == "single_leg_deadlift"
+    assert page.card.title.text() == "Single-leg deadlifts"
+    assert "Stand on one leg" in page.card.sections["cues"].text()
+
+
+def test_arrows_in_the_search_field_choose_and_enter_opens_the_card(page, qtbot):
+    qtbot.keyClicks(page.search_field, "gluteus medius")
+    # clamshell, side-lying leg lift, lateral band walk all work the gluteus medius
+    assert page.visible_exercise_ids() == ["clamshell", "side_leg_lift", "lateral_band_walk"]
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Down)
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Down)
+    assert page.current_exercise_id == "lateral_band_walk"
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Up)
+    assert page.current_exercise_id == "side_leg_lift"
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Return)
+    assert page.scroll.hasFocus()
+
+
+def test_no_match_says_so_in_words(page, qtbot):
+    qtbot.keyClicks(page.search_field, "zebra")
+    assert page.visible_exercise_ids() == []
+    assert page.no_match.isVisible() and "zebra" in page.no_match.text()
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Escape)      # Esc clears the search
+    assert len(page.visible_exercise_ids()) == len(CATALOGUE)
+
+
+def test_card_shows_everything_about_the_exercise(page):
+    page.show_exercise("glute_bridge")
+    card = page.card
+    assert card.muscles.text() == "Works: Gluteus maximus, Hamstrings"
+    assert card.pictures["start"].resource == ":/exercises/glute_bridge-start.svg"
+    assert card.pictures["end"].resource == ":/exercises/glute_bridge-end.svg"
+    assert card.sections["why"].text().startswith("Switches on the gluteus maximus")
+    assert card.sections["tip"].text().startswith("When two legs feel easy")
+    # The ladder says in words where each rung stands (default rung 0 for the bridge).
+    assert card.sections["ladder"].text().splitlines() == [
+        "1.  Two-leg bridge  (start here)",
+        "2.  Single-leg bridge  (harder)",
+        "3.  Single-leg hip thrust, shoulders on a bench  (harder)",
+    ]
+    page.show_exercise("side_leg_lift")                       # default rung 1: one easier below
+    assert card.sections["ladder"].text().splitlines()[:2] == [
+        "1.  Top knee bent  (easier)", "2.  Straight leg  (start here)"]
+
+
+def test_show_exercise_clears_a_search_that_hides_it(page, qtbot):
+    qtbot.keyClicks(page.search_field, "bridge")
+    page.show_exercise("clamshell")
+    assert page.search_field.text() == ""
+    assert page.current_exercise_id == "clamshell"
+    with pytest.raises(KeyError):
+        page.show_exercise("handstand")
+
+
+def test_back_button_appears_only_when_opened_from_a_session(page, qtbot):
+    page.show_exercise("clamshell")
+    assert not page.back_button.isVisible()
+    page.show_exercise("clamshell", offer_back=True)
+    assert page.back_button.isVisible()
+    with qtbot.waitSignal(page.back_requested, timeout=1000):
+        qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    page.scroll.setFocus()
+    with qtbot.waitSignal(page.back_requested, timeout=1000):
+        qtbot.keyClick(page.scroll, Qt.Key.Key_Escape)
+
+
+def test_text_scale_makes_the_type_larger(page):
+    page.set_text_scale(1.5)
+    assert "font-size: 48px" in page.styleSheet()            # the 32 px exercise name x 1.5
+    assert page.list.width() == 495                           # the 330 px list x 1.5
+
+
+def test_every_focusable_widget_has_an_accessible_name(page):
+    page.show_exercise("clamshell", offer_back=True)
+    assert len(focusable_widgets(page)) >= 4                 # search, list, card, back
+    assert unnamed_focusable_widgets(page) == []
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_the_card_colours_pass_wcag_aa(theme_name):
+    from itbgui.theme import DARK, LIGHT
+    from test_theme import contrast
+
+    c = LIGHT if theme_name == "light" else DARK
+    assert contrast(c.text, c.card) >= 7                     # cues, why, tip
+    assert contrast(c.muted, c.card) >= 4.5                  # captions, "one side at a time"
+    assert contrast(c.accent, c.card) >= 4.5                 # section headings
+    assert contrast(c.accent_text, c.accent) >= 4.5          # the chosen exercise, Back button
+    assert contrast(c.warn, c.card) >= 3                     # the red-flag box's border (non-text)
+
+
+def test_every_control_is_reachable_with_tab(page, qtbot):
+    page.show_exercise("clamshell", offer_back=True)
+    assert unreachable_by_tab(page, qtbot) == []
