@@ -54,3 +54,22 @@ def test_a_stuck_speech_engine_is_given_up_on_without_blocking(qtbot, monkeypatc
     qtbot.waitUntil(lambda: player._probe is None, timeout=5000)
     assert not player.has_voice
     player.play(Cue("go", "Get ready"))  # silent, and no exception
+
+
+def test_volume_and_voice_settings_reach_the_engines(qapp):
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    player = sound.CuePlayer(volume=0.8, voice_name="")
+    player.set_volume(1.7)
+    assert player.volume == 1.0                      # clamped, never louder than full
+    speech = QTextToSpeech("mock")                    # Qt's test engine: no audio needed
+    voices = speech.availableVoices()
+    assert len(voices) >= 2
+    player._speech = speech
+    player.set_volume(0.25)
+    assert abs(speech.volume() - 0.25) < 0.01
+    player.set_voice_name(voices[1].name())
+    assert speech.voice().name() == voices[1].name()
+    player.set_voice_name("no such voice")          # unknown: the current voice stays
+    assert speech.voice().name() == voices[1].name()
+    player._speech = None

@@ -37,11 +37,12 @@ class CuePlayer(QObject):
     unavailable = Signal(str)  # emitted once, with a sentence for the status bar
 
     def __init__(self, parent: QObject | None = None, *, sound_on: bool = True,
-                 voice_on: bool = True, volume: float = 0.8) -> None:
+                 voice_on: bool = True, volume: float = 0.8, voice_name: str = "") -> None:
         super().__init__(parent)
         self.sound_on = sound_on
         self.voice_on = voice_on
-        self.volume = volume
+        self.volume = min(1.0, max(0.0, volume))
+        self.voice_name = voice_name  # "" = the engine's default voice
         self._effects: dict = {}
         self._speech = None
         self._probe: QProcess | None = None
@@ -122,9 +123,33 @@ class CuePlayer(QObject):
                 speech.deleteLater()
                 return
             speech.setVolume(self.volume)
+            self._choose_voice(speech)
             self._speech = speech
         except Exception as exc:
             log.info("text-to-speech unavailable: %s", exc)
+
+    def set_volume(self, fraction: float) -> None:
+        """0.0-1.0, for tones and voice alike; applies to the next cue."""
+        self.volume = min(1.0, max(0.0, fraction))
+        for effect in self._effects.values():
+            effect.setVolume(self.volume)
+        if self._speech is not None:
+            self._speech.setVolume(self.volume)
+
+    def set_voice_name(self, name: str) -> None:
+        self.voice_name = name
+        if self._speech is not None:
+            self._choose_voice(self._speech)
+
+    def _choose_voice(self, speech) -> None:
+        """Use the voice the person picked in Settings, if this engine has it."""
+        if not self.voice_name:
+            return
+        for voice in speech.availableVoices():
+            if voice.name() == self.voice_name:
+                speech.setVoice(voice)
+                return
+        log.info("voice %r not found; keeping the engine's default", self.voice_name)
 
     def _report(self, message: str) -> None:
         log.warning(message)
