@@ -1,33 +1,46 @@
-"""The main window: the start screen, the player, the menus, and the app's wiring.
+"""The main window: Today, Plan and History pages, the player, the menus, and the wiring.
 
 The store, the clock and the settings are passed in, never reached as globals, so tests
-build a window on a temporary folder and a fake clock.
+build a window on a temporary folder and a fake clock. The pages are thin views: this
+window reads the store, asks ``itbgui.program`` what to show, and writes what the person
+decides (plan set-up, progression decisions, the next-morning answer).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from . import APP_NAME, __version__
 from .clock import Clock
-from .home import HomePage
+from .program.plan_setup import PlanSetup, monday_of
 from .program.prescription import SessionPrescription, starter_session
-from .program.timeline import Timing, build_timeline
+from .program.progression import (ProgressionDecision, TodaySession, decide, morning_question_due,
+                                  next_session)
+from .program.timeline import Timing
 from .settings import AppSettings
-from .store.repository import SessionRepository
+from .store.repository import SessionRepository, StoreError
 from .store.saver import BackgroundSaver
-from .theme import THEMES, apply_theme
+from .theme import THEMES, apply_theme, colours
+from .today import TodayPage
 
 if TYPE_CHECKING:
+    from .history.page import HistoryPage
+    from .plan.page import PlanPage
+    from .plan.sheet import WeekSheet
     from .player.screensaver import ScreenSaverInhibitor
     from .player.sound import CuePlayer
 
 SHORTCUTS_HELP = """<table cellpadding=4>
-<tr><td><b>Enter</b></td><td>start the session / confirm</td></tr>
+<tr><td><b>Ctrl+1</b>, <b>Ctrl+2</b>, <b>Ctrl+3</b></td><td>Today, Plan, History</td></tr>
+<tr><td><b>Enter</b></td><td>start the session (on Today) / confirm</td></tr>
+<tr><td><b>Ctrl+P</b></td><td>print the week</td></tr>
 <tr><td><b>Space</b></td><td>pause and resume</td></tr>
 <tr><td><b>→</b> / <b>←</b></td><td>next step / previous step</td></tr>
 <tr><td><b>↑</b> / <b>↓</b></td><td>more / fewer reps logged for the set</td></tr>
@@ -37,10 +50,28 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>Esc</b></td><td>leave the session (asks first; what you did is kept)</td></tr>
 </table>"""
 
+#: The navigation's pages, in tab order (Ctrl+1, Ctrl+2, ...).
+PAGES = ("today", "plan", "history")
+#: How often the window checks whether the date changed under it (the app left open overnight).
+DAY_CHECK_MS = 60_000
+#: The first-start set-up waits this long, so the main window paints first.
+SETUP_PROMPT_DELAY_MS = 300
+
+
+def default_page_size(locale: QLocale | None = None) -> str:
+    """Letter where Letter paper is the norm (the US, Canada, Mexico...), A4 elsewhere."""
+    locale = locale or QLocale()
+    letter = {QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico,
+              QLocale.Country.Philippines, QLocale.Country.Chile, QLocale.Country.Colombia,
+              QLocale.Country.Venezuela}
+    return "Letter" if locale.territory() in letter else "A4"
+
 
 class MainWindow(QMainWindow):
     #: a background save finished: (SessionRecord, StoreError | None); emitted from the worker
     save_finished = Signal(object, object)
+    #: a session ended and its progression decision is stored (ProgressionDecision or None)
+    decision_made = Signal(object)
 
     def __init__(self, store: SessionRepository, settings: AppSettings, clock: Clock, *,
                  inhibitor: ScreenSaverInhibitor | None = None, timing: Timing = Timing()) -> None:
@@ -50,9 +81,18 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self.timing = timing
         self._inhibitor = inhibitor  # made on first use: reaching D-Bus costs start-up time
+        #: what Start hands the player: Today's prescription, refreshed by refresh_today()
         self.prescription: SessionPrescription = starter_session()
+        self.today_session: TodaySession | None = None
         self.player = None  # the PlayerView while a session is open
         self._cue_player: CuePlayer | None = None
+        #: next-morning questions put aside with "Not now": kept in memory (see dismiss_morning)
+        self._morning_dismissed: set[str] = set()
+        self._morning_session = None
+        self._setup_problem_shown = False
+        self.selected_monday: dt.date | None = None   # the week the Plan page shows and prints
+        self.page_size = default_page_size()
+        self.setup_dialog = None
         self.saver = BackgroundSaver(store, on_result=self.save_finished.emit)
         self.save_finished.connect(self._on_saved)
 
@@ -60,35 +100,83 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(":/icons/itb-coach.svg"))
         self.resize(1280, 720)
         self.stack = QStackedWidget()
-        self.home = HomePage()
-        self.home.start_requested.connect(self.start_session)
-        self.stack.addWidget(self.home)
+        self.tabs = QTabWidget(objectName="navigation")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Pages"))
+        self.today_page = TodayPage()
+        self.home = self.today_page   # the name the player tests and older code use
+        self.today_page.start_requested.connect(self.start_session)
+        self.today_page.setup_requested.connect(self.edit_plan_setup)
+        self.today_page.override_chosen.connect(self.set_override)
+        self.today_page.morning_answered.connect(self.answer_morning)
+        self.today_page.morning_dismissed.connect(self.dismiss_morning)
+        # Plan and History are built the first time they are shown: neither is needed for
+        # the first paint, and they pull in QtSvg and the charts.
+        self.plan_page: PlanPage | None = None
+        self.history_page: HistoryPage | None = None
+        self._hosts = {}
+        titles = {"today": self.tr("Today"), "plan": self.tr("Plan"), "history": self.tr("History")}
+        for i, name in enumerate(PAGES):
+            if name == "today":
+                widget = self.today_page
+            else:
+                widget = QWidget()
+                QVBoxLayout(widget).setContentsMargins(0, 0, 0, 0)
+            self._hosts[name] = widget
+            self.tabs.addTab(widget, titles[name])
+            self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
+        self.tabs.currentChanged.connect(self._page_shown)
+        self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self._build_menus()
-        self.refresh_home()
+        self.apply_style()
+        self._shown_day: dt.date | None = None
+        self.refresh_today()
+        self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
+        self._day_timer.start()
+        self.today_page.start_button.setFocus()
 
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.start_action = QAction("&Start session", self, shortcut=QKeySequence("Ctrl+Return"),
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.start_action = QAction(self.tr("&Start session"), self, shortcut=QKeySequence("Ctrl+Return"),
                                     triggered=self.start_session)
         file_menu.addAction(self.start_action)
+        self.setup_action = QAction(self.tr("Plan &set-up…"), self, triggered=self.edit_plan_setup)
+        file_menu.addAction(self.setup_action)
         file_menu.addSeparator()
-        file_menu.addAction(QAction("&Backups…", self, triggered=self.show_backups))
-        file_menu.addAction(QAction("Save a &copy of my data…", self, triggered=self.export_data))
+        self.print_action = QAction(self.tr("&Print week…"), self, shortcut=QKeySequence.StandardKey.Print,
+                                    triggered=self.print_week)
+        self.preview_action = QAction(self.tr("Print pre&view…"), self, triggered=self.print_preview)
+        self.pdf_action = QAction(self.tr("Save week as P&DF…"), self, triggered=lambda: self.save_week_pdf())
+        for action in (self.print_action, self.preview_action, self.pdf_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
-        file_menu.addAction(QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit,
+        file_menu.addAction(QAction(self.tr("&Backups…"), self, triggered=self.show_backups))
+        file_menu.addAction(QAction(self.tr("Save a &copy of my data…"), self, triggered=self.export_data))
+        file_menu.addSeparator()
+        file_menu.addAction(QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit,
                                     triggered=self.close))
 
-        view_menu = bar.addMenu("&View")
-        self.fullscreen_action = QAction("&Full screen", self, checkable=True,
+        view_menu = bar.addMenu(self.tr("&View"))
+        titles = {"today": self.tr("&Today"), "plan": self.tr("&Plan"), "history": self.tr("&History")}
+        self.page_actions: list[QAction] = []
+        for i, name in enumerate(PAGES):
+            action = QAction(titles[name], self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _checked=False, n=name: self.show_page(n))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            view_menu.addAction(action)
+            self.addAction(action)   # live even with the menu bar hidden (full screen)
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        self.fullscreen_action = QAction(self.tr("&Full screen"), self, checkable=True,
                                          shortcut=QKeySequence("F11"),
                                          triggered=self.set_fullscreen)
         view_menu.addAction(self.fullscreen_action)
-        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu = view_menu.addMenu(self.tr("T&heme"))
         group = QActionGroup(self)
-        labels = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+        labels = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
         for mode in THEMES:
             action = QAction(labels[mode], self, checkable=True,
                              checked=self.settings.theme == mode)
@@ -96,26 +184,362 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             theme_menu.addAction(action)
         view_menu.addSeparator()
-        self.sound_action = QAction("&Sounds", self, checkable=True,
+        self.sound_action = QAction(self.tr("&Sounds"), self, checkable=True,
                                     checked=self.settings.sound_enabled,
                                     triggered=self.set_sound)
-        self.voice_action = QAction("Spoken &prompts", self, checkable=True,
+        self.voice_action = QAction(self.tr("Spoken p&rompts"), self, checkable=True,
                                     checked=self.settings.voice_enabled,
                                     triggered=self.set_voice)
         view_menu.addAction(self.sound_action)
         view_menu.addAction(self.voice_action)
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(QAction("&Keyboard shortcuts", self, shortcut=QKeySequence("F1"),
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(QAction(self.tr("&Keyboard shortcuts"), self, shortcut=QKeySequence("F1"),
                                     triggered=self.show_shortcuts))
-        help_menu.addAction(QAction(f"&About {APP_NAME}", self, triggered=self.show_about))
+        help_menu.addAction(QAction(self.tr("&About %1").replace("%1", APP_NAME), self,
+                                    triggered=self.show_about))
 
-    # ------------------------------------------------------------------ actions
-    def refresh_home(self) -> None:
+    def apply_style(self) -> None:
+        c = colours()
+        self.tabs.setStyleSheet(f"""
+            QTabBar::tab {{ font-size: 20px; font-weight: 600; padding: 10px 30px; min-width: 110px;
+                            color: {c.muted}; border-bottom: 4px solid transparent; }}
+            QTabBar::tab:selected {{ color: {c.text}; border-bottom: 4px solid {c.accent}; }}
+            QTabBar::tab:focus {{ text-decoration: underline; }}
+        """)
+
+    # ------------------------------------------------------------------ pages
+    def show_page(self, name: str) -> None:
+        """Switch the navigation to "today", "plan" or "history" (not while a session runs)."""
+        if self.player is not None:
+            return
+        self.tabs.setCurrentIndex(PAGES.index(name))
+
+    @property
+    def current_page(self) -> str:
+        return PAGES[self.tabs.currentIndex()]
+
+    def _page_shown(self, index: int) -> None:
+        name = PAGES[index]
+        if name == "plan":
+            self.ensure_plan_page()
+            self.refresh_plan()
+        elif name == "history":
+            self.ensure_history_page()
+        elif name == "today":
+            self.refresh_today()
+
+    def ensure_plan_page(self) -> PlanPage:
+        if self.plan_page is None:
+            from .plan.page import PlanPage
+
+            page = PlanPage()
+            page.set_page_size(self.page_size)
+            page.paper_combo.currentTextChanged.connect(self._set_page_size)
+            page.change_requested.connect(self.edit_plan_setup)
+            page.week_chosen.connect(self.choose_week)
+            page.preview_requested.connect(self.print_preview)
+            page.print_requested.connect(self.print_week)
+            page.save_pdf_requested.connect(lambda: self.save_week_pdf())
+            self._hosts["plan"].layout().addWidget(page)
+            page.show()
+            self.plan_page = page
+            if self.current_page != "plan":   # shown now: _page_shown fills it in
+                self.refresh_plan()
+        return self.plan_page
+
+    def ensure_history_page(self):
+        """The History page, built on first use. None if it cannot be built (said in the tab)."""
+        if self.history_page is None:
+            try:
+                from .history.page import HistoryPage
+                from .program.plan import generate_plan
+
+                setup = self.plan_setup()
+                page = HistoryPage(self.store, self.clock, plan=generate_plan(setup, self.timing),
+                                   sore_side=setup.sore_side)
+            except Exception as exc:  # the page is being written alongside; never take the app down
+                from PySide6.QtWidgets import QLabel
+
+                if not self._hosts["history"].layout().count():
+                    label = QLabel(self.tr("History cannot be shown: %1").replace("%1", str(exc)))
+                    label.setWordWrap(True)
+                    self._hosts["history"].layout().addWidget(label)
+                return None
+            page.data_changed.connect(self._history_changed)
+            self._hosts["history"].layout().addWidget(page)
+            page.show()
+            self.history_page = page
+        return self.history_page
+
+    def _set_page_size(self, size: str) -> None:
+        self.page_size = size
+
+    # ------------------------------------------------------------------ reading the store
+    def plan_setup(self) -> PlanSetup:
+        """The stored set-up, or the default plan (beginner, no running days, this week)."""
+        doc = self.store.plan_setup()
+        if doc is not None:
+            try:
+                return PlanSetup.from_doc(doc)
+            except ValueError as exc:
+                if not self._setup_problem_shown:
+                    self._setup_problem_shown = True
+                    self.statusBar().showMessage(self.tr(
+                        "The saved plan set-up cannot be used (%1); showing the starter plan.")
+                        .replace("%1", str(exc)))
+        return PlanSetup.default(self.today())
+
+    def has_plan_setup(self) -> bool:
+        doc = self.store.plan_setup()
+        if doc is None:
+            return False
+        try:
+            PlanSetup.from_doc(doc)
+        except ValueError:
+            return False
+        return True
+
+    def decisions(self) -> list[ProgressionDecision]:
+        """Stored decisions that can be read; a damaged one is skipped, not fatal."""
+        out = []
+        for doc in self.store.decisions():
+            try:
+                out.append(ProgressionDecision.from_doc(doc))
+            except ValueError:
+                continue
+        return out
+
+    def today(self) -> dt.date:
+        return self.clock.now().date()
+
+    # ------------------------------------------------------------------ refreshing
+    def refresh_today(self) -> None:
+        """Work out today's (or the next) session and show it; Start will use exactly it."""
+        now = self.clock.now()
+        today = now.date()
+        self._shown_day = today
+        setup = self.plan_setup()
         sessions = self.store.sessions()
-        self.home.show_session(self.prescription, build_timeline(self.prescription, self.timing),
-                               sessions[-1] if sessions else None)
+        self.today_session = next_session(setup, sessions, self.decisions(), today=today,
+                                          timing=self.timing)
+        self.prescription = self.today_session.prescription
+        self.today_page.show_today(self.today_session, now=today, last=sessions[-1] if sessions else None,
+                                   plan_is_default=not self.has_plan_setup(), sore_side=setup.sore_side)
+        due = morning_question_due(sessions, now)
+        if due is not None and due.id in self._morning_dismissed:
+            due = None
+        self._morning_session = due
+        self.today_page.ask_morning(due, setup.sore_side)
 
+    refresh_home = refresh_today   # the older name
+
+    def refresh_plan(self) -> None:
+        if self.plan_page is None:
+            return
+        from .program.progression import week_statuses
+
+        today = self.today()
+        setup = self.plan_setup()
+        sessions = self.store.sessions()
+        statuses = week_statuses(setup, sessions, today)
+        self.plan_page.show_plan(setup, not self.has_plan_setup(), statuses, self.week_sheet(), today,
+                                 self._done_days(sessions))
+
+    @staticmethod
+    def _done_days(sessions) -> frozenset[dt.date]:
+        from .program.progression import counted_sessions, local_date
+
+        return frozenset(local_date(s.started_at) for s in counted_sessions(sessions))
+
+    def refresh_all(self) -> None:
+        self.refresh_today()
+        self.refresh_plan()
+        if self.history_page is not None:
+            setup = self.plan_setup()
+            from .program.plan import generate_plan
+
+            self.history_page.set_plan(generate_plan(setup, self.timing))
+            self.history_page.set_sore_side(setup.sore_side)
+            self.history_page.reload()
+
+    def _history_changed(self) -> None:
+        """A session was edited or deleted on the History page: what comes next may change."""
+        self.refresh_today()
+        self.refresh_plan()
+
+    def _check_new_day(self) -> None:
+        if self.player is None and self.today() != self._shown_day:
+            self.refresh_all()
+
+    # ------------------------------------------------------------------ plan set-up
+    def ask_setup_if_needed(self) -> None:
+        """On first start (no set-up stored) offer the set-up dialog once the window is up."""
+        if self.has_plan_setup() or self.store.read_only or not self.isVisible() or self.player:
+            return
+        if QApplication.activeModalWidget() is not None:   # a data notice is up: after it
+            QTimer.singleShot(500, self.ask_setup_if_needed)
+            return
+        self.edit_plan_setup(modal=False)
+
+    def edit_plan_setup(self, modal: bool = True) -> None:
+        """Open the set-up dialog; with modal=False it does not block (first start)."""
+        if self.player is not None or self.setup_dialog is not None:
+            return
+        from .plan.setup_dialog import PlanSetupDialog
+
+        dialog = PlanSetupDialog(self.store, self.plan_setup(), self.today(), self)
+        self.setup_dialog = dialog
+        dialog.finished.connect(lambda result: self._setup_finished(dialog, result))
+        if modal:
+            dialog.exec()
+        else:
+            dialog.open()
+
+    def _setup_finished(self, dialog, result: int) -> None:
+        self.setup_dialog = None
+        if dialog.setup is not None:
+            self.selected_monday = None
+            self.refresh_all()
+            self.statusBar().showMessage(self.tr("Plan saved."), 4000)
+        dialog.deleteLater()
+
+    # ------------------------------------------------------------------ decisions
+    def record_decision(self, session_id: str) -> ProgressionDecision | None:
+        """Decide progress / hold / step back after this session and store it with its reason."""
+        if self.store.session(session_id) is None or self.store.read_only:
+            return None
+        decision = decide(self.plan_setup(), self.store.sessions(), self.decisions(),
+                          made_on=self.clock.now(), session_id=session_id)
+        if decision is None:
+            return None
+        try:
+            self.store.save_decision(decision.to_doc())
+        except StoreError as exc:
+            self.statusBar().showMessage(self.tr("Decision not saved: %1").replace("%1", str(exc)))
+            return None
+        return decision
+
+    def set_override(self, action: str) -> None:
+        """The person's call for the next session; stored with the decision, and it wins."""
+        decision = self.today_session.decision if self.today_session else None
+        if decision is None:
+            return
+        try:
+            self.store.save_decision(decision.with_override(action).to_doc())
+        except StoreError as exc:
+            self.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", str(exc)))
+        self.refresh_today()
+        self.refresh_plan()
+
+    def answer_morning(self, answer: str) -> None:
+        """Store the next-morning answer on its session and decide again with it."""
+        record = self._morning_session
+        if record is None:
+            return
+        try:
+            self.store.save_session(dataclasses.replace(record, next_morning=answer))
+        except StoreError as exc:
+            self.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return
+        self.record_decision(record.id)
+        self.statusBar().showMessage(self.tr("Thanks, noted."), 4000)
+        self.refresh_all()
+
+    def dismiss_morning(self) -> None:
+        """"Not now": hide the question until the app is next started.
+
+        Kept in memory, not in the settings: the question is only due on the one day after
+        a session, so a dismissal needs no expiry, and reopening the app that day shows the
+        small strip once more (the answer matters to the rule) without ever popping up.
+        """
+        if self._morning_session is not None:
+            self._morning_dismissed.add(self._morning_session.id)
+        self._morning_session = None
+        self.today_page.ask_morning(None, "both")
+
+    # ------------------------------------------------------------------ printing
+    def choose_week(self, monday: dt.date) -> None:
+        self.selected_monday = monday
+        if self.plan_page is not None:
+            self.plan_page.show_week(self.week_sheet(), self.today(), self._done_days(self.store.sessions()))
+            self.plan_page.weeks.set_weeks(self.plan_page.weeks.statuses, monday)
+
+    def week_sheet(self) -> WeekSheet:
+        """The week the Plan page has chosen (default: this one, or week 1 before the start)."""
+        from .plan.sheet import build_week_sheet
+
+        today = self.today()
+        setup = self.plan_setup()
+        day = self.selected_monday or max(monday_of(today), monday_of(setup.start_date))
+        return build_week_sheet(setup, self.store.sessions(), self.decisions(), day, today)
+
+    def _printer(self):
+        from PySide6.QtPrintSupport import QPrinter
+
+        from .plan.sheet import configure_page
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure_page(printer, self.page_size)
+        sheet = self.week_sheet()
+        printer.setDocName(f"{APP_NAME} · {sheet.week_label}")
+        return printer, sheet
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from . import resources_rc  # noqa: F401  (the drawings)
+        from .plan.sheet import render_week_sheet
+
+        printer, sheet = self._printer()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print preview: %1").replace("%1", sheet.week_label))
+        dialog.paintRequested.connect(lambda device: render_week_sheet(device, sheet))
+        dialog.resize(900, 740)
+        dialog.exec()
+
+    def print_week(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from . import resources_rc  # noqa: F401
+        from .plan.sheet import render_week_sheet
+
+        printer, sheet = self._printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print %1").replace("%1", sheet.week_label))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            render_week_sheet(printer, sheet)
+            self.statusBar().showMessage(self.tr("Sent to the printer."), 4000)
+
+    def save_week_pdf(self, path: Path | str | None = None, page_size: str | None = None) -> Path | None:
+        """Save the chosen week as a one-page PDF; asks where unless ``path`` is given."""
+        from . import resources_rc  # noqa: F401
+        from .plan.sheet import write_week_pdf
+
+        sheet = self.week_sheet()
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            suggested = Path.home() / f"itb-coach-week-{sheet.monday.isoformat()}.pdf"
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the week as PDF"), str(suggested),
+                                                    self.tr("PDF files (*.pdf)"))
+            if not chosen:
+                return None
+            path = chosen
+        path = Path(path)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        write_week_pdf(path, sheet, page_size or self.page_size)
+        if not path.is_file() or path.stat().st_size == 0:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, APP_NAME, self.tr("Could not write %1. Is the folder writable?")
+                                .replace("%1", str(path)))
+            return None
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 6000)
+        return path
+
+    # ------------------------------------------------------------------ the player
     # The player's helpers are made on first use: nothing the first paint needs.
     @property
     def inhibitor(self) -> ScreenSaverInhibitor:
@@ -140,9 +564,11 @@ class MainWindow(QMainWindow):
         self.cue_player.load()
 
     def start_session(self) -> None:
+        """Open the player with ``self.prescription`` (Today's, unless a caller swapped it)."""
         if self.player is not None:
             return
         from .player.view import PlayerView  # with QtSvg: not needed for the first paint
+        from .program.timeline import build_timeline
 
         self.load_sound()
         timeline = build_timeline(self.prescription, self.timing)
@@ -154,25 +580,33 @@ class MainWindow(QMainWindow):
             lambda: self.set_fullscreen(not self.isFullScreen()))
         self.stack.addWidget(self.player)
         self.stack.setCurrentWidget(self.player)
-        self.start_action.setEnabled(False)
+        self._set_navigation_enabled(False)
         self.player.setFocus()
 
+    def _set_navigation_enabled(self, on: bool) -> None:
+        for action in (self.start_action, self.setup_action, *self.page_actions):
+            action.setEnabled(on)
+
     def end_session(self) -> None:
+        """Back from the player: store the decision for the session, then show Today."""
         player, self.player = self.player, None
         if player is None:
             return
-        self.stack.setCurrentWidget(self.home)
+        self.saver.flush()
+        self.decision_made.emit(self.record_decision(player.engine.session_id))
+        self.stack.setCurrentWidget(self.tabs)
         self.stack.removeWidget(player)
         player.deleteLater()
-        self.start_action.setEnabled(True)
-        self.refresh_home()
-        self.home.start_button.setFocus()
+        self._set_navigation_enabled(True)
+        self.tabs.setCurrentIndex(PAGES.index("today"))
+        self.refresh_all()
+        self.today_page.start_button.setFocus()
 
     def _on_saved(self, record, error) -> None:
         if self.player is not None:
             self.player.saved(record, error)
         if error is not None:
-            self.statusBar().showMessage(f"Not saved: {error}")
+            self.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", str(error)))
 
     def set_fullscreen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()
@@ -183,7 +617,7 @@ class MainWindow(QMainWindow):
             self._cue_player.sound_on = on
         self.settings.sound_enabled = on
         self.sound_action.setChecked(on)
-        self.statusBar().showMessage("Sounds on" if on else "Sounds off", 3000)
+        self.statusBar().showMessage(self.tr("Sounds on") if on else self.tr("Sounds off"), 3000)
 
     def set_voice(self, on: bool) -> None:
         if self._cue_player is not None:
@@ -194,7 +628,11 @@ class MainWindow(QMainWindow):
     def set_theme(self, mode: str) -> None:
         self.settings.theme = mode
         apply_theme(QApplication.instance(), mode)
-        self.home.apply_style()
+        self.apply_style()
+        self.today_page.apply_style()
+        for page in (self.plan_page, self.history_page):
+            if page is not None:
+                page.apply_style()
         if self.player is not None:
             self.player.refresh_theme()
 
@@ -221,7 +659,7 @@ class MainWindow(QMainWindow):
         box.exec()
         if restore is not None and box.clickedButton() is restore and confirm_restore(self, newest):
             if restore_with_message(self, self.store, newest):
-                self.refresh_home()
+                self.refresh_all()
 
     def show_backups(self) -> None:
         from .backups_dialog import BackupsDialog
@@ -229,7 +667,7 @@ class MainWindow(QMainWindow):
         dialog = BackupsDialog(self.store, self)
         dialog.exec()
         if dialog.restored:
-            self.refresh_home()
+            self.refresh_all()
 
     def export_data(self) -> None:
         """Save everything in memory, saved or not, somewhere else (the full-disk way out)."""
@@ -265,12 +703,16 @@ class MainWindow(QMainWindow):
             "locking or numbness, see a clinician.</p>"))
 
     def keyPressEvent(self, event) -> None:
-        if self.player is None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if (self.player is None and self.current_page == "today"
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.start_session()
             return
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
+        self._day_timer.stop()
+        if self.setup_dialog is not None:
+            self.setup_dialog.reject()
         if self.player is not None:
             self.player.leave_now()
         self.saver.close()
@@ -289,3 +731,4 @@ SOUND_LOAD_DELAY_MS = 1500
 def show_main_window(window: MainWindow) -> None:
     window.show()
     QTimer.singleShot(SOUND_LOAD_DELAY_MS, window.load_sound)
+    QTimer.singleShot(SETUP_PROMPT_DELAY_MS, window.ask_setup_if_needed)

@@ -44,8 +44,8 @@ def saved(tmp_path, window=None):
 
 
 def start(qtbot, window, prescription=SHORT, pain="3"):
-    window.prescription = prescription
-    window.refresh_home()
+    window.refresh_today()
+    window.prescription = prescription                        # after the refresh, which sets Today's
     qtbot.keyClick(window, ENTER)
     player = window.player
     assert player is not None and player.isVisible()

@@ -1,11 +1,14 @@
-"""Drives the real app through a session on a fake clock and saves screenshots.
+"""Drives the real app on a fake clock and a made-up three-week history, and saves screenshots.
 
 Needs a display (e.g. ``Xvfb :99 -screen 0 1366x768x24 &`` and ``DISPLAY=:99``):
 ``python tools/take_screenshots.py light docs/screenshots`` (and again with ``dark``).
+Shoots the Today screen (with the next-morning question and the latest decision), the
+Plan page, the plan set-up dialog, then a whole session in the player.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
 import time
@@ -20,10 +23,54 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from itbgui import resources_rc  # noqa: E402,F401
 from itbgui.app import MainWindow  # noqa: E402
 from itbgui.clock import FakeClock  # noqa: E402
-from itbgui.program.timeline import StepKind  # noqa: E402
+from itbgui.program.plan import generate_plan  # noqa: E402
+from itbgui.program.plan_setup import PlanSetup  # noqa: E402
+from itbgui.program.progression import decide  # noqa: E402
+from itbgui.program.timeline import StepKind, build_timeline  # noqa: E402
 from itbgui.settings import AppSettings  # noqa: E402
+from itbgui.store.records import SessionRecord, SetRecord  # noqa: E402
 from itbgui.store.repository import SessionRepository  # noqa: E402
 from itbgui.theme import apply_theme  # noqa: E402
+
+#: "Now" in the pictures: a Wednesday morning in week 4, the day after a session.
+NOW = dt.datetime(2026, 11, 25, 8, 30)
+SETUP = PlanSetup("intermediate", frozenset({1, 3, 5}), dt.date(2026, 11, 2), "right",
+                  ("yellow", "red", "green"), (2.5, 5.0))
+#: (pain before, pain after) for each planned session up to yesterday; None = missed. The
+#: last one, Monday's, was done a day late (Tuesday), so this morning the app asks about it.
+PAIN = [(3, 4), (3, 3), (2, 3), (2, 2), None, (2, 3), (2, 2), (1, 2), (2, 3), (2, 4)]
+
+
+def _logged(planned, pain, sid: str, late: bool = False) -> SessionRecord:
+    """A planned session as the player would log it, every set at its target."""
+    sets = []
+    for step in build_timeline(planned.prescription).steps:
+        if step.kind is StepKind.WORK:
+            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, step.target_reps,
+                                  step.target_reps, step.resistance, step_index=step.step_index))
+        elif step.kind is StepKind.HOLD:
+            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, 0, 0, step.resistance,
+                                  hold_seconds=step.duration, step_index=step.step_index))
+    day = planned.date + dt.timedelta(days=1 if late else 0)
+    start = dt.datetime.combine(day, dt.time(18, 10)).astimezone()
+    return SessionRecord(id=sid, started_at=start, ended_at=start + dt.timedelta(minutes=19),
+                         completed=True, title=planned.prescription.title, week=planned.week,
+                         pain_before=pain[0], pain_after=pain[1], sets=tuple(sets),
+                         next_morning=None if late else "same")
+
+
+def fill_store(store: SessionRepository) -> None:
+    """The plan set-up, three weeks of sessions and the decision after each."""
+    store.save_plan_setup(SETUP.to_doc())
+    plan = generate_plan(SETUP)
+    planned = [p for week in range(1, 5) for p in plan.sessions_in_week(plan.monday_of_week(week))
+               if p.date < NOW.date()]
+    records = [_logged(p, pain, f"s{i}", late=i == len(PAIN) - 1)
+               for i, (p, pain) in enumerate(zip(planned, PAIN)) if pain]
+    store.save_sessions(records)
+    for i in range(1, len(records) + 1):
+        decision = decide(SETUP, records[:i], store.decisions())
+        store.save_decision(decision.to_doc())
 
 
 def main() -> None:
@@ -34,23 +81,37 @@ def main() -> None:
     apply_theme(app, theme)
     folder = tempfile.mkdtemp(prefix="itb-shots-")
     store = SessionRepository(Path(folder))
-    clock = FakeClock()
+    fill_store(store)
+    clock = FakeClock(start=NOW.astimezone())
     win = MainWindow(store, AppSettings(Path(folder)), clock)
     win.setGeometry(0, 0, 1366, 768)
     win.show()
 
-    def grab(name: str) -> None:
+    def settle() -> None:
         for _ in range(10):
             app.processEvents()
             time.sleep(0.02)
-        win.grab().save(str(out / f"{name}-{theme}.png"))
+
+    def grab(name: str, widget=None) -> None:
+        settle()
+        (widget or win).grab().save(str(out / f"{name}-{theme}.png"))
 
     def run_until(kind: StepKind) -> None:
         while player.engine.step.kind is not kind:
             clock.advance(0.25)
             player.poll()
 
-    grab("home")
+    grab("today")
+    win.show_page("plan")
+    grab("plan")
+    win.edit_plan_setup(modal=False)
+    win.setup_dialog.move(win.geometry().center() - win.setup_dialog.rect().center())
+    grab("plan-setup", win.setup_dialog)
+    win.setup_dialog.reject()
+    settle()
+
+    win.show_page("today")
+    win.today_page.morning_answered.emit("same")
     QTest.keyClick(win, Qt.Key.Key_Return)
     player = win.player
     grab("pain-before")
@@ -72,6 +133,9 @@ def main() -> None:
     grab("pain-after")
     QTest.keyClick(player.note_edit, Qt.Key.Key_Return)
     grab("player-summary")
+    QTest.keyClick(player, Qt.Key.Key_Return)
+    grab("today-after")
+    win.close()
     store.close()
 
 

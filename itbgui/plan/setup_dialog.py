@@ -1,0 +1,248 @@
+"""Plan set-up: level, running days, start date, sore side and the kit the person owns.
+
+Every answer is checked here, at the edge, with a message that says what to change; the
+checked answers become a :class:`PlanSetup` (which checks them again) and are saved as
+one document. Asked on first start and changeable from the Plan page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QDialogButtonBox,
+                               QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QRadioButton, QVBoxLayout, QWidget)
+
+from ..program.plan_setup import (LEVELS, MAX_DUMBBELL_KG, MAX_DUMBBELLS, SORE_SIDES,
+                                  THERA_BAND_ORDER, WEEKDAY_NAMES, PlanSetup, sort_bands)
+from ..store.repository import SessionRepository, StoreError
+from ..theme import colours
+
+#: How far back a start date may go (a plan already under way) and how far ahead.
+EARLIEST_START_DAYS = 365
+LATEST_START_DAYS = 180
+#: Swatches beside the colour names (the name is always written: never colour alone).
+BAND_SWATCHES = {"yellow": "#f2d200", "red": "#d0282e", "green": "#2e9b46", "blue": "#2a5cc4",
+                 "black": "#111111", "silver": "#b9bec4", "gold": "#c9a227"}
+
+
+def parse_weights(text: str) -> tuple[float, ...]:
+    """'2.5, 5 kg; 7,5' -> (2.5, 5.0, 7.5). Raises ValueError with a message the person can act on.
+
+    Weights are separated by spaces, semicolons or a comma followed by a space; a comma
+    between digits ("7,5") is a decimal comma.
+    """
+    cleaned = re.sub(r"(?i)kg", " ", text)
+    cleaned = re.sub(r"(?<=\d),(?=\d)", ".", cleaned)
+    parts = [p for p in re.split(r"[\s,;]+", cleaned) if p]
+    if len(parts) > MAX_DUMBBELLS:
+        raise ValueError(f"At most {MAX_DUMBBELLS} dumbbell weights, please.")
+    weights = []
+    for part in parts:
+        try:
+            kg = float(part)
+        except ValueError:
+            raise ValueError(f"“{part}” is not a weight. Write numbers in kg, like 2.5, 5, 7.5.") from None
+        if not 0 < kg <= MAX_DUMBBELL_KG or kg != kg:
+            raise ValueError(f"{part} kg is not a dumbbell weight: use more than 0 and at most "
+                             f"{MAX_DUMBBELL_KG:g} kg.")
+        weights.append(kg)
+    return tuple(sorted(set(weights)))
+
+
+def _swatch(colour: str) -> QIcon:
+    pix = QPixmap(22, 22)
+    pix.fill(QColor(colour))
+    return QIcon(pix)
+
+
+class PlanSetupDialog(QDialog):
+    """Edits a PlanSetup; on OK checks it, saves it to the store and keeps it in ``setup``."""
+
+    def __init__(self, store: SessionRepository, initial: PlanSetup, today: dt.date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.today = today
+        self.setup: PlanSetup | None = None
+        self.setWindowTitle(self.tr("Set up your plan"))
+        self.setAccessibleName(self.tr("Plan set-up"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(28, 24, 28, 20)
+        lay.setSpacing(14)
+        intro = QLabel(self.tr("Eight weeks of hip strengthening, fitted around your running. "
+                               "You can change any of this later on the Plan page."), objectName="intro")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        form = QFormLayout()
+        form.setVerticalSpacing(16)
+        form.setHorizontalSpacing(20)
+        lay.addLayout(form)
+
+        # Level
+        self.level_group = QButtonGroup(self)
+        level_row = QHBoxLayout()
+        level_row.setSpacing(22)
+        words = {"beginner": self.tr("Beginner (2 sessions a week)"),
+                 "intermediate": self.tr("Intermediate (3 a week)"),
+                 "advanced": self.tr("Advanced (3 a week)")}
+        self.level_buttons: dict[str, QRadioButton] = {}
+        for level in LEVELS:
+            button = QRadioButton(words[level])
+            self.level_group.addButton(button)
+            level_row.addWidget(button)
+            self.level_buttons[level] = button
+        level_row.addStretch(1)
+        form.addRow(self.tr("Level:"), level_row)
+
+        # Running days
+        days_row = QHBoxLayout()
+        days_row.setSpacing(22)
+        self.day_boxes: list[QCheckBox] = []
+        short = (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
+                 self.tr("Sat"), self.tr("Sun"))
+        for name, label in zip(WEEKDAY_NAMES, short):
+            box = QCheckBox(label)
+            box.setToolTip(self.tr(name))
+            box.setAccessibleName(self.tr(name))
+            days_row.addWidget(box)
+            self.day_boxes.append(box)
+        days_row.addStretch(1)
+        days_hint = QLabel(self.tr("Sessions go on the other days; with no free day, after a light run."),
+                           objectName="hint")
+        days_hint.setWordWrap(True)
+        days_box = QVBoxLayout()
+        days_box.addLayout(days_row)
+        days_box.addWidget(days_hint)
+        form.addRow(self.tr("I run on:"), days_box)
+
+        # Start date
+        self.start_edit = QDateEdit(calendarPopup=True)
+        self.start_edit.setDisplayFormat("dddd d MMMM yyyy")
+        first = today - dt.timedelta(days=EARLIEST_START_DAYS)
+        last = today + dt.timedelta(days=LATEST_START_DAYS)
+        self.start_edit.setDateRange(QDate(first.year, first.month, first.day),
+                                     QDate(last.year, last.month, last.day))
+        form.addRow(self.tr("Start on:"), self.start_edit)
+
+        # Sore side
+        self.side_group = QButtonGroup(self)
+        side_row = QHBoxLayout()
+        side_row.setSpacing(22)
+        side_words = {"left": self.tr("Left"), "right": self.tr("Right"), "both": self.tr("Both")}
+        self.side_buttons: dict[str, QRadioButton] = {}
+        for side in SORE_SIDES:
+            button = QRadioButton(side_words[side])
+            self.side_group.addButton(button)
+            side_row.addWidget(button)
+            self.side_buttons[side] = button
+        side_row.addStretch(1)
+        form.addRow(self.tr("Sore side:"), side_row)
+
+        # Bands
+        bands = QGridLayout()
+        bands.setHorizontalSpacing(22)
+        bands.setVerticalSpacing(8)
+        self.band_boxes: dict[str, QCheckBox] = {}
+        for i, name in enumerate(THERA_BAND_ORDER):
+            box = QCheckBox(self.tr(name.capitalize()))
+            box.setIcon(_swatch(BAND_SWATCHES[name]))
+            box.setAccessibleName(self.tr("%1 band").replace("%1", name))
+            bands.addWidget(box, i // 4, i % 4)
+            self.band_boxes[name] = box
+        self.other_bands = QLineEdit(placeholderText=self.tr("other bands, lightest first: e.g. pink, purple"))
+        self.other_bands.setAccessibleName(self.tr("Other bands"))
+        bands.addWidget(self.other_bands, 2, 0, 1, 4)
+        form.addRow(self.tr("Bands I own\n(Thera-Band colours,\nlightest first):"), bands)
+
+        # Dumbbells
+        self.weights_edit = QLineEdit(placeholderText=self.tr("e.g. 2.5, 5, 7.5 (kg); empty if none"))
+        self.weights_edit.setAccessibleName(self.tr("Dumbbell weights in kg"))
+        form.addRow(self.tr("Dumbbells (kg):"), self.weights_edit)
+
+        self.error_label = QLabel(objectName="error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName(self.tr("Problem"))
+        self.error_label.hide()
+        lay.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self._fill(initial)
+        c = colours()
+        self.setStyleSheet(f"""
+            QDialog, QLabel, QCheckBox, QRadioButton, QLineEdit, QDateEdit, QPushButton {{ font-size: 17px; }}
+            #intro {{ font-size: 18px; }}
+            #hint {{ font-size: 14px; color: {c.muted}; }}
+            #error {{ font-size: 17px; font-weight: 600; color: {c.warn}; }}
+        """)
+        self.resize(820, 0)
+
+    def _fill(self, setup: PlanSetup) -> None:
+        self.level_buttons[setup.level].setChecked(True)
+        for day, box in enumerate(self.day_boxes):
+            box.setChecked(day in setup.running_days)
+        d = setup.start_date
+        self.start_edit.setDate(QDate(d.year, d.month, d.day))
+        self.side_buttons[setup.sore_side].setChecked(True)
+        for name, box in self.band_boxes.items():
+            box.setChecked(name in setup.bands)
+        self.other_bands.setText(", ".join(b for b in setup.bands if b not in THERA_BAND_ORDER))
+        self.weights_edit.setText(", ".join(f"{kg:g}" for kg in setup.dumbbells_kg))
+
+    # ------------------------------------------------------------------ checking
+    def read_setup(self) -> PlanSetup:
+        """The answers as a PlanSetup; ValueError with a message for the person if one is wrong."""
+        level = next((lv for lv, b in self.level_buttons.items() if b.isChecked()), None)
+        if level is None:
+            raise ValueError(self.tr("Choose a level."))
+        side = next((s for s, b in self.side_buttons.items() if b.isChecked()), None)
+        if side is None:
+            raise ValueError(self.tr("Choose the sore side (or both)."))
+        qd = self.start_edit.date()
+        if not qd.isValid():
+            raise ValueError(self.tr("The start date is not a valid date."))
+        start = dt.date(qd.year(), qd.month(), qd.day())
+        if not (self.today - dt.timedelta(days=EARLIEST_START_DAYS) <= start
+                <= self.today + dt.timedelta(days=LATEST_START_DAYS)):
+            raise ValueError(self.tr("Choose a start date within a year back or six months ahead."))
+        days = frozenset(i for i, box in enumerate(self.day_boxes) if box.isChecked())
+        others = [p.strip() for p in self.other_bands.text().split(",") if p.strip()]
+        for name in others:
+            if len(name) > 20:
+                raise ValueError(self.tr("Band names are at most 20 characters: “%1”.").replace("%1", name))
+            if name.lower() in THERA_BAND_ORDER:
+                raise ValueError(self.tr("%1 is in the colour list above: tick it there.").replace(
+                    "%1", name.capitalize()))
+        owned = [n for n, box in self.band_boxes.items() if box.isChecked()] + others
+        if len({n.lower() for n in owned}) != len(owned):
+            raise ValueError(self.tr("A band is listed twice."))
+        if len(owned) > 10:
+            raise ValueError(self.tr("At most 10 bands, please."))
+        bands = sort_bands(owned)
+        weights = parse_weights(self.weights_edit.text())
+        return PlanSetup(level=level, running_days=days, start_date=start, sore_side=side,
+                         bands=bands, dumbbells_kg=weights)
+
+    def accept(self) -> None:
+        try:
+            setup = self.read_setup()
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        try:
+            self.store.save_plan_setup(setup.to_doc())
+        except StoreError as exc:
+            self.show_error(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return
+        self.setup = setup
+        super().accept()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()

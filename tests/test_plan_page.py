@@ -1,0 +1,168 @@
+"""The plan set-up dialog and the Plan page, driven with clicks and typing; Save as PDF from the window."""
+
+import datetime as dt
+import re
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from itbgui import resources_rc  # noqa: F401
+from itbgui.plan.setup_dialog import PlanSetupDialog, parse_weights
+from itbgui.program.plan_setup import PlanSetup
+from itbgui.store.repository import SessionRepository
+from window_helpers import MONDAY, clock_on, logged, open_window
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def store(tmp_path):
+    repo = SessionRepository(tmp_path)
+    yield repo
+    repo.close()
+
+
+def dialog_for(qtbot, store, today=MONDAY):
+    dialog = PlanSetupDialog(store, PlanSetup.default(today), today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def save(qtbot, dialog):
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), LEFT)
+
+
+# ------------------------------------------------------------------ the set-up dialog
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("2.5, heavy", "“heavy” is not a weight"),
+    ("0", "0 kg is not a dumbbell weight"),
+    ("60", "60 kg is not a dumbbell weight"),
+    ("1 2 3 4 5 6 7 8 9 10 11", "At most 10 dumbbell weights"),
+])
+def test_setup_rejects_bad_weights_and_saves_nothing(qtbot, store, typed, message):
+    dialog = dialog_for(qtbot, store)
+    qtbot.keyClicks(dialog.weights_edit, typed)
+    save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.error_label.isVisible() and message in dialog.error_label.text()
+    assert store.plan_setup() is None
+
+
+def test_setup_rejects_a_listed_colour_typed_as_another_band(qtbot, store):
+    dialog = dialog_for(qtbot, store)
+    qtbot.keyClicks(dialog.other_bands, "pink, Red")
+    save(qtbot, dialog)
+    assert "Red is in the colour list above" in dialog.error_label.text()
+    assert store.plan_setup() is None
+
+
+def test_start_date_cannot_leave_its_range(qtbot, store):
+    dialog = dialog_for(qtbot, store)
+    dialog.start_edit.setDate(QDate(2020, 1, 1))            # clamped by the widget's range
+    assert dialog.start_edit.date() == QDate(2025, 11, 2)    # a year before Monday 2 November 2026
+    dialog.start_edit.setDate(QDate(2030, 1, 1))
+    assert dialog.start_edit.date() == QDate(2027, 5, 1)     # 180 days after
+
+
+def test_setup_saves_good_input(qtbot, store):
+    dialog = dialog_for(qtbot, store)
+    qtbot.mouseClick(dialog.level_buttons["intermediate"], LEFT)
+    qtbot.mouseClick(dialog.day_boxes[1], LEFT)               # Tuesday
+    qtbot.mouseClick(dialog.day_boxes[5], LEFT)               # Saturday
+    qtbot.mouseClick(dialog.side_buttons["right"], LEFT)
+    qtbot.mouseClick(dialog.band_boxes["green"], LEFT)        # ticked out of order on purpose
+    qtbot.mouseClick(dialog.band_boxes["red"], LEFT)
+    qtbot.keyClicks(dialog.other_bands, "Pink")
+    qtbot.keyClicks(dialog.weights_edit, "5 kg; 2,5")
+    dialog.start_edit.setDate(QDate(2026, 11, 4))
+    save(qtbot, dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert store.plan_setup() == {
+        "level": "intermediate", "running_days": [1, 5], "start_date": "2026-11-04",
+        "sore_side": "right", "bands": ["red", "green", "pink"], "dumbbells_kg": [2.5, 5.0]}
+
+
+def test_weights_parse_decimal_commas_and_units():
+    assert parse_weights("") == ()
+    assert parse_weights("2.5, 5kg 7,5 ; 5") == (2.5, 5.0, 7.5)
+
+
+def test_setup_from_the_window_replaces_the_starter_plan(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    assert win.today_page.setup_banner.isVisible()
+    win.edit_plan_setup(modal=False)
+    dialog = win.setup_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.mouseClick(dialog.level_buttons["advanced"], LEFT)
+    qtbot.mouseClick(dialog.side_buttons["left"], LEFT)
+    save(qtbot, dialog)
+    assert win.setup_dialog is None
+    assert not win.today_page.setup_banner.isVisible()
+    assert win.today_page.grid.itemAtPosition(0, 1).widget().text() == "3 x 10 reps per side"
+    assert win.today_session.prescription.first_side == "left"
+
+
+# ------------------------------------------------------------------ the Plan page
+
+OCT_12 = dt.date(2026, 10, 12)
+BEGINNER = PlanSetup("beginner", frozenset(), OCT_12, "left")   # Monday and Thursday
+
+
+def test_the_eight_weeks_say_their_status_in_words_and_symbols(qtbot, store, tmp_path):
+    store.save_plan_setup(BEGINNER.to_doc())
+    store.save_sessions([
+        logged(OCT_12, 1, 1, setup=BEGINNER, sid="w1a"),
+        logged(OCT_12 + dt.timedelta(days=3), 1, 1, setup=BEGINNER, sid="w1b"),
+        logged(OCT_12 + dt.timedelta(days=7), 1, 1, setup=BEGINNER, sid="w2a"),
+    ])
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY + dt.timedelta(days=2)))  # week 4
+    qtbot.keyClick(win, Qt.Key.Key_2, CTRL)
+    page = win.plan_page
+    tiles = [t.text().split("\n") for t in page.weeks.tiles]
+    assert len(tiles) == 8
+    assert tiles[0] == ["Week 1", "12–18 Oct", "✔ Done", "2 of 2"]
+    assert tiles[1] == ["Week 2", "19–25 Oct", "◑ Partly done", "1 of 2"]
+    assert tiles[2] == ["Week 3", "26 Oct – 1 Nov", "✘ Missed", "0 of 2"]
+    assert tiles[3] == ["Week 4", "2–8 Nov", "▶ This week", "0 of 2"]
+    assert tiles[4][2:] == ["○ To come", "2 planned"]
+    assert page.weeks.tiles[3].isChecked() and page.weeks.tiles[3].property("current") is True
+    assert page.week_heading.text() == "Week 4 of 8 · 2 November – 8 November (this week)"
+    assert page.summary.text().startswith("Beginner, 2 sessions a week · no running days")
+
+    qtbot.mouseClick(page.weeks.tiles[1], LEFT)                 # look at (and print) week 2
+    assert page.week_heading.text() == "Week 2 of 8 · 19 October – 25 October"
+    assert win.week_sheet().monday == OCT_12 + dt.timedelta(days=7)
+    assert page.weeks.tiles[1].isChecked() and not page.weeks.tiles[3].isChecked()
+
+
+def test_save_as_pdf_writes_the_chosen_week_on_the_chosen_paper(qtbot, store, tmp_path):
+    store.save_plan_setup(BEGINNER.to_doc())
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    qtbot.keyClick(win, Qt.Key.Key_2, CTRL)
+    win.plan_page.paper_combo.setCurrentText("Letter")
+    out = win.save_week_pdf(tmp_path / "fridge")                # ".pdf" is added
+    assert out == tmp_path / "fridge.pdf"
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert re.search(rb"/MediaBox \[0 0 612(\.0+)? 792(\.0+)?\]", data)     # US Letter in points
+    assert "fridge.pdf" in win.statusBar().currentMessage()
+
+
+def test_the_pdf_button_saves_where_the_file_dialog_says(qtbot, store, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    store.save_plan_setup(BEGINNER.to_doc())
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    target = tmp_path / "week.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF files (*.pdf)"))
+    qtbot.keyClick(win, Qt.Key.Key_2, CTRL)
+    assert win.plan_page.page_size in ("A4", "Letter")
+    win.plan_page.paper_combo.setCurrentText("A4")
+    qtbot.mouseClick(win.plan_page.pdf_button, LEFT)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert re.search(rb"/MediaBox \[0 0 595(\.0+)? 842(\.0+)?\]", data)     # A4 in points

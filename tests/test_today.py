@@ -1,0 +1,178 @@
+"""The Today screen in the real window: Start, the decision after a session, overrides and the
+next-morning question, driven with clicks and key presses."""
+
+import datetime as dt
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from itbgui import resources_rc  # noqa: F401
+from itbgui.program.progression import HOLD, STEP_BACK
+from itbgui.program.timeline import StepKind
+from itbgui.store.repository import DATA_FILE_NAME, SessionRepository
+from qt_helpers import ENTER, run_until
+from window_helpers import MONDAY, SETUP, clock_on, logged, open_window
+
+WEDNESDAY = MONDAY + dt.timedelta(days=2)
+
+
+@pytest.fixture
+def store(tmp_path):
+    repo = SessionRepository(tmp_path)
+    yield repo
+    repo.close()
+
+
+def stored(tmp_path):
+    return json.loads((tmp_path / DATA_FILE_NAME).read_text(encoding="utf-8"))
+
+
+def by_exercise(prescription):
+    return {i.exercise_id: (i.sets, i.reps, i.resistance) for i in prescription.items}
+
+
+def test_start_plays_exactly_todays_prescription_and_stores_a_decision(qtbot, store, tmp_path):
+    store.save_plan_setup(SETUP.to_doc())
+    clock = clock_on(MONDAY)
+    win = open_window(qtbot, store, tmp_path, clock)
+    page = win.today_page
+    assert page.heading.text() == "Today · Monday 2 November"
+    assert page.subheading.text().startswith("Week 1 of 8 · about ")
+    assert not page.setup_banner.isVisible()
+    # Session A of week 1, intermediate: 3 x 10 on the easiest rung, the stretch last.
+    names = [page.grid.itemAtPosition(r, 0).widget().text() for r in range(4)]
+    doses = [page.grid.itemAtPosition(r, 1).widget().text() for r in range(4)]
+    assert names == ["Clamshells", "Side-lying leg lifts", "Glute bridges", "Glute stretch"]
+    assert doses == ["3 x 10 reps per side", "3 x 10 reps per side", "3 x 10 reps", "30 s per side"]
+
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    player = win.player
+    assert player is not None and player.isVisible()
+    assert player.engine.timeline.prescription == win.today_session.prescription
+    assert player.engine.timeline.prescription.first_side == "right"    # the sore side first
+
+    qtbot.keyClicks(player, "2")
+    qtbot.keyClick(player, ENTER)
+    run_until(player, clock, StepKind.PAIN_AFTER)
+    qtbot.keyClicks(player, "1")
+    qtbot.keyClick(player, ENTER)
+    qtbot.keyClick(player, ENTER)                              # leave the summary
+    assert win.player is None and win.current_page == "today"
+
+    doc = stored(tmp_path)
+    [session] = doc["sessions"].values()
+    targets = sorted({(s["exercise"], s["target_reps"]) for s in session["sets"]})
+    assert targets == [("clamshell", 10), ("glute_bridge", 10), ("glute_stretch", 0),
+                       ("side_leg_lift", 10)]
+    assert len(session["sets"]) == 3 * 2 + 3 * 2 + 3 + 2      # per side, per set; stretch both sides
+    [decision] = doc["decisions"].values()
+    assert decision["id"] == f"after-{session['id']}"
+    assert decision["action"] == HOLD                           # one easy session is not yet enough
+    assert decision["reason"].startswith("A good first session")
+    assert page.decision_title.text() == "Stay at this dose"
+    assert page.override_buttons[HOLD].isChecked()
+    assert "Last session" in page.last_label.text()
+
+
+def test_an_override_is_stored_and_changes_the_next_prescription(qtbot, store, tmp_path):
+    store.save_plan_setup(SETUP.to_doc())
+    store.save_session(logged(MONDAY, 1, 2))
+    win = open_window(qtbot, store, tmp_path, clock_on(WEDNESDAY))
+    page = win.today_page
+    assert page.heading.text() == "Today · Wednesday 4 November"
+    assert win.today_session.decision.action == HOLD
+    before = by_exercise(win.prescription)
+    assert before["side_leg_lift"] == (3, 10, "Top knee bent")          # hold: last dose again
+
+    qtbot.mouseClick(page.override_buttons[STEP_BACK], Qt.MouseButton.LeftButton)
+
+    [decision] = stored(tmp_path)["decisions"].values()
+    assert (decision["action"], decision["overridden_to"]) == (HOLD, STEP_BACK)
+    after = by_exercise(win.prescription)
+    # Step back on the easiest rung: 2 sets with about 30 % fewer reps (10 -> 7).
+    assert after["side_leg_lift"] == (2, 7, "Top knee bent")
+    # Never done yet, so it starts where the plan starts, whatever the decision.
+    assert after["single_leg_deadlift"] == (3, 10, "Fingertip support")
+    assert page.decision_title.text() == "Your call: Step back"
+    assert page.override_buttons[STEP_BACK].isChecked()
+
+    qtbot.keyClick(win, ENTER)                                  # Start takes the overridden dose
+    assert by_exercise(win.player.engine.timeline.prescription) == after
+    win.player.leave_now()
+
+    qtbot.mouseClick(page.override_buttons[HOLD], Qt.MouseButton.LeftButton)   # back to the app's call
+    [decision] = stored(tmp_path)["decisions"].values()
+    assert decision["overridden_to"] is None
+    assert by_exercise(win.prescription)["side_leg_lift"] == (3, 10, "Top knee bent")
+
+
+def test_the_morning_question_is_asked_once_and_its_answer_redecides(qtbot, store, tmp_path):
+    store.save_plan_setup(SETUP.to_doc())
+    store.save_session(logged(MONDAY, 2, 3))
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY + dt.timedelta(days=1), hour=8))
+    page = win.today_page
+    assert page.morning_banner.isVisible()
+    assert "your right side" in page.morning_label.text()
+
+    qtbot.mouseClick(page.morning_buttons["worse"], Qt.MouseButton.LeftButton)
+
+    doc = stored(tmp_path)
+    [session] = doc["sessions"].values()
+    assert session["next_morning"] == "worse"
+    [decision] = doc["decisions"].values()
+    assert decision["action"] == STEP_BACK and "morning" in decision["reason"]
+    assert not page.morning_banner.isVisible()
+    assert page.decision_title.text() == "Step back"
+    win.refresh_today()                                         # answered: never asked again
+    assert not page.morning_banner.isVisible()
+
+
+def test_not_now_hides_the_question_for_the_day_without_an_answer(qtbot, store, tmp_path):
+    store.save_plan_setup(SETUP.to_doc())
+    store.save_session(logged(MONDAY, 2, 3))
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY + dt.timedelta(days=1), hour=8))
+    page = win.today_page
+    assert page.morning_banner.isVisible()
+    qtbot.mouseClick(page.morning_later, Qt.MouseButton.LeftButton)
+    assert not page.morning_banner.isVisible()
+    qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(win, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert win.current_page == "today" and not page.morning_banner.isVisible()
+    [session] = stored(tmp_path)["sessions"].values()
+    assert session["next_morning"] is None
+    assert stored(tmp_path).get("decisions", {}) == {}          # nothing decided from no answer
+
+
+def test_clinician_advice_names_the_red_flags(qtbot, store, tmp_path):
+    store.save_plan_setup(SETUP.to_doc())
+    store.save_sessions([logged(MONDAY, 3, 7, sid="a"), logged(WEDNESDAY, 4, 8, sid="b")])
+    win = open_window(qtbot, store, tmp_path, clock_on(WEDNESDAY + dt.timedelta(days=2)))
+    page = win.today_page
+    assert win.today_session.decision.see_clinician
+    text = page.clinician_label.text()
+    assert page.clinician_label.isVisible()
+    assert "Pain of 7/10 or more in 2 of your last 2 sessions" in text
+    for flag in ("hot, red or swollen", "fever", "bear weight", "locks", "night", "numbness"):
+        assert flag in text
+
+
+def test_before_any_set_up_the_starter_plan_shows_and_offers_set_up(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    page = win.today_page
+    assert page.setup_banner.isVisible()
+    # Beginner, week 1: 2 sets of 10 on the easiest rung.
+    assert page.grid.itemAtPosition(0, 1).widget().text() == "2 x 10 reps per side"
+    assert page.subheading.text().endswith("sides take turns to go first")
+
+
+def test_a_runner_every_day_is_told_to_train_after_a_light_run(qtbot, store, tmp_path):
+    from itbgui.program.plan_setup import PlanSetup
+
+    every_day = PlanSetup("intermediate", frozenset(range(7)), MONDAY, "left")
+    store.save_plan_setup(every_day.to_doc())
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    page = win.today_page
+    assert page.heading.text() == "Today · Monday 2 November"
+    assert page.note_label.isVisible()
+    assert page.note_label.text() == "A running day: keep the run light, then do this session after it."

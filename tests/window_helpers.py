@@ -1,0 +1,59 @@
+"""Building a main window on a stored plan and a crafted history, for the Today/Plan/navigation tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from itbgui.app import MainWindow
+from itbgui.clock import FakeClock
+from itbgui.program.plan import generate_plan
+from itbgui.program.plan_setup import PlanSetup
+from itbgui.program.timeline import StepKind, Timing, build_timeline
+from itbgui.settings import AppSettings
+from itbgui.store.records import SessionRecord, SetRecord
+from qt_helpers import RecordingInhibitor
+
+MONDAY = dt.date(2026, 11, 2)
+#: Intermediate (Mon, Wed, Fri when no running days), right side sore, from Monday 2 November.
+SETUP = PlanSetup("intermediate", frozenset(), MONDAY, "right")
+FAST = Timing(get_ready_seconds=5, switch_side_seconds=3, change_over_seconds=8)
+
+
+def local(day: dt.date, hour: int = 12, minute: int = 0) -> dt.datetime:
+    """A local, timezone-aware time on a calendar day (what the clock and the player use)."""
+    return dt.datetime(day.year, day.month, day.day, hour, minute).astimezone()
+
+
+def clock_on(day: dt.date, hour: int = 12) -> FakeClock:
+    return FakeClock(start=local(day, hour))
+
+
+def logged(day: dt.date, before: int, after: int, morning=None, *, setup=SETUP,
+           sid: str | None = None) -> SessionRecord:
+    """The plan's session nearest ``day``, logged as the player would: every set at target."""
+    plan = generate_plan(setup)
+    prescription = min(plan.sessions_in_week(day), key=lambda s: abs((s.date - day).days)).prescription
+    sets = []
+    for step in build_timeline(prescription).steps:
+        if step.kind is StepKind.WORK:
+            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, step.target_reps,
+                                  step.target_reps, step.resistance, step_index=step.step_index))
+        elif step.kind is StepKind.HOLD:
+            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, 0, 0, step.resistance,
+                                  hold_seconds=step.duration, step_index=step.step_index))
+    start = local(day, 9)
+    return SessionRecord(id=sid or f"s-{day.isoformat()}", started_at=start,
+                         ended_at=start + dt.timedelta(minutes=19), completed=True,
+                         title=prescription.title, week=prescription.week, pain_before=before,
+                         pain_after=after, sets=tuple(sets), next_morning=morning)
+
+
+def open_window(qtbot, store, data_dir, clock, timing: Timing = FAST) -> MainWindow:
+    win = MainWindow(store, AppSettings(data_dir), clock, inhibitor=RecordingInhibitor(), timing=timing)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)   # shortcuts (Ctrl+1..3) go to the active window only
+    return win
