@@ -1,11 +1,11 @@
 """The list of backup copies, with restore after a confirmation.
 
-Settings will hold this as its "Backups" section; until then File > Backups opens it.
+One panel serves Settings' "Backups" section and the stand-alone Backups dialog.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -42,6 +42,65 @@ def restore_with_message(parent: QWidget, store: SessionRepository, backup: Back
     return True
 
 
+class BackupsPanel(QWidget):
+    """The list of copies with a Restore button: in Settings and in the Backups dialog."""
+
+    restored = Signal()  # a backup became the data file: whoever shows data reloads
+
+    def __init__(self, store: SessionRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.backups: list[Backup] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAccessibleName(self.tr("Backup copies"))
+        self.tree.itemSelectionChanged.connect(self._update_button)
+        lay.addWidget(self.tree, 1)
+        self.empty = QLabel(self.tr("No backups yet: the first is made the next time the app "
+                                    "opens."), objectName="settingsMuted")
+        self.empty.setWordWrap(True)
+        lay.addWidget(self.empty)
+        self.restore_button = QPushButton(self.tr("&Restore the selected copy…"))
+        self.restore_button.setAccessibleName(self.tr("Restore the selected backup"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        lay.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.reload()
+
+    def reload(self) -> None:
+        self.tree.clear()
+        self.backups = self.store.backups.list()
+        for backup in self.backups:
+            self.tree.addTopLevelItem(QTreeWidgetItem([
+                backup.taken_at.strftime("%a %d %b %Y, %H:%M"), backup.reason_label,
+                _size(backup.size)]))
+        for col in range(3):
+            self.tree.resizeColumnToContents(col)
+        self.empty.setVisible(not self.backups)
+        if self.backups:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self._update_button()
+
+    def selected(self) -> Backup | None:
+        item = self.tree.currentItem()
+        row = self.tree.indexOfTopLevelItem(item) if item is not None else -1
+        return self.backups[row] if 0 <= row < len(self.backups) else None
+
+    def _update_button(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None and not self.store.read_only)
+
+    def restore_selected(self) -> None:
+        """Asks first, restores, lists the copy taken of what was there, and says so."""
+        backup = self.selected()
+        if backup is None or not confirm_restore(self, backup):
+            return
+        if restore_with_message(self, self.store, backup):
+            self.reload()
+            self.restored.emit()
+
+
 class BackupsDialog(QDialog):
     def __init__(self, store: SessionRepository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,49 +116,9 @@ class BackupsDialog(QDialog):
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(intro)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAccessibleName(self.tr("Backup copies"))
-        self.tree.itemSelectionChanged.connect(self._update_buttons)
-        lay.addWidget(self.tree, 1)
-        self.empty = QLabel(self.tr("No backups yet: the first is made the next time the app opens."))
-        lay.addWidget(self.empty)
+        self.panel = BackupsPanel(store)
+        self.panel.restored.connect(lambda: setattr(self, "restored", True))
+        lay.addWidget(self.panel, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = QPushButton(self.tr("&Restore…"))
-        self.restore_button.setAccessibleName(self.tr("Restore the selected backup"))
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.reload()
-
-    def reload(self) -> None:
-        self.tree.clear()
-        self.backups = self.store.backups.list()
-        for backup in self.backups:
-            item = QTreeWidgetItem([backup.taken_at.strftime("%a %d %b %Y, %H:%M"),
-                                    backup.reason_label, _size(backup.size)])
-            item.setData(0, Qt.ItemDataRole.UserRole, str(backup.path))
-            self.tree.addTopLevelItem(item)
-        for col in range(3):
-            self.tree.resizeColumnToContents(col)
-        self.empty.setVisible(not self.backups)
-        if self.backups:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
-        self._update_buttons()
-
-    def selected(self) -> Backup | None:
-        row = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
-        return self.backups[row] if 0 <= row < len(self.backups) else None
-
-    def _update_buttons(self) -> None:
-        self.restore_button.setEnabled(self.selected() is not None and not self.store.read_only)
-
-    def restore_selected(self) -> None:
-        backup = self.selected()
-        if backup is None or not confirm_restore(self, backup):
-            return
-        if restore_with_message(self, self.store, backup):
-            self.restored = True
-            self.reload()

@@ -16,18 +16,18 @@ from PySide6.QtCore import QObject, QProcess, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFormLayout, QHBoxLayout, QLabel, QListWidget, QPushButton,
-                               QSlider, QSpinBox, QStackedWidget, QTreeWidget, QTreeWidgetItem,
+                               QSlider, QSpinBox, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from . import settings as keys
-from .backups_dialog import confirm_restore, restore_with_message
+from .backups_dialog import BackupsPanel
 from .program.exercises import Tempo
 from .program.preferences import (GET_READY_RANGE, REST_RANGE, TEMPO_DOWN_RANGE, TEMPO_HOLD_RANGE,
                                   TEMPO_UP_RANGE)
 from .settings import TEXT_SIZES, VOLUME_RANGE, AppSettings
-from .store.backups import Backup
 from .store.repository import SessionRepository
 from .theme import THEMES, colours
+from .widget_kit import px as scaled
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +50,6 @@ if speech.state() == QTextToSpeech.State.Error:
     sys.exit(1)
 print(json.dumps(sorted({v.name() for v in speech.availableVoices()})))
 """
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
 
 
 class VoiceProbe(QObject):
@@ -370,21 +366,9 @@ class SettingsDialog(QDialog):
         page, lay = self._page(self.tr("Backups"), self.tr(
             "A copy of your data is taken once a day and before any risky change: one for each of "
             "the last 7 days and each of the last 9 weeks."))
-        self.backup_tree = QTreeWidget()
-        self.backup_tree.setHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
-        self.backup_tree.setRootIsDecorated(False)
-        self.backup_tree.setAccessibleName(self.tr("Backup copies"))
-        self.backup_tree.itemSelectionChanged.connect(self._update_restore_button)
-        lay.addWidget(self.backup_tree, 1)
-        self.no_backups = QLabel(self.tr("No backups yet: the first is made the next time the app "
-                                         "opens."), objectName="settingsMuted")
-        self.no_backups.setWordWrap(True)
-        lay.addWidget(self.no_backups)
-        self.restore_button = QPushButton(self.tr("&Restore the selected copy…"))
-        self.restore_button.setAccessibleName(self.tr("Restore the selected backup"))
-        self.restore_button.clicked.connect(self.restore_selected)
-        lay.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.reload_backups()
+        self.backups_panel = BackupsPanel(self.store)
+        self.backups_panel.restored.connect(self._backup_restored)
+        lay.addWidget(self.backups_panel, 1)
         return page
 
     # ------------------------------------------------------------------ reactions
@@ -455,44 +439,16 @@ class SettingsDialog(QDialog):
                 folder=self.store.data_dir))
 
     # ------------------------------------------------------------------ backups
-    def reload_backups(self) -> None:
-        self.backup_tree.clear()
-        self.backups: list[Backup] = self.store.backups.list()
-        for backup in self.backups:
-            item = QTreeWidgetItem([backup.taken_at.strftime("%a %d %b %Y, %H:%M"),
-                                    backup.reason_label, _size(backup.size)])
-            self.backup_tree.addTopLevelItem(item)
-        for column in range(3):
-            self.backup_tree.resizeColumnToContents(column)
-        self.no_backups.setVisible(not self.backups)
-        if self.backups:
-            self.backup_tree.setCurrentItem(self.backup_tree.topLevelItem(0))
-        self._update_restore_button()
-
-    def selected_backup(self) -> Backup | None:
-        item = self.backup_tree.currentItem()
-        row = self.backup_tree.indexOfTopLevelItem(item) if item is not None else -1
-        return self.backups[row] if 0 <= row < len(self.backups) else None
-
-    def _update_restore_button(self) -> None:
-        self.restore_button.setEnabled(self.selected_backup() is not None and not self.store.read_only)
-
-    def restore_selected(self) -> None:
-        """Asks first (the shared confirmation), restores, then tells the window to reload."""
-        backup = self.selected_backup()
-        if backup is None or not confirm_restore(self, backup):
-            return
-        if restore_with_message(self, self.store, backup):
-            self.restored = True
-            self.reload_backups()
-            self.changed.emit(DATA_RESTORED)
+    def _backup_restored(self) -> None:
+        self.restored = True
+        self.changed.emit(DATA_RESTORED)
 
     # ------------------------------------------------------------------ look
     def apply_style(self) -> None:
         c = colours()
 
         def px(size: float) -> str:
-            return f"{round(size * self._text_scale)}px"
+            return scaled(size, self._text_scale)
 
         self.setStyleSheet(f"""
             QLabel, QCheckBox {{ color: {c.text}; font-size: {px(17)}; }}
@@ -524,9 +480,9 @@ class SettingsDialog(QDialog):
             box.setMaximumWidth(round(170 * self._text_scale))
         for combo in self.findChildren(QComboBox):
             combo.setMaximumWidth(round(560 * self._text_scale))
-        self.backup_tree.ensurePolished()
+        self.backups_panel.tree.ensurePolished()
         for column in range(3):
-            self.backup_tree.resizeColumnToContents(column)
+            self.backups_panel.tree.resizeColumnToContents(column)
 
     def done(self, result: int) -> None:
         if self._voice_probe is not None:

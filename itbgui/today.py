@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QHBoxLayout, Q
 from .program.progression import HOLD, PROGRESS, STEP_BACK, TodaySession
 from .store.records import SessionRecord
 from .theme import colours
+from .widget_kit import clear_layout
 
 #: The decision buttons, in the order shown.
 ACTIONS = (PROGRESS, HOLD, STEP_BACK)
@@ -27,14 +28,6 @@ MORNING_ANSWERS = ("better", "same", "worse")
 def long_date(day: dt.date) -> str:
     """'Monday 2 November': no leading zero, read at a glance."""
     return f"{day:%A} {day.day} {day:%B}"
-
-
-def _clear(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget():
-            item.widget().hide()          # gone now, not at the next turn of the event loop
-            item.widget().deleteLater()
 
 
 class TodayPage(QWidget):
@@ -238,7 +231,7 @@ class TodayPage(QWidget):
         self.note_label.setVisible(bool(notes))
         self.setup_banner.setVisible(plan_is_default)
 
-        _clear(self.grid)
+        clear_layout(self.grid)
         for row, item in enumerate(today.prescription.items):
             for col, (text, name) in enumerate(((item.exercise.name, "exName"),
                                                 (item.dose_label(), "exDose"),

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QPushButton
                                QWidget)
 
 from .theme import colours
+from .widget_kit import px as scaled
 
 
 def _text(text: str, name: str) -> QLabel:
@@ -105,7 +106,7 @@ class WelcomeDialog(QDialog):
         c = colours()
 
         def px(size: float) -> str:
-            return f"{round(size * self._text_scale)}px"
+            return scaled(size, self._text_scale)
 
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}

@@ -148,14 +148,14 @@ def test_restore_asks_first_and_tells_the_window(qtbot, tmp_path, monkeypatch, a
     widget.changed.connect(emitted.append)
     widget.show_section("backups")
     assert widget.pages.currentIndex() == 4
-    assert widget.backup_tree.topLevelItemCount() == 1 and widget.restore_button.isEnabled()
-    widget.restore_button.click()
+    assert widget.backups_panel.tree.topLevelItemCount() == 1 and widget.backups_panel.restore_button.isEnabled()
+    widget.backups_panel.restore_button.click()
     assert [s.id for s in repo.sessions()] == sessions
     restored = answer == QMessageBox.StandardButton.Yes
     assert widget.restored is restored
     assert emitted == ([DATA_RESTORED] if restored else [])
     if restored:   # the copy of what was there is listed, ready to undo the restore
-        assert widget.backup_tree.topLevelItemCount() == 2
+        assert widget.backups_panel.tree.topLevelItemCount() == 2
     repo.close()
 
 

@@ -16,6 +16,7 @@ from .. import resources_rc  # noqa: F401  (registers the :/exercises drawings)
 from ..player.picture import ExercisePicture
 from ..program.exercises import Exercise, Kind, exercise
 from ..theme import colours
+from ..widget_kit import px as scaled
 from .search import search
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -227,7 +228,7 @@ class LibraryPage(QWidget):
         c = colours()
 
         def px(size: float) -> str:
-            return f"{round(size * self._text_scale)}px"
+            return scaled(size, self._text_scale)
 
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}

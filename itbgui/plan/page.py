@@ -16,16 +16,9 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButt
 from ..program.plan_setup import WEEKDAY_NAMES, PlanSetup
 from ..program.progression import WeekStatus
 from ..theme import colours
+from ..widget_kit import clear_layout
 from .sheet import PAGE_SIZES, WeekSheet
 from .weeks_view import WeeksView
-
-
-def _clear(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget():
-            item.widget().hide()          # gone now, not at the next turn of the event loop
-            item.widget().deleteLater()
 
 
 class PlanPage(QWidget):
@@ -171,7 +164,7 @@ class PlanPage(QWidget):
         this = self.tr(" (this week)") if sheet.monday <= today <= sunday else ""
         self.week_heading.setText(f"{sheet.week_label} · {sheet.monday.day} {sheet.monday:%B} – "
                                   f"{sunday.day} {sunday:%B}{this}")
-        _clear(self.days_row)
+        clear_layout(self.days_row)
         rest, running = [], []
         for day in sheet.days:
             if day.running:
