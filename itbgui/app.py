@@ -1,4 +1,4 @@
-"""The main window: Today, Plan and History pages, the player, the menus, and the wiring.
+"""The main window: Today, Plan, History and Library pages, the player, the menus, and the wiring.
 
 The store, the clock and the settings are passed in, never reached as globals, so tests
 build a window on a temporary folder and a fake clock. The pages are thin views: this
@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -21,9 +21,11 @@ from . import APP_NAME, __version__
 from .clock import Clock
 from .program.plan_setup import PlanSetup, monday_of
 from .program.prescription import SessionPrescription, starter_session
+from .program.preferences import DEFAULT_GET_READY_SECONDS, apply_preferences, timing_for
 from .program.progression import (ProgressionDecision, TodaySession, decide, morning_question_due,
                                   next_session)
-from .program.timeline import Timing
+from .program.timeline import Timing, build_timeline
+from . import settings as keys
 from .settings import AppSettings
 from .store.repository import SessionRepository, StoreError
 from .store.saver import BackgroundSaver
@@ -32,26 +34,31 @@ from .today import TodayPage
 
 if TYPE_CHECKING:
     from .history.page import HistoryPage
+    from .library.page import LibraryPage
     from .plan.page import PlanPage
     from .plan.sheet import WeekSheet
     from .player.screensaver import ScreenSaverInhibitor
     from .player.sound import CuePlayer
 
-SHORTCUTS_HELP = """<table cellpadding=4>
-<tr><td><b>Ctrl+1</b>, <b>Ctrl+2</b>, <b>Ctrl+3</b></td><td>Today, Plan, History</td></tr>
+SHORTCUTS_HELP = QT_TRANSLATE_NOOP("MainWindow", """<table cellpadding=4>
+<tr><td><b>Ctrl+1</b> … <b>Ctrl+4</b></td><td>Today, Plan, History, Library</td></tr>
 <tr><td><b>Enter</b></td><td>start the session (on Today) / confirm</td></tr>
 <tr><td><b>Ctrl+P</b></td><td>print the week</td></tr>
+<tr><td><b>Ctrl+,</b></td><td>settings</td></tr>
+<tr><td><b>Ctrl+F</b></td><td>search the Library (on the Library)</td></tr>
+<tr><td colspan=2><b>During a session</b></td></tr>
 <tr><td><b>Space</b></td><td>pause and resume</td></tr>
 <tr><td><b>→</b> / <b>←</b></td><td>next step / previous step</td></tr>
 <tr><td><b>↑</b> / <b>↓</b></td><td>more / fewer reps logged for the set</td></tr>
 <tr><td><b>0-9</b>, <b>1</b> <b>0</b></td><td>pain score 0-10</td></tr>
 <tr><td><b>F</b> or <b>F11</b></td><td>full screen</td></tr>
 <tr><td><b>M</b></td><td>sound on / off</td></tr>
+<tr><td><b>I</b></td><td>pause and read the exercise's card in the Library (Esc comes back)</td></tr>
 <tr><td><b>Esc</b></td><td>leave the session (asks first; what you did is kept)</td></tr>
-</table>"""
+</table>""")
 
 #: The navigation's pages, in tab order (Ctrl+1, Ctrl+2, ...).
-PAGES = ("today", "plan", "history")
+PAGES = ("today", "plan", "history", "library")
 #: How often the window checks whether the date changed under it (the app left open overnight).
 DAY_CHECK_MS = 60_000
 #: The first-start set-up waits this long, so the main window paints first.
@@ -93,12 +100,21 @@ class MainWindow(QMainWindow):
         self.selected_monday: dt.date | None = None   # the week the Plan page shows and prints
         self.page_size = default_page_size()
         self.setup_dialog = None
+        self.settings_dialog = None   # SettingsDialog while open (not modal-blocking: tests drive it)
+        self.welcome_dialog = None    # WelcomeDialog while open
+        #: SettingsDialog lists the speech engine's voices from a child process; tests turn it off
+        self.probe_voices = True
+        self._library_from_player = False   # the Library stands in for the paused player
+        self._page_before_library: int | None = None
         self.saver = BackgroundSaver(store, on_result=self.save_finished.emit)
         self.save_finished.connect(self._on_saved)
 
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(QIcon(":/icons/itb-coach.svg"))
         self.resize(1280, 720)
+        geometry = settings.window_geometry
+        if geometry is not None:
+            self.restoreGeometry(QByteArray(geometry))
         self.stack = QStackedWidget()
         self.tabs = QTabWidget(objectName="navigation")
         self.tabs.setDocumentMode(True)
@@ -110,12 +126,14 @@ class MainWindow(QMainWindow):
         self.today_page.override_chosen.connect(self.set_override)
         self.today_page.morning_answered.connect(self.answer_morning)
         self.today_page.morning_dismissed.connect(self.dismiss_morning)
-        # Plan and History are built the first time they are shown: neither is needed for
-        # the first paint, and they pull in QtSvg and the charts.
+        # Plan, History and Library are built the first time they are shown: none is needed
+        # for the first paint, and they pull in QtSvg and the charts.
         self.plan_page: PlanPage | None = None
         self.history_page: HistoryPage | None = None
+        self.library_page: LibraryPage | None = None
         self._hosts = {}
-        titles = {"today": self.tr("Today"), "plan": self.tr("Plan"), "history": self.tr("History")}
+        titles = {"today": self.tr("Today"), "plan": self.tr("Plan"), "history": self.tr("History"),
+                  "library": self.tr("Library")}
         for i, name in enumerate(PAGES):
             if name == "today":
                 widget = self.today_page
@@ -130,6 +148,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_menus()
         self.apply_style()
+        self.apply_text_scale()
         self._shown_day: dt.date | None = None
         self.refresh_today()
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
@@ -153,6 +172,10 @@ class MainWindow(QMainWindow):
         for action in (self.print_action, self.preview_action, self.pdf_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.settings_action = QAction(self.tr("S&ettings…"), self, shortcut=QKeySequence("Ctrl+,"),
+                                       triggered=lambda: self.open_settings())
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu.addAction(self.settings_action)
         file_menu.addAction(QAction(self.tr("&Backups…"), self, triggered=self.show_backups))
         file_menu.addAction(QAction(self.tr("Save a &copy of my data…"), self, triggered=self.export_data))
         file_menu.addSeparator()
@@ -160,7 +183,8 @@ class MainWindow(QMainWindow):
                                     triggered=self.close))
 
         view_menu = bar.addMenu(self.tr("&View"))
-        titles = {"today": self.tr("&Today"), "plan": self.tr("&Plan"), "history": self.tr("&History")}
+        titles = {"today": self.tr("&Today"), "plan": self.tr("&Plan"), "history": self.tr("&History"),
+                  "library": self.tr("&Library")}
         self.page_actions: list[QAction] = []
         for i, name in enumerate(PAGES):
             action = QAction(titles[name], self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
@@ -177,12 +201,14 @@ class MainWindow(QMainWindow):
         theme_menu = view_menu.addMenu(self.tr("T&heme"))
         group = QActionGroup(self)
         labels = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
+        self.theme_actions: dict[str, QAction] = {}
         for mode in THEMES:
             action = QAction(labels[mode], self, checkable=True,
                              checked=self.settings.theme == mode)
             action.triggered.connect(lambda _checked=False, m=mode: self.set_theme(m))
             group.addAction(action)
             theme_menu.addAction(action)
+            self.theme_actions[mode] = action
         view_menu.addSeparator()
         self.sound_action = QAction(self.tr("&Sounds"), self, checkable=True,
                                     checked=self.settings.sound_enabled,
@@ -194,15 +220,22 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.voice_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.welcome_action = QAction(self.tr("Welcome and safety"), self, triggered=self.show_welcome)
+        help_menu.addAction(self.welcome_action)
         help_menu.addAction(QAction(self.tr("&Keyboard shortcuts"), self, shortcut=QKeySequence("F1"),
                                     triggered=self.show_shortcuts))
+        self.sources_action = QAction(self.tr("The program's &sources"), self, triggered=self.show_sources)
+        help_menu.addAction(self.sources_action)
+        help_menu.addSeparator()
         help_menu.addAction(QAction(self.tr("&About %1").replace("%1", APP_NAME), self,
                                     triggered=self.show_about))
 
     def apply_style(self) -> None:
         c = colours()
+        scale = self.settings.text_scale
         self.tabs.setStyleSheet(f"""
-            QTabBar::tab {{ font-size: 20px; font-weight: 600; padding: 10px 30px; min-width: 110px;
+            QTabBar::tab {{ font-size: {round(20 * scale)}px; font-weight: 600; padding: 10px 30px;
+                            min-width: 110px;
                             color: {c.muted}; border-bottom: 4px solid transparent; }}
             QTabBar::tab:selected {{ color: {c.text}; border-bottom: 4px solid {c.accent}; }}
             QTabBar::tab:focus {{ text-decoration: underline; }}
@@ -210,7 +243,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ pages
     def show_page(self, name: str) -> None:
-        """Switch the navigation to "today", "plan" or "history" (not while a session runs)."""
+        """Switch the navigation to "today", "plan", "history" or "library" (not while a session runs)."""
         if self.player is not None:
             return
         self.tabs.setCurrentIndex(PAGES.index(name))
@@ -226,6 +259,8 @@ class MainWindow(QMainWindow):
             self.refresh_plan()
         elif name == "history":
             self.ensure_history_page()
+        elif name == "library":
+            self.ensure_library_page()
         elif name == "today":
             self.refresh_today()
 
@@ -272,6 +307,18 @@ class MainWindow(QMainWindow):
             self.history_page = page
         return self.history_page
 
+    def ensure_library_page(self) -> LibraryPage:
+        if self.library_page is None:
+            from .library.page import LibraryPage
+
+            page = LibraryPage()
+            page.set_text_scale(self.settings.text_scale)
+            page.back_requested.connect(self.back_to_session)
+            self._hosts["library"].layout().addWidget(page)
+            page.show()
+            self.library_page = page
+        return self.library_page
+
     def _set_page_size(self, size: str) -> None:
         self.page_size = size
 
@@ -313,6 +360,17 @@ class MainWindow(QMainWindow):
     def today(self) -> dt.date:
         return self.clock.now().date()
 
+    def session_timing(self) -> Timing:
+        """The timeline's fixed lengths with the get-ready countdown chosen in Settings.
+
+        A get-ready left at its default keeps the window's own ``timing`` (the same in the
+        app; tests pass a faster one), so only a length the person picked replaces it.
+        """
+        prefs = self.settings.session_preferences()
+        if prefs.get_ready_seconds == DEFAULT_GET_READY_SECONDS:
+            return self.timing
+        return timing_for(prefs, base=self.timing)
+
     # ------------------------------------------------------------------ refreshing
     def refresh_today(self) -> None:
         """Work out today's (or the next) session and show it; Start will use exactly it."""
@@ -321,9 +379,14 @@ class MainWindow(QMainWindow):
         self._shown_day = today
         setup = self.plan_setup()
         sessions = self.store.sessions()
-        self.today_session = next_session(setup, sessions, self.decisions(), today=today,
-                                          timing=self.timing)
-        self.prescription = self.today_session.prescription
+        timing = self.session_timing()
+        planned = next_session(setup, sessions, self.decisions(), today=today, timing=timing)
+        # The person's tempo and rest from Settings replace the plan's, and the estimate follows.
+        prescription = apply_preferences(planned.prescription, self.settings.session_preferences())
+        self.today_session = dataclasses.replace(
+            planned, prescription=prescription,
+            estimated_seconds=build_timeline(prescription, timing).timed_seconds)
+        self.prescription = prescription
         self.today_page.show_today(self.today_session, now=today, last=sessions[-1] if sessions else None,
                                    plan_is_default=not self.has_plan_setup(), sore_side=setup.sore_side)
         due = morning_question_due(sessions, now)
@@ -554,8 +617,9 @@ class MainWindow(QMainWindow):
         if self._cue_player is None:
             from .player.sound import CuePlayer
 
-            self._cue_player = CuePlayer(self, sound_on=self.settings.sound_enabled,
-                                         voice_on=self.settings.voice_enabled)
+            s = self.settings
+            self._cue_player = CuePlayer(self, sound_on=s.sound_enabled, voice_on=s.voice_enabled,
+                                         volume=s.sound_volume / 100, voice_name=s.voice_name)
             self._cue_player.unavailable.connect(lambda msg: self.statusBar().showMessage(msg))
         return self._cue_player
 
@@ -568,13 +632,14 @@ class MainWindow(QMainWindow):
         if self.player is not None:
             return
         from .player.view import PlayerView  # with QtSvg: not needed for the first paint
-        from .program.timeline import build_timeline
 
         self.load_sound()
-        timeline = build_timeline(self.prescription, self.timing)
+        timeline = build_timeline(self.prescription, self.session_timing())
         self.player = PlayerView(timeline, self.clock, self.store, self.saver, self.cue_player,
                                  self.inhibitor)
+        self.player.set_text_scale(self.settings.text_scale)
         self.player.closed.connect(self.end_session)
+        self.player.library_requested.connect(self.show_library_for_session)
         self.player.sound_toggle_requested.connect(lambda: self.set_sound(not self.cue_player.sound_on))
         self.player.fullscreen_toggle_requested.connect(
             lambda: self.set_fullscreen(not self.isFullScreen()))
@@ -587,11 +652,52 @@ class MainWindow(QMainWindow):
         for action in (self.start_action, self.setup_action, *self.page_actions):
             action.setEnabled(on)
 
+    def show_library_for_session(self, exercise_id: str) -> None:
+        """The player's I key: its engine is paused; the Library takes the player's place.
+
+        The player stays alive in the stack (engine, timer, pending saves untouched), only
+        hidden; the page tabs stay hidden too, so the one way on is back to the session.
+        """
+        if self.player is None:
+            return
+        library = self.ensure_library_page()
+        self._library_from_player = True
+        self._page_before_library = self.tabs.currentIndex()
+        self.tabs.tabBar().hide()
+        self.tabs.setCurrentIndex(PAGES.index("library"))
+        library.show_exercise(exercise_id, offer_back=True)
+        self.stack.setCurrentWidget(self.tabs)
+        library.scroll.setFocus(Qt.FocusReason.OtherFocusReason)   # arrows and Page keys scroll the card
+
+    def back_to_session(self) -> None:
+        """Back from the Library to the paused player (Space resumes it)."""
+        if not self._library_from_player:
+            return
+        self._leave_library_mode()
+        if self.player is not None:
+            self.stack.setCurrentWidget(self.player)
+            self.player.setFocus()
+
+    @property
+    def library_from_player(self) -> bool:
+        return self._library_from_player
+
+    def _leave_library_mode(self) -> None:
+        self._library_from_player = False
+        if self.library_page is not None:
+            self.library_page.set_back_offered(False)
+        self.tabs.tabBar().show()
+        if self._page_before_library is not None:
+            self.tabs.setCurrentIndex(self._page_before_library)
+            self._page_before_library = None
+
     def end_session(self) -> None:
         """Back from the player: store the decision for the session, then show Today."""
         player, self.player = self.player, None
         if player is None:
             return
+        if self._library_from_player:
+            self._leave_library_mode()
         self.saver.flush()
         self.decision_made.emit(self.record_decision(player.engine.session_id))
         self.stack.setCurrentWidget(self.tabs)
@@ -613,28 +719,92 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.setChecked(on)
 
     def set_sound(self, on: bool) -> None:
-        if self._cue_player is not None:
-            self._cue_player.sound_on = on
         self.settings.sound_enabled = on
-        self.sound_action.setChecked(on)
+        self.apply_sound_settings()
         self.statusBar().showMessage(self.tr("Sounds on") if on else self.tr("Sounds off"), 3000)
 
     def set_voice(self, on: bool) -> None:
-        if self._cue_player is not None:
-            self._cue_player.voice_on = on
         self.settings.voice_enabled = on
-        self.voice_action.setChecked(on)
+        self.apply_sound_settings()
+
+    def apply_sound_settings(self) -> None:
+        """Sounds, voice, volume and the chosen voice, from the settings to the cue player."""
+        s = self.settings
+        if self._cue_player is not None:
+            self._cue_player.sound_on = s.sound_enabled
+            self._cue_player.voice_on = s.voice_enabled
+            self._cue_player.set_volume(s.sound_volume / 100)
+            self._cue_player.set_voice_name(s.voice_name)
+        self.sound_action.setChecked(s.sound_enabled)
+        self.voice_action.setChecked(s.voice_enabled)
 
     def set_theme(self, mode: str) -> None:
         self.settings.theme = mode
+        self.apply_theme_everywhere()
+
+    def apply_theme_everywhere(self) -> None:
+        """The stored theme, on the palette and on every page built so far."""
+        mode = self.settings.theme
         apply_theme(QApplication.instance(), mode)
+        self.theme_actions[mode].setChecked(True)
         self.apply_style()
         self.today_page.apply_style()
-        for page in (self.plan_page, self.history_page):
+        for page in (self.plan_page, self.history_page, self.library_page):
             if page is not None:
                 page.apply_style()
         if self.player is not None:
             self.player.refresh_theme()
+
+    def apply_text_scale(self) -> None:
+        """The text size from Settings, on every page that can scale its type."""
+        scale = self.settings.text_scale
+        self.apply_style()
+        for page in (self.today_page, self.plan_page, self.history_page, self.library_page, self.player):
+            if page is not None and hasattr(page, "set_text_scale"):
+                page.set_text_scale(scale)
+
+    # ------------------------------------------------------------------ settings
+    def open_settings(self, section: str | None = None):
+        """File > Settings (Ctrl+,): every change applies at once through setting_changed."""
+        from .settings_dialog import SettingsDialog
+
+        if self.settings_dialog is not None:
+            if section:
+                self.settings_dialog.show_section(section)
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return self.settings_dialog
+        dialog = SettingsDialog(self.settings, self.store, self, probe_voices=self.probe_voices)
+        if section:
+            dialog.show_section(section)
+        # Direct: the dialog restyles itself right after emitting a theme change.
+        dialog.changed.connect(self.setting_changed, Qt.ConnectionType.DirectConnection)
+        dialog.finished.connect(lambda _result: self._settings_closed(dialog))
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _settings_closed(self, dialog) -> None:
+        if self.settings_dialog is dialog:
+            self.settings_dialog = None
+        dialog.deleteLater()
+
+    def setting_changed(self, key: str) -> None:
+        """Re-apply the one setting that changed (an INI key from itbgui.settings)."""
+        from .settings_dialog import DATA_RESTORED
+
+        if key in (keys.SOUND_ENABLED, keys.SOUND_VOLUME, keys.VOICE_ENABLED, keys.VOICE_NAME):
+            self.apply_sound_settings()
+        elif key in (keys.CUSTOM_TEMPO, keys.TEMPO_UP, keys.TEMPO_HOLD, keys.TEMPO_DOWN,
+                     keys.CUSTOM_REST, keys.REST_SECONDS, keys.GET_READY_SECONDS):
+            if self.player is None:      # a running session keeps the timeline it started with
+                self.refresh_today()
+        elif key == keys.THEME:
+            self.apply_theme_everywhere()
+        elif key == keys.TEXT_SIZE:
+            self.apply_text_scale()
+        elif key == DATA_RESTORED:
+            self.refresh_all()
 
     # ------------------------------------------------------------------ data file
     def show_data_notice(self) -> None:
@@ -662,12 +832,8 @@ class MainWindow(QMainWindow):
                 self.refresh_all()
 
     def show_backups(self) -> None:
-        from .backups_dialog import BackupsDialog
-
-        dialog = BackupsDialog(self.store, self)
-        dialog.exec()
-        if dialog.restored:
-            self.refresh_all()
+        """File > Backups: the Settings dialog, open at its Backups section."""
+        self.open_settings("backups")
 
     def export_data(self) -> None:
         """Save everything in memory, saved or not, somewhere else (the full-disk way out)."""
@@ -689,18 +855,99 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"),
+                                QCoreApplication.translate("MainWindow", SHORTCUTS_HELP))
+
+    def show_sources(self) -> None:
+        """Help > The program's sources: what the plan and its rules rest on."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("The program's sources"),
+                          self.sources_text(), parent=self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setAccessibleName(self.tr("The program's sources"))
+        box.exec()
+
+    def sources_text(self) -> str:
+        """The studies and guides behind the plan (docs/progression.md), in the app's words."""
+        items = [
+            self.tr("<b>Fredericson and colleagues, 2000</b> (Clinical Journal of Sport Medicine): "
+                    "runners with IT band pain had weak hip abductors; six weeks of strengthening "
+                    "them left most of the 24 runners pain-free and running again. A small study "
+                    "with no comparison group."),
+            self.tr("<b>Silbernagel and colleagues, 2007</b> (American Journal of Sports Medicine): "
+                    "the pain-monitoring rule. Up to 5 out of 10 while you work is acceptable if it "
+                    "has settled by the next morning and is not climbing week to week."),
+            self.tr("<b>American College of Sports Medicine, 2009</b> (position stand on "
+                    "resistance training): two to three days a week to start, slow reps, and a "
+                    "small step up once a set is comfortably done."),
+            self.tr("<b>Thera-Band Academy</b>: the order of the band colours, about a quarter "
+                    "more pull from one colour to the next, and dropping the reps when you go up a "
+                    "colour."),
+            self.tr("<b>AAOS OrthoInfo</b> (hip conditioning): leg raises from 8 to 12 reps, then "
+                    "a little weight and back to 8."),
+            self.tr("<b>Physiotherapy Canada</b> (the 0-10 pain scale, and 2 points as a real "
+                    "change) and <b>NHS musculoskeletal pathways</b> (when to see a clinician)."),
+            self.tr("<b>NASM and ACSM</b> rest guidance for endurance sets: about 30-60 seconds."),
+        ]
+        intro = self.tr("The plan, its doses and the rule that moves you up or back follow these "
+                        "sources. Where they disagree, the app follows the better-supported figure.")
+        outro = self.tr("ITB Coach is a training aid and does not replace a clinician.")
+        return (f"<p>{intro}</p><ul>" + "".join(f"<li style='margin-bottom:6px'>{i}</li>" for i in items)
+                + f"</ul><p>{outro}</p>")
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(self, f"About {APP_NAME}", (
+        QMessageBox.about(self, self.tr("About %1").replace("%1", APP_NAME), (
             f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>A follow-along hip-strengthening coach for runners with IT band syndrome.</p>"
-            "<p>Your data stays on this computer, in<br><code>"
-            f"{self.store.path}</code></p>"
-            "<p>Not medical advice: if pain is severe, keeps rising, or comes with swelling, "
-            "locking or numbness, see a clinician.</p>"))
+            + self.tr("<p>A follow-along hip-strengthening coach for runners with IT band syndrome.</p>"
+                      "<p>Your data stays on this computer, in<br><code>%1</code></p>"
+                      "<p>Not medical advice: if pain is severe, keeps rising, or comes with swelling, "
+                      "locking or numbness, see a clinician.</p>").replace("%1", str(self.store.path))))
+
+    # ------------------------------------------------------------------ first run
+    def show_welcome(self, *, first_run: bool = False):
+        """The welcome and safety notes (Help menu; once by itself on the first start).
+
+        Window-modal but not blocking (open(), not exec()): start-up and tests carry on, and
+        "Set up my plan" opens the set-up dialog when the welcome closes.
+        """
+        from .welcome import WelcomeDialog
+
+        if self.welcome_dialog is not None:
+            self.welcome_dialog.raise_()
+            return self.welcome_dialog
+        dialog = WelcomeDialog(self, text_scale=self.settings.text_scale)
+        dialog.finished.connect(lambda result: self._welcome_finished(dialog, result, first_run))
+        self.welcome_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _welcome_finished(self, dialog, result: int, first_run: bool) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        self.welcome_dialog = None
+        dialog.deleteLater()
+        if first_run:
+            self.settings.first_run_done = True   # whatever the answer: shown once
+            self.settings.sync()
+        if self.player is None:
+            self.show_page("today")
+        if result == QDialog.DialogCode.Accepted and not self.store.read_only:
+            self.edit_plan_setup(modal=False)
+
+    def first_start_prompts(self) -> None:
+        """After the window is up: the welcome on the first run, else the set-up offer."""
+        if not self.isVisible() or self.player is not None:
+            return
+        if QApplication.activeModalWidget() is not None:   # a data notice is up: after it
+            QTimer.singleShot(500, self.first_start_prompts)
+            return
+        if not self.settings.first_run_done:
+            self.show_welcome(first_run=True)
+        else:
+            self.ask_setup_if_needed()
 
     def keyPressEvent(self, event) -> None:
         if (self.player is None and self.current_page == "today"
@@ -711,8 +958,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._day_timer.stop()
-        if self.setup_dialog is not None:
-            self.setup_dialog.reject()
+        for dialog in (self.setup_dialog, self.settings_dialog, self.welcome_dialog):
+            if dialog is not None:
+                dialog.reject()
         if self.player is not None:
             self.player.leave_now()
         self.saver.close()
@@ -720,6 +968,9 @@ class MainWindow(QMainWindow):
             self._inhibitor.release()
         if self._cue_player is not None:
             self._cue_player.stop()
+        if self.isFullScreen():
+            self.showNormal()   # remember the normal window, not the full screen
+        self.settings.window_geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)
 
@@ -728,7 +979,9 @@ class MainWindow(QMainWindow):
 SOUND_LOAD_DELAY_MS = 1500
 
 
-def show_main_window(window: MainWindow) -> None:
+def show_main_window(window: MainWindow, *, prompts: bool = True) -> None:
+    """Show the window; then, unless ``prompts`` is off (--exit-after-show), the first-run welcome."""
     window.show()
     QTimer.singleShot(SOUND_LOAD_DELAY_MS, window.load_sound)
-    QTimer.singleShot(SETUP_PROMPT_DELAY_MS, window.ask_setup_if_needed)
+    if prompts:
+        QTimer.singleShot(SETUP_PROMPT_DELAY_MS, window.first_start_prompts)

@@ -48,6 +48,25 @@ COMMANDS = {
 }
 
 
+#: Where translations are looked for: compiled into the resources, then a folder beside the code.
+TRANSLATION_PLACES = (":/i18n", str(Path(__file__).resolve().parent / "i18n"))
+
+
+def install_translator(app) -> object | None:
+    """Load ``itb-coach_<locale>.qm`` for the system locale, if one exists (none ships yet).
+
+    Adding a language is then a file in ``itbgui/i18n/`` (or ``:/i18n``), no code change.
+    """
+    from PySide6.QtCore import QLocale, QTranslator
+
+    translator = QTranslator(app)
+    for place in TRANSLATION_PLACES:
+        if translator.load(QLocale.system(), "itb-coach", "_", place):
+            app.installTranslator(translator)
+            return translator
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in COMMANDS:
@@ -75,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(":/icons/itb-coach.svg"))
+    install_translator(app)
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
 
     clock = SystemClock()
@@ -99,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = AppSettings(data_dir)
     apply_theme(app, settings.theme)
     window = MainWindow(store, settings, clock)
-    show_main_window(window)
+    # --exit-after-show (smoke test, cold-start benchmark): no welcome, no set-up prompt.
+    show_main_window(window, prompts=not args.exit_after_show)
     if notice and not args.exit_after_show:
         QTimer.singleShot(0, window.show_data_notice)
     if args.exit_after_show:

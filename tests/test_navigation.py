@@ -1,4 +1,4 @@
-"""The main window's navigation: Ctrl+1..3, the player taking the whole window, and the pages
+"""The main window's navigation: Ctrl+1..4, the player taking the whole window, and the pages
 refreshing after a session."""
 
 import pytest
@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from itbgui import resources_rc  # noqa: F401
 from itbgui.history.page import HistoryPage
+from itbgui.library.page import LibraryPage
 from itbgui.plan.page import PlanPage
 from itbgui.program.timeline import StepKind
 from itbgui.store.repository import SessionRepository
@@ -24,10 +25,11 @@ def store(tmp_path):
     repo.close()
 
 
-def test_ctrl_1_2_3_switch_pages(qtbot, store, tmp_path):
+def test_ctrl_1_2_3_4_switch_pages(qtbot, store, tmp_path):
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
     assert win.current_page == "today" and win.tabs.currentWidget() is win.today_page
-    assert win.plan_page is None and win.history_page is None   # built when first shown
+    # built when first shown
+    assert win.plan_page is None and win.history_page is None and win.library_page is None
 
     qtbot.keyClick(win, Qt.Key.Key_2, CTRL)
     assert win.current_page == "plan"
@@ -37,8 +39,45 @@ def test_ctrl_1_2_3_switch_pages(qtbot, store, tmp_path):
     assert win.current_page == "history"
     assert isinstance(win.history_page, HistoryPage) and win.history_page.isVisible()
 
+    qtbot.keyClick(win, Qt.Key.Key_4, CTRL)
+    assert win.current_page == "library"
+    assert isinstance(win.library_page, LibraryPage) and win.library_page.isVisible()
+    assert not win.library_page.back_button.isVisible()      # no session to go back to
+
     qtbot.keyClick(win, Qt.Key.Key_1, CTRL)
     assert win.current_page == "today" and win.today_page.isVisible()
+
+
+def test_the_library_finds_an_exercise_by_name_from_the_window(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    qtbot.keyClick(win, Qt.Key.Key_4, CTRL)
+    library = win.library_page
+    qtbot.keyClick(library, Qt.Key.Key_F, CTRL)               # Ctrl+F: to the search field
+    assert library.search_field.hasFocus()
+    qtbot.keyClicks(library.search_field, "clam")
+    assert library.visible_exercise_ids() == ["clamshell"]
+    qtbot.keyClick(library.search_field, ENTER)               # Enter: read the card
+    assert library.current_exercise_id == "clamshell"
+    assert library.card.title.text() == "Clamshells"
+    assert library.scroll.hasFocus()
+
+
+def test_the_view_menu_lists_the_four_pages_with_their_shortcuts(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    assert [(a.text(), a.shortcut().toString()) for a in win.page_actions] == [
+        ("&Today", "Ctrl+1"), ("&Plan", "Ctrl+2"), ("&History", "Ctrl+3"), ("&Library", "Ctrl+4")]
+    assert win.settings_action.shortcut().toString() == "Ctrl+,"
+
+
+def test_the_help_menu_has_welcome_shortcuts_sources_and_about(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    [help_menu] = [a.menu() for a in win.menuBar().actions() if a.text() == "&Help"]
+    assert [a.text() for a in help_menu.actions() if not a.isSeparator()] == [
+        "Welcome and safety", "&Keyboard shortcuts", "The program's &sources", "&About ITB Coach"]
+    text = win.sources_text()
+    for source in ("Fredericson", "2000", "Silbernagel", "2007", "American College of Sports Medicine, 2009",
+                   "Thera-Band", "AAOS", "NHS"):
+        assert source in text
 
 
 def test_enter_starts_a_session_only_from_today(qtbot, store, tmp_path):

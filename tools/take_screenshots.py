@@ -2,8 +2,10 @@
 
 Needs a display (e.g. ``Xvfb :99 -screen 0 1366x768x24 &`` and ``DISPLAY=:99``):
 ``python tools/take_screenshots.py light docs/screenshots`` (and again with ``dark``).
-Shoots the Today screen (with the next-morning question and the latest decision), the
-Plan page, the plan set-up dialog, then a whole session in the player.
+Shoots the first run (the welcome over the window, on an empty data folder), the Today
+screen (with the next-morning question and the latest decision), the Plan page, the plan
+set-up dialog, the Library, Settings, then a whole session in the player, with the Library
+opened from it. Dialogs are shot with the window behind them, from the screen.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPen  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -30,7 +33,7 @@ from itbgui.program.timeline import StepKind, build_timeline  # noqa: E402
 from itbgui.settings import AppSettings  # noqa: E402
 from itbgui.store.records import SessionRecord, SetRecord  # noqa: E402
 from itbgui.store.repository import SessionRepository  # noqa: E402
-from itbgui.theme import apply_theme  # noqa: E402
+from itbgui.theme import apply_theme, colours  # noqa: E402
 
 #: "Now" in the pictures: a Wednesday morning in week 4, the day after a session.
 NOW = dt.datetime(2026, 11, 25, 8, 30)
@@ -79,13 +82,6 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     apply_theme(app, theme)
-    folder = tempfile.mkdtemp(prefix="itb-shots-")
-    store = SessionRepository(Path(folder))
-    fill_store(store)
-    clock = FakeClock(start=NOW.astimezone())
-    win = MainWindow(store, AppSettings(Path(folder)), clock)
-    win.setGeometry(0, 0, 1366, 768)
-    win.show()
 
     def settle() -> None:
         for _ in range(10):
@@ -95,6 +91,53 @@ def main() -> None:
     def grab(name: str, widget=None) -> None:
         settle()
         (widget or win).grab().save(str(out / f"{name}-{theme}.png"))
+
+    def grab_over(name: str, dialog) -> None:
+        """A dialog over the dimmed window, at 1366 x 768. Xvfb runs no window manager, so
+        the dialog's frame is drawn here; otherwise it would melt into the window."""
+        settle()
+        shot = win.grab()
+        painter = QPainter(shot)
+        painter.fillRect(shot.rect(), QColor(0, 0, 0, 110))
+        where = dialog.geometry().translated(-win.geometry().topLeft())
+        painter.drawPixmap(where.topLeft(), dialog.grab())
+        painter.setPen(QPen(QColor(colours().muted), 2))
+        painter.drawRect(where.adjusted(-1, -1, 0, 0))
+        painter.end()
+        shot.save(str(out / f"{name}-{theme}.png"))
+
+    def centre(dialog) -> None:
+        dialog.move(win.geometry().center() - dialog.rect().center())
+
+    # The first run: an empty data folder, the welcome over the starter Today screen.
+    first_folder = Path(tempfile.mkdtemp(prefix="itb-first-run-"))
+    first_store = SessionRepository(first_folder)
+    first_settings = AppSettings(first_folder)
+    first_settings.theme = theme
+    win = MainWindow(first_store, first_settings, FakeClock(start=NOW.astimezone()))
+    win.setGeometry(0, 0, 1366, 768)
+    win.show()
+    settle()
+    welcome = win.show_welcome(first_run=True)
+    settle()
+    centre(welcome)
+    grab_over("first-run", welcome)
+    welcome.reject()
+    settle()
+    win.close()
+    first_store.close()
+
+    folder = tempfile.mkdtemp(prefix="itb-shots-")
+    store = SessionRepository(Path(folder))
+    fill_store(store)
+    clock = FakeClock(start=NOW.astimezone())
+    settings = AppSettings(Path(folder))
+    settings.theme = theme
+    settings.first_run_done = True
+    win = MainWindow(store, settings, clock)
+    win.probe_voices = False   # the voice list would name this machine's voices
+    win.setGeometry(0, 0, 1366, 768)
+    win.show()
 
     def run_until(kind: StepKind) -> None:
         while player.engine.step.kind is not kind:
@@ -110,6 +153,24 @@ def main() -> None:
     win.setup_dialog.reject()
     settle()
 
+    win.show_page("library")
+    library = win.library_page
+    library.focus_search()
+    QTest.keyClicks(library.search_field, "clam")
+    QTest.keyClick(library.search_field, Qt.Key.Key_Return)
+    grab("library")
+    library.search_field.clear()
+
+    dialog = win.open_settings("timing")
+    dialog.show_voices([])
+    settle()
+    centre(dialog)
+    grab_over("settings", dialog)
+    dialog.sections.setCurrentRow(0)
+    grab_over("settings-sound", dialog)
+    dialog.reject()
+    settle()
+
     win.show_page("today")
     win.today_page.morning_answered.emit("same")
     QTest.keyClick(win, Qt.Key.Key_Return)
@@ -121,6 +182,10 @@ def main() -> None:
     clock.advance(2.5)
     player.poll()
     grab("player-exercise")
+    QTest.keyClick(player, Qt.Key.Key_I)
+    grab("library-from-session")
+    QTest.keyClick(win.library_page.scroll, Qt.Key.Key_Escape)
+    QTest.keyClick(player, Qt.Key.Key_Space)
     run_until(StepKind.REST)
     for _ in range(80):
         clock.advance(0.25)

@@ -42,7 +42,8 @@ STATUS_WORDS = {
     StepKind.HOLD: "Hold",
 }
 PHASE_WORDS = {Phase.UP: "▲  Up", Phase.HOLD: "■  Hold", Phase.DOWN: "▼  Down"}
-KEY_HINTS = "Space pause   → skip   ← back   ↑↓ reps   F full screen   M sound   Esc leave"
+KEY_HINTS = "Space pause   → skip   ← back   ↑↓ reps   I card   F full screen   M sound   Esc leave"
+PAUSED_HINTS = "Paused. Space: carry on   → skip   ← back   I card   Esc: leave"
 
 
 def _label(text: str = "", *, name: str = "", align=Qt.AlignmentFlag.AlignLeft) -> QLabel:
@@ -64,6 +65,8 @@ class PlayerView(QWidget):
     closed = Signal()                 # the person is done with the summary
     sound_toggle_requested = Signal()
     fullscreen_toggle_requested = Signal()
+    #: the I key: the engine is paused; show this exercise's card (the window returns here)
+    library_requested = Signal(str)
 
     def __init__(self, timeline: Timeline, clock: Clock, store: SessionRepository,
                  saver: BackgroundSaver, cue_player: CuePlayer,
@@ -82,6 +85,7 @@ class PlayerView(QWidget):
         self._confirming_leave = False
         self._resume_after_confirm = False
         self._pain_page_kind: StepKind | None = None  # which question the pain page shows
+        self._text_scale = 1.0   # Settings' text size: grows the small print, not the big counter
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -221,14 +225,24 @@ class PlayerView(QWidget):
         lay.addStretch(1)
         return page
 
+    @property
+    def text_scale(self) -> float:
+        return self._text_scale
+
+    def set_text_scale(self, scale: float) -> None:
+        """Text size from Settings (1.0-1.5): the hints, cues and log grow; the counter is big already."""
+        self._text_scale = scale
+        self._apply_style()
+
     def _apply_style(self) -> None:
         c = colours()
         h = max(self.height(), 600)
         big = int(h * 0.30)
+        k = self._text_scale
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}
             #exerciseTitle {{ font-size: {int(h * 0.058)}px; font-weight: 700; }}
-            #detail, #setLabel, #timeLeft {{ font-size: {int(h * 0.032)}px; color: {c.muted}; }}
+            #detail, #setLabel, #timeLeft {{ font-size: {int(h * 0.032 * k)}px; color: {c.muted}; }}
             #setLabel {{ color: {c.text}; font-weight: 600; }}
             #sideBadge {{ font-size: {int(h * 0.036)}px; font-weight: 800; color: {c.accent_text};
                           background: {c.accent}; border-radius: 10px; padding: 4px 18px; }}
@@ -236,14 +250,14 @@ class PlayerView(QWidget):
             #big {{ font-size: {big}px; font-weight: 800; }}
             #sub {{ font-size: {int(h * 0.034)}px; color: {c.muted}; }}
             #phase {{ font-size: {int(h * 0.05)}px; font-weight: 700; }}
-            #cue {{ font-size: {int(h * 0.036)}px; }}
-            #log {{ font-size: {int(h * 0.027)}px; color: {c.muted}; }}
-            #hint {{ font-size: {max(14, int(h * 0.022))}px; color: {c.muted}; }}
+            #cue {{ font-size: {int(h * 0.036 * k)}px; }}
+            #log {{ font-size: {int(h * 0.027 * k)}px; color: {c.muted}; }}
+            #hint {{ font-size: {max(14, int(h * 0.022 * k))}px; color: {c.muted}; }}
             #painTitle, #summaryTitle {{ font-size: {int(h * 0.055)}px; font-weight: 700; }}
-            #painHelp, #summaryStats, #painHint {{ font-size: {int(h * 0.032)}px; color: {c.muted}; }}
-            #summaryLines {{ font-size: {int(h * 0.032)}px; }}
-            #summarySaved {{ font-size: {int(h * 0.028)}px; }}
-            #noteEdit {{ font-size: {int(h * 0.03)}px; padding: 8px; border: 2px solid {c.muted};
+            #painHelp, #summaryStats, #painHint {{ font-size: {int(h * 0.032 * k)}px; color: {c.muted}; }}
+            #summaryLines {{ font-size: {int(h * 0.032 * k)}px; }}
+            #summarySaved {{ font-size: {int(h * 0.028 * k)}px; }}
+            #noteEdit {{ font-size: {int(h * 0.03 * k)}px; padding: 8px; border: 2px solid {c.muted};
                          border-radius: 8px; background: {c.base}; color: {c.text}; }}
             #noteEdit:focus {{ border-color: {c.accent}; }}
             #leaveBar {{ background: {c.warn}; border-radius: 10px; }}
@@ -394,8 +408,7 @@ class PlayerView(QWidget):
             self.cue_label.setText(ex.cues[cue_index % len(ex.cues)])
         self.big_label.setAccessibleName(f"{self.status_label.text()} {self.big_label.text()}")
         self.log_label.setText(self._notice or self._log_text())
-        self.hint_label.setText("Paused. Space: carry on   → skip   ← back   Esc: leave" if paused
-                                else KEY_HINTS)
+        self.hint_label.setText(PAUSED_HINTS if paused else KEY_HINTS)
         self.progress.setValue(int(e.progress() * 1000))
         total = e.timeline.timed_seconds
         self.time_left_label.setText(f"{_clock_text(max(0.0, total * (1 - e.progress())))} left"
@@ -491,6 +504,8 @@ class PlayerView(QWidget):
             self.fullscreen_toggle_requested.emit()
         elif key == Qt.Key.Key_M:
             self.sound_toggle_requested.emit()
+        elif key == Qt.Key.Key_I:
+            self.open_card()
         elif e.step.kind is StepKind.PAIN_BEFORE:
             self._pain_key(event)
         elif key == Qt.Key.Key_Space:
@@ -529,6 +544,25 @@ class PlayerView(QWidget):
         else:
             return False
         return True
+
+    def card_exercise_id(self) -> str | None:
+        """The exercise the I key opens: the current one, else the next (rest, get-ready), else the last."""
+        steps = self.engine.timeline.steps
+        i = self.engine.index
+        for j in [i, *range(i + 1, len(steps)), *range(i - 1, -1, -1)]:
+            if 0 <= j < len(steps) and steps[j].exercise_id:
+                return steps[j].exercise_id
+        return None
+
+    def open_card(self) -> None:
+        """Pause and ask the window for the exercise's card; Space resumes on the way back."""
+        exercise_id = self.card_exercise_id()
+        if exercise_id is None:
+            return
+        self.engine.pause()
+        self._notice = ""
+        self._handle([])
+        self.library_requested.emit(exercise_id)
 
     def _confirm_pain(self) -> None:
         value = self.pain_scale.value()

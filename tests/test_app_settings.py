@@ -1,0 +1,196 @@
+"""Settings from the main window: Ctrl+, opens them, each change applies at once, and they last."""
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication
+
+from itbgui import resources_rc  # noqa: F401
+from itbgui.app import MainWindow
+from itbgui.program.exercises import Kind
+from itbgui.program.timeline import StepKind, build_timeline
+from itbgui.settings import AppSettings
+from itbgui.settings_dialog import DATA_RESTORED, SECTIONS
+from itbgui.store.repository import SessionRepository
+from qt_helpers import ENTER, RecordingInhibitor
+from window_helpers import FAST, MONDAY, SETUP, clock_on, open_window
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def store(tmp_path):
+    repo = SessionRepository(tmp_path)
+    repo.save_plan_setup(SETUP.to_doc())
+    yield repo
+    repo.close()
+
+
+@pytest.fixture
+def keep_palette():
+    """Theme changes repaint the whole application: put the palette back for later tests."""
+    app = QApplication.instance()
+    palette, colours = app.palette(), app.property("itb_colours")
+    yield
+    app.setPalette(palette)
+    app.setProperty("itb_colours", colours)
+
+
+def open_settings(qtbot, win, section: str):
+    win.probe_voices = False                      # no speech-engine child process in tests
+    qtbot.keyClick(win, Qt.Key.Key_Comma, CTRL)
+    dialog = win.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.sections.setCurrentRow(SECTIONS.index(section))
+    return dialog
+
+
+def rest_durations(prescription, timing=FAST):
+    """(REST step length, whether its exercise is counted in reps) for each rest of the session."""
+    return [(s.duration, prescription.items[s.item_index].exercise.kind is Kind.REPS)
+            for s in build_timeline(prescription, timing).steps if s.kind is StepKind.REST]
+
+
+def test_a_changed_rest_changes_todays_estimate_and_the_next_sessions_timeline(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    before_seconds = win.today_session.estimated_seconds
+    before_rests = rest_durations(win.prescription)
+    assert any(counted for _d, counted in before_rests)
+
+    dialog = open_settings(qtbot, win, "timing")
+    dialog.rest_check.setFocus()
+    qtbot.keyClick(dialog.rest_check, Qt.Key.Key_Space)
+    dialog.rest_box.setFocus()
+    dialog.rest_box.selectAll()
+    qtbot.keyClicks(dialog.rest_box, "90")
+
+    # Every rest between sets of a counted exercise is now 90 s; the stretch keeps its own.
+    expected = before_seconds + sum(90 - d for d, counted in before_rests if counted)
+    assert win.today_session.estimated_seconds == pytest.approx(expected)
+    assert f"about {round(expected / 60)} minutes" in win.today_page.subheading.text()
+    assert [d if counted else None for d, counted in rest_durations(win.prescription)] == [
+        90.0 if counted else None for _d, counted in before_rests]
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert win.settings_dialog is None
+    qtbot.keyClick(win, ENTER)                                 # the next session plays it
+    played = [(s.duration, s.item_index) for s in win.player.engine.timeline.steps
+              if s.kind is StepKind.REST]
+    assert [d for d, i in played if win.prescription.items[i].exercise.kind is Kind.REPS] == [
+        90.0] * sum(counted for _d, counted in before_rests)
+    win.player.leave_now()
+
+
+def test_a_changed_get_ready_length_reaches_the_next_session(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    dialog = open_settings(qtbot, win, "timing")
+    dialog.get_ready_box.setValue(25)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.keyClick(win, ENTER)
+    [get_ready, *_] = [s for s in win.player.engine.timeline.steps if s.kind is StepKind.GET_READY]
+    assert get_ready.duration == 25.0
+    win.player.leave_now()
+
+
+def test_volume_voice_and_sound_reach_the_cue_player_and_the_view_menu(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    cues = win.cue_player
+    dialog = open_settings(qtbot, win, "sound")
+    dialog.volume_slider.setFocus()
+    qtbot.keyClick(dialog.volume_slider, Qt.Key.Key_Home)      # all the way down
+    assert cues.volume == 0.0
+    qtbot.keyClick(dialog.volume_slider, Qt.Key.Key_PageUp)    # one page step: 10 %
+    qtbot.keyClick(dialog.volume_slider, Qt.Key.Key_PageUp)
+    assert cues.volume == pytest.approx(0.2)
+
+    dialog.sound_check.setFocus()
+    qtbot.keyClick(dialog.sound_check, Qt.Key.Key_Space)
+    assert not cues.sound_on and not win.sound_action.isChecked()
+    qtbot.keyClick(dialog.sound_check, Qt.Key.Key_Space)      # back on: the voice can be changed
+    assert cues.sound_on and win.sound_action.isChecked()
+    dialog.voice_check.setFocus()
+    qtbot.keyClick(dialog.voice_check, Qt.Key.Key_Space)
+    assert not cues.voice_on and not win.voice_action.isChecked()
+
+    dialog.show_voices(["Alba", "Kit"])
+    dialog.voice_combo.setCurrentIndex(2)
+    dialog.voice_combo.activated.emit(2)                       # what a pick from the list sends
+    assert cues.voice_name == "Kit"
+
+
+def test_settings_last_across_a_restart(qtbot, tmp_path):
+    store = SessionRepository(tmp_path)
+    store.save_plan_setup(SETUP.to_doc())
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    dialog = open_settings(qtbot, win, "timing")
+    dialog.rest_check.setChecked(True)
+    dialog.rest_box.setValue(60)
+    dialog.sections.setCurrentRow(SECTIONS.index("sound"))
+    dialog.volume_slider.setValue(35)
+    dialog.reject()
+    win.close()
+    store.close()
+
+    store = SessionRepository(tmp_path)
+    again = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    assert again.settings.sound_volume == 35 and again.cue_player.volume == pytest.approx(0.35)
+    counted = [d for d, is_counted in rest_durations(again.prescription) if is_counted]
+    assert counted and set(counted) == {60.0}
+    again.close()
+    store.close()
+
+
+def test_window_size_and_position_are_remembered(qtbot, tmp_path):
+    store = SessionRepository(tmp_path)
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    # (the offscreen screen is 800 x 600: restoreGeometry keeps a window inside it)
+    win.setGeometry(QRect(30, 40, 720, 520))
+    qtbot.waitUntil(lambda: win.geometry().size().width() == 720)
+    win.close()
+    store.close()
+    assert AppSettings(tmp_path).window_geometry is not None
+
+    store = SessionRepository(tmp_path)
+    again = MainWindow(store, AppSettings(tmp_path), clock_on(MONDAY), inhibitor=RecordingInhibitor())
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.geometry() == QRect(30, 40, 720, 520)
+    again.close()
+    store.close()
+
+
+def test_theme_from_settings_restyles_every_page_and_the_view_menu(qtbot, store, tmp_path, keep_palette):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    qtbot.keyClick(win, Qt.Key.Key_4, CTRL)                    # the Library exists now
+    dialog = open_settings(qtbot, win, "appearance")
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+    assert win.theme_actions["dark"].isChecked()
+    assert QApplication.palette().window().color().lightness() < 100
+    dark_card = QApplication.instance().property("itb_colours").card
+    assert dark_card in win.library_page.styleSheet() and dark_card in win.today_page.styleSheet()
+
+
+def test_text_size_from_settings_scales_the_tabs_library_and_player(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    qtbot.keyClick(win, Qt.Key.Key_4, CTRL)
+    dialog = open_settings(qtbot, win, "appearance")
+    dialog.text_size_combo.setCurrentIndex(dialog.text_size_combo.findData("extra_large"))
+    assert "font-size: 30px" in win.tabs.styleSheet()          # 20 px x 1.5
+    assert "font-size: 51px" in win.library_page.styleSheet()  # the heading: 34 px x 1.5
+    dialog.reject()
+    qtbot.keyClick(win, Qt.Key.Key_1, CTRL)
+    qtbot.keyClick(win, ENTER)
+    assert win.player.text_scale == 1.5
+    win.player.leave_now()
+
+
+def test_file_backups_opens_settings_at_backups_and_a_restore_reloads(qtbot, store, tmp_path, monkeypatch):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    win.probe_voices = False
+    win.show_backups()
+    dialog = win.settings_dialog
+    assert dialog.sections.currentRow() == SECTIONS.index("backups")
+    reloaded = []
+    monkeypatch.setattr(win, "refresh_all", lambda: reloaded.append(True))
+    dialog.changed.emit(DATA_RESTORED)
+    assert reloaded == [True]
