@@ -811,7 +811,7 @@ class MainWindow(QMainWindow):
         """Tell the person once what opening their file found, and offer the newest backup."""
         from PySide6.QtWidgets import QMessageBox
 
-        from .backups_dialog import confirm_restore, restore_with_message
+        from .backups_panel import confirm_restore, restore_with_message
 
         text = self.store.report.summary()
         if not text:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDialog, 
                                QVBoxLayout, QWidget)
 
 from . import settings as keys
-from .backups_dialog import BackupsPanel
+from .backups_panel import BackupsPanel
 from .program.exercises import Tempo
 from .program.preferences import (GET_READY_RANGE, REST_RANGE, TEMPO_DOWN_RANGE, TEMPO_HOLD_RANGE,
                                   TEMPO_UP_RANGE)

@@ -59,7 +59,9 @@ def apply_theme(app: QApplication, mode: str) -> Colours:
         r.ToolTipBase: colours.card, r.ToolTipText: colours.text, r.Link: colours.accent,
     }
     p = QPalette()
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+    # Disabled controls keep the theme's backgrounds (Qt's default would put a light box
+    # in the dark theme) and show their text muted.
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
         for role, colour in roles.items():
             p.setColor(group, role, QColor(colour))
     for role in (r.WindowText, r.Text, r.ButtonText):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QHBoxLayout, Q
 from .program.progression import HOLD, PROGRESS, STEP_BACK, TodaySession
 from .store.records import SessionRecord
 from .theme import colours
-from .widget_kit import clear_layout
+from .widget_kit import clear_layout, px as scaled
 
 #: The decision buttons, in the order shown.
 ACTIONS = (PROGRESS, HOLD, STEP_BACK)
@@ -41,11 +41,13 @@ class TodayPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._text_scale = 1.0
         self.setAccessibleName(self.tr("Today"))
         self.today_session: TodaySession | None = None
         # Scrolls only on a small screen; at 1280 x 720 and up everything fits.
         content = QWidget(objectName="todayContent")
         scroll = QScrollArea(objectName="todayScroll")
+        scroll.setAccessibleName(self.tr("Today's session"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -85,7 +87,8 @@ class TodayPage(QWidget):
         self.start_button.clicked.connect(self.start_requested)
         left.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.keys = QLabel(self.tr("Enter starts. During the session: Space pause · → skip · ← back · "
-                                   "↑↓ reps · F full screen · Esc leave"), objectName="todayHint")
+                                   "↑↓ reps · I exercise card · F full screen · Esc leave"),
+                           objectName="todayHint")
         self.keys.setWordWrap(True)
         left.addWidget(self.keys)
         left.addStretch(1)
@@ -175,35 +178,44 @@ class TodayPage(QWidget):
         self.decision_card = card
         return card
 
+    def set_text_scale(self, scale: float) -> None:
+        """Settings > Text size: every font on the page grows by ``scale``."""
+        self._text_scale = scale
+        self.apply_style()
+
     def apply_style(self) -> None:
         c = colours()
+
+        def px(size: float) -> str:
+            return scaled(size, self._text_scale)
+
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}
             #todayScroll, #todayContent {{ background: transparent; }}
-            #todayHeading {{ font-size: 38px; font-weight: 700; }}
-            #todaySub {{ font-size: 22px; color: {c.muted}; }}
-            #todayNote {{ font-size: 20px; font-weight: 600; color: {c.text}; }}
-            #exName {{ font-size: 22px; font-weight: 600; }}
-            #exDose {{ font-size: 22px; }}
-            #exStep {{ font-size: 19px; color: {c.muted}; }}
-            #todayHint, #todayLast {{ font-size: 15px; color: {c.muted}; }}
-            #startButton {{ font-size: 28px; font-weight: 700; padding: 16px 56px;
+            #todayHeading {{ font-size: {px(38)}; font-weight: 700; }}
+            #todaySub {{ font-size: {px(22)}; color: {c.muted}; }}
+            #todayNote {{ font-size: {px(20)}; font-weight: 600; color: {c.text}; }}
+            #exName {{ font-size: {px(22)}; font-weight: 600; }}
+            #exDose {{ font-size: {px(22)}; }}
+            #exStep {{ font-size: {px(19)}; color: {c.muted}; }}
+            #todayHint, #todayLast {{ font-size: {px(15)}; color: {c.muted}; }}
+            #startButton {{ font-size: {px(28)}; font-weight: 700; padding: 16px 56px;
                             background: {c.accent}; color: {c.accent_text}; border: none;
                             border-radius: 12px; }}
             #startButton:focus {{ outline: none; border: 4px solid {c.text}; }}
             #banner {{ background: {c.card}; border: 2px solid {c.accent}; border-radius: 10px; }}
-            #bannerText {{ font-size: 19px; }}
-            #bannerButton, #bannerQuiet {{ font-size: 19px; padding: 8px 18px; }}
+            #bannerText {{ font-size: {px(19)}; }}
+            #bannerButton, #bannerQuiet {{ font-size: {px(19)}; padding: 8px 18px; }}
             #bannerButton {{ font-weight: 600; }}
             #card {{ background: {c.card}; border: 1px solid {c.muted}; border-radius: 12px; }}
-            #cardTitle {{ font-size: 24px; font-weight: 700; }}
-            #cardText {{ font-size: 18px; }}
-            #cardSmall {{ font-size: 15px; color: {c.muted}; }}
-            #overrideButton {{ font-size: 17px; padding: 8px 10px; }}
+            #cardTitle {{ font-size: {px(24)}; font-weight: 700; }}
+            #cardText {{ font-size: {px(18)}; }}
+            #cardSmall {{ font-size: {px(15)}; color: {c.muted}; }}
+            #overrideButton {{ font-size: {px(17)}; padding: 8px 10px; }}
             #overrideButton:checked {{ background: {c.accent}; color: {c.accent_text};
                                        border: 2px solid {c.text}; border-radius: 6px;
                                        font-weight: 700; }}
-            #clinician {{ font-size: 17px; color: {c.warn}; }}
+            #clinician {{ font-size: {px(17)}; color: {c.warn}; }}
         """)
 
     # ------------------------------------------------------------------ filling in

@@ -72,9 +72,9 @@ class WelcomeDialog(QDialog):
         outer.addLayout(columns, 1)
 
         buttons = QHBoxLayout()
+        # The stretch goes to the reminder itself, so it stays on one line beside the buttons.
         buttons.addWidget(_text(self.tr("Read this again any time from Help > Welcome and safety."),
                                 "welcomeSub"), 1)
-        buttons.addStretch(1)
         self.later_button = QPushButton(self.tr("&Not now"), objectName="welcomeLater")
         self.later_button.setAccessibleName(self.tr("Not now: skip the plan set-up"))
         self.later_button.clicked.connect(self.reject)

@@ -47,15 +47,7 @@ def window(qtbot, tmp_path):
 PAGE_KEYS = {"today": Qt.Key.Key_1, "plan": Qt.Key.Key_2, "history": Qt.Key.Key_3, "library": Qt.Key.Key_4}
 
 
-#: Pages whose files are not this test's to fix; each needs one accessible name (see the reason).
-NAMES_MISSING = {
-    "today": "itbgui/today.py: the QScrollArea 'todayScroll' takes focus and has no accessible name",
-    "plan": "itbgui/plan/page.py: its QScrollArea takes focus and has no accessible name",
-}
-
-
-@pytest.mark.parametrize("page", [pytest.param(p, marks=pytest.mark.xfail(reason=NAMES_MISSING[p]))
-                                  if p in NAMES_MISSING else p for p in PAGE_KEYS])
+@pytest.mark.parametrize("page", list(PAGE_KEYS))
 def test_every_focusable_widget_on_each_page_has_a_name(window, qtbot, page):
     qtbot.keyClick(window, PAGE_KEYS[page], CTRL)
     assert window.current_page == page

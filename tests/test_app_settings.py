@@ -170,13 +170,16 @@ def test_theme_from_settings_restyles_every_page_and_the_view_menu(qtbot, store,
     assert dark_card in win.library_page.styleSheet() and dark_card in win.today_page.styleSheet()
 
 
-def test_text_size_from_settings_scales_the_tabs_library_and_player(qtbot, store, tmp_path):
+def test_text_size_from_settings_scales_every_page_and_the_player(qtbot, store, tmp_path):
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    qtbot.keyClick(win, Qt.Key.Key_2, CTRL)
     qtbot.keyClick(win, Qt.Key.Key_4, CTRL)
     dialog = open_settings(qtbot, win, "appearance")
     dialog.text_size_combo.setCurrentIndex(dialog.text_size_combo.findData("extra_large"))
     assert "font-size: 30px" in win.tabs.styleSheet()          # 20 px x 1.5
     assert "font-size: 51px" in win.library_page.styleSheet()  # the heading: 34 px x 1.5
+    assert "font-size: 57px" in win.today_page.styleSheet()    # the heading: 38 px x 1.5
+    assert "font-size: 45px" in win.plan_page.styleSheet()     # the heading: 30 px x 1.5
     dialog.reject()
     qtbot.keyClick(win, Qt.Key.Key_1, CTRL)
     qtbot.keyClick(win, ENTER)

@@ -24,3 +24,20 @@ def test_text_pairs_pass_aa(theme):
     assert contrast(theme.accent_text, theme.accent) >= 4.5   # side badge, start button
     assert contrast(theme.accent, theme.window) >= 4.5        # REP / REST status word
     assert contrast(theme.base, theme.warn) >= 4.5            # leave-session bar
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_disabled_controls_keep_the_themes_background_and_readable_text(qapp, mode):
+    from PySide6.QtGui import QPalette
+
+    from itbgui.theme import apply_theme
+
+    theme = apply_theme(qapp, mode)
+    palette = qapp.palette()
+    disabled = QPalette.ColorGroup.Disabled
+    for role, expected in [(QPalette.ColorRole.Base, theme.base), (QPalette.ColorRole.Button, theme.card),
+                           (QPalette.ColorRole.Window, theme.window)]:
+        assert palette.color(disabled, role).name() == expected
+    text = palette.color(disabled, QPalette.ColorRole.Text).name()
+    assert contrast(text, palette.color(disabled, QPalette.ColorRole.Base).name()) >= 4.5
+    apply_theme(qapp, "light")

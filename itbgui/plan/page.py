@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButt
 from ..program.plan_setup import WEEKDAY_NAMES, PlanSetup
 from ..program.progression import WeekStatus
 from ..theme import colours
-from ..widget_kit import clear_layout
+from ..widget_kit import clear_layout, px as scaled
 from .sheet import PAGE_SIZES, WeekSheet
 from .weeks_view import WeeksView
 
@@ -30,6 +30,7 @@ class PlanPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._text_scale = 1.0
         self.setAccessibleName(self.tr("Plan"))
         self.sheet: WeekSheet | None = None
         lay = QVBoxLayout(self)
@@ -64,6 +65,7 @@ class PlanPage(QWidget):
         self.days_row.setContentsMargins(0, 0, 0, 0)
         self.days_row.setSpacing(12)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("This week's sessions"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.days_host)
@@ -98,29 +100,38 @@ class PlanPage(QWidget):
     def set_page_size(self, size: str) -> None:
         self.paper_combo.setCurrentText(size)
 
+    def set_text_scale(self, scale: float) -> None:
+        """Settings > Text size: every font on the page grows by ``scale``."""
+        self._text_scale = scale
+        self.apply_style()
+
     def apply_style(self) -> None:
         c = colours()
+
+        def px(size: float) -> str:
+            return scaled(size, self._text_scale)
+
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}
-            #planHeading {{ font-size: 30px; font-weight: 700; }}
-            #planSummary {{ font-size: 18px; color: {c.muted}; }}
-            #planNote, #planSmall {{ font-size: 16px; color: {c.muted}; }}
-            #weekHeading {{ font-size: 24px; font-weight: 700; }}
-            #planButton, #paperCombo {{ font-size: 17px; padding: 7px 16px; }}
-            #weekTile {{ font-size: 16px; padding: 8px 4px; border: 1px solid {c.muted};
+            #planHeading {{ font-size: {px(30)}; font-weight: 700; }}
+            #planSummary {{ font-size: {px(18)}; color: {c.muted}; }}
+            #planNote, #planSmall {{ font-size: {px(16)}; color: {c.muted}; }}
+            #weekHeading {{ font-size: {px(24)}; font-weight: 700; }}
+            #planButton, #paperCombo {{ font-size: {px(17)}; padding: 7px 16px; }}
+            #weekTile {{ font-size: {px(16)}; padding: 8px 4px; border: 1px solid {c.muted};
                          border-radius: 8px; background: {c.card}; color: {c.text}; }}
             #weekTile[current="true"] {{ border: 4px solid {c.accent}; font-weight: 700; }}
             #weekTile[status="missed"], #weekTile[status="to_come"] {{ color: {c.muted}; }}
             #weekTile:checked {{ background: {c.accent}; color: {c.accent_text}; }}
             #weekTile:focus {{ outline: none; border: 3px dashed {c.text}; }}
             #dayCard {{ background: {c.card}; border: 1px solid {c.muted}; border-radius: 10px; }}
-            #dayTitle {{ font-size: 20px; font-weight: 700; }}
-            #daySub {{ font-size: 16px; color: {c.muted}; }}
-            #dayRun {{ font-size: 16px; font-weight: 600; color: {c.warn}; }}
-            #dayItem {{ font-size: 17px; }}
-            #dayDone, #dayMissed {{ font-size: 17px; font-weight: 700; }}
+            #dayTitle {{ font-size: {px(20)}; font-weight: 700; }}
+            #daySub {{ font-size: {px(16)}; color: {c.muted}; }}
+            #dayRun {{ font-size: {px(16)}; font-weight: 600; color: {c.warn}; }}
+            #dayItem {{ font-size: {px(17)}; }}
+            #dayDone, #dayMissed {{ font-size: {px(17)}; font-weight: 700; }}
             #dayMissed {{ color: {c.muted}; }}
-            #dayStep {{ font-size: 15px; color: {c.muted}; }}
+            #dayStep {{ font-size: {px(15)}; color: {c.muted}; }}
         """)
 
     # ------------------------------------------------------------------ filling in

@@ -1,13 +1,10 @@
-"""The list of backup copies, with restore after a confirmation.
-
-One panel serves Settings' "Backups" section and the stand-alone Backups dialog.
-"""
+"""The list of backup copies, with restore after a confirmation (Settings > Backups)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QLabel, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from .store.backups import Backup
 from .store.repository import SessionRepository, StoreError
@@ -99,26 +96,3 @@ class BackupsPanel(QWidget):
         if restore_with_message(self, self.store, backup):
             self.reload()
             self.restored.emit()
-
-
-class BackupsDialog(QDialog):
-    def __init__(self, store: SessionRepository, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.restored = False
-        self.setWindowTitle(self.tr("Backups"))
-        self.resize(640, 420)
-        lay = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "ITB Coach copies your data once a day and before any risky change. It keeps a copy "
-            "for each of the last 7 days and each of the last 9 weeks. Copies are in\n{folder}"
-        ).format(folder=store.backups.folder))
-        intro.setWordWrap(True)
-        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        lay.addWidget(intro)
-        self.panel = BackupsPanel(store)
-        self.panel.restored.connect(lambda: setattr(self, "restored", True))
-        lay.addWidget(self.panel, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
