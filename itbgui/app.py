@@ -535,7 +535,8 @@ class MainWindow(QMainWindow):
         today = self.today()
         setup = self.plan_setup()
         day = self.selected_monday or max(monday_of(today), monday_of(setup.start_date))
-        return build_week_sheet(setup, self.store.sessions(), self.decisions(), day, today)
+        return build_week_sheet(setup, self.store.sessions(), self.decisions(), day, today,
+                                self.settings.session_preferences())
 
     def _printer(self):
         from PySide6.QtPrintSupport import QPrinter
@@ -799,6 +800,7 @@ class MainWindow(QMainWindow):
                      keys.CUSTOM_REST, keys.REST_SECONDS, keys.GET_READY_SECONDS):
             if self.player is None:      # a running session keeps the timeline it started with
                 self.refresh_today()
+                self.refresh_plan()      # the week's cards and printed sheet show the new lengths
         elif key == keys.THEME:
             self.apply_theme_everywhere()
         elif key == keys.TEXT_SIZE:

@@ -73,6 +73,20 @@ def test_the_sheet_holds_the_weeks_days_sessions_and_rest_days(sheet_module):
     assert [s.prescription.first_side for s in sheet.sessions] == ["right"] * 3
 
 
+def test_settings_tempo_and_rest_shape_the_printed_sessions(sheet_module):
+    from itbgui.program.exercises import Tempo
+    from itbgui.program.preferences import SessionPreferences
+
+    plain = sheet_module.build_week_sheet(SETUP, [], [], MONDAY, MONDAY)
+    slow = SessionPreferences(tempo=Tempo(3, 1, 3), rest_seconds=90)
+    custom = sheet_module.build_week_sheet(SETUP, [], [], MONDAY, MONDAY, slow)
+    for before, after in zip(plain.sessions, custom.sessions):
+        counted = [i for i in after.prescription.items if i.exercise.kind.value == "reps"]
+        assert counted and all(i.tempo == Tempo(3, 1, 3) for i in counted)
+        expected = round(build_timeline(after.prescription).timed_seconds / 60)
+        assert after.estimated_minutes == expected > before.estimated_minutes
+
+
 def test_the_current_week_uses_the_latest_decision(sheet_module):
     history = history_through_week(4)
     today = MONDAY + dt.timedelta(weeks=4)       # week 5, after two easy sessions: progress
@@ -195,6 +209,25 @@ def test_plan_pdf_prints_the_stored_plan_for_the_given_week(tmp_path, qapp):
     assert pages == 1 and round(sizes[0].height()) == 792
     assert "Yellow band above the knees" in text and "Single-leg bridge" in text
     assert "right side first" in text
+
+
+def test_plan_pdf_prints_the_tempo_chosen_in_settings(tmp_path, qapp):
+    from itbgui.settings import AppSettings
+    from itbgui.store.repository import SessionRepository
+
+    data = tmp_path / "data"
+    with SessionRepository(data) as repo:
+        repo.save_plan_setup(SETUP.to_doc())
+    settings = AppSettings(data)
+    settings.custom_tempo = True
+    from itbgui.program.exercises import Tempo
+    settings.tempo = Tempo(3, 1, 3)
+    settings.sync()
+    out = tmp_path / "week.pdf"
+    result = run_cli(["main.py", "plan-pdf", str(out), "--data-dir", str(data), "--week", "2026-11-02"])
+    assert result.returncode == 0, result.stderr
+    text = flat(pdf_pages(out)[1][0])
+    assert "tempo 3-1-3 s" in text and "tempo 2-1-2 s" not in text
 
 
 @pytest.mark.parametrize("args, message", [

@@ -91,7 +91,10 @@ def run(argv: list[str]) -> int:
         except ValueError as exc:
             print(f"{PROG}: skipped a stored decision that cannot be read ({exc}).", file=sys.stderr)
 
-    sheet = build_week_sheet(setup, sessions, decisions, args.week or today, today)
+    from ..settings import AppSettings  # the tempo and rests chosen in Settings, if any
+
+    preferences = AppSettings(data_dir).session_preferences() if data_dir.is_dir() else None
+    sheet = build_week_sheet(setup, sessions, decisions, args.week or today, today, preferences)
     out = args.out.expanduser()
     if out.parent and not out.parent.is_dir():
         print(f"{PROG}: the folder {out.parent} does not exist.", file=sys.stderr)

@@ -20,6 +20,7 @@ from PySide6.QtSvg import QSvgRenderer
 from ..program.exercises import Kind
 from ..program.plan import PLAN_WEEKS, TEMPLATE_FOCUS, generate_plan
 from ..program.plan_setup import WEEKDAY_NAMES, PlanSetup, monday_of
+from ..program.preferences import SessionPreferences, apply_preferences, timing_for
 from ..program.prescription import SessionPrescription
 from ..program.progression import ProgressionDecision, apply_decision, latest_decision
 from ..program.timeline import build_timeline
@@ -78,9 +79,12 @@ class WeekSheet:
         return tr("Week %1 of %2").replace("%1", str(self.week)).replace("%2", str(PLAN_WEEKS))
 
 
-def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date) -> WeekSheet:
-    """The week holding ``day``. From this week on, the latest decision shapes the doses."""
+def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date,
+                     preferences: SessionPreferences | None = None) -> WeekSheet:
+    """The week holding ``day``. From this week on, the latest decision shapes the doses;
+    the tempo, rests and get-ready chosen in Settings shape what is printed and its length."""
     plan = generate_plan(setup)
+    timing = timing_for(preferences, base=plan.timing) if preferences else plan.timing
     monday = monday_of(day)
     decision = latest_decision(setup, sessions, decisions)
     planned = {p.date: p for p in plan.sessions_in_week(monday)}
@@ -93,7 +97,9 @@ def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today:
             prescription = p.prescription
             if monday >= monday_of(today):
                 prescription = apply_decision(plan, p, sessions, decision)
-            minutes = round(build_timeline(prescription, plan.timing).timed_seconds / 60)
+            if preferences is not None:
+                prescription = apply_preferences(prescription, preferences)
+            minutes = round(build_timeline(prescription, timing).timed_seconds / 60)
             session = SheetSession(prescription, minutes, p.after_light_run, p.template)
         days.append(SheetDay(date, date.weekday() in setup.running_days, session))
     return WeekSheet(monday, plan.week_number(monday + dt.timedelta(days=6)), setup, tuple(days),
