@@ -46,6 +46,8 @@ SHORTCUTS_HELP = QT_TRANSLATE_NOOP("MainWindow", """<table cellpadding=4>
 <tr><td><b>Ctrl+P</b></td><td>print the week</td></tr>
 <tr><td><b>Ctrl+,</b></td><td>settings</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>search the Library (on the Library)</td></tr>
+<tr><td><b>Ctrl+E</b> / <b>Del</b></td><td>edit / delete the selected session (on History)</td></tr>
+<tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>undo / redo an edit or a delete</td></tr>
 <tr><td colspan=2><b>During a session</b></td></tr>
 <tr><td><b>Space</b></td><td>pause and resume</td></tr>
 <tr><td><b>→</b> / <b>←</b></td><td>next step / previous step</td></tr>
@@ -172,6 +174,13 @@ class MainWindow(QMainWindow):
         for action in (self.print_action, self.preview_action, self.pdf_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.export_csv_action = QAction(self.tr("Export history as &CSV…"), self,
+                                         triggered=self.export_history_csv)
+        self.save_chart_action = QAction(self.tr("Save &chart as PNG…"), self,
+                                         triggered=self.save_history_chart)
+        file_menu.addAction(self.export_csv_action)
+        file_menu.addAction(self.save_chart_action)
+        file_menu.addSeparator()
         self.settings_action = QAction(self.tr("S&ettings…"), self, shortcut=QKeySequence("Ctrl+,"),
                                        triggered=lambda: self.open_settings())
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -181,6 +190,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit,
                                     triggered=self.close))
+
+        # History's undo, redo, edit and delete live on its page (built on first use), so
+        # the Edit menu is filled each time it opens.
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.aboutToShow.connect(self._fill_edit_menu)
 
         view_menu = bar.addMenu(self.tr("&View"))
         titles = {"today": self.tr("&Today"), "plan": self.tr("&Plan"), "history": self.tr("&History"),
@@ -283,29 +297,43 @@ class MainWindow(QMainWindow):
                 self.refresh_plan()
         return self.plan_page
 
-    def ensure_history_page(self):
-        """The History page, built on first use. None if it cannot be built (said in the tab)."""
+    def ensure_history_page(self) -> HistoryPage:
+        """The History page, built on first use (it brings in pyqtgraph)."""
         if self.history_page is None:
-            try:
-                from .history.page import HistoryPage
-                from .program.plan import generate_plan
+            from .history.page import HistoryPage
+            from .program.plan import generate_plan
 
-                setup = self.plan_setup()
-                page = HistoryPage(self.store, self.clock, plan=generate_plan(setup, self.timing),
-                                   sore_side=setup.sore_side)
-            except Exception as exc:  # the page is being written alongside; never take the app down
-                from PySide6.QtWidgets import QLabel
-
-                if not self._hosts["history"].layout().count():
-                    label = QLabel(self.tr("History cannot be shown: %1").replace("%1", str(exc)))
-                    label.setWordWrap(True)
-                    self._hosts["history"].layout().addWidget(label)
-                return None
+            setup = self.plan_setup()
+            page = HistoryPage(self.store, self.clock, plan=generate_plan(setup, self.timing),
+                               sore_side=setup.sore_side)
             page.data_changed.connect(self._history_changed)
             self._hosts["history"].layout().addWidget(page)
             page.show()
             self.history_page = page
         return self.history_page
+
+    def _fill_edit_menu(self) -> None:
+        self.edit_menu.clear()
+        page = self.history_page
+        if page is None:
+            hint = self.edit_menu.addAction(self.tr("Sessions are edited on the History page (Ctrl+3)"))
+            hint.setEnabled(False)
+            return
+        for action in (page.undo_action, page.redo_action, None, page.edit_action, page.delete_action):
+            if action is None:
+                self.edit_menu.addSeparator()
+            else:
+                self.edit_menu.addAction(action)
+
+    def export_history_csv(self, path: Path | None = None) -> int | None:
+        """File > Export history as CSV: one row per set (asks where when no path is given)."""
+        page = self.ensure_history_page()
+        return page.export_csv(path)
+
+    def save_history_chart(self, path: Path | None = None) -> bool:
+        """File > Save chart as PNG: the History chart on show (History comes to the front)."""
+        self.show_page("history")
+        return self.history_page.save_chart_png(path)
 
     def ensure_library_page(self) -> LibraryPage:
         if self.library_page is None:

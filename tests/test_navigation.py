@@ -128,3 +128,31 @@ def test_today_and_history_refresh_after_a_session(qtbot, store, tmp_path):
     # Monday is done, so Today now shows Wednesday's session (intermediate: Mon, Wed, Fri).
     assert win.today_page.heading.text() == "Next session: Wednesday 4 November"
     assert "Today's session is done" in win.today_page.note_label.text()
+
+
+def test_file_menu_exports_history_and_the_edit_menu_holds_historys_undo(qtbot, store, tmp_path):
+    import csv
+
+    from store_helpers import record
+
+    store.save_session(record("s1"))
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    win.edit_menu.aboutToShow.emit()                      # before History was ever opened
+    [hint] = win.edit_menu.actions()
+    assert not hint.isEnabled() and "History" in hint.text()
+
+    out = tmp_path / "history.csv"
+    assert win.export_history_csv(out) == 3                # File > Export history as CSV
+    with open(out, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["exercise"] for r in rows] == ["clamshell", "glute_bridge", "glute_stretch"]
+
+    png = tmp_path / "chart.png"
+    assert win.save_history_chart(png) and png.stat().st_size > 0
+    assert win.current_page == "history"
+
+    win.edit_menu.aboutToShow.emit()
+    texts = [a.text() for a in win.edit_menu.actions() if not a.isSeparator()]
+    page = win.history_page
+    assert [page.undo_action.text(), page.redo_action.text(), page.edit_action.text(),
+            page.delete_action.text()] == texts
