@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QSizePolicy, QStackedLayout, QVBoxLayout, QWidget)
 
@@ -34,16 +34,25 @@ STALE_CUE_SECONDS = 0.35
 #: The display never goes longer than this without a fresh look at the engine.
 MAX_REFRESH_SECONDS = 0.25
 
+# Marked for translation here, translated where shown (QCoreApplication.translate).
 STATUS_WORDS = {
-    StepKind.GET_READY: "Get ready",
-    StepKind.WORK: "Rep",
-    StepKind.REST: "Rest",
-    StepKind.SWITCH_SIDE: "Switch sides",
-    StepKind.HOLD: "Hold",
+    StepKind.GET_READY: QT_TRANSLATE_NOOP("PlayerView", "Get ready"),
+    StepKind.WORK: QT_TRANSLATE_NOOP("PlayerView", "Rep"),
+    StepKind.REST: QT_TRANSLATE_NOOP("PlayerView", "Rest"),
+    StepKind.SWITCH_SIDE: QT_TRANSLATE_NOOP("PlayerView", "Switch sides"),
+    StepKind.HOLD: QT_TRANSLATE_NOOP("PlayerView", "Hold"),
 }
-PHASE_WORDS = {Phase.UP: "▲  Up", Phase.HOLD: "■  Hold", Phase.DOWN: "▼  Down"}
-KEY_HINTS = "Space pause   → skip   ← back   ↑↓ reps   I card   F full screen   M sound   Esc leave"
-PAUSED_HINTS = "Paused. Space: carry on   → skip   ← back   I card   Esc: leave"
+PHASE_WORDS = {Phase.UP: QT_TRANSLATE_NOOP("PlayerView", "▲  Up"),
+               Phase.HOLD: QT_TRANSLATE_NOOP("PlayerView", "■  Hold"),
+               Phase.DOWN: QT_TRANSLATE_NOOP("PlayerView", "▼  Down")}
+KEY_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Space pause   → skip   ← back   ↑↓ reps   I card   "
+                                            "F full screen   M sound   Esc leave")
+PAUSED_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Paused. Space: carry on   → skip   ← back   I card   "
+                                               "Esc: leave")
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("PlayerView", text) if text else ""
 
 
 def _label(text: str = "", *, name: str = "", align=Qt.AlignmentFlag.AlignLeft) -> QLabel:
@@ -93,7 +102,7 @@ class PlayerView(QWidget):
         self._timer.timeout.connect(self.poll)
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Session player")
+        self.setAccessibleName(self.tr("Session player"))
         self._build()
         self._handle(self.engine.start())
 
@@ -108,8 +117,8 @@ class PlayerView(QWidget):
 
         self._leave_bar = QFrame(objectName="leaveBar")
         bar = QHBoxLayout(self._leave_bar)
-        self._leave_label = _label("Leave this session? What you have done so far is kept.   "
-                                   "Enter: leave    Esc: carry on", name="leaveText")
+        self._leave_label = _label(self.tr("Leave this session? What you have done so far is kept.   "
+                                           "Enter: leave    Esc: carry on"), name="leaveText")
         bar.addWidget(self._leave_label)
         self._leave_bar.hide()
 
@@ -126,8 +135,8 @@ class PlayerView(QWidget):
         self._pain_title = _label(name="painTitle", align=Qt.AlignmentFlag.AlignHCenter)
         self._pain_title.setWordWrap(True)
         lay.addWidget(self._pain_title)
-        self._pain_help = _label("0 = no pain, 10 = the worst you can imagine. "
-                                 "Score the sore side as it feels right now.",
+        self._pain_help = _label(self.tr("0 = no pain, 10 = the worst you can imagine. "
+                                         "Score the sore side as it feels right now."),
                                  name="painHelp", align=Qt.AlignmentFlag.AlignHCenter)
         self._pain_help.setWordWrap(True)
         lay.addWidget(self._pain_help)
@@ -139,8 +148,8 @@ class PlayerView(QWidget):
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("noteEdit")
         self.note_edit.setMaxLength(NOTE_MAX_CHARS)
-        self.note_edit.setPlaceholderText("Optional note: how it went, anything unusual")
-        self.note_edit.setAccessibleName("Session note")
+        self.note_edit.setPlaceholderText(self.tr("Optional note: how it went, anything unusual"))
+        self.note_edit.setAccessibleName(self.tr("Session note"))
         self.note_edit.installEventFilter(self)
         lay.addWidget(self.note_edit)
         lay.addSpacing(12)
@@ -171,7 +180,7 @@ class PlayerView(QWidget):
         grid.addLayout(right_head, 0, 1)
 
         self.picture = ExercisePicture()
-        self.picture.setAccessibleName("Exercise picture")
+        self.picture.setAccessibleName(self.tr("Exercise picture"))
         grid.addWidget(self.picture, 1, 0)
 
         counter = QVBoxLayout()
@@ -195,7 +204,7 @@ class PlayerView(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Session progress")
+        self.progress.setAccessibleName(self.tr("Session progress"))
         self.time_left_label = _label(name="timeLeft", align=Qt.AlignmentFlag.AlignRight)
         foot.addWidget(self.progress, 1)
         foot.addWidget(self.time_left_label)
@@ -220,7 +229,7 @@ class PlayerView(QWidget):
         for w in (self.summary_title, self.summary_stats, self.summary_lines, self.summary_saved):
             lay.addWidget(w)
             lay.addSpacing(14)
-        lay.addWidget(_label("Enter: back to the start screen", name="hint",
+        lay.addWidget(_label(self.tr("Enter: back to the start screen"), name="hint",
                              align=Qt.AlignmentFlag.AlignHCenter))
         lay.addStretch(1)
         return page
@@ -290,7 +299,8 @@ class PlayerView(QWidget):
             elif event.kind is EventKind.FINISHED:
                 finished = True
             elif event.kind is EventKind.AUTO_PAUSED:
-                self._notice = "Paused: the computer seemed to sleep or stall. Press Space to carry on."
+                self._notice = self.tr("Paused: the computer seemed to sleep or stall. "
+                                       "Press Space to carry on.")
             cue = cue_for(event, self.engine.timeline)
             if cue and now - event.at <= STALE_CUE_SECONDS:
                 self.cue_player.play(cue)
@@ -356,19 +366,19 @@ class PlayerView(QWidget):
             before = kind is StepKind.PAIN_BEFORE
             self.pain_scale.set_value(self.engine.pain_before if before else self.engine.pain_after)
             self.note_edit.setVisible(not before)
-            self._pain_title.setText("Before you start: how much does it hurt right now?" if before
-                                     else "Done! How much does it hurt now?")
+            self._pain_title.setText(self.tr("Before you start: how much does it hurt right now?")
+                                     if before else self.tr("Done! How much does it hurt now?"))
             self.setFocus()
         self._refresh_pain_hint()
 
     def _refresh_pain_hint(self) -> None:
         before = self.engine.step.kind is StepKind.PAIN_BEFORE
         if self.pain_scale.value() is None:
-            text = "Type a number 0-10 (or use ↑ ↓)"
+            text = self.tr("Type a number 0-10 (or use ↑ ↓)")
         elif before:
-            text = "Enter or Space: start the session    Esc: leave"
+            text = self.tr("Enter or Space: start the session    Esc: leave")
         else:
-            text = "Enter: finish and save    (type to add a note)"
+            text = self.tr("Enter: finish and save    (type to add a note)")
         self._pain_hint.setText(text)
 
     def _show_exercise(self) -> None:
@@ -378,7 +388,8 @@ class PlayerView(QWidget):
         ex = step.exercise
         self._pages.setCurrentWidget(self._exercise_page)
         self.title_label.setText(ex.name if ex else "")
-        tempo = f"   ·   tempo {step.tempo.label()} s" if step.tempo and step.target_reps else ""
+        tempo = (self.tr("   ·   tempo %1 s").replace("%1", step.tempo.label())
+                 if step.tempo and step.target_reps else "")
         self.detail_label.setText(f"{step.resistance}{tempo}")
         side = side_label(ex, step.side)
         self.side_label.setText(side.upper())
@@ -389,17 +400,18 @@ class PlayerView(QWidget):
         elapsed = e.elapsed()
         remaining = e.remaining() or 0.0
         paused = e.state is EngineState.PAUSED
-        self.status_label.setText(("Paused" if paused else STATUS_WORDS.get(step.kind, "")).upper())
+        status = self.tr("Paused") if paused else _translate(STATUS_WORDS.get(step.kind, ""))
+        self.status_label.setText(status.upper())
         position = step.rep_position(elapsed)
         if step.kind is StepKind.WORK and position:
             self.big_label.setText(str(position.rep))
-            self.sub_label.setText(f"of {step.target_reps}")
-            self.phase_label.setText(PHASE_WORDS[position.phase])
+            self.sub_label.setText(self.tr("of %1").replace("%1", str(step.target_reps)))
+            self.phase_label.setText(_translate(PHASE_WORDS[position.phase]))
             picture = "start" if position.phase is Phase.DOWN else "end"
             cue_index = position.rep - 1
         else:
             self.big_label.setText(_clock_text(remaining))
-            self.sub_label.setText("seconds" if remaining <= 60 else "minutes")
+            self.sub_label.setText(self.tr("seconds") if remaining <= 60 else self.tr("minutes"))
             self.phase_label.setText(self._transition_text())
             picture = "end" if step.kind is StepKind.HOLD or int(elapsed // 2) % 2 else "start"
             cue_index = int(elapsed // 5)
@@ -408,11 +420,12 @@ class PlayerView(QWidget):
             self.cue_label.setText(ex.cues[cue_index % len(ex.cues)])
         self.big_label.setAccessibleName(f"{self.status_label.text()} {self.big_label.text()}")
         self.log_label.setText(self._notice or self._log_text())
-        self.hint_label.setText(PAUSED_HINTS if paused else KEY_HINTS)
+        self.hint_label.setText(_translate(PAUSED_HINTS if paused else KEY_HINTS))
         self.progress.setValue(int(e.progress() * 1000))
         total = e.timeline.timed_seconds
-        self.time_left_label.setText(f"{_clock_text(max(0.0, total * (1 - e.progress())))} left"
-                                     if total else "")
+        self.time_left_label.setText(
+            self.tr("%1 left").replace("%1", _clock_text(max(0.0, total * (1 - e.progress()))))
+            if total else "")
 
     def _transition_text(self) -> str:
         e = self.engine
@@ -424,21 +437,23 @@ class PlayerView(QWidget):
             parts = [upcoming.exercise.name if upcoming.exercise_id != step.exercise_id or
                      step.kind is StepKind.GET_READY else "",
                      side_label(upcoming.exercise, upcoming.side), set_label(upcoming)]
-            return "Next: " + " · ".join(p for p in parts if p)
+            return self.tr("Next: %1").replace("%1", " · ".join(p for p in parts if p))
         return ""
 
     def _log_text(self) -> str:
         e = self.engine
         if self.save_error:
-            return f"Not saved yet: {self.save_error}"
+            return self.tr("Not saved yet: %1").replace("%1", self.save_error)
         if e.step.kind is StepKind.WORK:
-            return f"This set will log {e.pending_reps} reps   (↑ ↓ to change)"
+            return self.tr("This set will log %1 reps   (↑ ↓ to change)").replace("%1", str(e.pending_reps))
         last = e.last_logged
         if last and not last.hold_seconds:
             where = side_label(exercise(last.exercise_id), last.side).lower()
             where = f", {where}" if where else ""
-            return (f"Logged {exercise(last.exercise_id).name}{where}, set {last.set_number}: "
-                    f"{last.done_reps} of {last.target_reps} reps   (↑ ↓ to correct)")
+            return (self.tr("Logged %1%2, set %3: %4 of %5 reps   (↑ ↓ to correct)")
+                    .replace("%1", exercise(last.exercise_id).name).replace("%2", where)
+                    .replace("%3", str(last.set_number)).replace("%4", str(last.done_reps))
+                    .replace("%5", str(last.target_reps)))
         return ""
 
     def _show_summary(self) -> None:
@@ -447,32 +462,36 @@ class PlayerView(QWidget):
             return
         self._pages.setCurrentWidget(self._summary_page)
         s = summarise(self.engine.to_record())
-        self.summary_title.setText("Well done: session complete" if self.engine.completed
-                                   else "Session ended early: what you did is kept")
+        self.summary_title.setText(self.tr("Well done: session complete") if self.engine.completed
+                                   else self.tr("Session ended early: what you did is kept"))
         pain = ""
         if s.pain_before is not None:
             after = "–" if s.pain_after is None else str(s.pain_after)
-            pain = f"   ·   pain {s.pain_before} → {after}"
-        self.summary_stats.setText(f"{s.minutes} min {s.seconds:02d} s   ·   {s.sets_done} sets"
-                                   f"   ·   {s.reps_done} reps{pain}")
+            pain = self.tr("   ·   pain %1 → %2").replace("%1", str(s.pain_before)).replace("%2", after)
+        self.summary_stats.setText(
+            self.tr("%1 min %2 s   ·   %3 sets   ·   %4 reps").replace("%1", str(s.minutes))
+            .replace("%2", f"{s.seconds:02d}").replace("%3", str(s.sets_done))
+            .replace("%4", str(s.reps_done)) + pain)
+        short = " &nbsp;" + self.tr("(short of target)")
         rows = "".join(
             f"<tr><td style='padding:2px 24px 2px 0'><b>{line.name}</b></td>"
-            f"<td>{line.detail}{' &nbsp;(short of target)' if line.short else ''}</td></tr>"
+            f"<td>{line.detail}{short if line.short else ''}</td></tr>"
             for line in s.lines)
         self.summary_lines.setText(f"<table align='center'>{rows}</table>" if rows
-                                   else "No sets were done.")
+                                   else self.tr("No sets were done."))
         self._refresh_saved_line()
         self.setFocus()
 
     def _refresh_saved_line(self) -> None:
         if self.save_error:
-            self.summary_saved.setText(f"⚠ Not saved: {self.save_error}  Press S to try again.")
+            self.summary_saved.setText(self.tr("⚠ Not saved: %1  Press S to try again.")
+                                       .replace("%1", self.save_error))
         elif self.saved_once:
-            self.summary_saved.setText(f"Saved to {self.store.path}")
+            self.summary_saved.setText(self.tr("Saved to %1").replace("%1", str(self.store.path)))
         elif not self.saver.idle:
-            self.summary_saved.setText("Saving…")
+            self.summary_saved.setText(self.tr("Saving…"))
         else:
-            self.summary_saved.setText("Nothing was done, so nothing was saved.")
+            self.summary_saved.setText(self.tr("Nothing was done, so nothing was saved."))
 
     # ------------------------------------------------------------------ keys
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
