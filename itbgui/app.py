@@ -149,8 +149,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self._build_menus()
-        self.apply_style()
-        self.apply_text_scale()
+        self.apply_text_scale()  # styles the window, and each page at the chosen text size
         self._shown_day: dt.date | None = None
         self.refresh_today()
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)

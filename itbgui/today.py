@@ -180,8 +180,9 @@ class TodayPage(QWidget):
 
     def set_text_scale(self, scale: float) -> None:
         """Settings > Text size: every font on the page grows by ``scale``."""
-        self._text_scale = scale
-        self.apply_style()
+        if scale != self._text_scale:
+            self._text_scale = scale
+            self.apply_style()
 
     def apply_style(self) -> None:
         c = colours()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from statistics import mean
 from typing import TYPE_CHECKING
 
 from .exercises import Kind, exercise
@@ -139,7 +138,7 @@ def exercise_kind(exercise_id: str) -> Kind | None:
 
 def _baseline(sessions) -> float | None:
     values = [s.pain_before for s in sessions if s.pain_before is not None]
-    return mean(values) if values else None
+    return sum(values) / len(values) if values else None
 
 
 def weekly_baselines(plan: Plan, sessions) -> dict[int, float]:
@@ -148,7 +147,7 @@ def weekly_baselines(plan: Plan, sessions) -> dict[int, float]:
     for s in sessions:
         if s.pain_before is not None:
             by_week.setdefault(plan.week_number(local_date(s.started_at)), []).append(s.pain_before)
-    return {week: mean(values) for week, values in sorted(by_week.items())}
+    return {week: sum(values) / len(values) for week, values in sorted(by_week.items())}
 
 
 def _rising_three_weeks(plan: Plan, sessions) -> tuple[float, float, float] | None:

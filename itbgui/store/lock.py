@@ -11,11 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import socket
 import sys
 from pathlib import Path
 
 LOCK_FILE_NAME = "itb-coach.lock"
+
+
+def _host_name() -> str:
+    """This computer's name, without importing socket (10 ms at every start)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    return os.environ.get("COMPUTERNAME", "")
 
 if sys.platform.startswith("win"):
     import msvcrt
@@ -57,7 +63,7 @@ class DataFolderLock:
             self.holder = self._read_holder(fd)
             os.close(fd)
             return False
-        info = {"pid": os.getpid(), "host": socket.gethostname(),
+        info = {"pid": os.getpid(), "host": _host_name(),
                 "since": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
@@ -80,7 +86,7 @@ class DataFolderLock:
         parts = []
         if isinstance(info.get("pid"), int):
             parts.append(f"process {info['pid']}")
-        if info.get("host") and info.get("host") != socket.gethostname():
+        if info.get("host") and info.get("host") != _host_name():
             parts.append(f"on {info['host']}")
         try:
             since = dt.datetime.fromisoformat(str(info.get("since")))

@@ -189,6 +189,9 @@ class SessionRepository:
                 {"schema_version": SCHEMA_VERSION, "created_by": f"itb-coach {__version__}"}))
 
     def _daily_backup(self) -> None:
+        """Once a day, a copy of the file as it was opened (nothing to keep in an empty one)."""
+        if not self._records and self.plan_setup() is None:
+            return
         today = self._now()
         try:
             if self.path.exists() and not self.backups.has_daily_copy(today.date()):
