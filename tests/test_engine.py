@@ -104,6 +104,17 @@ def test_skip_forward_logs_the_set_and_starts_the_next_step_fresh(clock):
     assert engine.logs[0].done_reps == 2 and engine.logs[0].target_reps == 3
 
 
+def test_skipping_a_set_logs_only_the_reps_the_tempo_got_through(clock):
+    engine = started(clock)
+    run(engine, clock, 10 + 11)     # 11 s into left set 1 at 5 s a rep: 2 reps done
+    engine.next()
+    assert engine.logs[0].done_reps == 2 and engine.logs[0].target_reps == 3
+    run(engine, clock, 5)           # switch side, then straight past the right set
+    assert engine.step.kind is StepKind.WORK and engine.step.side == "right"
+    engine.next()
+    assert engine.logs[1].done_reps == 0   # skipping unstarted work logs none of it
+
+
 def test_go_back_restarts_the_previous_step(clock):
     engine = started(clock)
     run(engine, clock, 10 + 15 + 2)   # 2 s into switch side

@@ -84,6 +84,7 @@ class SessionEngine:
         self._last_update = now
         self._emitted_upto = -math.inf     # offset in this step up to which events went out
         self._pending_reps = 0             # reps that the current work step will log
+        self._reps_adjusted = False        # the person set that count with Up/Down
         self._logs: dict[tuple[int, str | None, int], SetLog] = {}
         self.last_logged: SetLog | None = None
         self.pain_before: int | None = None
@@ -191,10 +192,13 @@ class SessionEngine:
         return self.resume()
 
     def next(self) -> list[Event]:
-        """Skip forward: the current set is logged as it stands."""
+        """Skip forward: a set cut short logs the reps the tempo got through (or the count
+        the person set with Up/Down), so skipping never logs work that was not done."""
         events: list[Event] = []
         if self.state in (EngineState.READY, EngineState.FINISHED):
             return events
+        if self.step.kind is StepKind.WORK and not self._reps_adjusted:
+            self._pending_reps = min(self._pending_reps, self._reps_reached())
         self._complete_step(events, self.clock.monotonic())
         self._jump(self.index + 1, events)
         return events
@@ -212,6 +216,7 @@ class SessionEngine:
         if self.state is EngineState.FINISHED:
             return None
         if self.step.kind is StepKind.WORK:
+            self._reps_adjusted = True
             self._pending_reps = _clamp(self._pending_reps + delta)
             return self._pending_reps
         if self.last_logged and self.last_logged.hold_seconds == 0:
@@ -229,13 +234,21 @@ class SessionEngine:
         """Leave early: keep what was done."""
         if self.state is EngineState.FINISHED:
             return
-        if self.step.kind is StepKind.WORK and self.elapsed() > 0 and self._pending_reps:
+        if self.step.kind is StepKind.WORK and self._pending_reps:
             # A set cut short counts the reps the tempo got through.
-            position = self.step.rep_position(self.elapsed())
-            done = position.rep - 1 if position else 0
+            done = self._pending_reps if self._reps_adjusted else min(self._reps_reached(),
+                                                                      self._pending_reps)
             if done:
-                self._log_current(min(done, self._pending_reps))
+                self._log_current(done)
         self._finish(completed=False)
+
+    def _reps_reached(self) -> int:
+        """Whole reps the tempo has been through in the work step under way."""
+        step, elapsed = self.step, self.elapsed()
+        if step.duration is not None and elapsed >= step.duration - 1e-9:
+            return step.target_reps
+        position = step.rep_position(elapsed)
+        return position.rep - 1 if position else 0
 
     def to_record(self) -> SessionRecord:
         p = self.timeline.prescription
@@ -285,6 +298,7 @@ class SessionEngine:
         self._emitted_upto = -math.inf
         step = self.step
         self._pending_reps = step.target_reps
+        self._reps_adjusted = False
         events.append(Event(EventKind.STEP_STARTED, self.index, origin))
         if step.kind is StepKind.DONE:
             self._finish(completed=True)
