@@ -119,3 +119,42 @@ def test_a_record_built_from_a_document_checks_every_field():
             SessionRecord.from_doc({**good, key: value})
     with pytest.raises(RecordError):
         SessionRecord.from_doc({**good, "sets": [{**good["sets"][0], "done_reps": -3}]})
+
+
+def test_random_saves_deletes_plans_and_decisions_leave_the_file_equal_to_memory(tmp_path):
+    """The per-document write cache must never write a stale copy of anything."""
+    import random
+
+    rng = random.Random(5)
+    expected: dict[str, SessionRecord] = {}
+    decisions: dict[str, dict] = {}
+    plan = None
+    repo = SessionRepository(tmp_path)
+    for step in range(300):
+        action = rng.choice(["new", "update", "update", "delete", "plan", "decision"])
+        if action == "new" or (action in ("update", "delete") and not expected):
+            rec = record(f"s{step}", day=step % 50, done=rng.randint(0, 12))
+            repo.save_session(rec)
+            expected[rec.id] = rec
+        elif action == "update":
+            sid = rng.choice(sorted(expected))
+            rec = record(sid, day=expected[sid].started_at.day % 28, done=rng.randint(0, 12),
+                         note=f"edit {step}")
+            repo.save_session(rec)
+            expected[sid] = rec
+        elif action == "delete":
+            sid = rng.choice(sorted(expected))
+            repo.delete_session(sid)
+            del expected[sid]
+        elif action == "plan":
+            plan = {"level": rng.choice(["beginner", "advanced"]), "n": step}
+            repo.save_plan_setup(plan)
+        else:
+            doc = {"id": f"d{rng.randint(0, 5)}", "action": "hold", "n": step}
+            repo.save_decision(doc)
+            decisions[doc["id"]] = doc
+    repo.close()
+    with SessionRepository(tmp_path) as again:
+        assert {s.id: s for s in again.sessions()} == expected
+        assert again.plan_setup() == plan
+        assert {d["id"]: d for d in again.decisions()} == decisions

@@ -270,7 +270,8 @@ class SessionRepository:
                     for offset, sid in enumerate(added):
                         self._doc_ids[sid] = first + offset
                         docs.append(Document(new_docs[sid], doc_id=first + offset))
-                    self._write(lambda: table.insert_multiple(docs))
+                    with self._db.storage.declare_changed(SESSIONS):  # new documents only
+                        self._write(lambda: table.insert_multiple(docs))
             finally:
                 table.clear_cache()
 
@@ -286,7 +287,8 @@ class SessionRepository:
             del records[session_id]
             self._records = records
             del self._doc_ids[session_id]
-            self._write(lambda: self._db.table(SESSIONS).remove(doc_ids=[doc_id]))
+            with self._db.storage.declare_changed(SESSIONS):  # one document fewer, none changed
+                self._write(lambda: self._db.table(SESSIONS).remove(doc_ids=[doc_id]))
             return record
 
     def save_plan_setup(self, doc: dict) -> None:
@@ -313,7 +315,8 @@ class SessionRepository:
                 with self._db.storage.declare_changed(table_name, [doc_id]):
                     self._write(lambda: table.update(_replace_with(doc), doc_ids=[doc_id]))
             else:
-                self._write(lambda: table.insert(Document(doc, doc_id=doc_id)))
+                with self._db.storage.declare_changed(table_name):
+                    self._write(lambda: table.insert(Document(doc, doc_id=doc_id)))
         finally:
             self._take_snapshot()  # memory holds the change even when the disk refused it
 

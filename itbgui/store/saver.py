@@ -46,9 +46,12 @@ class BackgroundSaver:
             self._cond.notify_all()
 
     def flush(self, timeout: float | None = 30.0) -> StoreError | None:
-        """Wait until everything handed in has been written (or failed); returns the last error."""
+        """Wait until everything handed in has been written (or failed); returns the last
+        error, or an error saying so when the writes are still going after ``timeout``."""
         with self._cond:
-            self._cond.wait_for(lambda: not self._pending and not self._busy, timeout)
+            if not self._cond.wait_for(lambda: not self._pending and not self._busy, timeout):
+                return StoreError("Saving is taking longer than expected: the disk may be "
+                                  "very slow or stuck.")
             return self.last_error
 
     @property

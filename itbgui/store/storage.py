@@ -103,7 +103,8 @@ class AtomicJSONStorage(Storage):
 
     @contextlib.contextmanager
     def declare_changed(self, table: str, doc_ids=()):
-        """Writes inside this block changed only these documents in place (and added new ones)."""
+        """Writes inside this block changed only these documents in place; documents added
+        or removed need no mention (new ones are new objects, so they are encoded anyway)."""
         self._declared = {(table, str(doc_id)) for doc_id in doc_ids}
         try:
             yield
