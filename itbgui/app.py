@@ -833,7 +833,7 @@ class MainWindow(QMainWindow):
         elif key == keys.TEXT_SIZE:
             self.apply_text_scale()
         elif key == DATA_RESTORED:
-            self.refresh_all()
+            self.data_replaced()
 
     # ------------------------------------------------------------------ data file
     def show_data_notice(self) -> None:
@@ -858,28 +858,69 @@ class MainWindow(QMainWindow):
         box.exec()
         if restore is not None and box.clickedButton() is restore and confirm_restore(self, newest):
             if restore_with_message(self, self.store, newest):
-                self.refresh_all()
+                self.data_replaced()
+
+    def data_replaced(self) -> None:
+        """A backup became the data file: History's undo steps belong to the old data."""
+        if self.history_page is not None:
+            self.history_page.undo_stack.clear()
+        self.refresh_all()
 
     def show_backups(self) -> None:
         """File > Backups: the Settings dialog, open at its Backups section."""
         self.open_settings("backups")
 
-    def export_data(self) -> None:
+    def export_data(self, path: str | None = None) -> bool:
         """Save everything in memory, saved or not, somewhere else (the full-disk way out)."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        from .store.repository import StoreError
-
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of my data"),
-                                              "itb-coach-copy.json", self.tr("JSON files (*.json)"))
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of my data"),
+                                                  "itb-coach-copy.json", self.tr("JSON files (*.json)"))
         if not path:
-            return
+            return False
         try:
             self.store.export_copy(path)
         except StoreError as exc:
             QMessageBox.warning(self, APP_NAME, str(exc))
-            return
+            return False
         self.statusBar().showMessage(self.tr("Saved a copy to {path}").format(path=path), 5000)
+        return True
+
+    def ask_about_unsaved(self, error: Exception | None) -> str:
+        """'retry', 'copy', 'quit' or 'cancel': what to do with changes the disk refused."""
+        from PySide6.QtWidgets import QMessageBox
+
+        reason = str(error) if error else self.tr("The last save did not reach the disk.")
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, self.tr(
+            "Some of your data is not saved yet.\n\n%1\n\nIt is still in memory: try saving "
+            "again, save a copy somewhere else, or quit without it.").replace("%1", reason), parent=self)
+        retry = box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton(self.tr("Save a copy…"), QMessageBox.ButtonRole.ActionRole)
+        quit_ = box.addButton(self.tr("Quit without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(retry)
+        box.exec()
+        return {retry: "retry", copy: "copy", quit_: "quit"}.get(box.clickedButton(), "cancel")
+
+    def _may_quit_with(self, error: Exception | None) -> bool:
+        """Nothing the disk refused is dropped without the person choosing so."""
+        while error is not None or self.store.unsaved:
+            choice = self.ask_about_unsaved(error)
+            if choice == "cancel":
+                return False
+            if choice == "quit":
+                return True
+            if choice == "copy":
+                if self.export_data():
+                    return True
+                continue
+            try:
+                self.store.retry_save()
+                return True
+            except StoreError as exc:
+                error = exc
+        return True
 
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -986,12 +1027,15 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
+        if self.player is not None:
+            self.player.leave_now()
+        if not self._may_quit_with(self.saver.flush()):
+            event.ignore()
+            return
         self._day_timer.stop()
         for dialog in (self.setup_dialog, self.settings_dialog, self.welcome_dialog):
             if dialog is not None:
                 dialog.reject()
-        if self.player is not None:
-            self.player.leave_now()
         self.saver.close()
         if self._inhibitor is not None:
             self._inhibitor.release()

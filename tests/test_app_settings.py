@@ -1,6 +1,7 @@
 """Settings from the main window: Ctrl+, opens them, each change applies at once, and they last."""
 
 import pytest
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -193,7 +194,10 @@ def test_file_backups_opens_settings_at_backups_and_a_restore_reloads(qtbot, sto
     win.show_backups()
     dialog = win.settings_dialog
     assert dialog.sections.currentRow() == SECTIONS.index("backups")
+    history = win.ensure_history_page()
+    history.undo_stack.push(QUndoCommand("an edit of the data before the restore"))
     reloaded = []
     monkeypatch.setattr(win, "refresh_all", lambda: reloaded.append(True))
     dialog.changed.emit(DATA_RESTORED)
     assert reloaded == [True]
+    assert history.undo_stack.count() == 0     # nothing to undo into the restored data
