@@ -68,6 +68,20 @@ def test_start_date_cannot_leave_its_range(qtbot, store):
     assert dialog.start_edit.date() == QDate(2027, 5, 1)     # 180 days after
 
 
+def test_a_plan_started_over_a_year_ago_keeps_its_start_when_the_kit_changes(qtbot, store):
+    import dataclasses
+
+    old = dataclasses.replace(PlanSetup.default(MONDAY), start_date=dt.date(2025, 3, 3))
+    dialog = PlanSetupDialog(store, old, MONDAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.band_boxes["red"], LEFT)          # only the kit changes
+    save(qtbot, dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert store.plan_setup()["start_date"] == "2025-03-03"   # weeks not renumbered
+    assert store.plan_setup()["bands"] == ["red"]
+
+
 def test_setup_saves_good_input(qtbot, store):
     dialog = dialog_for(qtbot, store)
     qtbot.mouseClick(dialog.level_buttons["intermediate"], LEFT)

@@ -122,8 +122,11 @@ class PlanSetupDialog(QDialog):
         # Start date
         self.start_edit = QDateEdit(calendarPopup=True)
         self.start_edit.setDisplayFormat("dddd d MMMM yyyy")
-        first = today - dt.timedelta(days=EARLIEST_START_DAYS)
-        last = today + dt.timedelta(days=LATEST_START_DAYS)
+        # A plan started long ago stays selectable as it is: changing the kit must not
+        # move the start and renumber the weeks. Only a new date is held to the range.
+        self._stored_start = initial.start_date
+        first = min(today - dt.timedelta(days=EARLIEST_START_DAYS), initial.start_date)
+        last = max(today + dt.timedelta(days=LATEST_START_DAYS), initial.start_date)
         self.start_edit.setDateRange(QDate(first.year, first.month, first.day),
                                      QDate(last.year, last.month, last.day))
         form.addRow(self.tr("Start on:"), self.start_edit)
@@ -208,7 +211,8 @@ class PlanSetupDialog(QDialog):
         if not qd.isValid():
             raise ValueError(self.tr("The start date is not a valid date."))
         start = dt.date(qd.year(), qd.month(), qd.day())
-        if not (self.today - dt.timedelta(days=EARLIEST_START_DAYS) <= start
+        if start != self._stored_start and not (
+                self.today - dt.timedelta(days=EARLIEST_START_DAYS) <= start
                 <= self.today + dt.timedelta(days=LATEST_START_DAYS)):
             raise ValueError(self.tr("Choose a start date within a year back or six months ahead."))
         days = frozenset(i for i, box in enumerate(self.day_boxes) if box.isChecked())
