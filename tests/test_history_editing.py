@@ -119,6 +119,24 @@ def test_a_store_that_cannot_save_reports_and_leaves_nothing_to_undo(store, tmp_
 
 
 # ---------------------------------------------------------------- the dialog and the page
+def test_rungs_are_named_in_the_persons_kit_in_the_dialog_and_the_record(qtbot):
+    import datetime as dt
+
+    from itbgui.program.plan import label_for
+    from itbgui.program.plan_setup import PlanSetup
+
+    setup = PlanSetup("beginner", frozenset(), dt.date(2026, 11, 2), "left", ("yellow", "red"))
+    record = known_history()[0]
+    dialog = SessionEditDialog(record, rung_label=lambda ex, rung: label_for(ex, setup, rung))
+    qtbot.addWidget(dialog)
+    combo = dialog.rung_boxes[0]
+    assert combo.itemText(1) == "Yellow band above the knees"
+    combo.setCurrentIndex(2)
+    dialog.accept()
+    assert dialog.result_record.sets[0].resistance == "Red band above the knees"
+    assert dialog.result_record.sets[0].step_index == 2
+
+
 def test_the_dialog_returns_the_edited_session(qtbot):
     record = known_history()[2]
     dialog = SessionEditDialog(record)

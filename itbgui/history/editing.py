@@ -34,9 +34,19 @@ class SetChange:
     rung: int | None = None
 
 
+#: (exercise id, rung) -> the resistance in the person's words, e.g. "Red band above the knees"
+RungLabel = Callable[[str, int], str]
+
+
+def catalogue_label(exercise_id: str, rung: int) -> str:
+    """The catalogue's own name for a rung, for when no plan set-up says more."""
+    return _BY_ID[exercise_id].steps[rung].name
+
+
 def edited_session(record: SessionRecord, *, pain_before=_UNSET, pain_after=_UNSET,
                    note: str | None = None,
-                   sets: Mapping[int, SetChange] | None = None) -> SessionRecord:
+                   sets: Mapping[int, SetChange] | None = None,
+                   rung_label: RungLabel = catalogue_label) -> SessionRecord:
     """The session with these changes, or a ValueError saying what is not allowed.
 
     A rung change also rewrites the set's resistance label, so the two never disagree.
@@ -64,7 +74,7 @@ def edited_session(record: SessionRecord, *, pain_before=_UNSET, pain_after=_UNS
                 if exercise is None or not 0 <= change.rung < len(exercise.steps):
                     raise RecordError(f"{old.exercise_id} has no resistance step {change.rung + 1}")
                 update["step_index"] = change.rung
-                update["resistance"] = exercise.steps[change.rung].name
+                update["resistance"] = rung_label(old.exercise_id, change.rung)
             new_sets[index] = dataclasses.replace(old, **update)
         changes["sets"] = tuple(new_sets)
     return dataclasses.replace(record, **changes)
@@ -149,9 +159,11 @@ class SessionEditDialog(QDialog):
 
     NOT_ASKED = -1  # spin box value shown as "not asked"
 
-    def __init__(self, record: SessionRecord, parent: QWidget | None = None) -> None:
+    def __init__(self, record: SessionRecord, parent: QWidget | None = None, *,
+                 rung_label: RungLabel = catalogue_label) -> None:
         super().__init__(parent)
         self.record = record
+        self.rung_label = rung_label  # the person's words for each rung (their bands, weights)
         self.setWindowTitle(self.tr("Edit session of %1").replace("%1", _day(record)))
         self.resize(720, 600)
         lay = QVBoxLayout(self)
@@ -195,11 +207,13 @@ class SessionEditDialog(QDialog):
             rung = None
             if ex is not None:
                 rung = QComboBox()
-                rung.addItems([step.name for step in ex.steps])
+                labels = [rung_label(ex.id, i) for i in range(len(ex.steps))]
+                rung.addItems(labels)
                 current = s.step_index
-                if current is None:
+                if current is None:  # a format-1 set: known only by its words
                     names = [step.name for step in ex.steps]
-                    current = names.index(s.resistance) if s.resistance in names else -1
+                    current = (names.index(s.resistance) if s.resistance in names
+                               else labels.index(s.resistance) if s.resistance in labels else -1)
                 rung.setCurrentIndex(current)
                 self._initial_rungs.append(current)
                 rung.setAccessibleName(self.tr("Resistance, %1 set %2")
@@ -247,7 +261,8 @@ class SessionEditDialog(QDialog):
                 changes[index] = change
         return edited_session(self.record, pain_before=pain(self.pain_before),
                               pain_after=pain(self.pain_after),
-                              note=self.note.toPlainText(), sets=changes)
+                              note=self.note.toPlainText(), sets=changes,
+                              rung_label=self.rung_label)
 
     def accept(self) -> None:
         try:
