@@ -30,6 +30,19 @@ class ReadOnlyStorageError(OSError):
     """A write was attempted on a store that was opened read-only."""
 
 
+def _sync(fd: int) -> None:
+    """Flush a file to the disk itself: on macOS plain fsync stops at the drive's cache."""
+    if sys.platform == "darwin":
+        import fcntl
+
+        try:
+            fcntl.fcntl(fd, fcntl.F_FULLFSYNC)
+            return
+        except OSError:
+            pass  # not every file system supports it; fsync is the next best
+    os.fsync(fd)
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename inside ``folder`` durable (a no-op where folders cannot be opened)."""
     if sys.platform.startswith("win"):
@@ -74,7 +87,7 @@ def write_atomically(path: Path, payload: bytes | list) -> None:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644)
         try:
             _write_all(fd, chunks)
-            os.fsync(fd)
+            _sync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
