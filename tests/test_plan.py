@@ -7,7 +7,7 @@ import pytest
 from itbgui.player.engine import EngineState, SessionEngine
 from itbgui.program.exercises import CATALOGUE, Kind
 from itbgui.program.plan import (PLAN_WEEKS, SESSION_BUDGET_SECONDS, generate_plan,
-                                 pick_session_days)
+                                 pick_session_days, spaced_session_days)
 from itbgui.program.plan_setup import PlanSetup
 from itbgui.program.timeline import build_timeline
 
@@ -60,8 +60,9 @@ def test_beginners_start_with_two_sets_others_with_three():
     # Runs Tue/Thu/Sat: the sessions take the days between.
     ("advanced", (1, 3, 5), [(0, False), (2, False), (4, False)]),
     ("beginner", (1, 3, 5), [(0, False), (4, False)]),
-    # Runs Mon-Fri: both weekend days, and one after a light run mid-week.
-    ("advanced", (0, 1, 2, 3, 4), [(2, True), (5, False), (6, False)]),
+    # Runs Mon-Fri: Saturday and Sunday would be two in a row, so one weekend day and
+    # two sessions after a light run, a day apart.
+    ("advanced", (0, 1, 2, 3, 4), [(0, True), (2, True), (5, False)]),
     # Runs every day: every session after a light run, still spread out.
     ("advanced", range(7), [(0, True), (2, True), (4, True)]),
     ("beginner", range(7), [(0, True), (3, True)]),
@@ -72,27 +73,40 @@ def test_sessions_go_on_non_running_days_spread_through_the_week(level, running,
         assert weekdays(plan, week) == expected
 
 
-def test_a_running_day_is_used_only_when_there_are_not_enough_free_days():
-    for running in [(), (0,), (1, 3), (0, 2, 4, 6), (0, 1, 2, 3, 4), tuple(range(7))]:
-        for level in ("beginner", "advanced"):
-            plan = make(level, running)
-            free_days = 7 - len(running)
-            chosen = weekdays(plan, 2)
-            assert sum(after for _, after in chosen) == max(0, len(chosen) - free_days)
-            assert all(after == (day in running) for day, after in chosen)
+@pytest.mark.parametrize("running, beginner_runs, advanced_runs", [
+    # (running days, sessions after a run for 2 and for 3 sessions), counted by hand: the
+    # most free days that can be chosen with a day between them, Sunday to Monday included.
+    ((), 0, 0), ((0,), 0, 0), ((1, 3), 0, 0), ((0, 2, 4, 6), 0, 0),
+    ((0, 1, 2, 3, 4), 1, 2), ((1, 2, 3, 4, 5), 1, 2), (tuple(range(7)), 2, 3),
+])
+def test_a_running_day_is_used_only_when_spaced_free_days_run_out(running, beginner_runs,
+                                                                    advanced_runs):
+    for level, on_run_days in (("beginner", beginner_runs), ("advanced", advanced_runs)):
+        chosen = weekdays(make(level, running), 2)
+        assert sum(after for _, after in chosen) == on_run_days
+        assert all(after == (day in running) for day, after in chosen)
 
 
-def test_day_picker_prefers_free_days_and_the_widest_gaps():
+def test_day_picker_spaces_first_then_prefers_free_days_and_the_widest_gaps():
     assert pick_session_days(range(7), {5, 6}, 3) == ((0, False), (2, False), (4, False))
     assert pick_session_days(range(7), set(), 1) == ((0, False),)
-    assert pick_session_days([5, 6], set(), 3) == ((5, False), (6, False))
+    # Saturday and Sunday are not both taken: Saturday and a running day 3-4 days off
+    # (Tuesday, the first of the equally spread choices) instead.
+    assert pick_session_days(range(7), {0, 1, 2, 3, 4}, 2) == ((1, True), (5, False))
+    # Saturday and Sunday cannot both be used; only one of them fits.
+    assert pick_session_days([5, 6], set(), 2, circular=False) == ()
+    assert spaced_session_days([5, 6], set(), 3, circular=False) == ((5, False),)
+    # The day before the next week's first session is left free.
+    assert spaced_session_days([4, 5, 6], set(), 3, circular=False, next_first=0) == ((4, False),)
+    assert spaced_session_days(range(7), set(), 1, previous_last=6) == ((1, False),)
 
 
 def test_starting_mid_week_uses_only_the_days_left_and_never_two_in_a_row():
     thursday = dt.date(2026, 11, 5)
     plan = make("advanced", start=thursday)
     first = plan.sessions_in_week(thursday)
-    assert [s.date for s in first] == [thursday, dt.date(2026, 11, 8)]   # Thu, Sun
+    # Thu and Sat: Sunday would sit right before week 2's Monday session.
+    assert [s.date for s in first] == [thursday, dt.date(2026, 11, 7)]
     assert plan.week_number(dt.date(2026, 11, 4)) == 0
     assert plan.week_number(thursday) == 1
     assert plan.week_number(dt.date(2026, 11, 9)) == 2          # the next Monday
@@ -207,7 +221,10 @@ def test_target_reps_is_the_dose_in_force_on_that_day():
     assert plan.target_reps("clamshell", MONDAY - dt.timedelta(days=1)) is None
     assert plan.target_reps("clamshell", MONDAY + dt.timedelta(days=3)) == 10
     assert plan.target_reps("clamshell", week_monday(4)) == 12
-    assert plan.target_reps("clamshell", week_monday(5) + dt.timedelta(days=6)) == 10
+    # Without bands the clamshell cannot get heavier, so week 5 keeps its 12 reps ...
+    assert plan.target_reps("clamshell", week_monday(5) + dt.timedelta(days=6)) == 12
+    # ... while the leg lift moves to the ankle weight and starts again at 10.
+    assert plan.target_reps("side_leg_lift", week_monday(5)) == 10
     assert plan.target_reps("clamshell", week_monday(12)) == 10
     assert plan.target_reps("glute_stretch", week_monday(4)) is None
 
@@ -231,3 +248,97 @@ def test_a_planned_session_plays_to_the_end_in_the_unchanged_player(clock):
     assert {s.step_index for s in walk} == {2}
     assert [s.side for s in walk[:2]] == ["right", "left"]
     assert len(walk) == 6 and {s.target_reps for s in walk} == {10}
+
+
+# ------------------------------------------------------------------ spacing, every start day
+
+RUNNING_DAY_SETS = [(), tuple(range(7)), (0,), (6,), (0, 2, 4), (1, 3, 5), (2, 4, 6), (5, 6),
+                    (0, 1, 2, 3, 4), (1, 2, 3, 4, 5), (0, 2, 4, 6), (0, 1, 2, 3, 4, 5),
+                    (1, 2, 3, 4, 5, 6), (0, 6), (3,)]
+
+
+def planned_dates(plan, weeks=10):
+    return [s.date for w in range(1, weeks + 1)
+            for s in plan.sessions_in_week(week_monday(w, plan.start_monday))]
+
+
+@pytest.mark.parametrize("level", ["beginner", "intermediate"])
+@pytest.mark.parametrize("running", RUNNING_DAY_SETS)
+@pytest.mark.parametrize("start_weekday", range(7))
+def test_no_two_planned_sessions_on_consecutive_days(level, running, start_weekday):
+    # docs/progression.md: never two days in a row, from week 1 (whatever day it starts
+    # on) into week 2, through the eight weeks and into maintenance.
+    start = MONDAY + dt.timedelta(days=start_weekday)
+    plan = make(level, running, start=start)
+    dates = planned_dates(plan)
+    assert dates == sorted(dates) and dates[0] >= start
+    assert all((b - a).days >= 2 for a, b in zip(dates, dates[1:])), dates
+    per_week = 2 if level == "beginner" else 3
+    for week in range(2, PLAN_WEEKS + 1):
+        assert len(plan.sessions_in_week(week_monday(week, plan.start_monday))) == per_week
+    first = plan.sessions_in_week(start)
+    if start_weekday == 0:
+        assert len(first) == per_week
+    elif start_weekday == 6:
+        assert len(first) == 1           # a Sunday start still begins that day (week 2 steps aside)
+    else:
+        # As many as fit with a day between: the days left (less Sunday when week 2 starts
+        # on Monday), one session per two days, up to the week's number.
+        week2_first = plan.sessions_in_week(week_monday(2, plan.start_monday))[0].date.weekday()
+        days_left = 7 - start_weekday - (1 if week2_first == 0 else 0)
+        assert len(first) == min(per_week, (days_left + 1) // 2)
+    assert first, "week 1 is never empty: the plan never opens on week 2"
+    for session in first + plan.sessions_in_week(week_monday(2, plan.start_monday)):
+        assert session.after_light_run == (session.date.weekday() in running)
+
+
+def test_the_reviewers_starts_no_longer_put_sessions_back_to_back():
+    friday = dt.date(2026, 11, 6)   # runs Mon/Wed/Fri; was Saturday + Sunday
+    plan = make("intermediate", (0, 2, 4), start=friday)
+    assert [(s.date.strftime("%a"), s.after_light_run) for s in plan.sessions_in_week(friday)] == [
+        ("Fri", True), ("Sun", False)]
+    assert [s.date.strftime("%a") for s in plan.sessions_in_week(week_monday(2))] == ["Tue", "Thu", "Sat"]
+    wednesday = dt.date(2026, 11, 4)   # runs Wed/Fri/Sun; was Wednesday + Thursday
+    plan = make("intermediate", (2, 4, 6), start=wednesday)
+    assert [s.date.strftime("%a") for s in plan.sessions_in_week(wednesday)] == ["Thu", "Sat"]
+    assert [s.date.strftime("%a") for s in plan.sessions_in_week(week_monday(2))] == ["Mon", "Thu", "Sat"]
+
+
+def test_a_sunday_start_begins_that_sunday_and_week_two_steps_aside():
+    sunday = dt.date(2026, 11, 8)
+    plan = make("beginner", start=sunday)   # weeks 3 on: Monday and Thursday
+    assert [s.date for s in plan.sessions_in_week(sunday)] == [sunday]
+    week2 = [s.date for s in plan.sessions_in_week(dt.date(2026, 11, 9))]
+    assert week2[0] > dt.date(2026, 11, 9) and len(week2) == 2          # not the Monday after
+    assert [s.date.weekday() for s in plan.sessions_in_week(dt.date(2026, 11, 16))] == [0, 3]
+    runs_monday = make("beginner", (0,), start=sunday)   # week 2 starts on Tuesday
+    assert [s.date for s in runs_monday.sessions_in_week(sunday)] == [sunday]
+
+
+# ------------------------------------------------------------------ no kit
+
+
+def test_without_kit_reps_climb_instead_of_dropping_back():
+    plan = make("advanced")
+    reps = [plan.planned_exercise("clamshell", w).reps for w in range(1, PLAN_WEEKS + 1)]
+    # Bodyweight all the way: 10, 10, then 12 where a band would have come in, and 12 on,
+    # because 3 x 13 a side of three exercises is over 20 minutes.
+    assert reps == [10, 10, 12, 12, 12, 12, 12, 12]
+    assert {plan.planned_exercise("clamshell", w).resistance for w in range(1, 9)} == {"Bodyweight"}
+    assert plan.planned_exercise("clamshell", 3).tempo.label() == "2-0-2"
+    # The leg lift still has rungs that need no kit (straight leg, ankle weight) until week 7.
+    lift = [(plan.planned_exercise("side_leg_lift", w).resolved_step_index,
+             plan.planned_exercise("side_leg_lift", w).reps) for w in range(1, 9)]
+    assert lift == [(0, 10), (0, 10), (1, 10), (1, 12), (2, 10), (2, 12), (2, 12), (2, 12)]
+
+
+@pytest.mark.parametrize("level", ["beginner", "advanced"])
+def test_without_kit_the_dose_never_goes_down_at_the_same_load(level):
+    plan = make(level)
+    for exercise_id in STRENGTH:
+        doses = [plan.planned_exercise(exercise_id, w) for w in range(1, PLAN_WEEKS + 1)]
+        for a, b in zip(doses, doses[1:]):
+            assert b.resolved_step_index >= a.resolved_step_index
+            if b.resolved_step_index == a.resolved_step_index:
+                assert (b.reps, b.sets) >= (a.reps, a.sets), (exercise_id, a, b)
+            assert b.reps <= 15

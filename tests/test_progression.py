@@ -1,5 +1,6 @@
 """Pain-guided progression on crafted histories, overrides, the next session and the morning question."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -7,8 +8,9 @@ import pytest
 from itbgui.program.plan import generate_plan
 from itbgui.program.plan_setup import PlanSetup
 from itbgui.program.progression import (HOLD, PROGRESS, STEP_BACK, ProgressionDecision, decide,
-                                        last_dose, morning_question_due, next_session,
-                                        week_statuses)
+                                        last_dose, latest_decision, morning_question_due,
+                                        next_session, week_statuses)
+from itbgui.program.sessions import counted_sessions, counts_as_session, session_day
 from itbgui.program.timeline import StepKind, build_timeline
 from itbgui.store.records import SessionRecord, SetRecord
 
@@ -315,3 +317,119 @@ def test_maintenance_after_stopping_early_keeps_two_sets_of_all_five():
     strength = [i for i in later.prescription.items if i.exercise_id != "glute_stretch"]
     assert len(strength) == 5 and {(i.sets, i.reps) for i in strength} == {(2, 10)}
     assert later.estimated_seconds <= 20 * 60
+
+
+# ------------------------------------------------------------------ review fixes
+
+
+def early_end(session, sets_done=1):
+    """The same session left after ``sets_done`` sets of its first exercise."""
+    first = session.sets[0].exercise_id
+    kept = tuple(s for s in session.sets if s.exercise_id == first and s.set_number <= sets_done)
+    return dataclasses.replace(session, completed=False, sets=kept,
+                               ended_at=session.started_at + dt.timedelta(minutes=5))
+
+
+def test_the_latest_decision_follows_a_history_edit_and_keeps_the_override():
+    history = [logged(day(0), 2, 2, "same"), logged(day(3), 2, 2, "same")]
+    stored = [decide(SETUP, history[:1]), decide(SETUP, history)]
+    assert latest_decision(SETUP, history, stored).action == PROGRESS
+    # Unchanged log: the stored decision itself, with its own time.
+    assert latest_decision(SETUP, history, stored) is stored[1]
+    # History edit: pain after the second session was really 8.
+    edited = [history[0], dataclasses.replace(history[1], pain_after=8)]
+    now = latest_decision(SETUP, edited, stored)
+    assert now.action == STEP_BACK and "8/10" in now.reason and now.id == stored[1].id
+    assert next_session(SETUP, edited, stored, today=day(7)).decision.action == STEP_BACK
+    # The person's own choice for that session stays after the edit.
+    overridden = [stored[0], stored[1].with_override(HOLD)]
+    kept = latest_decision(SETUP, edited, overridden)
+    assert kept.action == STEP_BACK and kept.overridden_to == HOLD and kept.effective_action == HOLD
+
+
+def test_an_edit_to_an_earlier_session_counts_for_two_step_backs_in_a_row():
+    history = [logged(day(0), 1, 2), logged(day(3), 2, 6), logged(day(7), 2, 6)]
+    stored = [decide(SETUP, history[:2]), decide(SETUP, history)]
+    assert stored[1].see_clinician
+    # The first step-back was a typo (pain 6 -> 2): one step-back, not two in a row.
+    edited = [history[0], dataclasses.replace(history[1], pain_after=2), history[2]]
+    assert not latest_decision(SETUP, edited, stored).see_clinician
+
+
+INTERMEDIATE = PlanSetup("intermediate", frozenset(), MONDAY, "right")
+
+
+def test_a_session_ended_early_does_not_shrink_the_dose():
+    full = logged(day(0), 1, 2, "same", setup=INTERMEDIATE)          # week 1, A: 3 x 10
+    left = early_end(logged(day(2), 1, 2, setup=INTERMEDIATE))       # B, left after 1 set
+    assert [(s.exercise_id, s.set_number) for s in left.sets] == [("side_leg_lift", 1)] * 2
+    assert last_dose("side_leg_lift", [full, left], INTERMEDIATE).key() == (0, 10, 3)
+    today = next_session(INTERMEDIATE, [full, left], today=day(4))   # Friday: A again
+    assert today.decision.action == HOLD and "ended early" in today.decision.reason
+    lift = next(i for i in today.prescription.items if i.exercise_id == "side_leg_lift")
+    assert (lift.sets, lift.reps, lift.resistance) == (3, 10, "Top knee bent")
+
+
+def test_a_first_session_ended_early_keeps_the_plans_sets():
+    beginner = early_end(logged(day(0), 1, 2))                        # week 1: 2 x 10
+    assert last_dose("clamshell", [beginner], SETUP).key() == (0, 10, 2)
+    other = early_end(logged(day(0), 1, 2, setup=INTERMEDIATE))
+    assert last_dose("clamshell", [other], INTERMEDIATE).key() == (0, 10, 3)
+
+
+def test_the_morning_question_waits_for_a_night_after_a_late_session():
+    start = at(day(3), 23) + dt.timedelta(minutes=50)                 # 23:50 to 00:15
+    late = SessionRecord("late", start, start + dt.timedelta(minutes=25), True, pain_before=2,
+                         pain_after=3, sets=(SetRecord("clamshell", "left", 1, 10, 10, "x"),))
+    assert morning_question_due([late], start + dt.timedelta(minutes=30)) is None   # 00:20
+    assert morning_question_due([late], at(day(4), 9)) is None      # same day it ended
+    assert morning_question_due([late], at(day(5), 8)) == late      # the day after it ended
+    assert morning_question_due([late], at(day(6), 8)) is None
+    evening = logged(day(3), 1, 3)                                  # 18:00 to 18:19
+    too_soon = evening.ended_at + dt.timedelta(hours=7, minutes=59)  # 02:18 the next day
+    assert morning_question_due([evening], too_soon) is None
+    assert morning_question_due([evening], evening.ended_at + dt.timedelta(hours=8)) == evening
+
+
+@pytest.mark.parametrize("before, after", [(None, None), (1, None), (None, 1)])
+def test_a_session_without_pain_logged_holds_and_never_progresses(before, after):
+    missing = [logged(day(0), before, after, "same"), logged(day(3), before, after, "same")]
+    decision = decide(SETUP, missing)
+    assert decision.action == HOLD
+    assert decision.reason == {
+        (None, None): "No pain was logged, so the dose stays.",
+        (1, None): "Pain after the session was not logged, so the dose stays.",
+        (None, 1): "Pain before the session was not logged, so the dose stays."}[(before, after)]
+    # An easy session right after one without pain is not "two easy in a row".
+    then_easy = [logged(day(0), before, after, "same"), logged(day(3), 1, 1, "same")]
+    assert decide(SETUP, then_easy).action == HOLD
+
+
+def test_progress_without_kit_never_lowers_the_reps():
+    no_kit = PlanSetup("advanced", frozenset(), MONDAY, "left")
+    plan = generate_plan(no_kit)
+    week4 = plan.sessions_in_week(day(21))
+    a = next(s for s in week4 if s.template == "A")
+    history = [logged(day(21), 1, 1, "same", setup=no_kit, prescription=a.prescription),
+               logged(day(23), 1, 1, "same", setup=no_kit, prescription=a.prescription)]
+    today = next_session(no_kit, history, today=day(28))             # week 5
+    assert today.decision.action == PROGRESS
+    clam = next(i for i in today.prescription.items if i.exercise_id == "clamshell")
+    assert (clam.sets, clam.reps, clam.resistance) == (3, 12, "Bodyweight")
+    assert today.estimated_seconds <= 20 * 60
+
+
+def test_one_rule_for_what_counts_and_which_day():
+    far_east = dt.timezone(dt.timedelta(hours=14))                # trained in Kiribati
+    start = dt.datetime(2026, 11, 9, 0, 30, tzinfo=far_east)      # Monday 00:30 on their clock
+    done = SessionRecord("d", start, start + dt.timedelta(minutes=20), True, pain_before=1,
+                         pain_after=1, sets=(SetRecord("clamshell", "left", 1, 10, 10, "x"),))
+    assert session_day(done) == dt.date(2026, 11, 9)              # whatever this machine's zone
+    stretch_only = dataclasses.replace(done, id="s", sets=(
+        SetRecord("glute_stretch", "left", 1, 0, 0, "x", hold_seconds=30),))
+    nothing_done = dataclasses.replace(done, id="z", sets=(SetRecord("clamshell", "left", 1, 10, 0, "x"),))
+    assert counts_as_session(done)
+    assert not counts_as_session(stretch_only) and not counts_as_session(nothing_done)
+    assert [s.id for s in counted_sessions([nothing_done, stretch_only, done])] == ["d"]
+    weeks = week_statuses(SETUP, [done, stretch_only, nothing_done], today=day(15))
+    assert [(w.done, w.status) for w in weeks[:2]] == [(0, "missed"), (1, "partly done")]

@@ -3,7 +3,8 @@
 Follows PROGRAM.md's table with one deliberate change (docs/progression.md says why):
 three sets of 15-20 of all five exercises on each leg takes 35-45 minutes, so each
 session holds three strength exercises (sessions A and B alternate, so every exercise
-comes round each week), reps move between 10 and 12, and the load climbs a rung of
+comes round each week), reps move between 10 and 12 (further only where the kit has no next
+rung and time allows), and the load climbs a rung of
 the exercise's ladder instead (double progression). Every session's estimate, from the
 same timeline the player runs, stays under :data:`SESSION_BUDGET_SECONDS`.
 """
@@ -174,19 +175,76 @@ def exercise_prescription(exercise_id: str, sets: int, reps: int, tempo: Tempo,
 def planned_exercise(exercise_id: str, week: int, setup: PlanSetup,
                      timing: Timing = Timing()) -> ExercisePrescription:
     """The plan-as-written dose of one exercise in a given plan week."""
-    dose = week_dose(week, setup.level)
-    return exercise_prescription(exercise_id, dose.sets, dose.reps, dose.tempo, dose.rest_seconds,
-                                 rung_for(exercise_id, setup, dose.rung_steps), timing)
+    if week > PLAN_WEEKS or exercise(exercise_id).kind is Kind.HOLD:
+        dose = week_dose(week, setup.level)
+        return exercise_prescription(exercise_id, dose.sets, dose.reps, dose.tempo,
+                                     dose.rest_seconds,
+                                     rung_for(exercise_id, setup, dose.rung_steps), timing)
+    return _weekly_doses(setup, timing, exercise_id)[week - 1]
+
+
+#: PROGRAM.md's rep counts at one load (3 x 10, 3 x 12, 3 x 15).
+REP_STEPS = (10, 12, 15)
+
+
+def style_for_reps(reps: int) -> tuple[Tempo, float]:
+    """Tempo and table rest that go with a rep count (PROGRAM.md: 12+ reps at 2-0-2, 45 s)."""
+    return (STEADY, 45.0) if reps >= 12 else (SLOW, 60.0)
+
+
+def _fits_a_third(item: ExercisePrescription, setup: PlanSetup, timing: Timing) -> bool:
+    """Three exercises this long and the stretch stay within the budget, so any session
+    built from exercises that each pass this check does too."""
+    stretch = planned_exercise("glute_stretch", 1, setup, timing)
+    trial = SessionPrescription(title="", items=(item, item, item, stretch), first_side="left")
+    return build_timeline(trial, timing).timed_seconds <= SESSION_BUDGET_SECONDS
+
+
+@lru_cache(maxsize=256)
+def _weekly_doses(setup: PlanSetup, timing: Timing, exercise_id: str) -> tuple[ExercisePrescription, ...]:
+    """Weeks 1-8 of one exercise. Reps go back to 10 only when the load really rises; when
+    the person's kit has no next rung, the reps keep climbing towards 3 x 15 instead, as
+    far as a 20-minute session allows (so "progress" never means fewer reps)."""
+    rungs = usable_rungs(exercise_id, setup)
+    doses: list[ExercisePrescription] = []
+    position, reps, previous = 0, REP_STEPS[0], None
+    for week in range(1, PLAN_WEEKS + 1):
+        dose = week_dose(week, setup.level)
+        wanted = min(dose.rung_steps, len(rungs) - 1)
+        if previous is None or wanted > position:
+            position, reps = wanted, dose.reps
+        elif dose.rung_steps > previous.rung_steps or dose.reps > previous.reps:
+            # The table moves on but the load cannot: add reps instead. The table's own
+            # reps always stand; reps beyond them must fit the time.
+            table, target = max(reps, dose.reps), next((r for r in REP_STEPS if r > reps), reps)
+            for more in range(target, table, -1):
+                tempo, rest = style_for_reps(more)
+                trial = exercise_prescription(exercise_id, dose.sets, more, tempo, rest,
+                                              rungs[position], timing)
+                if _fits_a_third(trial, setup, timing):
+                    table = more
+                    break
+            reps = table
+        tempo, rest = (dose.tempo, dose.rest_seconds) if reps == dose.reps else style_for_reps(reps)
+        doses.append(exercise_prescription(exercise_id, dose.sets, reps, tempo, rest,
+                                           rungs[position], timing))
+        previous = dose
+    return tuple(doses)
 
 
 # ------------------------------------------------------------------ days
 
 
-def pick_session_days(candidates, running_days, count: int, circular: bool = True):
-    """Choose ``count`` weekdays from ``candidates``: free days first, then as spread out as possible.
+def pick_session_days(candidates, running_days, count: int, circular: bool = True,
+                      previous_last: int | None = None, next_first: int | None = None):
+    """Choose ``count`` weekdays from ``candidates``: never two days in a row, then free days
+    first, then as spread out as possible.
 
-    Returns ``((weekday, after_light_run), ...)`` in week order. A session lands on a running
-    day (after a light run) only when there are not enough free days.
+    Spacing is a hard rule: with ``circular`` the week repeats (Sunday is followed by Monday);
+    ``previous_last`` is the last session weekday of the week before and ``next_first`` the
+    first of the week after. Returns ``((weekday, after_light_run), ...)`` in week order, or
+    ``()`` when no spaced choice of ``count`` days exists (see :func:`spaced_session_days`).
+    A session lands on a running day (after a light run) only when spaced free days run out.
     """
     candidates = sorted(set(candidates))
     count = min(count, len(candidates))
@@ -197,11 +255,27 @@ def pick_session_days(candidates, running_days, count: int, circular: bool = Tru
         gaps = [b - a for a, b in zip(combo, combo[1:])]
         if circular:
             gaps.append(combo[0] + 7 - combo[-1])
+        edges = [combo[0] + 7 - previous_last] if previous_last is not None else []
+        if next_first is not None:
+            edges.append(next_first + 7 - combo[-1])
+        if min(gaps + edges, default=7) < 2:   # the edges only rule days out; they do not spread
+            continue
         free = sum(1 for d in combo if d not in running_days)
         score = (free, sorted(gaps) or [7])   # smallest gap first, then the next smallest
         if best_score is None or score > best_score:
             best, best_score = combo, score
+    if best is None:
+        return ()
     return tuple((d, d in running_days) for d in best)
+
+
+def spaced_session_days(candidates, running_days, most: int, **edges):
+    """As many sessions as fit (up to ``most``) with a rest day between any two, edges included."""
+    for count in range(min(most, len(set(candidates))), 0, -1):
+        days = pick_session_days(candidates, running_days, count, **edges)
+        if days:
+            return days
+    return ()
 
 
 # ------------------------------------------------------------------ the plan
@@ -225,7 +299,10 @@ class PlannedSession:
 
 @dataclass(frozen=True)
 class Plan:
-    """The dated plan for one set-up. Weeks are calendar weeks (Monday-Sunday); week 1 holds the start date."""
+    """The dated plan for one set-up.
+
+    Weeks are calendar weeks (Monday-Sunday); week 1 holds the start date.
+    """
 
     setup: PlanSetup
     timing: Timing = field(default_factory=Timing)
@@ -263,7 +340,7 @@ class Plan:
         week = self.week_number(day)
         if week < 1 or exercise(exercise_id).kind is Kind.HOLD:
             return None
-        return week_dose(week, self.setup.level).reps
+        return self.planned_exercise(exercise_id, week).reps
 
     def planned_exercise(self, exercise_id: str, week: int) -> ExercisePrescription:
         return planned_exercise(exercise_id, week, self.setup, self.timing)
@@ -282,13 +359,32 @@ def generate_plan(setup: PlanSetup, timing: Timing = Timing()) -> Plan:
 def _session_days(setup: PlanSetup, week: int) -> tuple[tuple[int, bool], ...]:
     if week < 1:
         return ()
-    per_week = 1 if week > PLAN_WEEKS else setup.sessions_per_week
+    if week > PLAN_WEEKS:
+        # Once a week; never the day after week 8's last session.
+        last = _session_days(setup, PLAN_WEEKS)
+        return spaced_session_days(range(7), setup.running_days, 1,
+                                   previous_last=last[-1][0] if last else None)
+    regular = spaced_session_days(range(7), setup.running_days, setup.sessions_per_week)
     if week == 1 and setup.start_date.weekday() > 0:
-        # Starting mid-week: only the days left, and no two sessions on consecutive days.
-        candidates = range(setup.start_date.weekday(), 7)
-        per_week = min(per_week, (len(candidates) + 1) // 2)
-        return pick_session_days(candidates, setup.running_days, per_week, circular=False)
-    return pick_session_days(range(7), setup.running_days, per_week)
+        # Starting mid-week: only the days left, never two in a row, and not the day
+        # before week 2's first session either.
+        days_left = range(setup.start_date.weekday(), 7)
+        spaced = spaced_session_days(days_left, setup.running_days, setup.sessions_per_week,
+                                     circular=False, next_first=regular[0][0])
+        if spaced:
+            return spaced
+        # A late start (say Sunday) would leave week 1 empty and open the plan on "week 2":
+        # one session in the days left, and week 2 steps aside from the day after it.
+        return spaced_session_days(days_left, setup.running_days, 1, circular=False)
+    if week == 2:
+        first_week = _session_days(setup, 1)
+        if first_week and regular[0][0] + 7 - first_week[-1][0] < 2:
+            shifted = spaced_session_days(range(7), setup.running_days, setup.sessions_per_week,
+                                          previous_last=first_week[-1][0],
+                                          next_first=regular[0][0])
+            if len(shifted) == setup.sessions_per_week:
+                return shifted
+    return regular
 
 
 def _sessions_before(setup: PlanSetup, week: int) -> int:

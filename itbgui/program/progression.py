@@ -15,10 +15,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .exercises import Kind, exercise
-from .plan import (PLAN_WEEKS, SLOW, STEADY, Plan, PlannedSession, Rung, exercise_prescription,
-                   generate_plan, label_for, usable_rungs)
+from .plan import (PLAN_WEEKS, Plan, PlannedSession, Rung, exercise_prescription, generate_plan,
+                   label_for, style_for_reps, usable_rungs)
 from .plan_setup import PlanSetup, monday_of
 from .prescription import ExercisePrescription, SessionPrescription
+from .sessions import counted_sessions, session_day   # counted_sessions: also app.py's
 from .timeline import Timing, build_timeline
 
 if TYPE_CHECKING:   # records are plain data; the rule only reads their fields
@@ -35,6 +36,9 @@ SEVERE_PAIN = 7
 MEANINGFUL_CHANGE = 2
 #: Clinician advice if pain is no lower than at the start by this plan week.
 REVIEW_WEEK = 6
+#: The next-morning question waits this long after a session ends: a night's sleep, so a
+#: session that ran past midnight is not asked about minutes later (and cannot unlock progress).
+MORNING_QUESTION_AFTER = dt.timedelta(hours=8)
 STEP_BACK_REP_FACTOR = 0.7   # "2 sets with about 30 % fewer reps"
 
 
@@ -110,18 +114,19 @@ def decision_id(session_id: str) -> str:
 
 
 def local_date(when: dt.datetime) -> dt.date:
-    """The calendar day the person lived a stored time in (their machine's time zone)."""
-    return when.astimezone().date() if when.tzinfo else when.date()
-
-
-def counted_sessions(sessions) -> list[SessionRecord]:
-    """Sessions with at least one set logged, oldest first: the ones that count."""
-    return sorted((s for s in sessions if s.sets), key=lambda s: s.started_at)
+    """The day a stored time showed on the person's clock (its own offset), as
+    :func:`~itbgui.program.sessions.session_day`; kept for callers that pass a time."""
+    return when.date()
 
 
 def _peak_pain(session: SessionRecord) -> int | None:
     values = [p for p in (session.pain_before, session.pain_after) if p is not None]
     return max(values) if values else None
+
+
+def _pain_logged(session: SessionRecord) -> bool:
+    """Both pain numbers are there: a session without them cannot show the dose was easy."""
+    return session.pain_before is not None and session.pain_after is not None
 
 
 def _reps_short(session: SessionRecord) -> bool:
@@ -146,7 +151,7 @@ def weekly_baselines(plan: Plan, sessions) -> dict[int, float]:
     by_week: dict[int, list[int]] = {}
     for s in sessions:
         if s.pain_before is not None:
-            by_week.setdefault(plan.week_number(local_date(s.started_at)), []).append(s.pain_before)
+            by_week.setdefault(plan.week_number(session_day(s)), []).append(s.pain_before)
     return {week: sum(values) / len(values) for week, values in sorted(by_week.items())}
 
 
@@ -175,9 +180,9 @@ def decide(setup: PlanSetup, sessions, decisions=(), made_on: dt.datetime | None
            session_id: str | None = None) -> ProgressionDecision | None:
     """The decision after a session (default: the latest that counts), from the log up to it.
 
-    ``decisions`` are the stored ones (objects or docs): the previous decision's effective
-    action counts for "two step-backs in a row", and an override of this same session's
-    earlier decision is kept.
+    ``decisions`` are the stored ones (objects or docs). Both this decision and the previous
+    one (which counts for "two step-backs in a row") are worked out from the log as it is
+    now; only the person's stored overrides are taken from ``decisions``.
     """
     history = counted_sessions(sessions)
     if session_id is not None:
@@ -192,7 +197,11 @@ def decide(setup: PlanSetup, sessions, decisions=(), made_on: dt.datetime | None
     stored = {d.id: d for d in map(_as_decision, decisions)}
     previous = None
     if len(history) > 1:
-        previous = stored.get(decision_id(history[-2].id)) or _unstored(plan, history[:-1])
+        # Re-read from the log too (History may have changed it), keeping the person's override.
+        previous = _unstored(plan, history[:-1])
+        earlier_previous = stored.get(previous.id)
+        if earlier_previous is not None:
+            previous = replace(previous, overridden_to=earlier_previous.overridden_to)
     action, reason = _action(plan, history)
 
     clinician = _clinician_reasons(plan, history, action, previous)
@@ -241,6 +250,11 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str]:
                           "repeat this dose before adding more.")
         return HOLD, (f"Pain reached {peak}/10. That is acceptable if it settles by tomorrow "
                       "morning; repeat this dose before adding more.")
+    if not _pain_logged(session):
+        if session.pain_before is None and session.pain_after is None:
+            return HOLD, "No pain was logged, so the dose stays."
+        missing = "before" if session.pain_before is None else "after"
+        return HOLD, f"Pain {missing} the session was not logged, so the dose stays."
     if _reps_short(session):
         return HOLD, "Some sets fell short of their target, so the same dose comes round again."
     if len(history) < 2:
@@ -248,7 +262,7 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str]:
     before = history[-2]
     before_peak = _peak_pain(before)
     if (before_peak is not None and before_peak > EASY_PAIN) or before.next_morning == "worse" \
-            or not before.completed or _reps_short(before):
+            or not before.completed or _reps_short(before) or not _pain_logged(before):
         return HOLD, "An easy session. One more like it and the plan moves on."
     return PROGRESS, ("Two easy sessions in a row: pain 3/10 or less, settled by the next "
                       "morning, every set done. The plan moves on.")
@@ -268,7 +282,7 @@ def _clinician_reasons(plan: Plan, history, action: str,
                            f"to {_fmt(now)} out of 10.")
     if action == STEP_BACK and previous is not None and previous.effective_action == STEP_BACK:
         reasons.append("Two step-backs in a row.")
-    week = plan.week_number(local_date(history[-1].started_at))
+    week = plan.week_number(session_day(history[-1]))
     if week >= REVIEW_WEEK:
         start, now = _baseline(history[:3]), _baseline(history[-3:])
         if start is not None and now is not None and start > 0 and now >= start:
@@ -292,19 +306,60 @@ class LastDose:
 
 
 def last_dose(exercise_id: str, sessions, setup: PlanSetup) -> LastDose | None:
-    """The most recent logged dose of an exercise (targets, not what was done)."""
-    for session in reversed(counted_sessions(sessions)):
+    """The most recent prescribed dose of an exercise (targets, not what was done).
+
+    Rung and reps come from the latest session with the exercise. The set count does too
+    when that session was finished; after an early end it is what was prescribed: the
+    last finished session at that rung and reps, else the plan's sets for them. An early
+    end never shrinks the dose.
+    """
+    history = counted_sessions(sessions)
+    for index in range(len(history) - 1, -1, -1):
+        session = history[index]
         sets = [s for s in session.sets if s.exercise_id == exercise_id]
         if not sets:
             continue
-        steps = [s.step_index for s in sets if s.step_index is not None]
-        if steps:
-            step = max(steps)
-        else:  # an older record: find the rung by its label
-            labels = {r.label: r.step_index for r in usable_rungs(exercise_id, setup)}
-            step = labels.get(sets[0].resistance, exercise(exercise_id).default_step)
-        return LastDose(step, max(s.target_reps for s in sets), max(s.set_number for s in sets))
+        step, reps = _logged_rung(exercise_id, sets, setup), max(s.target_reps for s in sets)
+        logged = max(s.set_number for s in sets)
+        if session.completed:
+            return LastDose(step, reps, logged)
+        return LastDose(step, reps, max(logged, _prescribed_sets(
+            exercise_id, step, reps, session, history[:index], setup)))
     return None
+
+
+def _logged_rung(exercise_id: str, sets, setup: PlanSetup) -> int:
+    steps = [s.step_index for s in sets if s.step_index is not None]
+    if steps:
+        return max(steps)
+    labels = {r.label: r.step_index for r in usable_rungs(exercise_id, setup)}   # an older record
+    return labels.get(sets[0].resistance, exercise(exercise_id).default_step)
+
+
+def _prescribed_sets(exercise_id: str, step: int, reps: int, session: SessionRecord,
+                     earlier, setup: PlanSetup) -> int:
+    """How many sets a session that ended early had been given for this exercise."""
+    for before in reversed(earlier):
+        if not before.completed:
+            continue
+        sets = [s for s in before.sets if s.exercise_id == exercise_id]
+        if not sets or max(s.target_reps for s in sets) != reps:
+            continue
+        if _logged_rung(exercise_id, sets, setup) == step:
+            return max(s.set_number for s in sets)
+    plan = generate_plan(setup)
+    week = session.week or plan.week_number(session_day(session))
+    if week >= 1:
+        planned = plan.planned_exercise(exercise_id, week)
+        if (planned.resolved_step_index, planned.reps) == (step, reps):
+            return planned.sets
+    ladder = plan.dose_ladder(exercise_id)
+    matches = [sets for rung, n, sets in ladder if (rung, n) == (step, reps)]
+    if matches:
+        return matches[-1]
+    if reps < min(n for _, n, _ in ladder):
+        return 2   # a step-back dose: 2 sets with fewer reps
+    return max(sets for _, _, sets in ladder)
 
 
 def _usable_rung_at_or_below(exercise_id: str, setup: PlanSetup, step_index: int) -> tuple[int, Rung]:
@@ -314,11 +369,6 @@ def _usable_rung_at_or_below(exercise_id: str, setup: PlanSetup, step_index: int
         if rung.step_index <= step_index:
             position = i
     return position, rungs[position]
-
-
-def _style(reps: int) -> tuple:
-    """Tempo and table rest that go with a rep count (PROGRAM.md: 12+ reps at 2-0-2, 45 s)."""
-    return (STEADY, 45.0) if reps >= 12 else (SLOW, 60.0)
 
 
 def adjusted_exercise(plan: Plan, week: int, exercise_id: str, action: str,
@@ -341,7 +391,7 @@ def adjusted_exercise(plan: Plan, week: int, exercise_id: str, action: str,
             rung = usable_rungs(exercise_id, setup)[position - 1]
         else:
             sets, reps = min(sets, 2), max(5, round(reps * STEP_BACK_REP_FACTOR))
-    tempo, rest = _style(reps)
+    tempo, rest = style_for_reps(reps)
     return exercise_prescription(exercise_id, sets, reps, tempo, rest,
                                  Rung(rung.step_index, label_for(exercise_id, setup, rung.step_index)),
                                  timing)
@@ -385,7 +435,7 @@ def _within_planned(plan: Plan, planned: PlannedSession, item: ExercisePrescript
     if (sets, reps, tempo) == (adjusted.sets, adjusted.reps, adjusted.tempo):
         return adjusted
     rung = Rung(adjusted.resolved_step_index, adjusted.resistance)
-    return exercise_prescription(adjusted.exercise_id, sets, reps, tempo, _style(reps)[1], rung,
+    return exercise_prescription(adjusted.exercise_id, sets, reps, tempo, style_for_reps(reps)[1], rung,
                                  plan.timing)
 
 
@@ -425,13 +475,20 @@ class TodaySession:
 
 
 def latest_decision(setup: PlanSetup, sessions, decisions=()) -> ProgressionDecision | None:
-    """The stored decision for the latest session that counts, or a fresh one if none is stored."""
+    """The decision after the latest session that counts, always read from the log as it is
+    now (an edit in History changes it), with the person's stored override kept.
+
+    The stored decision itself is returned while it still says the same, so its time stays.
+    """
     history = counted_sessions(sessions)
     if not history:
         return None
     stored = {d.id: d for d in map(_as_decision, decisions)}
-    found = stored.get(decision_id(history[-1].id))
-    return found or decide(setup, history, stored.values())
+    current = decide(setup, history, stored.values())
+    found = stored.get(current.id)
+    if found is not None and replace(found, made_on=current.made_on) == current:
+        return found
+    return current
 
 
 def next_planned(plan: Plan, sessions, today: dt.date) -> tuple[PlannedSession, dt.date, dt.date | None]:
@@ -450,7 +507,7 @@ def next_planned(plan: Plan, sessions, today: dt.date) -> tuple[PlannedSession, 
         return first_week[0], first_week[0].date, None
     monday = monday_of(today)
     sunday = monday + dt.timedelta(days=6)
-    done_days = [local_date(s.started_at) for s in counted_sessions(sessions)]
+    done_days = [session_day(s) for s in counted_sessions(sessions)]
     this_week = [d for d in done_days if monday <= d <= sunday]
     planned = plan.sessions_in_week(monday)
     if len(this_week) < len(planned):
@@ -476,7 +533,7 @@ def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None
     planned, day, moved_from = next_planned(plan, sessions, today)
     decision = latest_decision(setup, sessions, decisions)
     prescription = apply_decision(plan, planned, sessions, decision)
-    done_today = any(local_date(s.started_at) == today for s in counted_sessions(sessions))
+    done_today = any(session_day(s) == today for s in counted_sessions(sessions))
     return TodaySession(
         date=day, is_today=day == today, week=planned.week, planned=planned,
         prescription=prescription,
@@ -488,7 +545,10 @@ def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None
 def morning_question_due(sessions, now: dt.datetime) -> SessionRecord | None:
     """The session to ask about ("how does the side feel against before it?"), or None.
 
-    Only the latest session, only on the day after it, and only while unanswered.
+    Only the latest session, only while unanswered, and only on the day after the day it
+    ENDED, once :data:`MORNING_QUESTION_AFTER` has passed since then: a session from 23:50
+    to 00:15 is not asked about at 00:20 (the side has not had a night to settle, and the
+    answer could unlock progress); it is asked about the next day.
     """
     history = counted_sessions(sessions)
     if not history:
@@ -496,8 +556,13 @@ def morning_question_due(sessions, now: dt.datetime) -> SessionRecord | None:
     latest = history[-1]
     if latest.next_morning is not None:
         return None
+    ended = latest.ended_at or latest.started_at
     today = now.astimezone().date() if now.tzinfo else now.date()
-    if local_date(latest.started_at) + dt.timedelta(days=1) == today:
+    if ended.tzinfo is not None and now.tzinfo is None:
+        ended = ended.replace(tzinfo=None)   # a naive clock: compare wall times
+    elif ended.tzinfo is None and now.tzinfo is not None:
+        ended = ended.astimezone()
+    if ended.date() + dt.timedelta(days=1) == today and now - ended >= MORNING_QUESTION_AFTER:
         return latest
     return None
 
@@ -519,7 +584,7 @@ class WeekStatus:
 def week_statuses(setup: PlanSetup, sessions, today: dt.date) -> tuple[WeekStatus, ...]:
     """Weeks 1-8: past weeks done, partly done or missed; the current one; the ones to come."""
     plan = generate_plan(setup)
-    done_days = [local_date(s.started_at) for s in counted_sessions(sessions)]
+    done_days = [session_day(s) for s in counted_sessions(sessions)]
     rows = []
     for week in range(1, PLAN_WEEKS + 1):
         monday = plan.monday_of_week(week)

@@ -1,0 +1,34 @@
+"""What counts as a session and which day it belongs to: one definition for the whole app.
+
+The plan, the progression rule, History and the CSV export all count sessions and place
+them on days; if they disagreed, Today could say "done" while History says "missed".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from .exercises import CATALOGUE, Kind
+
+if TYPE_CHECKING:   # records are plain data; only their fields are read
+    from ..store.records import SessionRecord
+
+#: Exercises whose sets are counted in reps (the stretch is held, not counted).
+COUNTED_EXERCISES = frozenset(ex.id for ex in CATALOGUE if ex.kind is Kind.REPS)
+
+
+def session_day(record: SessionRecord) -> dt.date:
+    """The day the person saw on their clock when they started (the stored offset, not this machine's)."""
+    return record.started_at.date()
+
+
+def counts_as_session(record: SessionRecord) -> bool:
+    """A session counts once at least one counted set has reps done; a stretch alone or an
+    opened-and-closed session does not. Stops at the first such set (cheap over years)."""
+    return any(s.done_reps > 0 and s.exercise_id in COUNTED_EXERCISES for s in record.sets)
+
+
+def counted_sessions(sessions) -> list[SessionRecord]:
+    """The sessions that count, oldest first."""
+    return sorted((s for s in sessions if counts_as_session(s)), key=lambda s: s.started_at)
