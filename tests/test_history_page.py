@@ -85,7 +85,7 @@ def test_charts_default_to_eight_weeks_and_follow_range_and_exercise(qtbot, page
 
 def test_every_chart_draws_a_legend_and_exact_hover_values(page):
     page.draw_all_charts()
-    reps_names = [label.text for _sample, label in page.reps_chart.legend.items]
+    reps_names = page.reps_chart.legend_names()
     assert reps_names == ["Target", "Clamshells", "Glute bridges", "Lateral band walks"]
     assert any(tip.endswith("9.5 reps per set (target 10)") and tip.startswith("Clamshells")
                for tip in scatter_tips(page.reps_chart))
@@ -108,8 +108,10 @@ def test_a_range_without_sessions_says_so_in_each_chart(qtbot, store):
     page.set_range("4w")
     page.draw_all_charts()
     for chart in (page.reps_chart, page.resistance_chart, page.pain_chart, page.sides_chart):
-        texts = [item.toPlainText() for item in chart.plot.items if isinstance(item, pg.TextItem)]
-        assert texts == ["No sessions in this range yet."], chart.title_text
+        texts = [item for item in chart.plot.items if isinstance(item, pg.TextItem)]
+        assert [t.toPlainText() for t in texts] == ["No sessions in this range yet."], chart.title_text
+        (left, right), (bottom, top) = chart.plot.getViewBox().viewRange()
+        assert left < texts[0].pos().x() < right and bottom < texts[0].pos().y() < top
 
 
 def test_only_the_visible_chart_is_built_on_open(page):
@@ -138,3 +140,66 @@ def test_export_csv_and_save_chart_as_png(page, tmp_path):
     assert page.save_chart_png(tmp_path / "pain.png")
     image = QImage(str(tmp_path / "pain.png"))
     assert (image.width(), image.height()) == (page.pain_chart.width(), page.pain_chart.height())
+
+
+def test_y_ticks_are_whole_numbers_at_one_level():
+    from itbgui.history.charts import integer_ticks
+
+    assert integer_ticks(6.5, 14.2) == [(v, str(int(v))) for v in (7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0)]
+    assert [t for _v, t in integer_ticks(0, 20)] == ["0", "2", "4", "6", "8", "10", "12", "14", "16", "18", "20"]
+    assert [t for _v, t in integer_ticks(3, 25)] == ["5", "10", "15", "20", "25"]
+
+
+def test_no_monday_label_is_cut_off_at_either_end_of_the_axis(qapp, page):
+    """All of a history from Mon 2 Nov: every Monday to the end of this week is labelled,
+    the first and the last included (they sit at the very ends of the axis)."""
+    page.set_range("all")
+    page.show()
+    qapp.processEvents()
+    image = QImage(page.reps_chart.viewport().size(), QImage.Format.Format_ARGB32)
+    painter = pg.QtGui.QPainter(image)
+    try:
+        _axis, _ticks, texts = page.reps_chart.date_axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    assert [text for _rect, _flags, text in texts] == ["2 Nov", "9 Nov", "16 Nov", "23 Nov", "30 Nov"]
+
+
+def test_legends_name_every_series_in_order(page):
+    page.draw_all_charts()
+    assert page.pain_chart.legend_names() == ["Before the session", "After", "Trend (3-week average)"]
+    assert page.adherence_chart.legend_names() == ["Plan met", "Short of plan", "This week so far",
+                                                   "Planned"]
+    assert page.sides_chart.legend_names() == ["Left leg", "Right leg"]
+
+
+def test_bar_counts_and_step_names_are_labelled_on_the_chart(page):
+    from itbgui.history.charts import PointLabels
+
+    page.draw_all_charts()
+
+    def labels(chart):
+        return [text for item in chart.plot.items if isinstance(item, PointLabels)
+                for text in item.texts()]
+
+    assert labels(page.adherence_chart) == ["2", "1", "0", "1"]   # weeks of 2, 9, 16, 23 Nov
+    assert "Light band above the knees" in labels(page.resistance_chart)
+
+
+def test_pointing_at_a_marker_shows_its_exact_values(qapp, page):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtTest import QTest
+
+    page.show()
+    page.tabs.setCurrentIndex(2)
+    qapp.processEvents()
+    chart = page.pain_chart
+    markers = next(i for i in chart.plot.items if isinstance(i, pg.ScatterPlotItem))
+    xs, ys = markers.getData()
+    k = next(k for k, tip in enumerate(chart.hover_texts()) if tip.endswith("Pain before: 4/10"))
+    where = chart.mapFromScene(markers.mapToScene(QPointF(xs[k], ys[k])))
+    for point in (where + pg.QtCore.QPoint(40, 40), where):  # enter the view, then hover
+        QTest.qWait(40)  # pyqtgraph drops mouse moves that come too quickly
+        QTest.mouseMove(chart.viewport(), point)
+        qapp.processEvents()
+    assert "Pain before: 4/10" in chart.plot.getViewBox().toolTip()
