@@ -438,9 +438,9 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _done_days(sessions) -> frozenset[dt.date]:
-        from .program.progression import counted_sessions, local_date
+        from .program.sessions import counted_sessions, session_day
 
-        return frozenset(local_date(s.started_at) for s in counted_sessions(sessions))
+        return frozenset(session_day(s) for s in counted_sessions(sessions))
 
     def refresh_all(self) -> None:
         self.refresh_today()
@@ -449,12 +449,16 @@ class MainWindow(QMainWindow):
             setup = self.plan_setup()
             from .program.plan import generate_plan
 
-            self.history_page.set_plan(generate_plan(setup, self.timing))
-            self.history_page.set_sore_side(setup.sore_side)
-            self.history_page.reload()
+            self.history_page.set_context(generate_plan(setup, self.timing), setup.sore_side)
 
     def _history_changed(self) -> None:
-        """A session was edited or deleted on the History page: what comes next may change."""
+        """A session was edited or deleted on the History page: the stored decision for the
+        latest session is made again (keeping any override), then what comes next is shown."""
+        from .program.sessions import counted_sessions
+
+        counted = counted_sessions(self.store.sessions())
+        if counted:
+            self.record_decision(counted[-1].id)
         self.refresh_today()
         self.refresh_plan()
 

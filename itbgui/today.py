@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QHBoxLayout, Q
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from .program.progression import HOLD, PROGRESS, STEP_BACK, TodaySession
+from .program.sessions import session_day
 from .store.records import SessionRecord
 from .theme import colours
 from .widget_kit import clear_layout, px as scaled
@@ -322,7 +323,7 @@ class TodayPage(QWidget):
         if last is None:
             self.last_label.setText(self.tr("No sessions logged yet. Your first one starts here."))
             return
-        when = f"{long_date(last.started_at.date())}, {last.started_at:%H:%M}"
+        when = f"{long_date(session_day(last))}, {last.started_at:%H:%M}"
         status = self.tr("complete") if last.completed else self.tr("ended early")
         pain = ""
         if last.pain_before is not None and last.pain_after is not None:

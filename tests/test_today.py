@@ -176,3 +176,23 @@ def test_a_runner_every_day_is_told_to_train_after_a_light_run(qtbot, store, tmp
     assert page.heading.text() == "Today · Monday 2 November"
     assert page.note_label.isVisible()
     assert page.note_label.text() == "A running day: keep the run light, then do this session after it."
+
+
+def test_editing_the_last_sessions_pain_in_history_changes_the_stored_decision(qtbot, store, tmp_path):
+    from itbgui.history.editing import EditSessionCommand, edited_session
+
+    store.save_plan_setup(SETUP.to_doc())
+    store.save_sessions([logged(MONDAY, 1, 2, "same", sid="a"), logged(WEDNESDAY, 1, 2, "same", sid="b")])
+    win = open_window(qtbot, store, tmp_path, clock_on(WEDNESDAY + dt.timedelta(days=1), hour=12))
+    win.record_decision("b")
+    assert [d["action"] for d in stored(tmp_path)["decisions"].values()] == ["progress"]
+    history = win.ensure_history_page()
+    before = store.session("b")
+    after = edited_session(before, pain_after=8)               # it hurt far more than logged
+    history.undo_stack.push(EditSessionCommand(store, before, after, history._changed,
+                                               history._store_error))
+    [decision] = stored(tmp_path)["decisions"].values()
+    assert decision["action"] == STEP_BACK and decision["based_on"] == "b"
+    assert win.today_page.decision_title.text() == "Step back"
+    history.undo_stack.undo()                                  # and back again
+    assert [d["action"] for d in stored(tmp_path)["decisions"].values()] == ["progress"]

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Iterable, Protocol, Sequence
 
 from ..program.exercises import CATALOGUE, Exercise, Kind
+from ..program.plan_setup import monday_of
+from ..program.sessions import counts_as_session as record_counts, session_day
 from ..store.records import SessionRecord
 
 #: Range selector keys -> number of calendar weeks shown (None: everything).
@@ -32,7 +34,6 @@ PER_4_WEEKS_AFTER_WEEKS = 104
 _BLOCK_ORIGIN = dt.date(2000, 1, 3)
 
 _BY_ID = {ex.id: ex for ex in CATALOGUE}
-_COUNTED = frozenset(ex.id for ex in CATALOGUE if ex.kind is Kind.REPS)
 _LADDER_SIZE = {ex.id: len(ex.steps) for ex in CATALOGUE if ex.kind is Kind.REPS}
 
 
@@ -47,15 +48,6 @@ class PlanTargets(Protocol):
 
 
 # ---------------------------------------------------------------------- time helpers
-def monday_of(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
-def session_day(record: SessionRecord) -> dt.date:
-    """The calendar day where the person was (the stored time keeps its own offset)."""
-    return record.started_at.date()
-
-
 def day_timestamp(day: dt.date) -> float:
     """Local midnight at the start of ``day``, in seconds since the epoch."""
     return dt.datetime.combine(day, dt.time()).timestamp()
@@ -313,18 +305,13 @@ def pain_chart(summaries: Sequence[SessionSummary], first_week: dt.date | None,
 
 
 def counts_as_session(summary: SessionSummary) -> bool:
-    """A session counts for adherence when at least one counted set was logged."""
+    """A session counts for adherence when at least one counted set was logged (the rule
+    of :func:`itbgui.program.sessions.counts_as_session`, read from a summary)."""
     return any(day.reps > 0 for day in summary.exercises.values())
 
 
 def _planned(plan: PlanTargets | None, monday: dt.date) -> int:
     return DEFAULT_PLANNED_PER_WEEK if plan is None else plan.planned_count(monday)
-
-
-def record_counts(record: SessionRecord) -> bool:
-    """The same rule as :func:`counts_as_session`, straight from a record (stops at the
-    first counted set, so weekly counts over years of sessions stay cheap)."""
-    return any(s.done_reps > 0 and s.exercise_id in _COUNTED for s in record.sets)
 
 
 def current_streak(summaries: Sequence[SessionSummary], today: dt.date,

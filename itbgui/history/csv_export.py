@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
 from ..program.exercises import CATALOGUE
+from ..program.sessions import session_day
 from ..store.records import SessionRecord
 
 HEADER = ("session_id", "date", "started_at", "ended_at", "duration_min", "completed",
@@ -45,7 +46,7 @@ def _cell(value) -> str:
 
 def session_columns(record: SessionRecord) -> list[str]:
     return [_cell(v) for v in (
-        record.id, record.started_at.date().isoformat(),
+        record.id, session_day(record).isoformat(),
         record.started_at.isoformat(timespec="seconds"),
         record.ended_at.isoformat(timespec="seconds") if record.ended_at else None,
         round(record.duration_seconds / 60, 1) if record.ended_at else None,

@@ -23,7 +23,8 @@ from ..theme import colours
 from . import chart_data as cd
 from .charts import (AdherenceChart, HistoryChart, PainChart, RepsChart, ResistanceChart,
                      SidesChart)
-from .editing import DeleteSessionCommand, EditSessionCommand, SessionEditDialog, confirm_delete
+from .editing import (DeleteSessionCommand, EditSessionCommand, SessionEditDialog, catalogue_label,
+                      confirm_delete)
 from .table_model import SessionColumn, SessionSetsModel, SessionTableModel
 
 
@@ -364,6 +365,20 @@ class HistoryPage(QWidget):
         self.sore_side = side
         self.redraw_charts()
 
+    def _rung_label(self):
+        """Rungs in the person's words when the plan knows their kit ("Red band…")."""
+        setup = getattr(self.plan, "setup", None)
+        if setup is None:
+            return catalogue_label
+        from ..program.plan import label_for
+
+        return lambda exercise_id, rung: label_for(exercise_id, setup, rung)
+
+    def set_context(self, plan: cd.PlanTargets | None, side: str | None) -> None:
+        """The plan and the sore side after a change elsewhere, then one fresh read and redraw."""
+        self.plan, self.sore_side = plan, side
+        self.reload()
+
     # ------------------------------------------------------------------ selection
     def selected_record(self) -> SessionRecord | None:
         index = self.table.currentIndex() if hasattr(self, "table") else QModelIndex()
@@ -395,7 +410,7 @@ class HistoryPage(QWidget):
         record = self.selected_record()
         if record is None:
             return
-        dialog = SessionEditDialog(record, self)
+        dialog = SessionEditDialog(record, self, rung_label=self._rung_label())
         if dialog.exec() and dialog.result_record is not None and dialog.result_record != record:
             self.apply_edit(record, dialog.result_record)
 
