@@ -122,7 +122,6 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Pages"))
         self.today_page = TodayPage()
-        self.home = self.today_page   # the name the player tests and older code use
         self.today_page.start_requested.connect(self.start_session)
         self.today_page.setup_requested.connect(self.edit_plan_setup)
         self.today_page.override_chosen.connect(self.set_override)
@@ -422,7 +421,6 @@ class MainWindow(QMainWindow):
         self._morning_session = due
         self.today_page.ask_morning(due, setup.sore_side)
 
-    refresh_home = refresh_today   # the older name
 
     def refresh_plan(self) -> None:
         if self.plan_page is None:

@@ -184,8 +184,9 @@ def test_range_starts_on_a_monday_weeks_back():
     assert cd.range_start("4w", TODAY) == dt.date(2026, 11, 2)
     assert cd.range_start("8w", TODAY) == dt.date(2026, 10, 5)
     assert cd.range_start("all", TODAY) is None
-    kept = cd.filter_range(known_history(), "4w", dt.date(2026, 11, 30))
-    assert [s.id for s in kept] == ["s3", "s4"]
+    data = cd.HistoryData(known_history())           # what the page reads a range through
+    kept = data.summaries_from(cd.range_start("4w", dt.date(2026, 11, 30)))
+    assert [s.day for s in kept] == [dt.date(2026, 11, 9), dt.date(2026, 11, 23)]   # s3, s4
 
 
 def test_build_charts_filters_the_range_but_trend_and_streak_see_earlier_weeks(summaries):

@@ -103,7 +103,7 @@ def test_a_whole_session_with_the_keyboard_alone_is_saved_set_by_set(qtbot, wind
 
     qtbot.keyClick(player, ENTER)                               # back to the start screen
     assert window.player is None
-    assert "Last session" in window.home.last_label.text()
+    assert "Last session" in window.today_page.last_label.text()
 
 
 def test_escape_asks_first_then_keeps_what_was_done(qtbot, window, clock, tmp_path):

@@ -67,14 +67,6 @@ def range_start(range_key: str, today: dt.date) -> dt.date | None:
     return monday_of(today) - dt.timedelta(weeks=weeks - 1)
 
 
-def filter_range(sessions: Iterable[SessionRecord], range_key: str,
-                 today: dt.date) -> list[SessionRecord]:
-    start = range_start(range_key, today)
-    if start is None:
-        return list(sessions)
-    return [s for s in sessions if session_day(s) >= start]
-
-
 def charted_exercises(exercise_id: str | None = None) -> tuple[Exercise, ...]:
     """Counted exercises (the timed stretch has no reps to chart), or just the one asked for."""
     counted = tuple(ex for ex in CATALOGUE if ex.kind is Kind.REPS)
