@@ -27,7 +27,7 @@ from .program.preferences import (GET_READY_RANGE, REST_RANGE, TEMPO_DOWN_RANGE,
 from .settings import TEXT_SIZES, VOLUME_RANGE, AppSettings
 from .store.repository import SessionRepository
 from .theme import THEMES, colours
-from .widget_kit import px as scaled
+from .widget_kit import TextScaled
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ class VoiceProbe(QObject):
             self._process = None
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(TextScaled, QDialog):
     """Sections on the left, their controls on the right; each change is saved at once."""
 
     changed = Signal(str)
@@ -446,9 +446,7 @@ class SettingsDialog(QDialog):
     # ------------------------------------------------------------------ look
     def apply_style(self) -> None:
         c = colours()
-
-        def px(size: float) -> str:
-            return scaled(size, self._text_scale)
+        px = self.px
 
         self.setStyleSheet(f"""
             QLabel, QCheckBox {{ color: {c.text}; font-size: {px(17)}; }}

@@ -18,7 +18,7 @@ from .program.progression import HOLD, PROGRESS, STEP_BACK, TodaySession
 from .program.sessions import session_day
 from .store.records import SessionRecord
 from .theme import colours
-from .widget_kit import clear_layout, px as scaled
+from .widget_kit import TextScaled, clear_layout
 
 #: The decision buttons, in the order shown.
 ACTIONS = (PROGRESS, HOLD, STEP_BACK)
@@ -31,7 +31,7 @@ def long_date(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B}"
 
 
-class TodayPage(QWidget):
+class TodayPage(TextScaled, QWidget):
     start_requested = Signal()
     setup_requested = Signal()
     #: the person's choice for the next session: "progress", "hold", "step_back"
@@ -42,7 +42,6 @@ class TodayPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._text_scale = 1.0
         self.setAccessibleName(self.tr("Today"))
         self.today_session: TodaySession | None = None
         # Scrolls only on a small screen; at 1280 x 720 and up everything fits.
@@ -179,17 +178,9 @@ class TodayPage(QWidget):
         self.decision_card = card
         return card
 
-    def set_text_scale(self, scale: float) -> None:
-        """Settings > Text size: every font on the page grows by ``scale``."""
-        if scale != self._text_scale:
-            self._text_scale = scale
-            self.apply_style()
-
     def apply_style(self) -> None:
         c = colours()
-
-        def px(size: float) -> str:
-            return scaled(size, self._text_scale)
+        px = self.px
 
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}

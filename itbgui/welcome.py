@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QPushButton
                                QWidget)
 
 from .theme import colours
-from .widget_kit import px as scaled
+from .widget_kit import TextScaled
 
 
 def _text(text: str, name: str) -> QLabel:
@@ -21,7 +21,7 @@ def _text(text: str, name: str) -> QLabel:
     return label
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(TextScaled, QDialog):
     def __init__(self, parent: QWidget | None = None, *, text_scale: float = 1.0) -> None:
         super().__init__(parent)
         self._text_scale = text_scale
@@ -104,9 +104,7 @@ class WelcomeDialog(QDialog):
 
     def apply_style(self) -> None:
         c = colours()
-
-        def px(size: float) -> str:
-            return scaled(size, self._text_scale)
+        px = self.px
 
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}

@@ -16,7 +16,7 @@ from .. import resources_rc  # noqa: F401  (registers the :/exercises drawings)
 from ..player.picture import ExercisePicture
 from ..program.exercises import Exercise, Kind, exercise
 from ..theme import colours
-from ..widget_kit import px as scaled
+from ..widget_kit import TextScaled
 from .search import search
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -119,7 +119,7 @@ class ExerciseCard(QWidget):
             picture.refresh_colours()
 
 
-class LibraryPage(QWidget):
+class LibraryPage(TextScaled, QWidget):
     """Search on the left, the card on the right. ``back_requested`` returns to a paused session."""
 
     back_requested = Signal()
@@ -127,7 +127,6 @@ class LibraryPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Library"))
-        self._text_scale = 1.0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 20, 32, 16)
         outer.setSpacing(12)
@@ -218,17 +217,10 @@ class LibraryPage(QWidget):
     def visible_exercise_ids(self) -> list[str]:
         return [self.list.item(row).data(ID_ROLE) for row in range(self.list.count())]
 
-    def set_text_scale(self, scale: float) -> None:
-        """Text size from Settings (1.0 normal, up to 1.5): the type grows, the layout follows."""
-        self._text_scale = scale
-        self.apply_style()
-
     def apply_style(self) -> None:
         """Call after a theme change: reads the palette's colours and recolours the drawings."""
         c = colours()
-
-        def px(size: float) -> str:
-            return scaled(size, self._text_scale)
+        px = self.px
 
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButt
 from ..program.plan_setup import WEEKDAY_NAMES, PlanSetup
 from ..program.progression import WeekStatus
 from ..theme import colours
-from ..widget_kit import clear_layout, px as scaled
+from ..widget_kit import TextScaled, clear_layout
 from .sheet import PAGE_SIZES, WeekSheet
 from .weeks_view import WeeksView
 
 
-class PlanPage(QWidget):
+class PlanPage(TextScaled, QWidget):
     change_requested = Signal()
     week_chosen = Signal(object)         # a Monday
     preview_requested = Signal()
@@ -30,7 +30,6 @@ class PlanPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._text_scale = 1.0
         self.setAccessibleName(self.tr("Plan"))
         self.sheet: WeekSheet | None = None
         lay = QVBoxLayout(self)
@@ -100,17 +99,9 @@ class PlanPage(QWidget):
     def set_page_size(self, size: str) -> None:
         self.paper_combo.setCurrentText(size)
 
-    def set_text_scale(self, scale: float) -> None:
-        """Settings > Text size: every font on the page grows by ``scale``."""
-        if scale != self._text_scale:
-            self._text_scale = scale
-            self.apply_style()
-
     def apply_style(self) -> None:
         c = colours()
-
-        def px(size: float) -> str:
-            return scaled(size, self._text_scale)
+        px = self.px
 
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}
