@@ -9,15 +9,7 @@ import pytest
 from itbgui.store import storage
 from itbgui.store.repository import SessionRepository
 from store_helpers import record
-from window_helpers import MONDAY, SETUP, clock_on, open_window
-
-
-@pytest.fixture
-def store(tmp_path):
-    repo = SessionRepository(tmp_path)
-    repo.save_plan_setup(SETUP.to_doc())
-    yield repo
-    repo.close()
+from window_helpers import MONDAY, clock_on, open_window
 
 
 def full_disk(monkeypatch, data_dir):

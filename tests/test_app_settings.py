@@ -19,14 +19,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def store(tmp_path):
-    repo = SessionRepository(tmp_path)
-    repo.save_plan_setup(SETUP.to_doc())
-    yield repo
-    repo.close()
-
-
-@pytest.fixture
 def keep_palette():
     """Theme changes repaint the whole application: put the palette back for later tests."""
     app = QApplication.instance()

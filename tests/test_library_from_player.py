@@ -8,19 +8,10 @@ from itbgui.app import SHORTCUTS_HELP
 from itbgui.player.engine import EngineState
 from itbgui.player.view import KEY_HINTS
 from itbgui.program.timeline import StepKind
-from itbgui.store.repository import SessionRepository
 from qt_helpers import ENTER, advance, run_until
-from window_helpers import MONDAY, SETUP, clock_on, open_window
+from window_helpers import MONDAY, clock_on, open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def store(tmp_path):
-    repo = SessionRepository(tmp_path)
-    repo.save_plan_setup(SETUP.to_doc())
-    yield repo
-    repo.close()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The main window's navigation: Ctrl+1..4, the player taking the whole window, and the pages
 refreshing after a session."""
 
-import pytest
 from PySide6.QtCore import Qt
 
 from itbgui import resources_rc  # noqa: F401
@@ -9,20 +8,11 @@ from itbgui.history.page import HistoryPage
 from itbgui.library.page import LibraryPage
 from itbgui.plan.page import PlanPage
 from itbgui.program.timeline import StepKind
-from itbgui.store.repository import SessionRepository
 from qt_helpers import ENTER, run_until
 from test_player import SHORT
-from window_helpers import MONDAY, SETUP, clock_on, open_window
+from window_helpers import MONDAY, clock_on, open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def store(tmp_path):
-    repo = SessionRepository(tmp_path)
-    repo.save_plan_setup(SETUP.to_doc())
-    yield repo
-    repo.close()
 
 
 def test_ctrl_1_2_3_4_switch_pages(qtbot, store, tmp_path):
