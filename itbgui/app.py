@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWid
 
 from . import APP_NAME, __version__
 from .clock import Clock
-from .program.plan_setup import PlanSetup, monday_of
+from .program.plan_setup import PlanSetup, monday_of, stored_setup
 from .program.prescription import SessionPrescription, starter_session
 from .program.preferences import DEFAULT_GET_READY_SECONDS, apply_preferences, timing_for
 from .program.progression import (ProgressionDecision, TodaySession, decide, morning_question_due,
-                                  next_session)
+                                  next_session, stored_decisions)
 from .program.timeline import Timing, build_timeline
 from . import settings as keys
 from .settings import AppSettings
@@ -351,37 +351,19 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ reading the store
     def plan_setup(self) -> PlanSetup:
         """The stored set-up, or the default plan (beginner, no running days, this week)."""
-        doc = self.store.plan_setup()
-        if doc is not None:
-            try:
-                return PlanSetup.from_doc(doc)
-            except ValueError as exc:
-                if not self._setup_problem_shown:
-                    self._setup_problem_shown = True
-                    self.statusBar().showMessage(self.tr(
-                        "The saved plan set-up cannot be used (%1); showing the starter plan.")
-                        .replace("%1", str(exc)))
-        return PlanSetup.default(self.today())
+        setup, problem = stored_setup(self.store.plan_setup(), self.today())
+        if problem and self.store.plan_setup() is not None and not self._setup_problem_shown:
+            self._setup_problem_shown = True
+            self.statusBar().showMessage(self.tr("%1; showing the starter plan.").replace(
+                "%1", problem[0].upper() + problem[1:]))
+        return setup
 
     def has_plan_setup(self) -> bool:
-        doc = self.store.plan_setup()
-        if doc is None:
-            return False
-        try:
-            PlanSetup.from_doc(doc)
-        except ValueError:
-            return False
-        return True
+        return stored_setup(self.store.plan_setup(), self.today())[1] is None
 
     def decisions(self) -> list[ProgressionDecision]:
         """Stored decisions that can be read; a damaged one is skipped, not fatal."""
-        out = []
-        for doc in self.store.decisions():
-            try:
-                out.append(ProgressionDecision.from_doc(doc))
-            except ValueError:
-                continue
-        return out
+        return stored_decisions(self.store.decisions())[0]
 
     def today(self) -> dt.date:
         return self.clock.now().date()

@@ -79,3 +79,28 @@ def test_from_doc_rejects_damaged_documents(doc, message):
 
 def test_sort_bands_puts_thera_band_colours_in_order_and_keeps_others():
     assert sort_bands(["Green", " yellow", "purple", "green"]) == ("yellow", "green", "purple")
+
+
+def test_the_stored_setup_or_the_default_plan_with_the_reason():
+    import datetime as dt
+
+    from itbgui.program.plan_setup import PlanSetup, stored_setup
+
+    today = dt.date(2026, 11, 25)
+    default = PlanSetup.default(today)
+    assert stored_setup(None, today) == (default, "no plan set up yet")
+    setup, why = stored_setup({"level": "expert"}, today)
+    assert setup == default and why.startswith("the stored plan set-up cannot be used")
+    good = PlanSetup("advanced", frozenset({2}), dt.date(2026, 11, 2), "left")
+    assert stored_setup(good.to_doc(), today) == (good, None)
+
+
+def test_unreadable_stored_decisions_are_skipped_and_named():
+    from itbgui.program.progression import stored_decisions
+
+    good = {"id": "after-s1", "action": "hold", "reason": "settled", "see_clinician": False,
+            "clinician_reason": "", "made_on": "2026-11-03T08:10:00+01:00", "based_on": "s1",
+            "overridden_to": None}
+    decisions, problems = stored_decisions([good, {"id": "after-s2", "action": "jump"}])
+    assert [d.id for d in decisions] == ["after-s1"]
+    assert len(problems) == 1 and "cannot be read" in problems[0]

@@ -62,8 +62,8 @@ def run(argv: list[str]) -> int:
 
     from .. import resources_rc  # noqa: F401  (registers the exercise drawings)
     from ..cli import default_data_dir
-    from ..program.plan_setup import PlanSetup
-    from ..program.progression import ProgressionDecision
+    from ..program.plan_setup import stored_setup
+    from ..program.progression import stored_decisions
     from ..store.repository import StoreError
     from .sheet import build_week_sheet, write_week_pdf
 
@@ -74,22 +74,13 @@ def run(argv: list[str]) -> int:
     except StoreError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
-    setup = None
-    if setup_doc is not None:
-        try:
-            setup = PlanSetup.from_doc(setup_doc)
-        except ValueError as exc:
-            print(f"{PROG}: the stored plan set-up cannot be used ({exc}).", file=sys.stderr)
-    if setup is None:
-        setup = PlanSetup.default(today)
-        print(f"{PROG}: no plan set up yet in {data_dir}; printing the default plan "
+    setup, problem = stored_setup(setup_doc, today)
+    if problem:
+        print(f"{PROG}: {problem} in {data_dir}; printing the default plan "
               "(beginner, no running days, starting this week).", file=sys.stderr)
-    decisions = []
-    for doc in decision_docs:
-        try:
-            decisions.append(ProgressionDecision.from_doc(doc))
-        except ValueError as exc:
-            print(f"{PROG}: skipped a stored decision that cannot be read ({exc}).", file=sys.stderr)
+    decisions, problems = stored_decisions(decision_docs)
+    for problem in problems:
+        print(f"{PROG}: skipped {problem}.", file=sys.stderr)
 
     from ..settings import AppSettings  # the tempo and rests chosen in Settings, if any
 

@@ -109,6 +109,16 @@ class PlanSetup:
                    sore_side=doc.get("sore_side"), bands=tuple(bands), dumbbells_kg=tuple(weights))
 
 
+def stored_setup(doc: dict | None, today: dt.date) -> tuple[PlanSetup, str | None]:
+    """The stored set-up, or the default plan and why (None: the stored one is used)."""
+    if doc is None:
+        return PlanSetup.default(today), "no plan set up yet"
+    try:
+        return PlanSetup.from_doc(doc), None
+    except ValueError as exc:
+        return PlanSetup.default(today), f"the stored plan set-up cannot be used ({exc})"
+
+
 def _check_bands(bands) -> tuple[str, ...]:
     if isinstance(bands, str) or not isinstance(bands, (tuple, list)):
         raise ValueError("bands must be a list of colour names")

@@ -105,6 +105,17 @@ class ProgressionDecision:
                    overridden_to=doc.get("overridden_to"), clinician_reason=clinician)
 
 
+def stored_decisions(docs) -> tuple[list[ProgressionDecision], list[str]]:
+    """The stored decisions that can be read, and a line for each one that cannot."""
+    decisions, problems = [], []
+    for doc in docs:
+        try:
+            decisions.append(ProgressionDecision.from_doc(doc))
+        except ValueError as exc:
+            problems.append(f"a stored decision cannot be read ({exc})")
+    return decisions, problems
+
+
 def decision_id(session_id: str) -> str:
     """One decision per session: re-deciding (after the next-morning answer) replaces it."""
     return f"after-{session_id}"
