@@ -413,14 +413,18 @@ class MainWindow(QMainWindow):
         setup = self.plan_setup()
         sessions = self.store.sessions()
         statuses = week_statuses(setup, sessions, today)
-        self.plan_page.show_plan(setup, not self.has_plan_setup(), statuses, self.week_sheet(), today,
-                                 self._done_days(sessions))
+        sheet = self.week_sheet()
+        self.plan_page.show_plan(setup, not self.has_plan_setup(), statuses, sheet, today,
+                                 self._done_days(sheet.monday))
 
-    @staticmethod
-    def _done_days(sessions) -> frozenset[dt.date]:
-        from .program.sessions import counted_sessions, session_day
+    def _done_days(self, monday: dt.date) -> frozenset[dt.date]:
+        """The week's planned days ticked off by the sessions logged that week, in order
+        (the same counting Today uses to pick the next session)."""
+        from .program.plan import generate_plan
+        from .program.progression import done_planned_days
 
-        return frozenset(session_day(s) for s in counted_sessions(sessions))
+        return done_planned_days(generate_plan(self.plan_setup(), self.timing), self.store.sessions(),
+                                 monday)
 
     def refresh_all(self) -> None:
         self.refresh_today()
@@ -536,7 +540,8 @@ class MainWindow(QMainWindow):
     def choose_week(self, monday: dt.date) -> None:
         self.selected_monday = monday
         if self.plan_page is not None:
-            self.plan_page.show_week(self.week_sheet(), self.today(), self._done_days(self.store.sessions()))
+            sheet = self.week_sheet()
+            self.plan_page.show_week(sheet, self.today(), self._done_days(sheet.monday))
             self.plan_page.weeks.set_weeks(self.plan_page.weeks.statuses, monday)
 
     def week_sheet(self) -> WeekSheet:

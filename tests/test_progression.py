@@ -433,3 +433,17 @@ def test_one_rule_for_what_counts_and_which_day():
     assert [s.id for s in counted_sessions([nothing_done, stretch_only, done])] == ["d"]
     weeks = week_statuses(SETUP, [done, stretch_only, nothing_done], today=day(15))
     assert [(w.done, w.status) for w in weeks[:2]] == [(0, "missed"), (1, "partly done")]
+
+
+def test_a_moved_session_skips_running_days_and_the_week_ticks_off_in_order():
+    # The walk-through: intermediate, runs Tue/Thu/Sat, plan Mon/Wed/Fri. Monday's session
+    # was done on Wednesday; the next was offered on Thursday, a running day.
+    from itbgui.program.progression import done_planned_days
+
+    runner = PlanSetup("intermediate", frozenset({1, 3, 5}), MONDAY, "right")
+    plan = generate_plan(runner)
+    done = [logged(day(2), 1, 1)]
+    nxt = next_session(runner, done, today=day(2))
+    assert nxt.date == day(4) and nxt.planned.number_in_week == 2      # Friday, not Thursday
+    assert done_planned_days(plan, done, MONDAY) == frozenset({MONDAY})  # session 1 is done
+    assert done_planned_days(plan, [], MONDAY) == frozenset()

@@ -502,6 +502,23 @@ def latest_decision(setup: PlanSetup, sessions, decisions=()) -> ProgressionDeci
     return current
 
 
+def _slide_day(setup: PlanSetup, day: dt.date, planned_day: dt.date, sunday: dt.date) -> dt.date:
+    """A session moved off its planned day goes to the next day that is not a running day
+    (someone who runs every day trains after a light run, as planned)."""
+    if day == planned_day or len(setup.running_days) == 7:
+        return day
+    while day <= sunday and day.weekday() in setup.running_days:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def done_planned_days(plan: Plan, sessions, monday: dt.date) -> frozenset[dt.date]:
+    """The planned days of a week that count as done: sessions are done in the week's order,
+    so two sessions logged (on any days) tick off the week's first two planned days."""
+    done = sum(1 for s in counted_sessions(sessions) if monday <= session_day(s) <= monday + dt.timedelta(days=6))
+    return frozenset(p.date for p in plan.sessions_in_week(monday)[:done])
+
+
 def next_planned(plan: Plan, sessions, today: dt.date) -> tuple[PlannedSession, dt.date, dt.date | None]:
     """(planned session, the day to do it, the day it slid from or None).
 
@@ -524,7 +541,7 @@ def next_planned(plan: Plan, sessions, today: dt.date) -> tuple[PlannedSession, 
     if len(this_week) < len(planned):
         upcoming = planned[len(this_week)]
         earliest = today + dt.timedelta(days=1 if today in this_week else 0)
-        day = max(upcoming.date, earliest)
+        day = _slide_day(plan.setup, max(upcoming.date, earliest), upcoming.date, sunday)
         if day <= sunday:
             return upcoming, day, (upcoming.date if day > upcoming.date else None)
     week = monday
