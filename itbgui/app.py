@@ -466,7 +466,10 @@ class MainWindow(QMainWindow):
             return
         from .plan.setup_dialog import PlanSetupDialog
 
-        dialog = PlanSetupDialog(self.store, self.plan_setup(), self.today(), self)
+        initial = self.plan_setup()
+        if not self.has_plan_setup():   # a new plan starts today: nothing is "missed" before it exists
+            initial = dataclasses.replace(initial, start_date=self.today())
+        dialog = PlanSetupDialog(self.store, initial, self.today(), self)
         self.setup_dialog = dialog
         dialog.finished.connect(lambda result: self._setup_finished(dialog, result))
         if modal:

@@ -180,3 +180,14 @@ def test_the_pdf_button_saves_where_the_file_dialog_says(qtbot, store, tmp_path,
     data = target.read_bytes()
     assert data.startswith(b"%PDF")
     assert re.search(rb"/MediaBox \[0 0 595(\.0+)? 842(\.0+)?\]", data)     # A4 in points
+
+
+def test_a_new_plan_set_up_midweek_starts_today_with_nothing_missed(qtbot, store, tmp_path):
+    wednesday = MONDAY + dt.timedelta(days=2)
+    win = open_window(qtbot, store, tmp_path, clock_on(wednesday))
+    win.edit_plan_setup(modal=False)
+    dialog = win.setup_dialog
+    assert dialog.start_edit.date() == QDate(wednesday.year, wednesday.month, wednesday.day)
+    save(qtbot, dialog)
+    assert store.plan_setup()["start_date"] == wednesday.isoformat()
+    assert win.today_session.moved_from is None and win.today_session.date == wednesday
