@@ -7,8 +7,8 @@ the Help menu. ``exec()`` returns Accepted for "Set up my plan", Rejected for "N
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from .theme import colours
 from .widget_kit import TextScaled
@@ -69,7 +69,15 @@ class WelcomeDialog(TextScaled, QDialog):
             f"<li style='margin-bottom: 6px'>{line}</li>" for line in self.red_flag_lines()) + "</ul>")
         flags.addWidget(self.red_flags)
         columns.addWidget(flags_box, 1, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(columns, 1)
+        # At a large text size the safety text must scroll, never be clipped.
+        body = QWidget(objectName="welcomeBody")
+        body.setLayout(columns)
+        scroll = QScrollArea(objectName="welcomeScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setAccessibleName(self.tr("What ITB Coach does and when to see a clinician"))
+        outer.addWidget(scroll, 1)
 
         buttons = QHBoxLayout()
         # The stretch goes to the reminder itself, so it stays on one line beside the buttons.
@@ -108,6 +116,7 @@ class WelcomeDialog(TextScaled, QDialog):
 
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}
+            #welcomeScroll, #welcomeBody {{ background: transparent; }}
             #welcomeHeading {{ font-size: {px(36)}; font-weight: 700; }}
             #welcomeSub {{ font-size: {px(21)}; color: {c.muted}; }}
             #welcomeSection {{ font-size: {px(23)}; font-weight: 700; }}
