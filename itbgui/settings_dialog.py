@@ -456,7 +456,9 @@ class SettingsDialog(TextScaled, QDialog):
             QHeaderView::section {{ font-size: {px(16)}; font-weight: 600; padding: 4px 8px; }}
             QTreeWidget::item {{ padding: 4px; }}
             QCheckBox::indicator {{ width: {px(22)}; height: {px(22)}; }}
+            QTreeWidget {{ selection-background-color: {c.accent}; selection-color: {c.accent_text}; }}
             #settingsSections {{ font-size: {px(19)}; background: {c.base}; color: {c.text};
+                                 selection-background-color: {c.accent}; selection-color: {c.accent_text};
                                  border: 2px solid {c.muted}; border-radius: 8px; }}
             #settingsSections::item {{ padding: 10px 12px; }}
             #settingsSections::item:selected {{ background: {c.accent}; color: {c.accent_text};

@@ -257,7 +257,8 @@ class HistoryPage(QWidget):
             #historySub {{ font-size: 14px; color: {c.muted}; }}
             #emptyTitle {{ font-size: 32px; font-weight: 700; }}
             #emptyText {{ font-size: 18px; color: {c.muted}; }}
-            QTableView {{ font-size: 14px; }}
+            QTableView {{ font-size: 14px; selection-background-color: {c.accent};
+                          selection-color: {c.accent_text}; }}
             QPushButton {{ font-size: 14px; padding: 5px 12px; }}
             #rangeButton:checked {{ background: {c.accent}; color: {c.accent_text};
                                     border: 1px solid {c.accent}; border-radius: 4px; }}

@@ -230,6 +230,7 @@ class LibraryPage(TextScaled, QWidget):
                               border-radius: 8px; background: {c.base}; color: {c.text}; }}
             #librarySearch:focus {{ border: 3px solid {c.accent}; }}
             #libraryList {{ font-size: {px(21)}; background: {c.base}; color: {c.text};
+                            selection-background-color: {c.accent}; selection-color: {c.accent_text};
                             border: 2px solid {c.muted}; border-radius: 8px; }}
             #libraryList:focus {{ border: 3px solid {c.accent}; }}
             #libraryList::item {{ padding: 10px 8px; }}
