@@ -445,7 +445,8 @@ class PlayerView(QWidget):
         if self.save_error:
             return self.tr("Not saved yet: %1").replace("%1", self.save_error)
         if e.step.kind is StepKind.WORK:
-            return self.tr("This set will log %1 reps   (↑ ↓ to change)").replace("%1", str(e.pending_reps))
+            return (self.tr("This set will log %1 reps   (↑ ↓ to change · → logs the reps done so far)")
+                    .replace("%1", str(e.pending_reps)))
         last = e.last_logged
         if last and not last.hold_seconds:
             where = side_label(exercise(last.exercise_id), last.side).lower()
