@@ -214,3 +214,16 @@ def test_a_whole_twenty_minute_session_runs_in_well_under_a_second(clock):
     assert record.duration_seconds == pytest.approx(timeline.timed_seconds + 1, abs=0.01)
     assert (record.pain_before, record.pain_after) == (2, 1)
     assert elapsed_wall < 1.0, "sanity bound only: the engine must not need real time"
+
+
+def test_stopping_early_keeps_the_reps_done_then_asks_the_pain_question(clock):
+    engine = started(clock)
+    run(engine, clock, 10 + 11)               # 2 reps into the first set
+    engine.pause()
+    engine.stop_early()
+    assert engine.step.kind is StepKind.PAIN_AFTER and engine.state is EngineState.RUNNING
+    assert [log.done_reps for log in engine.logs] == [2]
+    engine.set_pain_after(4)
+    engine.next()
+    assert engine.state is EngineState.FINISHED and not engine.completed
+    assert engine.to_record().pain_after == 4

@@ -121,9 +121,14 @@ def test_escape_asks_first_then_keeps_what_was_done(qtbot, window, clock, tmp_pa
 
     qtbot.keyClick(player, Qt.Key.Key_Escape)
     qtbot.keyClick(player, ENTER)                              # yes, leave
+    # The pain-guided rule still needs the answer: the pain question comes first.
+    assert player.engine.step.kind is StepKind.PAIN_AFTER
+    assert "Stopped early" in player._pain_title.text()
+    qtbot.keyClicks(player, "4")
+    qtbot.keyClick(player, ENTER)
     assert "ended early" in player.summary_title.text()
     [session] = saved(tmp_path, window)
-    assert session["completed"] is False and session["ended_at"]
+    assert session["completed"] is False and session["ended_at"] and session["pain_after"] == 4
     assert [(s["side"], s["done_reps"]) for s in session["sets"]] == [("right", 3)]
 
 
@@ -173,7 +178,10 @@ def test_screen_stays_awake_only_while_the_session_needs_it(qtbot, window, clock
     qtbot.keyClick(player, Qt.Key.Key_Space)
     assert inhibitor.active
     qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.keyClick(player, ENTER)                               # stop: the pain question
+    qtbot.keyClicks(player, "2")
     qtbot.keyClick(player, ENTER)
+    assert player.engine.state is EngineState.FINISHED
     assert not inhibitor.active
 
 

@@ -85,6 +85,7 @@ class SessionEngine:
         self._emitted_upto = -math.inf     # offset in this step up to which events went out
         self._pending_reps = 0             # reps that the current work step will log
         self._reps_adjusted = False        # the person set that count with Up/Down
+        self.ended_early = False           # stopped before the end, then asked the pain question
         self._logs: dict[tuple[int, str | None, int], SetLog] = {}
         self.last_logged: SetLog | None = None
         self.pain_before: int | None = None
@@ -234,13 +235,33 @@ class SessionEngine:
         """Leave early: keep what was done."""
         if self.state is EngineState.FINISHED:
             return
+        self._log_partial_set()
+        self._finish(completed=False)
+
+    def stop_early(self) -> list[Event]:
+        """Stop the exercises but still ask how it feels: the pain-guided rule needs that
+        answer. What was done is kept, and the session is saved as not completed."""
+        if self.state is EngineState.FINISHED or self.step.kind in (
+                StepKind.PAIN_BEFORE, StepKind.PAIN_AFTER, StepKind.DONE):
+            return []
+        self._log_partial_set()
+        self.ended_early = True
+        events: list[Event] = []
+        pain_after = next(i for i, step in enumerate(self.timeline.steps)
+                          if step.kind is StepKind.PAIN_AFTER)
+        self._jump(pain_after, events)
+        if self.state is EngineState.PAUSED:
+            self._paused_at = None
+            self.state = EngineState.RUNNING
+        return events
+
+    def _log_partial_set(self) -> None:
+        """A set cut short counts the reps the tempo got through (or the count set with Up/Down)."""
         if self.step.kind is StepKind.WORK and self._pending_reps:
-            # A set cut short counts the reps the tempo got through.
             done = self._pending_reps if self._reps_adjusted else min(self._reps_reached(),
                                                                       self._pending_reps)
             if done:
                 self._log_current(done)
-        self._finish(completed=False)
 
     def _reps_reached(self) -> int:
         """Whole reps the tempo has been through in the work step under way."""
@@ -301,7 +322,7 @@ class SessionEngine:
         self._reps_adjusted = False
         events.append(Event(EventKind.STEP_STARTED, self.index, origin))
         if step.kind is StepKind.DONE:
-            self._finish(completed=True)
+            self._finish(completed=not self.ended_early)
             events.append(Event(EventKind.FINISHED, self.index, origin))
             return
         self._emit_scheduled(0.0, events)

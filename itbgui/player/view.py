@@ -366,8 +366,13 @@ class PlayerView(QWidget):
             before = kind is StepKind.PAIN_BEFORE
             self.pain_scale.set_value(self.engine.pain_before if before else self.engine.pain_after)
             self.note_edit.setVisible(not before)
-            self._pain_title.setText(self.tr("Before you start: how much does it hurt right now?")
-                                     if before else self.tr("Done! How much does it hurt now?"))
+            if before:
+                title = self.tr("Before you start: how much does it hurt right now?")
+            elif self.engine.ended_early:
+                title = self.tr("Stopped early. How much does it hurt now?")
+            else:
+                title = self.tr("Done! How much does it hurt now?")
+            self._pain_title.setText(title)
             self.setFocus()
         self._refresh_pain_hint()
 
@@ -609,13 +614,17 @@ class PlayerView(QWidget):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Y):
             self._confirming_leave = False
             self._leave_bar.hide()
-            if self.engine.step.kind is StepKind.PAIN_AFTER and self.pain_scale.value() is not None:
-                self.engine.set_pain_after(self.pain_scale.value())
-                self.engine.note = self.note_edit.text().strip()
-            self.engine.abandon()
-            self._handle([])
-            self._save()
-            self._refresh_saved_line()
+            if self.engine.step.kind in (StepKind.PAIN_BEFORE, StepKind.PAIN_AFTER):
+                if self.engine.step.kind is StepKind.PAIN_AFTER and self.pain_scale.value() is not None:
+                    self.engine.set_pain_after(self.pain_scale.value())
+                    self.engine.note = self.note_edit.text().strip()
+                self.engine.abandon()
+                self._handle([])
+                self._save()
+                self._refresh_saved_line()
+            else:   # mid-session: what was done is kept, then the pain question (Esc skips it)
+                self._handle(self.engine.stop_early())
+                self._save()
         elif key in (Qt.Key.Key_Escape, Qt.Key.Key_N):
             self._confirming_leave = False
             self._leave_bar.hide()
