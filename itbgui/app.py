@@ -980,7 +980,8 @@ class MainWindow(QMainWindow):
         if self.welcome_dialog is not None:
             self.welcome_dialog.raise_()
             return self.welcome_dialog
-        dialog = WelcomeDialog(self, text_scale=self.settings.text_scale)
+        dialog = WelcomeDialog(self, text_scale=self.settings.text_scale,
+                               offer_setup=first_run or not self.has_plan_setup())
         dialog.finished.connect(lambda result: self._welcome_finished(dialog, result, first_run))
         self.welcome_dialog = dialog
         dialog.open()

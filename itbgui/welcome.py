@@ -22,7 +22,8 @@ def _text(text: str, name: str) -> QLabel:
 
 
 class WelcomeDialog(TextScaled, QDialog):
-    def __init__(self, parent: QWidget | None = None, *, text_scale: float = 1.0) -> None:
+    def __init__(self, parent: QWidget | None = None, *, text_scale: float = 1.0,
+                 offer_setup: bool = True) -> None:
         super().__init__(parent)
         self._text_scale = text_scale
         self.setWindowTitle(self.tr("Welcome to ITB Coach"))
@@ -91,6 +92,12 @@ class WelcomeDialog(TextScaled, QDialog):
         self.setup_button.setDefault(True)
         self.setup_button.setAutoDefault(True)
         self.setup_button.clicked.connect(self.accept)
+        if not offer_setup:   # a plan exists already: reading again needs only a way out
+            self.later_button.hide()
+            self.setup_button.setText(self.tr("&Close"))
+            self.setup_button.setAccessibleName(self.tr("Close"))
+            self.setup_button.clicked.disconnect()
+            self.setup_button.clicked.connect(self.reject)
         buttons.addWidget(self.later_button)
         buttons.addWidget(self.setup_button)
         outer.addLayout(buttons)

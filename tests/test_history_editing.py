@@ -200,3 +200,22 @@ def test_page_edit_redraws_the_charts_and_undo_restores_them(qtbot, store, clock
     assert clam.reps_per_set[0] == 9.5
     assert changed == [True, True]
     assert dataclasses.asdict(store.session("s1")) == dataclasses.asdict(s1)
+
+
+@pytest.mark.parametrize("press, deleted", [("default", False), ("Delete", True)])
+def test_delete_asks_with_delete_and_keep_and_keeps_by_default(qtbot, monkeypatch, press, deleted):
+    from PySide6.QtWidgets import QMessageBox
+
+    from itbgui.history.editing import confirm_delete
+
+    seen = []
+
+    def answer(box):
+        seen.append([b.text() for b in box.buttons()])
+        button = box.defaultButton() if press == "default" else next(
+            b for b in box.buttons() if b.text() == press)
+        button.click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert confirm_delete(None, known_history()[0]) is deleted
+    assert sorted(seen[0]) == ["Delete", "Keep it"]

@@ -55,3 +55,14 @@ def test_the_accessibility_check_finds_an_icon_only_button(qtbot):
 def test_both_buttons_are_reachable_with_tab(welcome, qtbot):
     welcome.show()
     assert unreachable_by_tab(welcome, qtbot, presses=6) == []
+
+
+def test_read_again_with_a_plan_it_offers_only_close(qtbot):
+    from itbgui.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog(offer_setup=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.later_button.isVisible() and dialog.setup_button.text() == "&Close"
+    dialog.setup_button.click()
+    assert dialog.result() == dialog.DialogCode.Rejected

@@ -142,16 +142,18 @@ class DeleteSessionCommand(QUndoCommand):
 
 
 def confirm_delete(parent: QWidget, record: SessionRecord) -> bool:
-    """Ask before deleting; the default button is No."""
+    """Ask before deleting; the default button keeps the session."""
     tr = lambda text: QCoreApplication.translate("confirm_delete", text)  # noqa: E731
-    answer = QMessageBox.question(
-        parent, tr("Delete session?"),
-        tr("Delete the session of %1 with its %2 sets? Ctrl+Z brings it back while "
-           "ITB Coach stays open.").replace("%1", record.started_at.strftime("%A %d %B %Y, %H:%M"))
-        .replace("%2", str(len(record.sets))),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Delete session?"),
+                      tr("Delete the session of %1 with its %2 sets? Ctrl+Z brings it back while "
+                         "ITB Coach stays open.")
+                      .replace("%1", record.started_at.strftime("%A %d %B %Y, %H:%M"))
+                      .replace("%2", str(len(record.sets))), parent=parent)
+    delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is delete
 
 
 class SessionEditDialog(QDialog):
