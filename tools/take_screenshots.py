@@ -187,7 +187,7 @@ def main() -> None:
     QTest.keyClick(win.library_page.scroll, Qt.Key.Key_Escape)
     QTest.keyClick(player, Qt.Key.Key_Space)
     run_until(StepKind.REST)
-    for _ in range(80):
+    for _ in range(12):                       # 3 s in: one-sided work rests only ~10 s
         clock.advance(0.25)
         player.poll()
     grab("player-rest")
