@@ -11,8 +11,9 @@ import pytest
 from itbgui.program.plan import generate_plan
 from itbgui.program.plan_setup import PlanSetup
 from itbgui.program.progression import decide
-from itbgui.program.timeline import StepKind, build_timeline
-from itbgui.store.records import SessionRecord, SetRecord
+from itbgui.program.sessions import sets_at_target
+from itbgui.program.timeline import build_timeline
+from itbgui.store.records import SessionRecord
 
 ROOT = Path(__file__).resolve().parents[1]
 MONDAY = dt.date(2026, 11, 2)
@@ -44,17 +45,9 @@ def flat(text):
 
 
 def logged(prescription, day, before, after, morning="same"):
-    sets = []
-    for step in build_timeline(prescription).steps:
-        if step.kind is StepKind.WORK:
-            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, step.target_reps,
-                                  step.target_reps, step.resistance, step_index=step.step_index))
-        elif step.kind is StepKind.HOLD:
-            sets.append(SetRecord(step.exercise_id, step.side, 1, 0, 0, step.resistance,
-                                  hold_seconds=30.0, step_index=step.step_index))
     start = dt.datetime(day.year, day.month, day.day, 18).astimezone()
     return SessionRecord(f"s-{day}", start, start + dt.timedelta(minutes=19), True,
-                         prescription.title, prescription.week, before, after, "", tuple(sets), morning)
+                         prescription.title, prescription.week, before, after, "", sets_at_target(prescription), morning)
 
 
 def history_through_week(weeks):

@@ -10,8 +10,8 @@ from itbgui.program.plan_setup import PlanSetup
 from itbgui.program.progression import (HOLD, PROGRESS, STEP_BACK, ProgressionDecision, decide,
                                         last_dose, latest_decision, morning_question_due,
                                         next_session, week_statuses)
-from itbgui.program.sessions import counted_sessions, counts_as_session, session_day
-from itbgui.program.timeline import StepKind, build_timeline
+from itbgui.program.sessions import counted_sessions, counts_as_session, session_day, sets_at_target
+from itbgui.program.timeline import build_timeline
 from itbgui.store.records import SessionRecord, SetRecord
 
 MONDAY = dt.date(2026, 11, 2)
@@ -31,15 +31,9 @@ def logged(day, before, after, morning=None, *, setup=SETUP, prescription=None, 
     if prescription is None:
         week = plan.sessions_in_week(day)
         prescription = min(week, key=lambda s: abs((s.date - day).days)).prescription
-    sets = []
-    for step in build_timeline(prescription).steps:
-        if step.kind is StepKind.WORK:
-            done = step.target_reps - short if step.item_index == 0 else step.target_reps
-            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, step.target_reps,
-                                  done, step.resistance, step_index=step.step_index))
-        elif step.kind is StepKind.HOLD:
-            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, 0, 0, step.resistance,
-                                  hold_seconds=step.duration, step_index=step.step_index))
+    first = prescription.items[0].exercise_id      # ``short``: its sets fall short by that many
+    sets = [dataclasses.replace(st, done_reps=st.done_reps - short) if st.exercise_id == first and not st.hold_seconds
+            else st for st in sets_at_target(prescription)]
     start = at(day)
     return SessionRecord(id=sid or f"s-{day.isoformat()}", started_at=start,
                          ended_at=start + dt.timedelta(minutes=19), completed=completed,

@@ -90,3 +90,21 @@ def test_prescription_rejects_nonsense():
         ExercisePrescription("clamshell", sets=2, reps=201)
     with pytest.raises(KeyError):
         ExercisePrescription("burpee", sets=2, reps=10)
+
+
+def test_sets_at_target_are_what_an_uninterrupted_session_logs(clock):
+    from itbgui.player.engine import SessionEngine
+    from itbgui.program.prescription import starter_session
+    from itbgui.program.sessions import sets_at_target
+
+    prescription = starter_session()
+    engine = SessionEngine(build_timeline(prescription), clock)
+    engine.start()
+    engine.set_pain_before(1)
+    engine.next()                                       # past the pain question
+    for _ in range(10_000):                             # run the whole session on the fake clock
+        if engine.step.kind is StepKind.PAIN_AFTER:
+            break
+        clock.advance(0.5)
+        engine.update()
+    assert engine.to_record().sets == sets_at_target(prescription)

@@ -8,9 +8,10 @@ from itbgui.app import MainWindow
 from itbgui.clock import FakeClock
 from itbgui.program.plan import generate_plan
 from itbgui.program.plan_setup import PlanSetup
-from itbgui.program.timeline import StepKind, Timing, build_timeline
+from itbgui.program.sessions import sets_at_target
+from itbgui.program.timeline import Timing
 from itbgui.settings import AppSettings
-from itbgui.store.records import SessionRecord, SetRecord
+from itbgui.store.records import SessionRecord
 from qt_helpers import RecordingInhibitor
 
 MONDAY = dt.date(2026, 11, 2)
@@ -33,19 +34,12 @@ def logged(day: dt.date, before: int, after: int, morning=None, *, setup=SETUP,
     """The plan's session nearest ``day``, logged as the player would: every set at target."""
     plan = generate_plan(setup)
     prescription = min(plan.sessions_in_week(day), key=lambda s: abs((s.date - day).days)).prescription
-    sets = []
-    for step in build_timeline(prescription).steps:
-        if step.kind is StepKind.WORK:
-            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, step.target_reps,
-                                  step.target_reps, step.resistance, step_index=step.step_index))
-        elif step.kind is StepKind.HOLD:
-            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, 0, 0, step.resistance,
-                                  hold_seconds=step.duration, step_index=step.step_index))
     start = local(day, 9)
     return SessionRecord(id=sid or f"s-{day.isoformat()}", started_at=start,
                          ended_at=start + dt.timedelta(minutes=19), completed=True,
                          title=prescription.title, week=prescription.week, pain_before=before,
-                         pain_after=after, sets=tuple(sets), next_morning=morning)
+                         pain_after=after, sets=sets_at_target(prescription),
+                         next_morning=morning)
 
 
 def open_window(qtbot, store, data_dir, clock, timing: Timing = FAST) -> MainWindow:

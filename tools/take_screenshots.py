@@ -29,9 +29,10 @@ from itbgui.clock import FakeClock  # noqa: E402
 from itbgui.program.plan import generate_plan  # noqa: E402
 from itbgui.program.plan_setup import PlanSetup  # noqa: E402
 from itbgui.program.progression import decide  # noqa: E402
-from itbgui.program.timeline import StepKind, build_timeline  # noqa: E402
+from itbgui.program.sessions import sets_at_target  # noqa: E402
+from itbgui.program.timeline import StepKind  # noqa: E402
 from itbgui.settings import AppSettings  # noqa: E402
-from itbgui.store.records import SessionRecord, SetRecord  # noqa: E402
+from itbgui.store.records import SessionRecord  # noqa: E402
 from itbgui.store.repository import SessionRepository  # noqa: E402
 from itbgui.theme import apply_theme, colours  # noqa: E402
 
@@ -46,19 +47,11 @@ PAIN = [(3, 4), (3, 3), (2, 3), (2, 2), None, (2, 3), (2, 2), (1, 2), (2, 3), (2
 
 def _logged(planned, pain, sid: str, late: bool = False) -> SessionRecord:
     """A planned session as the player would log it, every set at its target."""
-    sets = []
-    for step in build_timeline(planned.prescription).steps:
-        if step.kind is StepKind.WORK:
-            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, step.target_reps,
-                                  step.target_reps, step.resistance, step_index=step.step_index))
-        elif step.kind is StepKind.HOLD:
-            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, 0, 0, step.resistance,
-                                  hold_seconds=step.duration, step_index=step.step_index))
     day = planned.date + dt.timedelta(days=1 if late else 0)
     start = dt.datetime.combine(day, dt.time(18, 10)).astimezone()
     return SessionRecord(id=sid, started_at=start, ended_at=start + dt.timedelta(minutes=19),
                          completed=True, title=planned.prescription.title, week=planned.week,
-                         pain_before=pain[0], pain_after=pain[1], sets=tuple(sets),
+                         pain_before=pain[0], pain_after=pain[1], sets=sets_at_target(planned.prescription),
                          next_morning=None if late else "same")
 
 

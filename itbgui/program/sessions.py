@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..store.records import SetRecord
 from .exercises import CATALOGUE, Kind
+from .timeline import StepKind, build_timeline
 
 if TYPE_CHECKING:   # records are plain data; only their fields are read
     from ..store.records import SessionRecord
+    from .prescription import SessionPrescription
 
 #: Exercises whose sets are counted in reps (the stretch is held, not counted).
 COUNTED_EXERCISES = frozenset(ex.id for ex in CATALOGUE if ex.kind is Kind.REPS)
@@ -32,3 +35,17 @@ def counts_as_session(record: SessionRecord) -> bool:
 def counted_sessions(sessions) -> list[SessionRecord]:
     """The sessions that count, oldest first."""
     return sorted((s for s in sessions if counts_as_session(s)), key=lambda s: s.started_at)
+
+
+def sets_at_target(prescription: SessionPrescription) -> tuple[SetRecord, ...]:
+    """The sets a session logs when every set is done as prescribed (what the player records
+    at the end of an uninterrupted session); tests, the screenshots and synthetic data use it."""
+    sets = []
+    for step in build_timeline(prescription).steps:
+        if step.kind is StepKind.WORK:
+            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, step.target_reps,
+                                  step.target_reps, step.resistance, step_index=step.step_index))
+        elif step.kind is StepKind.HOLD:
+            sets.append(SetRecord(step.exercise_id, step.side, step.set_number, 0, 0, step.resistance,
+                                  hold_seconds=step.duration, step_index=step.step_index))
+    return tuple(sets)
