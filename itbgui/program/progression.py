@@ -19,7 +19,7 @@ from .plan import (PLAN_WEEKS, Plan, PlannedSession, Rung, exercise_prescription
                    label_for, style_for_reps, usable_rungs)
 from .plan_setup import PlanSetup, monday_of
 from .prescription import ExercisePrescription, SessionPrescription
-from .sessions import counted_sessions, session_day   # counted_sessions: also app.py's
+from .sessions import counted_sessions, session_day
 from .timeline import Timing, build_timeline
 
 if TYPE_CHECKING:   # records are plain data; the rule only reads their fields
@@ -122,12 +122,6 @@ def decision_id(session_id: str) -> str:
 
 
 # ------------------------------------------------------------------ reading the log
-
-
-def local_date(when: dt.datetime) -> dt.date:
-    """The day a stored time showed on the person's clock (its own offset), as
-    :func:`~itbgui.program.sessions.session_day`; kept for callers that pass a time."""
-    return when.date()
 
 
 def _peak_pain(session: SessionRecord) -> int | None:
