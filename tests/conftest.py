@@ -5,8 +5,21 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 from itbgui.clock import FakeClock  # noqa: E402
+
+# Property tests: "ci" (the default, also what .ci/run gets) keeps the suite within its
+# time budget on a 2-core machine; "thorough" is for a long local run
+# (HYPOTHESIS_PROFILE=thorough pytest tests/...). No deadline: a shared CI core stalls.
+settings.register_profile(
+    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+)
+settings.register_profile(
+    "thorough", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture
