@@ -12,17 +12,9 @@ import time
 from pathlib import Path
 
 from . import APP_ID, APP_NAME, __version__
+from .data_dir import default_data_dir
 
 _T0 = time.perf_counter()
-
-
-def default_data_dir() -> Path:
-    """The platform's per-user data folder (e.g. ~/.local/share/itb-coach on Linux)."""
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
-
-    QCoreApplication.setOrganizationName("")
-    QCoreApplication.setApplicationName(APP_ID)
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -122,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     # --exit-after-show (smoke test, cold-start benchmark): no welcome, no set-up prompt.
     show_main_window(window, prompts=not args.exit_after_show)
     if notice and not args.exit_after_show:
-        QTimer.singleShot(0, window.show_data_notice)
+        QTimer.singleShot(0, window.data_care.show_notice)
     if args.exit_after_show:
         def report_and_quit() -> None:
             print(f"shown after {time.perf_counter() - _T0:.3f} s", flush=True)

@@ -38,7 +38,7 @@ def window(qtbot, tmp_path):
     store = SessionRepository(tmp_path)
     store.save_plan_setup(SETUP.to_doc())
     win = open_window(qtbot, store, tmp_path, clock_on(TODAY))
-    win.probe_voices = False
+    win.live_settings.probe_voices = False
     yield win
     win.close()
     store.close()

@@ -30,10 +30,10 @@ def test_quitting_with_an_unsaved_session_asks_and_retry_saves_it(qtbot, store, 
         full_disk(m, tmp_path)
         win.saver.save(record("on-a-full-disk"))
         assert "disk is full" in str(win.saver.flush())
-        m.setattr(win, "ask_about_unsaved", lambda error: asked.append(str(error)) or "cancel")
+        m.setattr(win.data_care, "ask_about_unsaved", lambda error: asked.append(str(error)) or "cancel")
         assert not win.close()                       # Cancel: the window stays open
         assert win.isVisible() and "disk is full" in asked[0]
-    monkeypatch.setattr(win, "ask_about_unsaved", lambda error: "retry")   # room again
+    monkeypatch.setattr(win.data_care, "ask_about_unsaved", lambda error: "retry")   # room again
     assert win.close()
     store.close()
     with SessionRepository(tmp_path) as again:
@@ -47,10 +47,10 @@ def test_save_a_copy_is_the_way_out_when_the_disk_stays_full(qtbot, store, tmp_p
     win.saver.flush()
     choices = iter(["retry", "copy"])                 # the retry fails again; then a copy elsewhere
     seen = []
-    monkeypatch.setattr(win, "ask_about_unsaved", lambda error: seen.append(str(error)) or next(choices))
+    monkeypatch.setattr(win.data_care, "ask_about_unsaved", lambda error: seen.append(str(error)) or next(choices))
     copy = tmp_path / "elsewhere" / "copy.json"
     copy.parent.mkdir()
-    monkeypatch.setattr(win, "export_data", lambda path=None: type(win).export_data(win, str(copy)))
+    monkeypatch.setattr(win.data_care, "export_copy", lambda path=None: type(win.data_care).export_copy(win.data_care, str(copy)))
     assert win.close()
     assert len(seen) == 2 and all("disk is full" in e for e in seen)
     assert {s["id"] for s in json.loads(copy.read_text())["sessions"].values()} == {"kept-in-a-copy"}
@@ -59,5 +59,5 @@ def test_save_a_copy_is_the_way_out_when_the_disk_stays_full(qtbot, store, tmp_p
 def test_quitting_after_clean_saves_asks_nothing(qtbot, store, tmp_path, monkeypatch):
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
     win.saver.save(record("fine"))
-    monkeypatch.setattr(win, "ask_about_unsaved", lambda error: pytest.fail("asked for nothing"))
+    monkeypatch.setattr(win.data_care, "ask_about_unsaved", lambda error: pytest.fail("asked for nothing"))
     assert win.close()

@@ -29,7 +29,7 @@ def keep_palette():
 
 
 def open_settings(qtbot, win, section: str):
-    win.probe_voices = False                      # no speech-engine child process in tests
+    win.live_settings.probe_voices = False                      # no speech-engine child process in tests
     qtbot.keyClick(win, Qt.Key.Key_Comma, CTRL)
     dialog = win.settings_dialog
     assert dialog is not None and dialog.isVisible()
@@ -86,7 +86,7 @@ def test_a_changed_get_ready_length_reaches_the_next_session(qtbot, store, tmp_p
 
 def test_volume_voice_and_sound_reach_the_cue_player_and_the_view_menu(qtbot, store, tmp_path):
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
-    cues = win.cue_player
+    cues = win.audio.cue_player
     dialog = open_settings(qtbot, win, "sound")
     dialog.volume_slider.setFocus()
     qtbot.keyClick(dialog.volume_slider, Qt.Key.Key_Home)      # all the way down
@@ -97,12 +97,12 @@ def test_volume_voice_and_sound_reach_the_cue_player_and_the_view_menu(qtbot, st
 
     dialog.sound_check.setFocus()
     qtbot.keyClick(dialog.sound_check, Qt.Key.Key_Space)
-    assert not cues.sound_on and not win.sound_action.isChecked()
+    assert not cues.sound_on and not win.menus.sound_action.isChecked()
     qtbot.keyClick(dialog.sound_check, Qt.Key.Key_Space)      # back on: the voice can be changed
-    assert cues.sound_on and win.sound_action.isChecked()
+    assert cues.sound_on and win.menus.sound_action.isChecked()
     dialog.voice_check.setFocus()
     qtbot.keyClick(dialog.voice_check, Qt.Key.Key_Space)
-    assert not cues.voice_on and not win.voice_action.isChecked()
+    assert not cues.voice_on and not win.menus.voice_action.isChecked()
 
     dialog.show_voices(["Alba", "Kit"])
     dialog.voice_combo.setCurrentIndex(2)
@@ -125,7 +125,7 @@ def test_settings_last_across_a_restart(qtbot, tmp_path):
 
     store = SessionRepository(tmp_path)
     again = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
-    assert again.settings.sound_volume == 35 and again.cue_player.volume == pytest.approx(0.35)
+    assert again.settings.sound_volume == 35 and again.audio.cue_player.volume == pytest.approx(0.35)
     counted = [d for d, is_counted in rest_durations(again.prescription) if is_counted]
     assert counted and set(counted) == {60.0}
     again.close()
@@ -157,7 +157,7 @@ def test_theme_from_settings_restyles_every_page_and_the_view_menu(qtbot, store,
     qtbot.keyClick(win, Qt.Key.Key_4, CTRL)                    # the Library exists now
     dialog = open_settings(qtbot, win, "appearance")
     dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
-    assert win.theme_actions["dark"].isChecked()
+    assert win.menus.theme_actions["dark"].isChecked()
     assert QApplication.palette().window().color().lightness() < 100
     dark_card = QApplication.instance().property("itb_colours").card
     assert dark_card in win.library_page.styleSheet() and dark_card in win.today_page.styleSheet()
@@ -182,8 +182,8 @@ def test_text_size_from_settings_scales_every_page_and_the_player(qtbot, store, 
 
 def test_file_backups_opens_settings_at_backups_and_a_restore_reloads(qtbot, store, tmp_path, monkeypatch):
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
-    win.probe_voices = False
-    win.show_backups()
+    win.live_settings.probe_voices = False
+    win.open_settings("backups")          # File > Backups…
     dialog = win.settings_dialog
     assert dialog.sections.currentRow() == SECTIONS.index("backups")
     history = win.ensure_history_page()

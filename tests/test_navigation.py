@@ -4,6 +4,7 @@ refreshing after a session."""
 from PySide6.QtCore import Qt
 
 from itbgui import resources_rc  # noqa: F401
+from itbgui.app.help import sources_text
 from itbgui.history.page import HistoryPage
 from itbgui.library.page import LibraryPage
 from itbgui.plan.page import PlanPage
@@ -54,9 +55,9 @@ def test_the_library_finds_an_exercise_by_name_from_the_window(qtbot, store, tmp
 
 def test_the_view_menu_lists_the_four_pages_with_their_shortcuts(qtbot, store, tmp_path):
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
-    assert [(a.text(), a.shortcut().toString()) for a in win.page_actions] == [
+    assert [(a.text(), a.shortcut().toString()) for a in win.menus.page_actions] == [
         ("&Today", "Ctrl+1"), ("&Plan", "Ctrl+2"), ("&History", "Ctrl+3"), ("&Library", "Ctrl+4")]
-    assert win.settings_action.shortcut().toString() == "Ctrl+,"
+    assert win.menus.settings_action.shortcut().toString() == "Ctrl+,"
 
 
 def test_the_help_menu_has_welcome_shortcuts_sources_and_about(qtbot, store, tmp_path):
@@ -64,7 +65,7 @@ def test_the_help_menu_has_welcome_shortcuts_sources_and_about(qtbot, store, tmp
     [help_menu] = [a.menu() for a in win.menuBar().actions() if a.text() == "&Help"]
     assert [a.text() for a in help_menu.actions() if not a.isSeparator()] == [
         "Welcome and safety", "&Keyboard shortcuts", "The program's &sources", "&About ITB Coach"]
-    text = win.sources_text()
+    text = sources_text()
     for source in ("Fredericson", "2000", "Silbernagel", "2007", "American College of Sports Medicine, 2009",
                    "Thera-Band", "AAOS", "NHS"):
         assert source in text
@@ -88,10 +89,10 @@ def test_the_player_takes_the_whole_window_and_pages_stay_put(qtbot, store, tmp_
     assert win.stack.currentWidget() is player and not win.tabs.isVisible()
     qtbot.keyClick(player, Qt.Key.Key_3, CTRL)                 # no page switching mid-session
     assert win.stack.currentWidget() is player and win.history_page is None
-    assert not win.start_action.isEnabled()
+    assert not win.menus.start_action.isEnabled()
     player.leave_now()
     assert win.stack.currentWidget() is win.tabs and win.current_page == "today"
-    assert win.start_action.isEnabled() and all(a.isEnabled() for a in win.page_actions)
+    assert win.menus.start_action.isEnabled() and all(a.isEnabled() for a in win.menus.page_actions)
 
 
 def test_today_and_history_refresh_after_a_session(qtbot, store, tmp_path):
@@ -127,8 +128,8 @@ def test_file_menu_exports_history_and_the_edit_menu_holds_historys_undo(qtbot, 
 
     store.save_session(record("s1"))
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
-    win.edit_menu.aboutToShow.emit()                      # before History was ever opened
-    [hint] = win.edit_menu.actions()
+    win.menus.edit_menu.aboutToShow.emit()                      # before History was ever opened
+    [hint] = win.menus.edit_menu.actions()
     assert not hint.isEnabled() and "History" in hint.text()
 
     out = tmp_path / "history.csv"
@@ -141,8 +142,8 @@ def test_file_menu_exports_history_and_the_edit_menu_holds_historys_undo(qtbot, 
     assert win.save_history_chart(png) and png.stat().st_size > 0
     assert win.current_page == "history"
 
-    win.edit_menu.aboutToShow.emit()
-    texts = [a.text() for a in win.edit_menu.actions() if not a.isSeparator()]
+    win.menus.edit_menu.aboutToShow.emit()
+    texts = [a.text() for a in win.menus.edit_menu.actions() if not a.isSeparator()]
     page = win.history_page
     assert [page.undo_action.text(), page.redo_action.text(), page.edit_action.text(),
             page.delete_action.text()] == texts

@@ -149,7 +149,7 @@ def test_the_eight_weeks_say_their_status_in_words_and_symbols(qtbot, store, tmp
 
     qtbot.mouseClick(page.weeks.tiles[1], LEFT)                 # look at (and print) week 2
     assert page.week_heading.text() == "Week 2 of 8 · 19 October – 25 October"
-    assert win.week_sheet().monday == OCT_12 + dt.timedelta(days=7)
+    assert win.coach.week_sheet().monday == OCT_12 + dt.timedelta(days=7)
     assert page.weeks.tiles[1].isChecked() and not page.weeks.tiles[3].isChecked()
 
 
@@ -158,7 +158,7 @@ def test_save_as_pdf_writes_the_chosen_week_on_the_chosen_paper(qtbot, store, tm
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
     qtbot.keyClick(win, Qt.Key.Key_2, CTRL)
     win.plan_page.paper_combo.setCurrentText("Letter")
-    out = win.save_week_pdf(tmp_path / "fridge")                # ".pdf" is added
+    out = win.printing.save_pdf(tmp_path / "fridge")                # ".pdf" is added
     assert out == tmp_path / "fridge.pdf"
     data = out.read_bytes()
     assert data.startswith(b"%PDF")

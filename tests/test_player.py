@@ -27,7 +27,7 @@ def window(qtbot, tmp_path, clock):
     store = SessionRepository(tmp_path)
     win = MainWindow(store, AppSettings(tmp_path), clock, inhibitor=RecordingInhibitor(),
                      timing=Timing(get_ready_seconds=5, switch_side_seconds=3, change_over_seconds=8))
-    win.cue_player.sound_on = True
+    win.audio.cue_player.sound_on = True
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
@@ -166,7 +166,7 @@ def test_pain_needs_an_answer_and_takes_ten(qtbot, window, clock):
 
 def test_screen_stays_awake_only_while_the_session_needs_it(qtbot, window, clock):
     player = start(qtbot, window)
-    inhibitor = window.inhibitor
+    inhibitor = window.audio.inhibitor
     assert inhibitor.active
     qtbot.keyClick(player, Qt.Key.Key_Space)                   # pause
     advance(player, clock, 60)
@@ -188,8 +188,8 @@ def test_screen_stays_awake_only_while_the_session_needs_it(qtbot, window, clock
 def test_cues_are_asked_for_at_the_right_moments(qtbot, window, clock):
     player = start(qtbot, window)
     run_until(player, clock, StepKind.SWITCH_SIDE)
-    sounds = [c.sound for c in window.cue_player.played if c.sound]
-    words = [c.speech for c in window.cue_player.played if c.speech]
+    sounds = [c.sound for c in window.audio.cue_player.played if c.sound]
+    words = [c.speech for c in window.audio.cue_player.played if c.speech]
     assert sounds[:4] == ["countdown", "countdown", "countdown", "go"]
     assert sounds[-1] == "switch"
     assert words[0] == "Get ready. Clamshells. Right side. Set 1 of 2."
@@ -200,13 +200,13 @@ def test_cues_are_asked_for_at_the_right_moments(qtbot, window, clock):
 def test_sound_toggle_key_is_remembered(qtbot, window, tmp_path):
     player = start(qtbot, window)
     qtbot.keyClick(player, Qt.Key.Key_M)
-    assert window.cue_player.sound_on is False
+    assert window.audio.cue_player.sound_on is False
     assert AppSettings(tmp_path).sound_enabled is False
 
 
 def test_no_audio_device_runs_silent_and_says_so_once(qtbot, window, clock):
     window.load_sound()
-    cp = window.cue_player
+    cp = window.audio.cue_player
     assert cp.has_tones or cp.problem, "either tones loaded or the reason is known"
     if cp.problem:
         assert window.statusBar().currentMessage() == cp.problem
@@ -238,12 +238,12 @@ def test_closing_the_window_mid_session_keeps_what_was_done(qtbot, window, clock
     window.close()
     [session] = saved(tmp_path, window)
     assert session["completed"] is False and len(session["sets"]) == 1
-    assert not window.inhibitor.active
+    assert not window.audio.inhibitor.active
 
 
 def test_f_toggles_full_screen(qtbot, window):
     player = start(qtbot, window)
     qtbot.keyClick(player, Qt.Key.Key_F)
-    assert window.isFullScreen() and window.fullscreen_action.isChecked()
+    assert window.isFullScreen() and window.menus.fullscreen_action.isChecked()
     qtbot.keyClick(player, Qt.Key.Key_F)
     assert not window.isFullScreen()

@@ -128,7 +128,7 @@ def main() -> None:
     settings.theme = theme
     settings.first_run_done = True
     win = MainWindow(store, settings, clock)
-    win.probe_voices = False   # the voice list would name this machine's voices
+    win.live_settings.probe_voices = False   # the voice list would name this machine's voices
     win.setGeometry(0, 0, 1366, 768)
     win.show()
 

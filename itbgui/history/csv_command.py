@@ -30,7 +30,7 @@ def run(argv: list[str]) -> int:
     from .csv_export import write_csv, write_rows
 
     if args.data_dir is None:
-        from ..cli import default_data_dir
+        from ..data_dir import default_data_dir
 
         data_dir = default_data_dir()
     else:

@@ -17,7 +17,8 @@ from ..program.plan_setup import WEEKDAY_NAMES, PlanSetup
 from ..program.progression import WeekStatus
 from ..theme import colours
 from ..widget_kit import TextScaled, clear_layout
-from .sheet import PAGE_SIZES, WeekSheet
+from ..program.week import WeekSheet
+from .sheet import PAGE_SIZES
 from .weeks_view import WeeksView
 
 

@@ -61,11 +61,12 @@ def run(argv: list[str]) -> int:
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else PROG])  # noqa: F841
 
     from .. import resources_rc  # noqa: F401  (registers the exercise drawings)
-    from ..cli import default_data_dir
+    from ..data_dir import default_data_dir
     from ..program.plan_setup import stored_setup
     from ..program.progression import stored_decisions
     from ..store.repository import StoreError
-    from .sheet import build_week_sheet, write_week_pdf
+    from ..program.week import build_week_sheet
+    from .sheet import write_week_pdf
 
     today = dt.date.today()   # the command's edge: everything below takes it as an argument
     data_dir = (args.data_dir or default_data_dir()).expanduser()

@@ -8,7 +8,6 @@ previewed is what is printed. Black on white, big type, no widgets.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,12 +17,9 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPageLayout, QPageSize,
 from PySide6.QtSvg import QSvgRenderer
 
 from ..program.exercises import Kind
-from ..program.plan import PLAN_WEEKS, TEMPLATE_FOCUS, generate_plan
-from ..program.plan_setup import WEEKDAY_NAMES, PlanSetup, monday_of
-from ..program.preferences import SessionPreferences, apply_preferences, timing_for
-from ..program.prescription import SessionPrescription
-from ..program.progression import ProgressionDecision, apply_decision, latest_decision
-from ..program.timeline import build_timeline
+from ..program.plan import TEMPLATE_FOCUS
+from ..program.plan_setup import WEEKDAY_NAMES
+from ..program.week import SheetDay, SheetSession, WeekSheet, build_week_sheet  # noqa: F401 (re-exported)
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 12.0
@@ -36,74 +32,6 @@ SOURCE_INK, SOURCE_ACCENT = b"#1d2733", b"#e8692e"   # colours the drawings are 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("WeekSheet", text)
-
-
-# ------------------------------------------------------------------ what goes on the page
-
-
-@dataclass(frozen=True)
-class SheetSession:
-    prescription: SessionPrescription
-    estimated_minutes: int
-    after_light_run: bool
-    template: str
-
-
-@dataclass(frozen=True)
-class SheetDay:
-    date: dt.date
-    running: bool
-    session: SheetSession | None
-
-
-@dataclass(frozen=True)
-class WeekSheet:
-    """Everything the page shows, worked out without Qt so it can be checked on its own."""
-
-    monday: dt.date
-    week: int                         # 0 before the plan starts, 1-8, 9+ maintenance
-    setup: PlanSetup
-    days: tuple[SheetDay, ...]
-    decision: ProgressionDecision | None
-
-    @property
-    def sessions(self) -> tuple[SheetSession, ...]:
-        return tuple(d.session for d in self.days if d.session)
-
-    @property
-    def week_label(self) -> str:
-        if self.week < 1:
-            return tr("Before your plan starts")
-        if self.week > PLAN_WEEKS:
-            return tr("Maintenance · week %1").replace("%1", str(self.week))
-        return tr("Week %1 of %2").replace("%1", str(self.week)).replace("%2", str(PLAN_WEEKS))
-
-
-def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date,
-                     preferences: SessionPreferences | None = None) -> WeekSheet:
-    """The week holding ``day``. From this week on, the latest decision shapes the doses;
-    the tempo, rests and get-ready chosen in Settings shape what is printed and its length."""
-    plan = generate_plan(setup)
-    timing = timing_for(preferences, base=plan.timing) if preferences else plan.timing
-    monday = monday_of(day)
-    decision = latest_decision(setup, sessions, decisions)
-    planned = {p.date: p for p in plan.sessions_in_week(monday)}
-    days = []
-    for offset in range(7):
-        date = monday + dt.timedelta(days=offset)
-        session = None
-        if date in planned:
-            p = planned[date]
-            prescription = p.prescription
-            if monday >= monday_of(today):
-                prescription = apply_decision(plan, p, sessions, decision)
-            if preferences is not None:
-                prescription = apply_preferences(prescription, preferences)
-            minutes = round(build_timeline(prescription, timing).timed_seconds / 60)
-            session = SheetSession(prescription, minutes, p.after_light_run, p.template)
-        days.append(SheetDay(date, date.weekday() in setup.running_days, session))
-    return WeekSheet(monday, plan.week_number(monday + dt.timedelta(days=6)), setup, tuple(days),
-                     decision if monday >= monday_of(today) else None)
 
 
 # ------------------------------------------------------------------ painting

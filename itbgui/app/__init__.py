@@ -1,0 +1,13 @@
+"""The application: the main window and the small parts it is built from.
+
+``window`` wires the pages to the :class:`~itbgui.coach.Coach`; ``menus``, ``printing``,
+``audio``, ``data_care`` and ``help`` each hold one of the window's concerns.
+"""
+
+from .help import SHORTCUTS_HELP
+from .menus import PAGES
+from .printing import default_page_size
+from .window import SETUP_PROMPT_DELAY_MS, SOUND_LOAD_DELAY_MS, MainWindow, show_main_window
+
+__all__ = ["MainWindow", "PAGES", "SETUP_PROMPT_DELAY_MS", "SHORTCUTS_HELP", "SOUND_LOAD_DELAY_MS",
+           "default_page_size", "show_main_window"]

@@ -1,0 +1,138 @@
+"""The menu bar: File, Edit, View and Help, wired to the window's slots.
+
+The actions are kept in :class:`MenuActions` so the window can enable, check and test them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from .. import APP_NAME
+from ..theme import THEMES
+from . import help as help_boxes
+
+if TYPE_CHECKING:
+    from .window import MainWindow
+
+#: The navigation's pages, in tab order (Ctrl+1, Ctrl+2, ...).
+PAGES = ("today", "plan", "history", "library")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+@dataclass
+class MenuActions:
+    start_action: QAction
+    setup_action: QAction
+    print_action: QAction
+    preview_action: QAction
+    pdf_action: QAction
+    export_csv_action: QAction
+    save_chart_action: QAction
+    settings_action: QAction
+    edit_menu: QMenu
+    fullscreen_action: QAction
+    sound_action: QAction
+    voice_action: QAction
+    welcome_action: QAction
+    sources_action: QAction
+    page_actions: list[QAction] = field(default_factory=list)
+    theme_actions: dict[str, QAction] = field(default_factory=dict)
+
+    def set_navigation_enabled(self, on: bool) -> None:
+        """Off while a session runs: the player is the one way on."""
+        for action in (self.start_action, self.setup_action, *self.page_actions):
+            action.setEnabled(on)
+
+
+def _action(window, text: str, slot, shortcut=None, **kwargs) -> QAction:
+    action = QAction(text, window, triggered=slot, **kwargs)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    return action
+
+
+def build_menus(window: MainWindow) -> MenuActions:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(tr("&File"))
+    start = _action(window, tr("&Start session"), window.start_session, "Ctrl+Return")
+    setup = _action(window, tr("Plan &set-up…"), window.edit_plan_setup)
+    print_ = _action(window, tr("&Print week…"), window.printing.print, QKeySequence.StandardKey.Print)
+    preview = _action(window, tr("Print pre&view…"), window.printing.preview)
+    pdf = _action(window, tr("Save week as P&DF…"), lambda: window.printing.save_pdf())
+    export_csv = _action(window, tr("Export history as &CSV…"), window.export_history_csv)
+    save_chart = _action(window, tr("Save &chart as PNG…"), window.save_history_chart)
+    settings = _action(window, tr("S&ettings…"), lambda: window.open_settings(), "Ctrl+,")
+    settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+    for item in (start, setup, None, print_, preview, pdf, None, export_csv, save_chart, None, settings,
+                 _action(window, tr("&Backups…"), lambda: window.open_settings("backups")),
+                 _action(window, tr("Save a &copy of my data…"), lambda: window.data_care.export_copy()),
+                 None, _action(window, tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)):
+        file_menu.addSeparator() if item is None else file_menu.addAction(item)
+
+    # History's undo, redo, edit and delete live on its page (built on first use), so the
+    # Edit menu is filled each time it opens.
+    edit_menu = bar.addMenu(tr("&Edit"))
+    edit_menu.aboutToShow.connect(lambda: fill_edit_menu(edit_menu, window.history_page))
+
+    view_menu = bar.addMenu(tr("&View"))
+    titles = {"today": tr("&Today"), "plan": tr("&Plan"), "history": tr("&History"), "library": tr("&Library")}
+    page_actions = []
+    for i, name in enumerate(PAGES):
+        action = _action(window, titles[name], lambda _checked=False, n=name: window.show_page(n), f"Ctrl+{i + 1}")
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        view_menu.addAction(action)
+        window.addAction(action)   # live even with the menu bar hidden (full screen)
+        page_actions.append(action)
+    view_menu.addSeparator()
+    fullscreen = _action(window, tr("&Full screen"), window.set_fullscreen, "F11", checkable=True)
+    view_menu.addAction(fullscreen)
+    theme_menu = view_menu.addMenu(tr("T&heme"))
+    group = QActionGroup(window)
+    labels = {"system": tr("Follow the system"), "light": tr("Light"), "dark": tr("Dark")}
+    theme_actions = {}
+    for mode in THEMES:
+        action = _action(window, labels[mode], lambda _checked=False, m=mode: window.set_theme(m),
+                         checkable=True, checked=window.settings.theme == mode)
+        group.addAction(action)
+        theme_menu.addAction(action)
+        theme_actions[mode] = action
+    view_menu.addSeparator()
+    sound = _action(window, tr("&Sounds"), window.set_sound, checkable=True,
+                    checked=window.settings.sound_enabled)
+    voice = _action(window, tr("Spoken p&rompts"), window.set_voice, checkable=True,
+                    checked=window.settings.voice_enabled)
+    view_menu.addAction(sound)
+    view_menu.addAction(voice)
+
+    help_menu = bar.addMenu(tr("&Help"))
+    welcome = _action(window, tr("Welcome and safety"), window.show_welcome)
+    sources = _action(window, tr("The program's &sources"), lambda: help_boxes.show_sources(window))
+    help_menu.addAction(welcome)
+    help_menu.addAction(_action(window, tr("&Keyboard shortcuts"), lambda: help_boxes.show_shortcuts(window), "F1"))
+    help_menu.addAction(sources)
+    help_menu.addSeparator()
+    help_menu.addAction(_action(window, tr("&About %1").replace("%1", APP_NAME), lambda: help_boxes.show_about(window, window.store.path)))
+    return MenuActions(start, setup, print_, preview, pdf, export_csv, save_chart, settings, edit_menu,
+                       fullscreen, sound, voice, welcome, sources, page_actions, theme_actions)
+
+
+def fill_edit_menu(menu: QMenu, history_page) -> None:
+    menu.clear()
+    if history_page is None:
+        hint = menu.addAction(tr("Sessions are edited on the History page (Ctrl+3)"))
+        hint.setEnabled(False)
+        return
+    for action in (history_page.undo_action, history_page.redo_action, None, history_page.edit_action,
+                   history_page.delete_action):
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)

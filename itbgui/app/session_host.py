@@ -1,0 +1,104 @@
+"""A session in the window: the player takes the window's place, the Library can stand in
+for it while paused (I), and when it closes the coach decides what comes next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from .menus import PAGES
+
+if TYPE_CHECKING:
+    from ..player.view import PlayerView
+    from .window import MainWindow
+
+
+class SessionHost:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.player: PlayerView | None = None
+        self._page_before_library: int | None = None   # set while the Library stands in for the player
+
+    def start(self) -> None:
+        """Open the player with the window's prescription (Today's, unless a caller swapped it)."""
+        w = self.window
+        if self.player is not None:
+            return
+        from ..player.view import PlayerView  # with QtSvg: not needed for the first paint
+
+        w.audio.load()
+        cues = w.audio.cue_player
+        player = self.player = PlayerView(w.coach.timeline(w.prescription), w.clock, w.store, w.saver, cues,
+                                          w.audio.inhibitor)
+        player.set_text_scale(w.settings.text_scale)
+        player.closed.connect(self.end)
+        player.library_requested.connect(self.show_library)
+        player.sound_toggle_requested.connect(lambda: w.set_sound(not cues.sound_on))
+        player.fullscreen_toggle_requested.connect(lambda: w.set_fullscreen(not w.isFullScreen()))
+        w.stack.addWidget(player)
+        w.stack.setCurrentWidget(player)
+        w.menus.set_navigation_enabled(False)
+        player.setFocus()
+
+    def show_library(self, exercise_id: str) -> None:
+        """The player's I key: its engine is paused; the Library takes the player's place.
+
+        The player stays alive in the stack (engine, timer, pending saves untouched), only
+        hidden; the page tabs stay hidden too, so the one way on is back to the session.
+        """
+        w = self.window
+        if self.player is None:
+            return
+        library = w.ensure_library_page()
+        self._page_before_library = w.tabs.currentIndex()
+        w.tabs.tabBar().hide()
+        w.tabs.setCurrentIndex(PAGES.index("library"))
+        library.show_exercise(exercise_id, offer_back=True)
+        w.stack.setCurrentWidget(w.tabs)
+        library.scroll.setFocus(Qt.FocusReason.OtherFocusReason)   # arrows and Page keys scroll the card
+
+    @property
+    def library_from_player(self) -> bool:
+        return self._page_before_library is not None
+
+    def back_from_library(self) -> None:
+        """Back from the Library to the paused player (Space resumes it)."""
+        if self.library_from_player:
+            self._leave_library_mode()
+            if self.player is not None:
+                self.window.stack.setCurrentWidget(self.player)
+                self.player.setFocus()
+
+    def _leave_library_mode(self) -> None:
+        w = self.window
+        if w.library_page is not None:
+            w.library_page.set_back_offered(False)
+        w.tabs.tabBar().show()
+        w.tabs.setCurrentIndex(self._page_before_library)
+        self._page_before_library = None
+
+    def end(self) -> None:
+        """Back from the player: store the decision for the session, then show Today."""
+        w = self.window
+        player, self.player = self.player, None
+        if player is None:
+            return
+        if self.library_from_player:
+            self._leave_library_mode()
+        w.saver.flush()
+        w.decision_made.emit(w.record_decision(player.engine.session_id))
+        w.stack.setCurrentWidget(w.tabs)
+        w.stack.removeWidget(player)
+        player.deleteLater()
+        w.menus.set_navigation_enabled(True)
+        w.tabs.setCurrentIndex(PAGES.index("today"))
+        w.refresh_all()
+        w.today_page.start_button.setFocus()
+
+    def saved(self, record, error) -> None:
+        """A background save finished: the player shows it; a refusal also goes on the status bar."""
+        if self.player is not None:
+            self.player.saved(record, error)
+        if error is not None:
+            self.window.status(self.window.tr("Not saved: %1").replace("%1", str(error)))

@@ -1,0 +1,388 @@
+"""The main window: Today, Plan, History and Library pages, the player, and the wiring.
+
+The window decides nothing about training: it asks the :class:`~itbgui.coach.Coach` and
+shows the answers. Menus, printing, sound and the data file's dialogs have their own
+modules beside this one. The store, the clock and the settings are passed in, never
+reached as globals, so tests build a window on a temporary folder and a fake clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from .. import APP_NAME
+from ..clock import Clock
+from ..coach import Coach
+from ..program.prescription import SessionPrescription, starter_session
+from ..program.progression import ProgressionDecision, TodaySession
+from ..program.timeline import Timing
+from ..settings import AppSettings
+from ..store.repository import SessionRepository, StoreError
+from ..store.saver import BackgroundSaver
+from ..theme import colours
+from ..today import TodayPage
+from .audio import SessionAudio
+from .data_care import DataCare
+from .live_settings import LiveSettings
+from .menus import PAGES, build_menus
+from .onboarding import Onboarding
+from .printing import WeekPrinting
+from .session_host import SessionHost
+
+if TYPE_CHECKING:
+    from ..history.page import HistoryPage
+    from ..library.page import LibraryPage
+    from ..plan.page import PlanPage
+    from ..player.screensaver import ScreenSaverInhibitor
+
+#: How often the window checks whether the date changed under it (the app left open overnight).
+DAY_CHECK_MS = 60_000
+#: The first-start set-up waits this long, so the main window paints first.
+SETUP_PROMPT_DELAY_MS = 300
+#: Sound loads this long after the window appears, so QtMultimedia never delays it.
+SOUND_LOAD_DELAY_MS = 1500
+
+
+class MainWindow(QMainWindow):
+    #: a background save finished: (SessionRecord, StoreError | None); emitted from the worker
+    save_finished = Signal(object, object)
+    #: a session ended and its progression decision is stored (ProgressionDecision or None)
+    decision_made = Signal(object)
+
+    def __init__(self, store: SessionRepository, settings: AppSettings, clock: Clock, *,
+                 inhibitor: ScreenSaverInhibitor | None = None, timing: Timing = Timing()) -> None:
+        super().__init__()
+        self.store, self.settings, self.clock = store, settings, clock
+        self.coach = Coach(store, clock, preferences=settings.session_preferences, timing=timing)
+        self.audio = SessionAudio(self, settings, self.statusBar().showMessage, inhibitor=inhibitor)
+        self.printing = WeekPrinting(self, self.coach.week_sheet, self.statusBar().showMessage)
+        self.data_care = DataCare(self, store, self.statusBar().showMessage, self.data_replaced)
+        #: what Start hands the player: Today's prescription, refreshed by refresh_today()
+        self.prescription: SessionPrescription = starter_session()
+        self.today_session: TodaySession | None = None
+        self._morning_session = None
+        self._setup_problem_shown = False
+        self.session = SessionHost(self)
+        self.onboarding = Onboarding(self)
+        self.live_settings = LiveSettings(self)
+        self.saver = BackgroundSaver(store, on_result=self.save_finished.emit)
+        self.save_finished.connect(self.session.saved)
+
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(QIcon(":/icons/itb-coach.svg"))
+        self.resize(1280, 720)
+        if settings.window_geometry is not None:
+            self.restoreGeometry(QByteArray(settings.window_geometry))
+        self.stack = QStackedWidget()
+        self.tabs = QTabWidget(objectName="navigation", documentMode=True)
+        self.tabs.setAccessibleName(self.tr("Pages"))
+        self.today_page = TodayPage()
+        self.today_page.start_requested.connect(self.start_session)
+        self.today_page.setup_requested.connect(self.edit_plan_setup)
+        self.today_page.override_chosen.connect(self.set_override)
+        self.today_page.morning_answered.connect(self.answer_morning)
+        self.today_page.morning_dismissed.connect(self.dismiss_morning)
+        # Plan, History and Library are built the first time they are shown: none is needed
+        # for the first paint, and they pull in QtSvg and the charts.
+        self.plan_page: PlanPage | None = None
+        self.history_page: HistoryPage | None = None
+        self.library_page: LibraryPage | None = None
+        self._hosts = {"today": self.today_page}
+        titles = {"today": self.tr("Today"), "plan": self.tr("Plan"), "history": self.tr("History"),
+                  "library": self.tr("Library")}
+        for i, name in enumerate(PAGES):
+            if name != "today":
+                self._hosts[name] = QWidget()
+                QVBoxLayout(self._hosts[name]).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(self._hosts[name], titles[name])
+            self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
+        self.tabs.currentChanged.connect(self._page_shown)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.menus = build_menus(self)
+        self.apply_text_scale()  # styles the window, and each page at the chosen text size
+        self._shown_day: dt.date | None = None
+        self.refresh_today()
+        self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
+        self._day_timer.start()
+        self.today_page.start_button.setFocus()
+
+    def status(self, text: str, msecs: int = 0) -> None:
+        self.statusBar().showMessage(text, msecs)
+
+    def apply_style(self) -> None:
+        c = colours()
+        scale = self.settings.text_scale
+        self.tabs.setStyleSheet(f"""
+            QTabBar::tab {{ font-size: {round(20 * scale)}px; font-weight: 600; padding: 10px 30px;
+                            min-width: 110px;
+                            color: {c.muted}; border-bottom: 4px solid transparent; }}
+            QTabBar::tab:selected {{ color: {c.text}; border-bottom: 4px solid {c.accent}; }}
+            QTabBar::tab:focus {{ text-decoration: underline; }}
+        """)
+
+    # ------------------------------------------------------------------ pages
+    def show_page(self, name: str) -> None:
+        """Switch the navigation to "today", "plan", "history" or "library" (not while a session runs)."""
+        if self.player is None:
+            self.tabs.setCurrentIndex(PAGES.index(name))
+
+    @property
+    def current_page(self) -> str:
+        return PAGES[self.tabs.currentIndex()]
+
+    def _page_shown(self, index: int) -> None:
+        name = PAGES[index]
+        if name == "today":
+            self.refresh_today()
+        else:
+            getattr(self, f"ensure_{name}_page")()
+            if name == "plan":
+                self.refresh_plan()
+
+    def _host(self, name: str, page: QWidget) -> None:
+        self._hosts[name].layout().addWidget(page)
+        page.show()
+
+    def ensure_plan_page(self) -> PlanPage:
+        if self.plan_page is None:
+            from ..plan.page import PlanPage
+
+            page = self.plan_page = PlanPage()
+            page.set_page_size(self.printing.page_size)
+            page.paper_combo.currentTextChanged.connect(self.printing.set_page_size)
+            page.change_requested.connect(self.edit_plan_setup)
+            page.week_chosen.connect(self.choose_week)
+            page.preview_requested.connect(self.printing.preview)
+            page.print_requested.connect(self.printing.print)
+            page.save_pdf_requested.connect(lambda: self.printing.save_pdf())
+            self._host("plan", page)
+            if self.current_page != "plan":   # shown now: _page_shown fills it in
+                self.refresh_plan()
+        return self.plan_page
+
+    def ensure_history_page(self) -> HistoryPage:
+        """The History page, built on first use (it brings in pyqtgraph)."""
+        if self.history_page is None:
+            from ..history.page import HistoryPage
+
+            page = self.history_page = HistoryPage(self.store, self.clock, plan=self.coach.plan(),
+                                                   sore_side=self.plan_setup().sore_side)
+            page.data_changed.connect(self._history_changed)
+            self._host("history", page)
+        return self.history_page
+
+    def ensure_library_page(self) -> LibraryPage:
+        if self.library_page is None:
+            from ..library.page import LibraryPage
+
+            page = self.library_page = LibraryPage()
+            page.set_text_scale(self.settings.text_scale)
+            page.back_requested.connect(self.back_to_session)
+            self._host("library", page)
+        return self.library_page
+
+    def export_history_csv(self, path: Path | None = None) -> int | None:
+        """File > Export history as CSV: one row per set (asks where when no path is given)."""
+        return self.ensure_history_page().export_csv(path)
+
+    def save_history_chart(self, path: Path | None = None) -> bool:
+        """File > Save chart as PNG: the History chart on show (History comes to the front)."""
+        self.show_page("history")
+        return self.ensure_history_page().save_chart_png(path)
+
+    # ------------------------------------------------------------------ what the coach says
+    def plan_setup(self):
+        """The coach's set-up; a stored one that cannot be read is reported once."""
+        problem = self.coach.setup_problem()
+        if problem and not self._setup_problem_shown:
+            self._setup_problem_shown = True
+            self.status(self.tr("%1; showing the starter plan.").replace("%1", problem[0].upper() + problem[1:]))
+        return self.coach.plan_setup()
+
+    def refresh_today(self) -> None:
+        """Work out today's (or the next) session and show it; Start will use exactly it."""
+        self.plan_setup()
+        view = self.coach.today_view()
+        self._shown_day = self.coach.today()
+        self.today_session, self.prescription = view.session, view.session.prescription
+        self.today_page.show_today(view.session, now=self._shown_day, last=view.last,
+                                   plan_is_default=view.plan_is_default, sore_side=view.setup.sore_side)
+        self._morning_session = view.morning_question
+        self.today_page.ask_morning(view.morning_question, view.setup.sore_side)
+
+    def refresh_plan(self) -> None:
+        if self.plan_page is not None:
+            sheet = self.coach.week_sheet()
+            self.plan_page.show_plan(self.plan_setup(), not self.coach.has_plan_setup(), self.coach.week_statuses(),
+                                     sheet, self.coach.today(), self.coach.done_days(sheet.monday))
+
+    def refresh_all(self) -> None:
+        self.refresh_today()
+        self.refresh_plan()
+        if self.history_page is not None:
+            self.history_page.set_context(self.coach.plan(), self.plan_setup().sore_side)
+
+    def _history_changed(self) -> None:
+        """A session was edited or deleted on History: its decision is made again, then
+        what comes next is shown."""
+        self._store_write(self.coach.redecide_latest, self.tr("Decision not saved: %1"))
+        self.refresh_today()
+        self.refresh_plan()
+
+    def _check_new_day(self) -> None:
+        if self.player is None and self.coach.today() != self._shown_day:
+            self.refresh_all()
+
+    def _store_write(self, write, message: str):
+        """Run a write through the coach; a refusal from the disk goes to the status bar."""
+        try:
+            return write()
+        except StoreError as exc:
+            self.status(message.replace("%1", str(exc)))
+            return None
+
+    def record_decision(self, session_id: str) -> ProgressionDecision | None:
+        return self._store_write(lambda: self.coach.record_decision(session_id),
+                                 self.tr("Decision not saved: %1"))
+
+    def set_override(self, action: str) -> None:
+        """The person's call for the next session; stored with the decision, and it wins."""
+        decision = self.today_session.decision if self.today_session else None
+        if decision is None:
+            return
+        self._store_write(lambda: self.coach.set_override(decision, action), self.tr("Not saved: %1"))
+        self.refresh_today()
+        self.refresh_plan()
+
+    def answer_morning(self, answer: str) -> None:
+        record = self._morning_session
+        if record is None:
+            return
+        if self._store_write(lambda: self.coach.answer_morning(record, answer) or True,
+                             self.tr("Not saved: %1")):
+            self.status(self.tr("Thanks, noted."), 4000)
+            self.refresh_all()
+
+    def dismiss_morning(self) -> None:
+        if self._morning_session is not None:
+            self.coach.dismiss_morning(self._morning_session)
+        self._morning_session = None
+        self.today_page.ask_morning(None, "both")
+
+    # ------------------------------------------------------------------ the week on paper
+    def choose_week(self, monday: dt.date) -> None:
+        self.coach.selected_monday = monday
+        if self.plan_page is not None:
+            sheet = self.coach.week_sheet()
+            self.plan_page.show_week(sheet, self.coach.today(), self.coach.done_days(sheet.monday))
+            self.plan_page.weeks.set_weeks(self.plan_page.weeks.statuses, monday)
+
+    # ------------------------------------------------------------------ the parts, by name
+    # Menus, tests and the command line reach the window's parts through these.
+    @property
+    def player(self):
+        return self.session.player
+
+    @property
+    def library_from_player(self) -> bool:
+        return self.session.library_from_player
+
+    @property
+    def setup_dialog(self):
+        return self.onboarding.setup_dialog
+
+    @property
+    def welcome_dialog(self):
+        return self.onboarding.welcome_dialog
+
+    @property
+    def settings_dialog(self):
+        return self.live_settings.dialog
+
+    def pages(self) -> list:
+        """Every page built so far, the player included."""
+        return [p for p in (self.today_page, self.plan_page, self.history_page, self.library_page, self.player)
+                if p is not None]
+
+    def start_session(self) -> None:
+        self.session.start()
+
+    def back_to_session(self) -> None:
+        self.session.back_from_library()
+
+    def load_sound(self) -> None:
+        self.audio.load()
+
+    def set_fullscreen(self, on: bool) -> None:
+        self.showFullScreen() if on else self.showNormal()
+        self.menus.fullscreen_action.setChecked(on)
+
+    def edit_plan_setup(self, modal: bool = True) -> None:
+        self.onboarding.edit_plan_setup(modal)
+
+    def show_welcome(self, *, first_run: bool = False):
+        return self.onboarding.show_welcome(first_run=first_run)
+
+    def first_start_prompts(self) -> None:
+        self.onboarding.first_start_prompts()
+
+    def open_settings(self, section: str | None = None):
+        return self.live_settings.open(section)
+
+    def set_sound(self, on: bool) -> None:
+        self.live_settings.set_sound(on)
+
+    def set_voice(self, on: bool) -> None:
+        self.live_settings.set_voice(on)
+
+    def set_theme(self, mode: str) -> None:
+        self.live_settings.set_theme(mode)
+
+    def apply_text_scale(self) -> None:
+        self.live_settings.apply_text_scale()
+
+    # ------------------------------------------------------------------ data file and help
+    def data_replaced(self) -> None:
+        """A backup became the data file: History's undo steps belong to the old data."""
+        if self.history_page is not None:
+            self.history_page.undo_stack.clear()
+        self.refresh_all()
+
+    def keyPressEvent(self, event) -> None:
+        if (self.player is None and self.current_page == "today"
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.start_session()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:
+        if self.player is not None:
+            self.player.leave_now()
+        if not self.data_care.may_quit_with(self.saver.flush()):
+            event.ignore()
+            return
+        self._day_timer.stop()
+        self.onboarding.close()
+        self.live_settings.close()
+        self.saver.close()
+        self.audio.release()
+        if self.isFullScreen():
+            self.showNormal()   # remember the normal window, not the full screen
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def show_main_window(window: MainWindow, *, prompts: bool = True) -> None:
+    """Show the window; then, unless ``prompts`` is off (--exit-after-show), the first-run welcome."""
+    window.show()
+    QTimer.singleShot(SOUND_LOAD_DELAY_MS, window.load_sound)
+    if prompts:
+        QTimer.singleShot(SETUP_PROMPT_DELAY_MS, window.first_start_prompts)

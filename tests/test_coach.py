@@ -1,0 +1,128 @@
+"""The coach answers what the window shows, with no window: a temporary folder, a fake
+clock and plain calls. These run without a display (the coach imports no Qt)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from history_helpers import FAST, MONDAY, SETUP, clock_on, logged
+from itbgui.coach import Coach
+from itbgui.program.preferences import SessionPreferences
+from itbgui.program.progression import HOLD
+from itbgui.store.repository import SessionRepository, StoreError
+
+
+@pytest.fixture
+def folder(tmp_path):
+    repo = SessionRepository(tmp_path)
+    yield repo
+    repo.close()
+
+
+def coach_on(store, day, hour=12, **kw) -> Coach:
+    return Coach(store, clock_on(day, hour), timing=FAST, **kw)
+
+
+def test_the_coach_imports_no_qt():
+    code = "import sys, itbgui.coach; print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_an_empty_folder_gets_the_default_plan_and_a_new_plan_starts_today(folder):
+    wednesday = MONDAY + dt.timedelta(days=2)
+    coach = coach_on(folder, wednesday)
+    view = coach.today_view()
+    assert view.plan_is_default and view.last is None and view.morning_question is None
+    assert view.session.week == 1
+    assert not coach.has_plan_setup() and coach.setup_problem() is None
+    assert coach.setup_for_dialog().start_date == wednesday
+
+
+def test_a_stored_set_up_that_cannot_be_read_is_named_and_the_starter_plan_stands_in(folder):
+    folder.save_plan_setup({"level": "expert?"})
+    coach = coach_on(folder, MONDAY)
+    assert coach.setup_problem()
+    assert not coach.has_plan_setup()
+    assert coach.today_view().plan_is_default
+
+
+def test_today_is_what_start_will_play_with_the_settings_rest(folder):
+    folder.save_plan_setup(SETUP.to_doc())
+    plain = coach_on(folder, MONDAY).today_view().session
+    slow = coach_on(folder, MONDAY, preferences=lambda: SessionPreferences(rest_seconds=90)).today_view().session
+    assert plain.date == MONDAY and plain.is_today
+    rests = {item.rest_seconds for item in slow.prescription.items if item.rest_seconds}
+    assert rests == {90}
+    assert slow.estimated_seconds > plain.estimated_seconds
+    coach = coach_on(folder, MONDAY, preferences=lambda: SessionPreferences(rest_seconds=90))
+    assert coach.timeline(slow.prescription).timed_seconds == pytest.approx(slow.estimated_seconds)
+
+
+def test_the_morning_question_is_asked_the_next_day_answered_once_and_decided_again(folder):
+    folder.save_plan_setup(SETUP.to_doc())
+    folder.save_session(logged(MONDAY, 1, 2))
+    assert coach_on(folder, MONDAY, 20).today_view().morning_question is None   # not the same evening
+    coach = coach_on(folder, MONDAY + dt.timedelta(days=1), 8)
+    asked = coach.today_view().morning_question
+    assert asked is not None and asked.id == "s-2026-11-02"
+    coach.answer_morning(asked, "worse")
+    assert folder.session(asked.id).next_morning == "worse"
+    assert coach.today_view().morning_question is None
+    decision = coach.today_view().session.decision
+    assert decision is not None and decision.effective_action != "progress"
+
+
+def test_not_now_hides_the_question_until_the_app_starts_again(folder):
+    folder.save_plan_setup(SETUP.to_doc())
+    folder.save_session(logged(MONDAY, 1, 2))
+    tuesday = MONDAY + dt.timedelta(days=1)
+    coach = coach_on(folder, tuesday, 8)
+    coach.dismiss_morning(coach.today_view().morning_question)
+    assert coach.today_view().morning_question is None
+    assert coach_on(folder, tuesday, 9).today_view().morning_question is not None   # a new start asks again
+
+
+def test_the_persons_override_wins_for_the_next_session(folder):
+    folder.save_plan_setup(SETUP.to_doc())
+    for i, pain in enumerate((1, 1)):
+        folder.save_session(logged(MONDAY + dt.timedelta(days=2 * i), 0, pain, "same"))
+    coach = coach_on(folder, MONDAY + dt.timedelta(days=3))
+    decision = coach.record_decision("s-2026-11-04")
+    assert decision is not None
+    coach.set_override(coach.today_view().session.decision, HOLD)
+    assert coach.today_view().session.decision.effective_action == HOLD
+    assert coach.redecide_latest().effective_action == HOLD   # an edit in History keeps it
+
+
+def test_the_chosen_week_is_the_one_shown_and_printed(folder):
+    folder.save_plan_setup(SETUP.to_doc())
+    coach = coach_on(folder, MONDAY)
+    assert coach.week_sheet().monday == MONDAY and coach.week_sheet().week == 1
+    coach.selected_monday = MONDAY + dt.timedelta(days=14)
+    assert coach.week_sheet().week == 3
+    assert len(coach.week_statuses()) == 8
+    folder.save_session(logged(MONDAY, 0, 1))
+    assert coach.done_days(MONDAY) == {MONDAY}
+
+
+def test_a_read_only_folder_decides_nothing_and_a_refused_write_is_raised(folder, tmp_path, monkeypatch):
+    folder.save_plan_setup(SETUP.to_doc())
+    folder.save_session(logged(MONDAY, 0, 1))
+    coach = coach_on(folder, MONDAY)
+
+    def refuse(doc):
+        raise StoreError("the disk is full")
+
+    monkeypatch.setattr(folder, "save_decision", refuse)
+    decision = coach.today_view().session.decision
+    if decision is not None:
+        with pytest.raises(StoreError):
+            coach.set_override(decision, HOLD)
+    with pytest.raises(StoreError):
+        coach.answer_morning(dataclasses.replace(folder.session("s-2026-11-02")), "same")
