@@ -168,11 +168,12 @@ class SessionRepository:
             fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
                          | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
-            if os.path.islink(self.path):
+            if os.path.islink(self.path) and not os.path.isdir(
+                    os.path.dirname(os.path.realpath(self.path))):
                 raise StoreError(f"The data file {self.path} is a link to "
-                                 f"{os.readlink(self.path)}, which does not exist (is a drive "
-                                 "or a synced folder missing?). Nothing was changed.") from None
-            return None
+                                 f"{os.readlink(self.path)}, whose folder does not exist (is a "
+                                 "drive or a synced folder missing?). Nothing was changed.") from None
+            return None  # a first start (through a link: the file is made where it points)
         except IsADirectoryError:
             raise StoreError(f"{self.path} is a folder, not a data file. Nothing was changed.") from None
         try:
@@ -194,7 +195,8 @@ class SessionRepository:
     def _open(self, raw: bytes | None, loaded: LoadedFile | None) -> None:
         if loaded is None:  # a first start
             self._install(LoadedFile(data={}, records={}, version=SCHEMA_VERSION))
-            self._ensure_meta()
+            if not self.read_only:
+                self._ensure_meta()
             return
         report = self.report
         report.sessions_kept = len(loaded.records)
