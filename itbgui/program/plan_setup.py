@@ -80,8 +80,9 @@ class PlanSetup:
         Sore side "both": we do not know which side hurts, so neither side gets a head
         start and the side that goes first alternates from session to session.
         """
-        return cls(level="beginner", running_days=frozenset(), start_date=monday_of(today),
-                   sore_side="both")
+        start = min(max(monday_of(today), FIRST_PLAN_DATE), monday_of(LAST_PLAN_DATE))
+        return cls(level="beginner", running_days=frozenset(), start_date=start,
+                   sore_side="both")  # (a clock at 1970 gets a plan from 2000, not a crash)
 
     def to_doc(self) -> dict:
         return {
