@@ -9,8 +9,8 @@ copies, every one younger than 60 days.
 The wall clock is not trusted to delete anything: the copy just taken is always kept
 (a clock set back to 2000 would otherwise make it the oldest), a copy dated after "now"
 is kept (the clock or the copy is wrong, and we cannot tell which), and a safety copy
-goes only when its name and its file both say it is older than 60 days and at least 7
-daily copies were taken on later days (one start with the clock at 2099 is not enough).
+goes only when its name, its file and the 7th newest day with a daily copy all say it
+is older than 60 days (one start with the clock at 2099 is not enough).
 """
 
 from __future__ import annotations
@@ -83,14 +83,19 @@ def backups_to_keep(backups: list[Backup], now: dt.datetime,
         if week not in weeks and len(weeks) < WEEKLY_KEEP:
             weeks.append(week)
             keep.add(backup.path)
+    # A safety copy's age is judged three ways, and it goes only when all agree: by its
+    # name, by its file, and from the 7th newest day with a daily copy (so one start, or
+    # a few, with the clock far ahead cannot age it; with fewer such days it stays).
     promise = dt.timedelta(days=SAFETY_KEEP_DAYS)
-    daily_days = sorted({b.taken_at.date() for b in backups if b.reason == "daily"})
+    daily_days = sorted({b.taken_at.date() for b in backups if b.reason == "daily"}, reverse=True)
+    settled = (dt.datetime.combine(daily_days[DAILY_KEEP - 1], dt.time.max)
+               if len(daily_days) >= DAILY_KEEP else None)
     for backup in backups:
         if backup.reason == "daily":
             continue
-        later_days = sum(1 for day in daily_days if day > backup.taken_at.date())
         file_age = now - backup.modified_at if backup.modified_at is not None else promise * 2
-        if now - backup.taken_at <= promise or file_age <= promise or later_days < DAILY_KEEP:
+        if (now - backup.taken_at <= promise or file_age <= promise or settled is None
+                or min(settled, now) - backup.taken_at <= promise):
             keep.add(backup.path)
     return keep
 
