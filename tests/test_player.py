@@ -264,3 +264,15 @@ def test_a_clock_set_to_1970_is_said_in_plain_words_and_nothing_crashes(qtbot, w
     assert "clock" in player.summary_saved.text()
     window.saver.flush()
     assert not json.loads((tmp_path / DATA_FILE_NAME).read_text()).get("sessions")
+
+
+def test_the_window_takes_the_daily_copy_while_it_stays_open(qtbot, window, tmp_path):
+    from store_helpers import record
+
+    window.store.save_session(record("kept"))
+    assert window.store.backups.list() == []            # opened empty: nothing to copy then
+    window._check_new_day()                               # the minute timer
+    [copy] = window.store.backups.list()
+    assert copy.reason == "daily"
+    window._check_new_day()
+    assert len(window.store.backups.list()) == 1         # once a day

@@ -120,6 +120,7 @@ class SessionRepository:
         self.backups = BackupSet(self.data_dir)
         self.report = OpenReport()
         self.unsaved = False  # memory holds changes the last write could not store
+        self._daily_done: dt.date | None = None  # the day a daily copy is known to exist
         self._now = now
         self._lock = threading.RLock()
         self._folder_lock = DataFolderLock(self.data_dir)
@@ -244,9 +245,14 @@ class SessionRepository:
             return None
         with self._lock:
             today = self._now()
+            if self._daily_done == today.date():  # a timer asks every minute: no folder scan
+                return None
             try:
                 if self.path.exists() and not self.backups.has_daily_copy(today.date()):
-                    return self.backups.take(self.path, "daily", today)
+                    taken = self.backups.take(self.path, "daily", today)
+                    self._daily_done = today.date()
+                    return taken
+                self._daily_done = today.date()
             except OSError as exc:  # a backup that fails must not stop the app
                 _log.warning("daily backup failed: %s", exc)
         return None
