@@ -24,6 +24,7 @@ _VERSION = re.compile(r'"schema_version"\s*:\s*(\d{1,9})(?![\d.eE])')
 _SURROGATE_ESCAPE = re.compile(r'\\\\|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}'
                                r'|\\u[dD][89a-fA-F][0-9a-fA-F]{2}')
 _KEY_END = re.compile(r'"\s*:')
+_SPACED_KEY_END = re.compile(r'"[ \t\r\n]+:')
 _MAYBE_SURROGATE = re.compile(r'\\u[dD][89a-fA-F]')
 #: Everything a damaged or odd file can make the JSON reader raise (a number of more
 #: than 4,300 digits is a ValueError, deep nesting a RecursionError).
@@ -116,7 +117,7 @@ def may_hold_duplicate_keys(text: str, data: dict) -> bool:
     holds that many keys, none was folded; the count is a few milliseconds where a
     parse that watches every key would double the open.
     """
-    if any(gap in text for gap in ('" ', '"\t', '"\n', '"\r')):
+    if _SPACED_KEY_END.search(text) is not None:
         seen = len(_KEY_END.findall(text))   # hand-formatted: spaces before a colon
     else:
         seen = text.count('":')
