@@ -149,7 +149,7 @@ def special_files(folder: Path) -> list[tuple[str, Path]]:
     cases = []
     for kind in ("fifo", "directory", "device", "dangling", "loop", "link-to-folder"):
         case = folder / kind
-        case.mkdir()
+        case.mkdir(parents=True)
         path = case / DATA_FILE_NAME
         if kind == "fifo":
             os.mkfifo(path)
