@@ -54,18 +54,39 @@ def claim(tmp: Path, target: Path) -> bool:
         return True
 
 
-def remove_leftovers(folder: Path) -> list[Path]:
-    """Delete temporary files of writes that never finished; call only under the lock."""
+def remove_leftovers(folder: Path, only_dead_writers_of: Path | None = None) -> list[Path]:
+    """Delete temporary files of writes that never finished; call only under the lock.
+
+    With ``only_dead_writers_of`` (a data file reached through a link, in a folder that may
+    be shared), only that file's own temporaries whose writer process is gone are removed.
+    """
     removed = []
     try:
         names = os.listdir(folder)
     except OSError:
         return removed
     for name in names:
-        if _LEFTOVER.match(name):
-            path = Path(folder) / name
-            with contextlib.suppress(OSError):
-                if path.is_file() and not path.is_symlink():
-                    path.unlink()
-                    removed.append(path)
+        if only_dead_writers_of is not None:
+            match = re.fullmatch(re.escape(f".{only_dead_writers_of.name}.") + r"(\d+)\.tmp", name)
+            if match is None or _alive(int(match.group(1))):
+                continue
+        elif not _LEFTOVER.match(name):
+            continue
+        path = Path(folder) / name
+        with contextlib.suppress(OSError):
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
+                removed.append(path)
     return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True   # someone else's process, or no way to tell: leave its file alone
+    return True

@@ -160,6 +160,9 @@ class SessionRepository:
             return
         remove_leftovers(self.data_dir)             # temporary files of killed saves
         remove_leftovers(self.backups.folder)
+        if os.path.islink(self.path):               # saves go where the link points
+            target = Path(os.path.realpath(self.path))
+            remove_leftovers(target.parent, only_dead_writers_of=target)
 
     def _read_raw(self) -> bytes | None:
         """The file's bytes, or None when there is none yet. Only a plain file is read:
