@@ -191,3 +191,18 @@ def test_a_new_plan_set_up_midweek_starts_today_with_nothing_missed(qtbot, store
     save(qtbot, dialog)
     assert store.plan_setup()["start_date"] == wednesday.isoformat()
     assert win.today_session.moved_from is None and win.today_session.date == wednesday
+
+
+def test_a_clock_at_1970_cannot_pick_a_start_the_sessions_could_never_have(qtbot, store):
+    """The date field is held to the plan window (2000-2200), so the dialog clamps at the
+    edge instead of building a plan that would raise."""
+    import datetime as dt
+
+    from itbgui.program.plan_setup import FIRST_PLAN_DATE
+
+    dialog = dialog_for(qtbot, store, today=dt.date(1970, 1, 5))
+    low = dialog.start_edit.minimumDate()
+    assert (low.year(), low.month(), low.day()) >= (FIRST_PLAN_DATE.year, 1, 1)
+    dialog.start_edit.setDate(dialog.start_edit.minimumDate().addDays(-30))   # clamped
+    save(qtbot, dialog)
+    assert dt.date.fromisoformat(store.plan_setup()["start_date"]) >= FIRST_PLAN_DATE

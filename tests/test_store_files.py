@@ -79,6 +79,29 @@ def test_a_full_disk_does_not_stop_the_start_nor_leak_the_lock(tmp_path, monkeyp
         assert len(os.listdir("/proc/self/fd")) <= fds_before
 
 
+def test_a_completely_full_disk_still_opens_yesterday_file(tmp_path, monkeypatch):
+    """Lock pid, daily copy: every write fails, and the app still starts (and says so on
+    the first save, which keeps the session in memory)."""
+    import shutil
+
+    clock = StepClock()
+    with SessionRepository(tmp_path, now=clock) as repo:
+        repo.save_session(record())
+    clock.advance(days=1)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(lock_module.os, "write", full)
+    monkeypatch.setattr(shutil, "copyfile", full)
+    monkeypatch.setattr(os, "writev", full)
+    with SessionRepository(tmp_path, now=clock) as repo:
+        assert not repo.read_only and len(repo.sessions()) == 1
+        with pytest.raises(StoreError, match="disk is full"):
+            repo.save_session(record("b", day=1))
+        assert repo.unsaved and len(repo.sessions()) == 2
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith((".part", ".tmp"))]
+
+
 def test_nothing_is_written_after_close(tmp_path):
     repo = SessionRepository(tmp_path)
     repo.close()
