@@ -18,7 +18,7 @@ from enum import Enum
 from ..clock import Clock
 from ..program.timeline import Phase, Step, StepKind, Timeline
 from ..store.records import (NOTE_MAX_CHARS, REPS_RANGE, TEXT_MAX_CHARS, WEEK_RANGE, SessionRecord,
-                             SetRecord, check_pain, clean_text)
+                             RecordError, SetRecord, check_pain, clean_text)
 
 MAX_REPS = REPS_RANGE[1]
 
@@ -295,6 +295,14 @@ class SessionEngine:
                                  hold_seconds=log.hold_seconds, step_index=log.step_index)
                        for log in self.logs),
         )
+
+    def checked_record(self) -> tuple[SessionRecord | None, str | None]:
+        """(the record, None), or (None, a plain sentence) when it cannot be stored."""
+        try:
+            return self.to_record(), None
+        except RecordError as exc:
+            return None, (f"{str(exc)[:1].upper()}{str(exc)[1:]}. Set the computer's date and "
+                          "time, then start the session again.")
 
     # ----------------------------------------------------------------- inside
     def _advance_to(self, now: float, events: list[Event]) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEd
 from ..clock import Clock
 from ..program.exercises import exercise
 from ..program.timeline import Phase, StepKind, Timeline
-from ..store.records import NOTE_MAX_CHARS, RecordError, SessionRecord
+from ..store.records import NOTE_MAX_CHARS, SessionRecord
 from ..store.repository import SessionRepository
 from ..store.saver import BackgroundSaver
 from ..theme import colours
@@ -331,18 +331,8 @@ class PlayerView(QWidget):
         elif not awake and self.inhibitor.active:
             self.inhibitor.release()
 
-    def _record(self) -> SessionRecord | None:
-        """The session as it would be stored, or None (and why, in save_error) when it
-        could not be: the computer's clock gave an impossible date at the start."""
-        try:
-            return self.engine.to_record()
-        except RecordError as exc:
-            self.save_error = self.tr("%1. Set the computer's date and time, then start "
-                                      "the session again.").replace("%1", str(exc).capitalize())
-            return None
-
     def _save(self) -> None:
-        record = self._record()
+        record, self.save_error = self.engine.checked_record()  # a clock at 1970: said, not saved
         if record is None:
             return
         if not record.sets and not record.completed:
@@ -479,12 +469,9 @@ class PlayerView(QWidget):
             self._refresh_saved_line()
             return
         self._pages.setCurrentWidget(self._summary_page)
-        record = self._record()
+        record, self.save_error = self.engine.checked_record()
         if record is None:
-            self.summary_title.setText(self.tr("Session ended: it could not be saved"))
-            self.summary_stats.setText("")
-            self._refresh_saved_line()
-            return
+            return self._refresh_saved_line()
         s = summarise(record)
         self.summary_title.setText(self.tr("Well done: session complete") if self.engine.completed
                                    else self.tr("Session ended early: what you did is kept"))
