@@ -62,7 +62,7 @@ def jumping_clock(run: int):
                dt.datetime(2026, 1, 4, 23, 59), dt.datetime(2031, 6, 1)]
 
     def now() -> dt.datetime:
-        return (rng.choice(choices) + dt.timedelta(days=rng.randint(0, 3))).astimezone()
+        return (rng.choice(choices) + dt.timedelta(days=rng.randint(0, 400))).astimezone()
     return now
 
 

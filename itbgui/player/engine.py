@@ -17,8 +17,8 @@ from enum import Enum
 
 from ..clock import Clock
 from ..program.timeline import Phase, Step, StepKind, Timeline
-from ..store.records import (NOTE_MAX_CHARS, REPS_RANGE, TEXT_MAX_CHARS, WEEK_RANGE, SessionRecord,
-                             RecordError, SetRecord, check_pain, clean_text)
+from ..store.records import (NOTE_MAX_CHARS, REPS_RANGE, TEXT_MAX_CHARS, WEEK_RANGE, RecordError,
+                             SessionRecord, SetRecord, check_pain, clean_text)
 
 MAX_REPS = REPS_RANGE[1]
 
