@@ -133,7 +133,8 @@ def test_a_clock_set_back_to_2000_keeps_the_copy_it_just_took_and_deletes_nothin
 
 def test_a_safety_copy_is_deleted_only_when_its_file_is_old_too(tmp_path):
     now = dt.datetime(2026, 11, 25, 9, 0)
-    daily = [backup(now - dt.timedelta(days=d)) for d in range(30)]
+    daily = [Backup(Path(f"d{d}"), now - dt.timedelta(days=d), "daily",
+                    modified_at=now - dt.timedelta(days=d)) for d in range(30)]
     old_name = now - dt.timedelta(days=90)
     young_file = Backup(Path("young-file"), old_name, "before-restore",
                         modified_at=now - dt.timedelta(days=3))
@@ -153,3 +154,12 @@ def test_two_copies_in_one_second_are_both_kept_under_their_own_names(tmp_path):
     second = backups.take(tmp_path / DATA_FILE_NAME, "before-restore", when)
     assert first.path != second.path
     assert {b.path.read_text() for b in backups.list()} == {'{"n": 1}', '{"n": 2}'}
+
+
+def test_the_copies_written_last_are_kept_whatever_their_names_say():
+    """A copy taken while the clock said 2000 is the newest data once the clock is right."""
+    now = dt.datetime(2026, 11, 25, 9, 0)
+    daily = [Backup(Path(f"d{d}"), now - dt.timedelta(days=d), "daily",
+                    modified_at=now - dt.timedelta(days=d, hours=1)) for d in range(30)]
+    wrong = Backup(Path("taken-at-2000"), dt.datetime(2000, 1, 1, 9), "daily", modified_at=now)
+    assert wrong.path in backups_to_keep(daily + [wrong], now)

@@ -6,8 +6,9 @@ tested on dates alone: of the daily copies, the newest of each of the last 7 day
 have one and the newest of each of the last 9 weeks (about two months); of the safety
 copies, every one younger than 60 days.
 
-The wall clock is not trusted to delete anything: the copy just taken is always kept
-(a clock set back to 2000 would otherwise make it the oldest), a copy dated after "now"
+The wall clock is not trusted to delete anything: the copy just taken and the three
+written last (by the files' own times) are always kept (a clock set back to 2000 would
+otherwise make the newest copy the oldest), a copy dated after "now"
 is kept (the clock or the copy is wrong, and we cannot tell which), and a safety copy
 goes only when its name, its file and the 7th newest day with a daily copy all say it
 is older than 60 days (one start with the clock at 2099 is not enough).
@@ -30,6 +31,8 @@ BACKUP_FOLDER = "backups"
 DAILY_KEEP = 7
 WEEKLY_KEEP = 9
 SAFETY_KEEP_DAYS = 60
+#: The copies written last (by the file system's own times) are kept whatever their names say.
+NEWEST_KEEP = 3
 #: Why a copy was taken; "daily" copies rotate, the others are safety copies.
 REASONS = {
     "daily": "daily copy",
@@ -69,6 +72,9 @@ def backups_to_keep(backups: list[Backup], now: dt.datetime,
             keep.add(backup.path)                     # dated ahead of the clock
         elif backup.path != just_taken:
             ranked.append(backup)
+    written = [b for b in backups if b.modified_at is not None]
+    for backup in sorted(written, key=lambda b: b.modified_at, reverse=True)[:NEWEST_KEEP]:
+        keep.add(backup.path)   # taken last: maybe under a wrong clock, still the newest data
     newest_first = sorted(ranked, key=lambda b: b.taken_at, reverse=True)
     days: list[dt.date] = []
     weeks: list[tuple[int, int]] = []
