@@ -206,3 +206,21 @@ def test_a_clock_at_1970_cannot_pick_a_start_the_sessions_could_never_have(qtbot
     dialog.start_edit.setDate(dialog.start_edit.minimumDate().addDays(-30))   # clamped
     save(qtbot, dialog)
     assert dt.date.fromisoformat(store.plan_setup()["start_date"]) >= FIRST_PLAN_DATE
+
+
+def test_save_as_pdf_that_could_not_write_says_so_and_keeps_the_old_file(qtbot, store, tmp_path,
+                                                                          monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from itbgui.plan import sheet
+
+    store.save_plan_setup(BEGINNER.to_doc())
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    old = tmp_path / "fridge.pdf"
+    old.write_bytes(b"%PDF last week's")
+    monkeypatch.setattr(sheet, "write_week_pdf", lambda *a, **k: None)   # QPdfWriter failing quietly
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    assert win.save_week_pdf(old) is None
+    assert warnings and "Could not write" in warnings[0]
+    assert old.read_bytes() == b"%PDF last week's"

@@ -70,10 +70,12 @@ class OpenReport:
                     "It is open read-only so it cannot be damaged: you can look at your "
                     "history, but nothing new will be saved. Update ITB Coach to carry on.")
         if self.lock_problem is not None:
+            hint = ("" if self.lock_problem == "the folder is read-only" else
+                    f" Check who owns {LOCK_HINT} in the data folder (a run with sudo can "
+                    "leave it owned by the administrator).")
             lock = (f"ITB Coach could not take the lock on its data folder ({self.lock_problem}), "
-                    "so it opened your data read-only: two copies saving at once could lose "
-                    f"a session. Check who owns {LOCK_HINT} in the data folder (a run with "
-                    "sudo can leave it owned by the administrator).")
+                    "so it opened your data read-only: nothing new will be saved, as two "
+                    f"copies saving at once could lose a session.{hint}")
             return lock if not self.problems else lock + "\n\n" + self._problems_text()
         if not self.problems:
             return None
