@@ -136,3 +136,15 @@ def test_command_line_says_why_a_write_failed_and_exits_non_zero(tmp_path):
     result = run_cli(tmp_path / "no-such-folder" / "h.csv", "--data-dir", data, cwd=tmp_path)
     assert result.returncode == 2 and "could not write" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_command_line_names_a_data_file_that_is_not_a_plain_file(tmp_path):
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        return
+    data = tmp_path / "data"
+    data.mkdir()
+    os.mkfifo(data / "itb-coach.json")
+    result = run_cli(tmp_path / "h.csv", "--data-dir", data, cwd=tmp_path)
+    assert result.returncode == 1 and "not a plain file" in result.stderr
