@@ -59,3 +59,7 @@ class FakeClock:
             raise ValueError("a clock does not go backwards")
         self._mono += seconds
         self._wall += dt.timedelta(seconds=seconds)
+
+    def set_wall(self, when: dt.datetime) -> None:
+        """Step the wall clock only (NTP, a person fixing the date): monotonic time stays."""
+        self._wall = when

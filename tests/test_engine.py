@@ -227,3 +227,44 @@ def test_stopping_early_keeps_the_reps_done_then_asks_the_pain_question(clock):
     engine.next()
     assert engine.state is EngineState.FINISHED and not engine.completed
     assert engine.to_record().pain_after == 4
+
+
+# ------------------------------------------------------------ the wall clock is not trusted
+@pytest.mark.parametrize("jump_hours", [-3, -48, 5, 24 * 400])
+def test_a_wall_clock_jump_mid_session_keeps_the_session_and_its_real_length(clock, jump_hours):
+    """The end is the start plus the monotonic time measured, so a clock stepped back
+    (more than the time elapsed) or forward never makes a session end before it began."""
+    import datetime as dt
+
+    engine = started(clock, clamshells(sets=1, reps=2, rest=5))
+    run(engine, clock, 40)
+    clock.set_wall(clock.now() + dt.timedelta(hours=jump_hours))
+    run(engine, clock, 600)
+    engine.set_pain_after(1)
+    engine.next()
+    assert engine.state is EngineState.FINISHED
+    record = engine.to_record()          # used to raise: ended_at < started_at
+    assert record.completed and record.pain_after == 1
+    assert record.ended_at >= record.started_at
+    assert 600 <= record.duration_seconds <= 650
+
+
+def test_a_clock_set_to_1970_is_refused_in_plain_words_not_saved_as_impossible(clock):
+    import datetime as dt
+
+    from itbgui.store.records import RecordError
+
+    clock.set_wall(dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))
+    engine = started(clock)
+    with pytest.raises(RecordError, match="clock"):
+        engine.to_record()
+
+
+def test_a_plan_week_past_the_record_range_is_clamped_not_refused(clock):
+    import dataclasses
+
+    from itbgui.store.records import WEEK_RANGE
+
+    p = dataclasses.replace(clamshells().prescription, week=WEEK_RANGE[1] + 7)
+    engine = started(clock, build_timeline(p, TIMING))
+    assert engine.to_record().week == WEEK_RANGE[1]

@@ -99,3 +99,52 @@ def test_command_line_says_when_there_is_no_data(tmp_path):
     assert "no ITB Coach data" in result.stderr
     assert not (tmp_path / "empty").exists()      # nothing created by looking
     assert not (tmp_path / "h.csv").exists()
+
+
+# ------------------------------------------------------------ spreadsheet safety (OWASP)
+def test_formula_cells_are_escaped_and_a_bare_cr_cannot_split_a_row(tmp_path):
+    from itbgui.history.csv_export import escape_cell
+
+    notes = ["=HYPERLINK(\"http://x\",\"click\")", "=1+1", "@SUM(A1)", "+1", "-1 felt odd",
+             "\tx", "\rhidden", "a\rb", "fine, =1+1 later"]
+    records = [dataclasses.replace(known_history()[0], id=f"n{i}", note=note, sets=())
+               for i, note in enumerate(notes)]
+    path = tmp_path / "out.csv"
+    write_csv(records, path)
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    assert len(rows) == 1 + len(notes)                       # no row was split
+    got = {row[0]: row[HEADER.index("note")] for row in rows[1:]}
+    for i, note in enumerate(notes):
+        assert got[f"n{i}"] == escape_cell(note)
+        assert not got[f"n{i}"].startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert got["n7"] == "a\rb" and got["n8"] == "fine, =1+1 later"   # only the first char counts
+    assert got["n0"] == "'" + notes[0]
+
+
+def test_the_export_keeps_a_file_named_like_its_old_temporary_file(tmp_path):
+    mine = tmp_path / "out.csv.tmp"
+    mine.write_text("the person's own file")
+    write_csv(known_history(), tmp_path / "out.csv")
+    assert mine.read_text() == "the person's own file"
+
+
+def test_command_line_says_why_a_write_failed_and_exits_non_zero(tmp_path):
+    data = tmp_path / "data"
+    with SessionRepository(data) as repo:
+        repo.save_sessions(known_history())
+    result = run_cli(tmp_path / "no-such-folder" / "h.csv", "--data-dir", data, cwd=tmp_path)
+    assert result.returncode == 2 and "could not write" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_command_line_names_a_data_file_that_is_not_a_plain_file(tmp_path):
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        return
+    data = tmp_path / "data"
+    data.mkdir()
+    os.mkfifo(data / "itb-coach.json")
+    result = run_cli(tmp_path / "h.csv", "--data-dir", data, cwd=tmp_path)
+    assert result.returncode == 1 and "not a plain file" in result.stderr

@@ -191,3 +191,36 @@ def test_a_new_plan_set_up_midweek_starts_today_with_nothing_missed(qtbot, store
     save(qtbot, dialog)
     assert store.plan_setup()["start_date"] == wednesday.isoformat()
     assert win.today_session.moved_from is None and win.today_session.date == wednesday
+
+
+def test_a_clock_at_1970_cannot_pick_a_start_the_sessions_could_never_have(qtbot, store):
+    """The date field is held to the plan window (2000-2200), so the dialog clamps at the
+    edge instead of building a plan that would raise."""
+    import datetime as dt
+
+    from itbgui.program.plan_setup import FIRST_PLAN_DATE
+
+    dialog = dialog_for(qtbot, store, today=dt.date(1970, 1, 5))
+    low = dialog.start_edit.minimumDate()
+    assert (low.year(), low.month(), low.day()) >= (FIRST_PLAN_DATE.year, 1, 1)
+    dialog.start_edit.setDate(dialog.start_edit.minimumDate().addDays(-30))   # clamped
+    save(qtbot, dialog)
+    assert dt.date.fromisoformat(store.plan_setup()["start_date"]) >= FIRST_PLAN_DATE
+
+
+def test_save_as_pdf_that_could_not_write_says_so_and_keeps_the_old_file(qtbot, store, tmp_path,
+                                                                          monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from itbgui.plan import sheet
+
+    store.save_plan_setup(BEGINNER.to_doc())
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    old = tmp_path / "fridge.pdf"
+    old.write_bytes(b"%PDF last week's")
+    monkeypatch.setattr(sheet, "write_week_pdf", lambda *a, **k: None)   # QPdfWriter failing quietly
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    assert win.printing.save_pdf(old) is None
+    assert warnings and "Could not write" in warnings[0]
+    assert old.read_bytes() == b"%PDF last week's"

@@ -236,3 +236,26 @@ def test_plan_pdf_reports_a_missing_output_folder(tmp_path):
     result = run_cli(["-m", "itbgui", "plan-pdf", str(tmp_path / "no" / "x.pdf"),
                       "--data-dir", str(tmp_path / "d")])
     assert result.returncode == 1 and "does not exist" in result.stderr
+
+
+def test_plan_pdf_week_9999_is_a_clear_error_not_a_traceback(tmp_path):
+    result = run_cli(["-m", "itbgui", "plan-pdf", str(tmp_path / "x.pdf"), "--week", "9999-12-31",
+                      "--data-dir", str(tmp_path / "d")])
+    assert result.returncode == 2 and "outside the dates" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_plan_pdf_that_could_not_write_says_so_and_leaves_the_old_file(tmp_path, qapp, monkeypatch,
+                                                                      capsys):
+    """QPdfWriter fails without a word (a file it may not write, say): an older PDF at the
+    same path must not pass for the new one."""
+    from itbgui.plan import pdf_command, sheet
+
+    out = tmp_path / "week.pdf"
+    out.write_bytes(b"%PDF an older week")
+    monkeypatch.setattr(sheet, "write_week_pdf", lambda *args, **kw: None)
+    code = pdf_command.run([str(out), "--data-dir", str(tmp_path / "d")])
+    err = capsys.readouterr()
+    assert code == 1 and "could not write" in err.err and "Saved" not in err.out
+    assert out.read_bytes() == b"%PDF an older week"
+    assert [p.name for p in tmp_path.iterdir()] == ["week.pdf"]     # no temporary file left

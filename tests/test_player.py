@@ -247,3 +247,32 @@ def test_f_toggles_full_screen(qtbot, window):
     assert window.isFullScreen() and window.menus.fullscreen_action.isChecked()
     qtbot.keyClick(player, Qt.Key.Key_F)
     assert not window.isFullScreen()
+
+
+def test_a_clock_set_to_1970_is_said_in_plain_words_and_nothing_crashes(qtbot, window, clock, tmp_path):
+    """The player refuses at the edge what the next start would throw away, and says why."""
+    import datetime as dt
+
+    clock.set_wall(dt.datetime(1970, 1, 1, 9, tzinfo=dt.timezone.utc))
+    player = start(qtbot, window)
+    run_until(player, clock, StepKind.SWITCH_SIDE)            # a set is done: a save is due
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.keyClick(player, ENTER)
+    qtbot.keyClicks(player, "4")
+    qtbot.keyClick(player, ENTER)
+    assert "clock" in player.save_error and "date and time" in player.save_error
+    assert "clock" in player.summary_saved.text()
+    window.saver.flush()
+    assert not json.loads((tmp_path / DATA_FILE_NAME).read_text()).get("sessions")
+
+
+def test_the_window_takes_the_daily_copy_while_it_stays_open(qtbot, window, tmp_path):
+    from store_helpers import record
+
+    window.store.save_session(record("kept"))
+    assert window.store.backups.list() == []            # opened empty: nothing to copy then
+    window._check_new_day()                               # the minute timer
+    [copy] = window.store.backups.list()
+    assert copy.reason == "daily"
+    window._check_new_day()
+    assert len(window.store.backups.list()) == 1         # once a day

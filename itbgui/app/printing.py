@@ -97,12 +97,15 @@ class WeekPrinting:
         path = Path(path)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        write_week_pdf(path, sheet, page_size or self.page_size)
-        if not path.is_file() or path.stat().st_size == 0:
+        from ..plan.pdf_command import save_pdf  # an older PDF there must not pass for this one
+
+        try:
+            save_pdf(path, lambda tmp: write_week_pdf(tmp, sheet, page_size or self.page_size))
+        except OSError as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self.parent, APP_NAME, tr("Could not write %1. Is the folder writable?")
-                                .replace("%1", str(path)))
+            QMessageBox.warning(self.parent, APP_NAME, tr("Could not write %1: %2.")
+                                .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
             return None
         self.status(tr("Saved %1").replace("%1", str(path)), 6000)
         return path

@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         self.refresh_plan()
 
     def _check_new_day(self) -> None:
+        self.store.daily_backup()  # a window left open for days still gets its daily copies
         if self.player is None and self.coach.today() != self._shown_day:
             self.refresh_all()
 

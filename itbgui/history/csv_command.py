@@ -8,6 +8,7 @@ or it cannot be read, 2 the CSV could not be written.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def run(argv: list[str]) -> int:
         data_dir = default_data_dir()
     else:
         data_dir = args.data_dir.expanduser()
-    if not (data_dir / DATA_FILE_NAME).is_file():
+    if not os.path.lexists(data_dir / DATA_FILE_NAME):  # anything else: the store says what it is
         print(f"itb-coach history-csv: no ITB Coach data in {data_dir} "
               f"({DATA_FILE_NAME} not found).", file=sys.stderr)
         return 1

@@ -12,13 +12,22 @@ Columns (``HEADER``), in order:
   side (left/right, empty when both legs work together), set (1-based), target_reps,
   done_reps, resistance (rung name), step (rung index, 0 = easiest), hold_seconds.
 Empty cells mean "not recorded".
+
+Spreadsheet safety (OWASP, CSV injection): a spreadsheet runs a cell that starts with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula, so a text cell that
+starts with one of them (or with a line feed or NUL) gets a leading ``'``, which the
+spreadsheet shows as text. Rows end in CRLF (RFC 4180), so a cell holding a comma, a
+quote, a line feed or a bare carriage return is quoted (quotes inside doubled) and can
+never split a row.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
+import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
@@ -34,6 +43,15 @@ HEADER = ("session_id", "date", "started_at", "ended_at", "duration_min", "compl
 _NAMES = {ex.id: ex.name for ex in CATALOGUE}
 
 
+#: First characters a spreadsheet takes as the start of a formula (OWASP's list, plus LF/NUL).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+
+
+def escape_cell(text: str) -> str:
+    """Text a spreadsheet shows as it is, never runs (see the module docstring)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -41,6 +59,8 @@ def _cell(value) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, str):
+        return escape_cell(value)
     return str(value)
 
 
@@ -69,7 +89,8 @@ def csv_rows(sessions: Iterable[SessionRecord]) -> Iterator[list[str]]:
 
 def write_rows(sessions: Iterable[SessionRecord], out: TextIO) -> int:
     """Write the CSV to an open text stream; returns the number of data rows."""
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF rows (RFC 4180): a cell holding a bare CR or LF is then always quoted.
+    writer = csv.writer(out, lineterminator="\r\n")
     count = -1
     for row in csv_rows(sessions):
         writer.writerow(row)
@@ -81,14 +102,21 @@ def write_csv(sessions: Iterable[SessionRecord], path: Path) -> int:
     """Write the CSV file (UTF-8) in one go: a temporary file replaces the target only
     when complete. Returns the number of data rows."""
     path = Path(path)
+    if os.path.islink(path):  # write where the link points, keep the link
+        path = Path(os.path.realpath(path))
     buffer = io.StringIO()
     count = write_rows(sessions, buffer)
-    tmp = path.with_name(path.name + ".tmp")
+    # A temporary name nobody has (a fixed 'OUT.csv.tmp' could be the person's own file).
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        with open(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(buffer.getvalue())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the export from other tools
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise
     return count

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from ..program.exercises import CATALOGUE, Kind
 from ..store.records import (NOTE_MAX_CHARS, PAIN_RANGE, REPS_RANGE, RecordError, SessionRecord,
-                             check_pain, check_reps)
+                             check_pain, check_reps, clean_text)
 from ..store.repository import SessionRepository, StoreError
 
 _BY_ID = {ex.id: ex for ex in CATALOGUE}
@@ -59,7 +59,7 @@ def edited_session(record: SessionRecord, *, pain_before=_UNSET, pain_after=_UNS
     if note is not None:
         if not isinstance(note, str) or len(note) > NOTE_MAX_CHARS:
             raise RecordError(f"the note must be text of at most {NOTE_MAX_CHARS} characters")
-        changes["note"] = note
+        changes["note"] = clean_text(note)  # a text box can hand over half a UTF-16 pair
     if sets:
         new_sets = list(record.sets)
         for index, change in sets.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import os
 import sys
 from pathlib import Path
@@ -17,10 +18,16 @@ PROG = "itb-coach plan-pdf"
 
 
 def _date(text: str) -> dt.date:
+    from ..program.plan_setup import FIRST_PLAN_DATE, LAST_PLAN_DATE
+
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+    if not FIRST_PLAN_DATE <= day <= LAST_PLAN_DATE:
+        raise argparse.ArgumentTypeError(f"{text} is outside the dates a plan can have "
+                                         f"({FIRST_PLAN_DATE} to {LAST_PLAN_DATE})")
+    return day
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -91,9 +98,36 @@ def run(argv: list[str]) -> int:
     if out.parent and not out.parent.is_dir():
         print(f"{PROG}: the folder {out.parent} does not exist.", file=sys.stderr)
         return 1
-    write_week_pdf(out, sheet, args.page_size)
-    if not out.is_file() or out.stat().st_size == 0:
-        print(f"{PROG}: could not write {out}.", file=sys.stderr)
+    try:
+        save_pdf(out, lambda tmp: write_week_pdf(tmp, sheet, args.page_size))
+    except OSError as exc:
+        print(f"{PROG}: could not write {out}: {exc.strerror or exc}.", file=sys.stderr)
         return 1
     print(f"Saved {sheet.week_label}, {sheet.monday:%d %B %Y}, to {out}")
     return 0
+
+
+def save_pdf(out: Path, write) -> None:
+    """Let ``write(path)`` make the PDF under a temporary name beside ``out``, check it,
+    then put it in place; any failure is an OSError with the reason (QPdfWriter itself
+    fails silently, and an older file at ``out`` must not pass for the new one)."""
+    import contextlib
+    import tempfile
+
+    if os.path.islink(out):
+        out = Path(os.path.realpath(out))
+    if out.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "that is a folder")
+    if out.exists() and not os.access(out, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only")
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent or ".")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        if os.path.getsize(tmp) == 0:
+            raise OSError(errno.EIO, "the PDF came out empty")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)

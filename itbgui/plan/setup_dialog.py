@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QDia
                                QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QRadioButton, QVBoxLayout, QWidget)
 
-from ..program.plan_setup import (LEVELS, MAX_DUMBBELL_KG, MAX_DUMBBELLS, SORE_SIDES,
-                                  THERA_BAND_ORDER, WEEKDAY_NAMES, PlanSetup, sort_bands)
+from ..program.plan_setup import (FIRST_PLAN_DATE, LAST_PLAN_DATE, LEVELS, MAX_DUMBBELL_KG,
+                                  MAX_DUMBBELLS, SORE_SIDES, THERA_BAND_ORDER, WEEKDAY_NAMES,
+                                  PlanSetup, sort_bands)
 from ..store.repository import SessionRepository, StoreError
 from ..theme import colours
 
@@ -125,8 +126,10 @@ class PlanSetupDialog(QDialog):
         # A plan started long ago stays selectable as it is: changing the kit must not
         # move the start and renumber the weeks. Only a new date is held to the range.
         self._stored_start = initial.start_date
-        first = min(today - dt.timedelta(days=EARLIEST_START_DAYS), initial.start_date)
-        last = max(today + dt.timedelta(days=LATEST_START_DAYS), initial.start_date)
+        first = max(min(today - dt.timedelta(days=EARLIEST_START_DAYS), initial.start_date),
+                    FIRST_PLAN_DATE)      # and never outside the dates a session can have,
+        last = min(max(today + dt.timedelta(days=LATEST_START_DAYS), initial.start_date),
+                   LAST_PLAN_DATE)        # even when the computer's clock is wrong
         self.start_edit.setDateRange(QDate(first.year, first.month, first.day),
                                      QDate(last.year, last.month, last.day))
         form.addRow(self.tr("Start on:"), self.start_edit)

@@ -17,7 +17,8 @@ from enum import Enum
 
 from ..clock import Clock
 from ..program.timeline import Phase, Step, StepKind, Timeline
-from ..store.records import REPS_RANGE, SessionRecord, SetRecord, check_pain
+from ..store.records import (NOTE_MAX_CHARS, REPS_RANGE, TEXT_MAX_CHARS, WEEK_RANGE, RecordError,
+                             SessionRecord, SetRecord, check_pain, clean_text)
 
 MAX_REPS = REPS_RANGE[1]
 
@@ -93,6 +94,7 @@ class SessionEngine:
         self.note = ""
         self.started_at: dt.datetime | None = None
         self.ended_at: dt.datetime | None = None
+        self._started_mono: float | None = None  # the monotonic time at start
         self.completed = False
 
     # ----------------------------------------------------------------- reading
@@ -150,6 +152,7 @@ class SessionEngine:
             return []
         now = self.clock.monotonic()
         self.started_at = self.clock.now()
+        self._started_mono = now
         self.state = EngineState.RUNNING
         self._last_update = now
         events: list[Event] = []
@@ -272,23 +275,34 @@ class SessionEngine:
         return position.rep - 1 if position else 0
 
     def to_record(self) -> SessionRecord:
+        """The session as stored. Raises RecordError (a plain sentence) only when the
+        computer's clock gave a date outside 2000-2200 at the start."""
         p = self.timeline.prescription
+        week = None if p.week is None else min(max(p.week, WEEK_RANGE[0]), WEEK_RANGE[1])
         return SessionRecord(
             id=self.session_id,
             started_at=self.started_at or self.clock.now(),
             ended_at=self.ended_at,
             completed=self.completed,
-            title=p.title,
-            week=p.week,
+            title=clean_text(p.title)[:TEXT_MAX_CHARS],
+            week=week,
             pain_before=self.pain_before,
             pain_after=self.pain_after,
-            note=self.note,
+            note=clean_text(self.note)[:NOTE_MAX_CHARS],
             sets=tuple(SetRecord(exercise_id=log.exercise_id, side=log.side,
                                  set_number=log.set_number, target_reps=log.target_reps,
                                  done_reps=log.done_reps, resistance=log.resistance,
                                  hold_seconds=log.hold_seconds, step_index=log.step_index)
                        for log in self.logs),
         )
+
+    def checked_record(self) -> tuple[SessionRecord | None, str | None]:
+        """(the record, None), or (None, a plain sentence) when it cannot be stored."""
+        try:
+            return self.to_record(), None
+        except RecordError as exc:
+            return None, (f"{str(exc)[:1].upper()}{str(exc)[1:]}. Set the computer's date and "
+                          "time, then start the session again.")
 
     # ----------------------------------------------------------------- inside
     def _advance_to(self, now: float, events: list[Event]) -> None:
@@ -347,7 +361,12 @@ class SessionEngine:
         self.state = EngineState.FINISHED
         self.completed = completed
         self._paused_at = None
-        self.ended_at = self.clock.now()
+        # The wall clock may jump (set back, synced) mid-session: the end is the start
+        # plus the time the monotonic clock measured, so it is never before the start.
+        if self.started_at is None:
+            self.started_at, self._started_mono = self.clock.now(), self.clock.monotonic()
+        lasted = max(0.0, self.clock.monotonic() - self._started_mono)
+        self.ended_at = self.started_at + dt.timedelta(seconds=lasted)
 
     def _scheduled_offsets(self, step: Step) -> list[float]:
         if step.kind is StepKind.WORK:

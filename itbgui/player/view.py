@@ -332,7 +332,9 @@ class PlayerView(QWidget):
             self.inhibitor.release()
 
     def _save(self) -> None:
-        record = self.engine.to_record()
+        record, self.save_error = self.engine.checked_record()  # a clock at 1970: said, not saved
+        if record is None:
+            return
         if not record.sets and not record.completed:
             return  # nothing done yet, so nothing to keep
         self.saver.save(record)
@@ -467,7 +469,10 @@ class PlayerView(QWidget):
             self._refresh_saved_line()
             return
         self._pages.setCurrentWidget(self._summary_page)
-        s = summarise(self.engine.to_record())
+        record, self.save_error = self.engine.checked_record()
+        if record is None:
+            return self._refresh_saved_line()
+        s = summarise(record)
         self.summary_title.setText(self.tr("Well done: session complete") if self.engine.completed
                                    else self.tr("Session ended early: what you did is kept"))
         pain = ""

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..store.records import EARLIEST_DATE, LATEST_YEAR
+
 LEVELS = ("beginner", "intermediate", "advanced")
 SORE_SIDES = ("left", "right", "both")
 #: Thera-Band colours, lightest first (PROGRAM.md). Other brands' names are allowed too.
@@ -33,6 +35,10 @@ def sort_bands(names) -> tuple[str, ...]:
     return tuple(dict.fromkeys(known + other))
 
 
+FIRST_PLAN_DATE = EARLIEST_DATE.date()
+LAST_PLAN_DATE = dt.date(LATEST_YEAR, 12, 31)
+
+
 @dataclass(frozen=True)
 class PlanSetup:
     level: str
@@ -52,6 +58,11 @@ class PlanSetup:
         object.__setattr__(self, "running_days", frozenset(days))
         if not isinstance(self.start_date, dt.date) or isinstance(self.start_date, dt.datetime):
             raise ValueError(f"start date must be a date, not {self.start_date!r}")
+        if not FIRST_PLAN_DATE <= self.start_date <= LAST_PLAN_DATE:
+            # The sessions' own window (store/records.py): a plan there could never be logged,
+            # and dates near 9999 overflow when its weeks are laid out.
+            raise ValueError(f"start date must be between {FIRST_PLAN_DATE} and "
+                             f"{LAST_PLAN_DATE}, not {self.start_date}")
         if self.sore_side not in SORE_SIDES:
             raise ValueError(f"sore side must be left, right or both, not {self.sore_side!r}")
         object.__setattr__(self, "bands", _check_bands(self.bands))
@@ -69,8 +80,9 @@ class PlanSetup:
         Sore side "both": we do not know which side hurts, so neither side gets a head
         start and the side that goes first alternates from session to session.
         """
-        return cls(level="beginner", running_days=frozenset(), start_date=monday_of(today),
-                   sore_side="both")
+        start = min(max(monday_of(today), FIRST_PLAN_DATE), monday_of(LAST_PLAN_DATE))
+        return cls(level="beginner", running_days=frozenset(), start_date=start,
+                   sore_side="both")  # (a clock at 1970 gets a plan from 2000, not a crash)
 
     def to_doc(self) -> dict:
         return {

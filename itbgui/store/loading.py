@@ -19,7 +19,16 @@ from .records import RecordError, SessionRecord
 SESSIONS, META, PLAN, DECISIONS = "sessions", "meta", "plan", "decisions"
 
 _SESSION_START = re.compile(r'\{\s*"id"\s*:')
-_VERSION = re.compile(r'"schema_version"\s*:\s*(\d+)')
+_VERSION = re.compile(r'"schema_version"\s*:\s*(\d{1,9})(?![\d.eE])')
+# An escaped backslash, a valid surrogate pair, or a lone half (high or low).
+_SURROGATE_ESCAPE = re.compile(r'\\\\|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}'
+                               r'|\\u[dD][89a-fA-F][0-9a-fA-F]{2}')
+_KEY_END = re.compile(r'"\s*:')
+_SPACED_KEY_END = re.compile(r'"[ \t\r\n]+:')
+_MAYBE_SURROGATE = re.compile(r'\\u[dD][89a-fA-F]')
+#: Everything a damaged or odd file can make the JSON reader raise (a number of more
+#: than 4,300 digits is a ValueError, deep nesting a RecursionError).
+_PARSE_ERRORS = (ValueError, RecursionError)
 _PLAN_START = re.compile(r'"plan"\s*:\s*\{\s*"1"\s*:\s*')
 
 
@@ -44,24 +53,122 @@ class LoadedFile:
 
 
 def read_data_file(raw: bytes) -> LoadedFile:
-    """Check ``raw`` (the file's bytes) and return every document worth keeping."""
+    """Check ``raw`` (the file's bytes) and return every document worth keeping.
+
+    Never raises for any bytes: whatever cannot be read becomes a problem in plain words.
+    """
     if not raw.strip():
         return LoadedFile(data={}, records={}, version=SCHEMA_VERSION,
                           problems=["The data file is empty."], unreadable=True)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        text = raw.decode("utf-8", errors="replace")
-        return _salvage(text, f"The data file has bytes that are not text (at byte {exc.start}).")
+        text, notes = repair_lone_surrogates(raw.decode("utf-8", errors="replace"))
+        return _salvage(text, f"The data file has bytes that are not text (at byte {exc.start}).",
+                        notes)
+    text, notes = repair_lone_surrogates(text)
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except _PARSE_ERRORS as exc:
         where = f" at line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-        return _salvage(text, f"The data file is cut off or damaged and is not valid JSON{where}.")
+        return _salvage(text, f"The data file is cut off or damaged and is not valid JSON{where}.",
+                        notes)
     if not isinstance(data, dict):
         return _salvage(text, "The data file holds JSON, but not the shape ITB Coach writes "
-                              "(the top level is not an object).")
-    return _check(data)
+                              "(the top level is not an object).", notes)
+    if may_hold_duplicate_keys(text, data):
+        data, duplicates = parse_keeping_duplicates(text)
+        notes += duplicates
+    loaded = _check(data)
+    loaded.problems[:0] = notes
+    return loaded
+
+
+def repair_lone_surrogates(text: str) -> tuple[str, list[str]]:
+    """Replace each ``\\uD800``-style escape that is half a UTF-16 pair by U+FFFD.
+
+    Such a half is valid JSON but no UTF-8 file can hold it, so every later save would
+    fail; it is mended here, on the text, so it does not matter which parser runs next.
+    """
+    if _MAYBE_SURROGATE.search(text) is None:
+        return text, []
+    count = 0
+
+    def mend(match: re.Match) -> str:
+        nonlocal count
+        token = match.group(0)
+        if len(token) != 6:  # an escaped backslash or a whole pair: as it was
+            return token
+        count += 1
+        return "\\ufffd"
+
+    mended = _SURROGATE_ESCAPE.sub(mend, text)
+    if not count:
+        return text, []
+    return mended, [f"{count} broken character{'s' if count != 1 else ''} (half of a UTF-16 "
+                    "pair) in the text of the file became \ufffd, so the file can be saved again."]
+
+
+def may_hold_duplicate_keys(text: str, data: dict) -> bool:
+    """False only when no key can be in the text twice (a JSON reader keeps only the last).
+
+    Every key is a string followed by a colon, so the text has at least as many ``":``
+    as the file has keys (colons inside strings only add to it). When the parsed data
+    holds that many keys, none was folded; the count is a few milliseconds where a
+    parse that watches every key would double the open.
+    """
+    if _SPACED_KEY_END.search(text) is not None:
+        seen = len(_KEY_END.findall(text))   # hand-formatted: spaces before a colon
+    else:
+        seen = text.count('":')
+    return seen != _count_keys(data)
+
+
+def _count_keys(value) -> int:
+    """Keys in parsed JSON; a shortcut for sets may undercount, which only costs time."""
+    total = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            total += len(item)
+            for key, child in item.items():
+                if key == "sets" and type(child) is list and all(type(s) is dict for s in child):
+                    total += sum(map(len, child))   # a set's values are plain: no walk
+                elif type(child) in (dict, list):
+                    stack.append(child)
+        elif type(item) is list:
+            stack.extend(child for child in item if type(child) in (dict, list))
+    return total
+
+
+def parse_keeping_duplicates(text: str) -> tuple[dict, list[str]]:
+    """Parse again, keeping every copy of a repeated key: an object under a repeated key
+    (a whole document, say) is kept under a new name, so it is renumbered rather than lost;
+    a plain value keeps its last copy, as readers do. Says what it found."""
+    found: list[str] = []
+
+    def pairs(items: list) -> dict:
+        out: dict = {}
+        for key, value in items:
+            if key in out:
+                earlier = out.pop(key)
+                found.append(key)
+                if isinstance(earlier, dict) and isinstance(value, dict):
+                    n = 1
+                    while f"{key} (copy {n})" in out:
+                        n += 1
+                    out[f"{key} (copy {n})"] = earlier
+            out[key] = value
+        return out
+
+    data = json.loads(text, object_pairs_hook=pairs)
+    if not found:  # colons inside strings made the count differ
+        return data, []
+    names = ", ".join(f"'{k[:20]}'" for k in dict.fromkeys(found))
+    return data, [f"{len(found)} key{'s' if len(found) != 1 else ''} appeared twice in the file "
+                  f"({names[:120]}); a document under a repeated number was kept under a new "
+                  "number, a repeated field kept its last value."]
 
 
 def _check(data: dict) -> LoadedFile:
@@ -76,7 +183,7 @@ def _check(data: dict) -> LoadedFile:
         if bad:
             problems.append(f"{bad} entr{'y' if bad == 1 else 'ies'} in '{name}' "
                             "were not JSON objects and were left out.")
-        clean[name] = _numbered(docs)
+        clean[name] = _numbered(docs, name, problems)
 
     version = _version(clean.get(META, {}))
     if version is None:
@@ -105,17 +212,28 @@ def _check(data: dict) -> LoadedFile:
                       dropped_documents=dropped)
 
 
-def _numbered(docs: dict) -> dict:
-    """TinyDB needs whole-number keys; a hand-edited key gets the next free number."""
-    if all(k.isdigit() and k.isascii() for k in docs):
+def _plain_number(key: str) -> bool:
+    """A key TinyDB reads back as itself: '7', never '07', '٧' or 5,000 digits."""
+    return (0 < len(key) <= 9 and key.isascii() and key.isdigit()
+            and (key[0] != "0" or key == "0"))
+
+
+def _numbered(docs: dict, name: str, problems: list[str]) -> dict:
+    """TinyDB needs whole-number keys, and reads '07' as 7, folding it into '7' on the
+    next save; every other key gets the next free number, and the person is told."""
+    if all(_plain_number(k) for k in docs):
         return docs
-    numbers = [int(k) for k in docs if k.isdigit() and k.isascii()]
+    numbers = [int(k) for k in docs if _plain_number(k)]
     next_free = max(numbers, default=0) + 1
     renumbered = {}
+    odd = 0
     for key, doc in docs.items():
-        if not (key.isdigit() and key.isascii()):
-            key, next_free = str(next_free), next_free + 1
+        if not _plain_number(key):
+            key, next_free, odd = str(next_free), next_free + 1, odd + 1
         renumbered[key] = doc
+    problems.append(f"{odd} document{'s' if odd != 1 else ''} in '{name[:40]}' had a number "
+                    "that is not a plain whole number and got a new one, so none is "
+                    "merged with another.")
     return renumbered
 
 
@@ -141,7 +259,7 @@ def _records(sessions: dict, problems: list[str]) -> tuple[dict[str, SessionReco
     for key, doc in sessions.items():
         try:
             record = SessionRecord.from_doc(doc)
-        except (RecordError, KeyError, TypeError) as exc:
+        except (RecordError, KeyError, TypeError, ValueError, OverflowError) as exc:
             dropped += 1
             when = doc.get("started_at") if isinstance(doc.get("started_at"), str) else "unknown date"
             problems.append(f"A session ({when[:16]}) has impossible values and was left out: {exc}.")
@@ -157,15 +275,25 @@ def _records(sessions: dict, problems: list[str]) -> tuple[dict[str, SessionReco
     return records, set(keys.values()), dropped
 
 
-def _salvage(text: str, reason: str) -> LoadedFile:
-    """Pull every complete session object out of text that is not valid JSON."""
+def _salvage(text: str, reason: str, notes: list[str] | None = None) -> LoadedFile:
+    """Pull every complete session object out of text that is not valid JSON.
+
+    One pass, each decode bounded by the next session's opening, so the time grows with
+    the file, not with its square. A file that names a newer format stays a newer file: it is
+    opened read-only and never rewritten as this version's format.
+    """
     decoder = json.JSONDecoder()
     sessions: dict[str, dict] = {}
     decisions: dict[str, dict] = {}
-    for match in _SESSION_START.finditer(text):
+    # A session cannot hold the text '{"id":' (a quote inside a string is escaped), so
+    # each one lies between its own opening and the next: decoding only that slice keeps
+    # a failed decode (whose error message counts lines back to the start) from costing
+    # the whole file each time.
+    starts = [m.start() for m in _SESSION_START.finditer(text)] + [len(text)]
+    for start, stop in zip(starts, starts[1:]):
         try:
-            doc, _end = decoder.raw_decode(text, match.start())
-        except (json.JSONDecodeError, RecursionError):
+            doc, _end = decoder.raw_decode(text[start:stop])
+        except _PARSE_ERRORS:
             continue
         if not isinstance(doc, dict):
             continue
@@ -174,20 +302,24 @@ def _salvage(text: str, reason: str) -> LoadedFile:
         elif "action" in doc and "based_on" in doc:
             decisions[str(len(decisions) + 1)] = doc
     data: dict = {SESSIONS: sessions, DECISIONS: decisions}
-    version_match = _VERSION.search(text)
-    version = int(version_match.group(1)) if version_match else 1
+    versions = [int(v) for v in _VERSION.findall(text)]
+    version = max(versions, default=1)
     plan_match = _PLAN_START.search(text)
     if plan_match:
         try:
             plan_doc, _end = decoder.raw_decode(text, plan_match.end())
             if isinstance(plan_doc, dict):
                 data[PLAN] = {"1": plan_doc}
-        except (json.JSONDecodeError, RecursionError):
+        except _PARSE_ERRORS:
             pass
+    problems = [reason, *(notes or [])]
     if version > SCHEMA_VERSION:
-        version = SCHEMA_VERSION  # a damaged file gives no trustworthy version; read as ours
+        # Perhaps a newer app's file with one bad byte: read what we can, write nothing.
+        records, _keys, _dropped = _records(sessions, [])
+        return LoadedFile(data=data, records=records, version=version, problems=problems,
+                          unreadable=True)
     data[META] = {"1": {"schema_version": version}}
     loaded = _check(data)
-    loaded.problems.insert(0, reason)
+    loaded.problems[:0] = problems
     loaded.unreadable = True
     return loaded

@@ -9,8 +9,10 @@ copy who holds the folder.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -55,21 +57,62 @@ class DataFolderLock:
         return self._fd is not None
 
     def acquire(self) -> bool:
-        """Take the lock if nobody has it; otherwise remember who does and return False."""
+        """Take the lock if nobody has it; otherwise remember who does and return False.
+
+        Raises OSError when the lock file can be neither opened for writing nor for
+        reading (the caller must then not write: there is no lock to hold). A lock file
+        that only this user cannot write (left by a run with sudo, say) is locked through
+        a read-only descriptor: flock does not need write access.
+        """
         if self._fd is not None:
             return True
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        if not _try_lock(fd):
-            self.holder = self._read_holder(fd)
-            os.close(fd)
+        for _attempt in range(5):
+            fd = self._open()
+            try:
+                if not _try_lock(fd):
+                    self.holder = self._read_holder(fd)
+                    os.close(fd)
+                    return False
+                if not self._still_the_file(fd):  # removed and made anew meanwhile: again
+                    os.close(fd)
+                    continue
+            except BaseException:
+                os.close(fd)
+                raise
+            self._fd = fd
+            self._write_holder(fd)
+            return True
+        raise OSError(errno.EAGAIN, "the lock file keeps being replaced")
+
+    def _open(self) -> int:
+        flags = os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            return os.open(self.path, os.O_RDWR | flags, 0o644)
+        except PermissionError:
+            return os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+
+    def _still_the_file(self, fd: int) -> bool:
+        """The path still names the file we locked, and it is a plain file."""
+        try:
+            mine, there = os.fstat(fd), os.stat(self.path, follow_symlinks=False)
+        except OSError:
             return False
+        if not stat.S_ISREG(mine.st_mode):
+            raise OSError(errno.EINVAL, f"{self.path.name} is not a plain file")
+        return (mine.st_ino, mine.st_dev) == (there.st_ino, there.st_dev)
+
+    @staticmethod
+    def _write_holder(fd: int) -> None:
+        """Who holds the folder, for a second copy to name; only a courtesy, so a full
+        disk or a read-only lock file does not stop the app."""
         info = {"pid": os.getpid(), "host": _host_name(),
                 "since": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, json.dumps(info).encode())
-        self._fd = fd
-        return True
+        try:
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, json.dumps(info).encode())
+        except OSError:
+            pass
 
     @staticmethod
     def _read_holder(fd: int) -> dict:

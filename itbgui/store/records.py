@@ -1,32 +1,89 @@
 """What a stored session looks like, and its conversion to and from JSON documents.
 
 Plain frozen dataclasses so the engine can build them, tests can compare them and the
-store can hand the same objects to every screen. ``from_doc`` is the edge where data
-from disk comes in, so it checks every field and raises :class:`RecordError` (a
-``ValueError``) naming what is wrong. The JSON shape is documented in docs/data-format.md.
+store can hand the same objects to every screen. The rules of a possible session live
+here once and hold in both directions: a record is checked when it is built (so the
+player, a dialog or an import cannot save what the next start would throw away), and
+``from_doc``, the edge where data from disk comes in, builds records through the same
+checks. Both raise :class:`RecordError` (a ``ValueError``) naming what is wrong. A
+record that is built reopens equal: times are kept to the second, as they are written.
+The JSON shape is documented in docs/data-format.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from dataclasses import dataclass, field
 
 PAIN_RANGE = (0, 10)
 REPS_RANGE = (0, 200)
+SET_NUMBER_RANGE = (1, 50)
+STEP_RANGE = (0, 20)
+HOLD_MAX_SECONDS = 3600
 NOTE_MAX_CHARS = 500
+TEXT_MAX_CHARS = 200      # title, resistance
+ID_MAX_CHARS = 64
+EXERCISE_ID_MAX_CHARS = 60
 SIDES = ("left", "right")
 #: How the sore side feels the morning after a session, against before it.
 NEXT_MORNING_ANSWERS = ("better", "same", "worse")
 # Dates outside this window are typing or clock errors, never a real session.
 EARLIEST_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 LATEST_YEAR = 2200
-
+#: Plan weeks run from 1; a plan started in 2000 is in week ~10,450 by the end of 2200,
+#: so a maintenance session years on is still a possible one.
+WEEK_RANGE = (1, 10_500)
 
 _set = object.__setattr__  # fills a frozen record without re-running its checks
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class RecordError(ValueError):
     """A stored document that does not describe a possible session."""
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """True when ``text`` holds a UTF-16 half that no UTF-8 file can store."""
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def clean_text(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD (what a text box may hand over)."""
+    return _SURROGATE.sub("\ufffd", text) if has_lone_surrogate(text) else text
+
+
+def check_text(value, what: str, max_len: int = TEXT_MAX_CHARS, *, empty: bool = True) -> str:
+    if not isinstance(value, str) or len(value) > max_len or (not empty and not value):
+        least = "1" if not empty else "0"
+        raise RecordError(f"{what} must be text of {least}-{max_len} characters, not {value!r:.40}")
+    if has_lone_surrogate(value):
+        raise RecordError(f"{what} holds a broken character (a lone UTF-16 surrogate)")
+    return value
+
+
+def check_document(doc, what: str = "the document") -> None:
+    """A plan or decision document holds only what a JSON file can store as it is:
+    text keys, finite numbers, and text without a lone surrogate."""
+    stack = [doc]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if not isinstance(key, str) or has_lone_surrogate(key):
+                    raise RecordError(f"{what} has a key that cannot be stored: {key!r:.40}")
+                stack.append(value)
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, str):
+            if has_lone_surrogate(item):
+                raise RecordError(f"{what} holds a broken character (a lone UTF-16 surrogate)")
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                raise RecordError(f"{what} holds a number that cannot be stored: {item!r}")
+        elif item is not None and not isinstance(item, (bool, int)):
+            raise RecordError(f"{what} holds a value that cannot be stored: {item!r:.40}")
 
 
 def check_pain(value, what: str = "pain") -> int | None:
@@ -34,43 +91,76 @@ def check_pain(value, what: str = "pain") -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not PAIN_RANGE[0] <= value <= PAIN_RANGE[1]:
-        raise RecordError(f"{what} must be a whole number from 0 to 10, not {value!r}")
+        raise RecordError(f"{what} must be a whole number from 0 to 10, not {value!r:.40}")
     return value
 
 
 def check_reps(value, what: str = "reps") -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not REPS_RANGE[0] <= value <= REPS_RANGE[1]:
-        raise RecordError(f"{what} must be a whole number from 0 to 200, not {value!r}")
-    return value
+    return check_int(value, what, *REPS_RANGE)
 
 
-def _int(doc: dict, key: str, low: int, high: int) -> int:
-    value = doc.get(key)
+def check_int(value, what: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise RecordError(f"{key} must be a whole number from {low} to {high}, not {value!r}")
+        raise RecordError(f"{what} must be a whole number from {low} to {high}, not {value!r:.40}")
     return value
 
 
-def _str(doc: dict, key: str, default: str | None = None, max_len: int = 200) -> str:
-    value = doc.get(key, default)
-    if not isinstance(value, str) or len(value) > max_len:
-        raise RecordError(f"{key} must be text of at most {max_len} characters")
-    return value
+def check_time(when, what: str) -> dt.datetime:
+    """An aware time inside the plausible window (2000 to the end of 2200, local year)."""
+    if not isinstance(when, dt.datetime) or when.tzinfo is None or when.utcoffset() is None:
+        raise RecordError(f"{what} must be a time with its UTC offset, not {when!r:.40}")
+    if not EARLIEST_DATE.year - 1 <= when.year <= LATEST_YEAR or when < EARLIEST_DATE:
+        raise RecordError(f"{what} {when.isoformat(timespec='seconds')} is not a plausible "
+                          "date (the computer's clock may be wrong)")
+    return when
 
 
 def parse_time(value, what: str) -> dt.datetime:
     """An ISO 8601 time with its UTC offset, inside a plausible window."""
     if not isinstance(value, str):
-        raise RecordError(f"{what} must be an ISO 8601 time, not {value!r}")
+        raise RecordError(f"{what} must be an ISO 8601 time, not {value!r:.40}")
     try:
         when = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise RecordError(f"{what} is not a valid time: {value!r}") from None
+        raise RecordError(f"{what} is not a valid time: {value!r:.40}") from None
     if when.tzinfo is None:
+        if not EARLIEST_DATE.year <= when.year <= LATEST_YEAR:  # astimezone overflows near year 1
+            raise RecordError(f"{what} {value!r:.40} is not a plausible date")
         when = when.astimezone()  # a hand-edited file may drop the offset: take it as local
-    if when < EARLIEST_DATE or when.year > LATEST_YEAR:
-        raise RecordError(f"{what} {value!r} is not a plausible date")
-    return when
+    return check_time(when, what)
+
+
+def _whole_seconds(when: dt.datetime) -> dt.datetime:
+    return when.replace(microsecond=0) if when.microsecond else when
+
+
+def _set_fields_ok(exercise_id, side, set_number, target, done, resistance, hold, step) -> bool:
+    """The rules for a set, as one quick test (ten years hold ~45,000 sets)."""
+    return (type(exercise_id) is str and 0 < len(exercise_id) <= EXERCISE_ID_MAX_CHARS
+            and (side is None or side in SIDES)
+            and type(set_number) is int and SET_NUMBER_RANGE[0] <= set_number <= SET_NUMBER_RANGE[1]
+            and type(target) is int and REPS_RANGE[0] <= target <= REPS_RANGE[1]
+            and type(done) is int and REPS_RANGE[0] <= done <= REPS_RANGE[1]
+            and type(resistance) is str and len(resistance) <= TEXT_MAX_CHARS
+            and type(hold) in (int, float) and 0 <= hold <= HOLD_MAX_SECONDS
+            and (step is None or (type(step) is int and STEP_RANGE[0] <= step <= STEP_RANGE[1]))
+            and not has_lone_surrogate(exercise_id) and not has_lone_surrogate(resistance))
+
+
+def _explain_set(exercise_id, side, set_number, target, done, resistance, hold, step) -> None:
+    """Raise the RecordError naming the first rule a set breaks."""
+    check_text(exercise_id, "exercise", EXERCISE_ID_MAX_CHARS, empty=False)
+    if side is not None and side not in SIDES:
+        raise RecordError(f"side must be left, right or null, not {side!r:.40}")
+    check_int(set_number, "set", *SET_NUMBER_RANGE)
+    check_reps(target, "target_reps")
+    check_reps(done, "done_reps")
+    check_text(resistance, "resistance")
+    if isinstance(hold, bool) or not isinstance(hold, (int, float)) or not 0 <= hold <= HOLD_MAX_SECONDS:
+        raise RecordError(f"hold_seconds must be 0-{HOLD_MAX_SECONDS}, not {hold!r:.40}")
+    if step is not None:
+        check_int(step, "step", *STEP_RANGE)
+    raise RecordError("a set breaks a rule")  # unreachable while the two lists agree
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +175,12 @@ class SetRecord:
     step_index: int | None = None  # rung on the exercise's ladder (None: not known)
 
     def __post_init__(self) -> None:
-        check_reps(self.done_reps, "done reps")
-        check_reps(self.target_reps, "target reps")
-        if self.side is not None and self.side not in SIDES:
-            raise RecordError(f"side must be left, right or null, not {self.side!r}")
+        fields = (self.exercise_id, self.side, self.set_number, self.target_reps,
+                  self.done_reps, self.resistance, self.hold_seconds, self.step_index)
+        if not _set_fields_ok(*fields):
+            _explain_set(*fields)
+        if type(self.hold_seconds) is not float:
+            _set(self, "hold_seconds", float(self.hold_seconds))
 
     def to_doc(self) -> dict:
         return {
@@ -104,58 +196,25 @@ class SetRecord:
 
     @classmethod
     def from_doc(cls, doc: dict) -> "SetRecord":
-        # Ten years hold ~45,000 sets, so the common case is one flat test and a direct
-        # fill of the instance (its checks in __post_init__ would only repeat these);
-        # anything odd goes the slow way, which names the field that is wrong.
-        if type(doc) is dict:
-            get = doc.get
-            exercise_id, side, set_number = get("exercise"), get("side"), get("set")
-            target, done, hold, step = (get("target_reps"), get("done_reps"),
-                                        get("hold_seconds", 0.0), get("step"))
-            resistance = get("resistance", "")
-            if (type(exercise_id) is str and 0 < len(exercise_id) <= 60
-                    and (side is None or side in SIDES)
-                    and type(set_number) is int and 1 <= set_number <= 50
-                    and type(target) is int and 0 <= target <= 200
-                    and type(done) is int and 0 <= done <= 200
-                    and type(resistance) is str and len(resistance) <= 200
-                    and type(hold) in (int, float) and 0 <= hold <= 3600
-                    and (step is None or (type(step) is int and 0 <= step <= 20))):
-                record = object.__new__(cls)
-                _set(record, "exercise_id", exercise_id)
-                _set(record, "side", side)
-                _set(record, "set_number", set_number)
-                _set(record, "target_reps", target)
-                _set(record, "done_reps", done)
-                _set(record, "resistance", resistance)
-                _set(record, "hold_seconds", float(hold))
-                _set(record, "step_index", step)
-                return record
-        return cls._checked_from_doc(doc)
-
-    @classmethod
-    def _checked_from_doc(cls, doc: dict) -> "SetRecord":
+        # The common case is one flat test and a direct fill of the instance; anything
+        # odd goes through the constructor, whose checks name the field that is wrong.
         if not isinstance(doc, dict):
             raise RecordError("a set must be a JSON object")
-        hold = doc.get("hold_seconds", 0.0)
-        if isinstance(hold, bool) or not isinstance(hold, (int, float)) or not 0 <= hold <= 3600:
-            raise RecordError(f"hold_seconds must be 0-3600, not {hold!r}")
-        step = doc.get("step")
-        if step is not None:
-            step = _int(doc, "step", 0, 20)
-        exercise_id = _str(doc, "exercise", max_len=60)
-        if not exercise_id:
-            raise RecordError("a set names no exercise")
-        return cls(
-            exercise_id=exercise_id,
-            side=doc.get("side"),
-            set_number=_int(doc, "set", 1, 50),
-            target_reps=check_reps(doc.get("target_reps"), "target_reps"),
-            done_reps=check_reps(doc.get("done_reps"), "done_reps"),
-            resistance=_str(doc, "resistance", ""),
-            hold_seconds=float(hold),
-            step_index=step,
-        )
+        get = doc.get
+        fields = (get("exercise"), get("side"), get("set"), get("target_reps"),
+                  get("done_reps"), get("resistance", ""), get("hold_seconds", 0.0), get("step"))
+        if not _set_fields_ok(*fields):
+            _explain_set(*fields)
+        record = object.__new__(cls)
+        _set(record, "exercise_id", fields[0])
+        _set(record, "side", fields[1])
+        _set(record, "set_number", fields[2])
+        _set(record, "target_reps", fields[3])
+        _set(record, "done_reps", fields[4])
+        _set(record, "resistance", fields[5])
+        _set(record, "hold_seconds", float(fields[6]))
+        _set(record, "step_index", fields[7])
+        return record
 
 
 @dataclass(frozen=True)
@@ -173,14 +232,26 @@ class SessionRecord:
     next_morning: str | None = None  # one of NEXT_MORNING_ANSWERS, asked the day after
 
     def __post_init__(self) -> None:
-        check_pain(self.pain_before, "pain before")
-        check_pain(self.pain_after, "pain after")
+        check_text(self.id, "id", ID_MAX_CHARS, empty=False)
+        _set(self, "started_at", _whole_seconds(check_time(self.started_at, "started_at")))
+        if self.ended_at is not None:
+            _set(self, "ended_at", _whole_seconds(check_time(self.ended_at, "ended_at")))
+            if self.ended_at < self.started_at:
+                raise RecordError("a session cannot end before it starts")
+        if not isinstance(self.completed, bool):
+            raise RecordError("completed must be true or false")
+        check_text(self.title, "title")
+        if self.week is not None:
+            check_int(self.week, "week", *WEEK_RANGE)
+        check_pain(self.pain_before, "pain_before")
+        check_pain(self.pain_after, "pain_after")
         if self.next_morning is not None and self.next_morning not in NEXT_MORNING_ANSWERS:
             raise RecordError(f"next_morning must be one of {NEXT_MORNING_ANSWERS}")
-        if len(self.note) > NOTE_MAX_CHARS:
-            raise RecordError(f"the note is longer than {NOTE_MAX_CHARS} characters")
-        if self.ended_at is not None and self.ended_at < self.started_at:
-            raise RecordError("a session cannot end before it starts")
+        check_text(self.note, "note", NOTE_MAX_CHARS)
+        if not isinstance(self.sets, tuple):
+            _set(self, "sets", tuple(self.sets) if isinstance(self.sets, list) else self.sets)
+        if not isinstance(self.sets, tuple) or not all(type(s) is SetRecord for s in self.sets):
+            raise RecordError("sets must be a list of sets")
 
     @property
     def duration_seconds(self) -> float:
@@ -211,29 +282,20 @@ class SessionRecord:
     def from_doc(cls, doc: dict) -> "SessionRecord":
         if not isinstance(doc, dict):
             raise RecordError("a session must be a JSON object")
-        session_id = _str(doc, "id", max_len=64)
-        if not session_id:
-            raise RecordError("a session has no id")
         ended = doc.get("ended_at")
-        week = doc.get("week")
-        if week is not None:
-            week = _int(doc, "week", 1, 520)
         sets = doc.get("sets", [])
         if not isinstance(sets, list):
             raise RecordError("sets must be a list")
-        completed = doc.get("completed", False)
-        if not isinstance(completed, bool):
-            raise RecordError("completed must be true or false")
         return cls(
-            id=session_id,
+            id=doc.get("id"),
             started_at=parse_time(doc.get("started_at"), "started_at"),
             ended_at=parse_time(ended, "ended_at") if ended is not None else None,
-            completed=completed,
-            title=_str(doc, "title", ""),
-            week=week,
-            pain_before=check_pain(doc.get("pain_before"), "pain_before"),
-            pain_after=check_pain(doc.get("pain_after"), "pain_after"),
+            completed=doc.get("completed", False),
+            title=doc.get("title", ""),
+            week=doc.get("week"),
+            pain_before=doc.get("pain_before"),
+            pain_after=doc.get("pain_after"),
             next_morning=doc.get("next_morning"),
-            note=_str(doc, "note", "", max_len=NOTE_MAX_CHARS),
+            note=doc.get("note", ""),
             sets=tuple(SetRecord.from_doc(s) for s in sets),
         )

@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import logging
+import os
+import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,13 +27,15 @@ from tinydb.table import Document
 
 from .. import __version__
 from .backups import Backup, BackupSet
+from .files import new_file, remove_leftovers
 from .loading import DECISIONS, META, PLAN, SESSIONS, LoadedFile, read_data_file
 from .lock import DataFolderLock
 from .migrations import SCHEMA_VERSION
-from .records import SessionRecord
+from .records import RecordError, SessionRecord, check_document
 from .storage import AtomicJSONStorage, ReadOnlyStorageError, write_atomically
 
 DATA_FILE_NAME = "itb-coach.json"
+LOCK_HINT = "itb-coach.lock"
 _log = logging.getLogger(__name__)
 
 __all__ = ["DATA_FILE_NAME", "SCHEMA_VERSION", "OpenReport", "SessionRepository", "StoreError"]
@@ -52,6 +56,7 @@ class OpenReport:
     migrated_from: int | None = None
     newer_version: int | None = None     # the file is from a newer app: read-only
     locked_by: str | None = None         # another copy holds the folder: read-only
+    lock_problem: str | None = None      # the folder's lock could not be taken: read-only
 
     @property
     def repaired(self) -> bool:
@@ -64,8 +69,19 @@ class OpenReport:
                     f"{self.newer_version}; this version knows format {SCHEMA_VERSION}). "
                     "It is open read-only so it cannot be damaged: you can look at your "
                     "history, but nothing new will be saved. Update ITB Coach to carry on.")
+        if self.lock_problem is not None:
+            hint = ("" if self.lock_problem == "the folder is read-only" else
+                    f" Check who owns {LOCK_HINT} in the data folder (a run with sudo can "
+                    "leave it owned by the administrator).")
+            lock = (f"ITB Coach could not take the lock on its data folder ({self.lock_problem}), "
+                    "so it opened your data read-only: nothing new will be saved, as two "
+                    f"copies saving at once could lose a session.{hint}")
+            return lock if not self.problems else lock + "\n\n" + self._problems_text()
         if not self.problems:
             return None
+        return self._problems_text()
+
+    def _problems_text(self) -> str:
         found = "\n".join(f"• {p}" for p in self.problems[:6])
         more = f"\n• …and {len(self.problems) - 6} more" if len(self.problems) > 6 else ""
         kept = (f"{self.sessions_kept} session{'s' if self.sessions_kept != 1 else ''} "
@@ -87,10 +103,14 @@ def _replace_with(new_doc: dict) -> Callable[[dict], None]:
     return replace
 
 
-def _plain_words(exc: OSError) -> str:
+def _plain_words(exc: Exception) -> str:
     reasons = {errno.ENOSPC: "the disk is full", errno.EROFS: "the folder is read-only",
                errno.EACCES: "permission was refused", errno.EPERM: "permission was refused",
-               errno.EDQUOT: "the disk quota is used up"}
+               errno.EDQUOT: "the disk quota is used up", errno.ELOOP: "a link points to itself",
+               errno.ENAMETOOLONG: "the name is too long",
+               errno.ENOTDIR: "a part of the path is a file, not a folder"}
+    if not isinstance(exc, OSError):
+        return str(exc) or type(exc).__name__
     return reasons.get(exc.errno, exc.strerror or str(exc))
 
 
@@ -102,6 +122,7 @@ class SessionRepository:
         self.backups = BackupSet(self.data_dir)
         self.report = OpenReport()
         self.unsaved = False  # memory holds changes the last write could not store
+        self._daily_done: dt.date | None = None  # the day a daily copy is known to exist
         self._now = now
         self._lock = threading.RLock()
         self._folder_lock = DataFolderLock(self.data_dir)
@@ -111,7 +132,10 @@ class SessionRepository:
             if not read_only:
                 self._take_folder_lock()
             raw = self._read_raw()
-        except OSError as exc:
+        except StoreError:
+            self._folder_lock.release()
+            raise
+        except (OSError, ValueError) as exc:  # ValueError: a path with a NUL byte
             self._folder_lock.release()
             raise StoreError(f"The data folder {self.data_dir} cannot be used: "
                              f"{_plain_words(exc)}.") from exc
@@ -125,26 +149,60 @@ class SessionRepository:
 
     # ------------------------------------------------------------------ opening
     def _take_folder_lock(self) -> None:
+        """Writable only with the lock held: any failure to take it opens read-only."""
         try:
             got = self._folder_lock.acquire()
         except OSError as exc:
-            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-                return  # a read-only folder: reading works, saving will say why it cannot
-            raise
+            self.read_only = True
+            self.report.lock_problem = _plain_words(exc)
+            return
         if not got:
             self.read_only = True
             self.report.locked_by = self._folder_lock.describe_holder()
+            return
+        remove_leftovers(self.data_dir)             # temporary files of killed saves
+        remove_leftovers(self.backups.folder)
+        if os.path.islink(self.path):               # saves go where the link points
+            target = Path(os.path.realpath(self.path))
+            remove_leftovers(target.parent, only_dead_writers_of=target)
 
     def _read_raw(self) -> bytes | None:
+        """The file's bytes, or None when there is none yet. Only a plain file is read:
+        a FIFO, a device or a folder under that name is refused at once (opening is
+        non-blocking, so a FIFO cannot hang the start), and so is a dangling link."""
         try:
-            return self.path.read_bytes()
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                         | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
-            return None
+            if os.path.islink(self.path) and not os.path.isdir(
+                    os.path.dirname(os.path.realpath(self.path))):
+                raise StoreError(f"The data file {self.path} is a link to "
+                                 f"{os.readlink(self.path)}, whose folder does not exist (is a "
+                                 "drive or a synced folder missing?). Nothing was changed.") from None
+            return None  # a first start (through a link: the file is made where it points)
+        except IsADirectoryError:
+            raise StoreError(f"{self.path} is a folder, not a data file. Nothing was changed.") from None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise StoreError(f"{self.path} is not a plain file (it is a "
+                                 f"{_file_kind(info.st_mode)}), so ITB Coach cannot keep its "
+                                 "data there. Nothing was changed.")
+            chunks = []
+            while True:
+                chunk = os.read(fd, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
 
     def _open(self, raw: bytes | None, loaded: LoadedFile | None) -> None:
         if loaded is None:  # a first start
             self._install(LoadedFile(data={}, records={}, version=SCHEMA_VERSION))
-            self._ensure_meta()
+            if not self.read_only:
+                self._ensure_meta()
             return
         report = self.report
         report.sessions_kept = len(loaded.records)
@@ -155,10 +213,8 @@ class SessionRepository:
         elif loaded.damaged:
             report.problems = list(loaded.problems)
             if not self.read_only:
-                stamp = self._now().strftime("%Y%m%d-%H%M%S")
-                aside = self.data_dir / f"itb-coach.damaged-{stamp}.json"
-                write_atomically(aside, raw)  # the original bytes, kept whatever comes next
-                report.moved_aside = aside
+                # The original bytes, kept whatever comes next, under a name no file had.
+                report.moved_aside = new_file(self.data_dir, "itb-coach.damaged", self._now(), raw)
         elif loaded.version < SCHEMA_VERSION and not self.read_only:
             report.migrated_from = loaded.version
             self.backups.take(self.path, "before-migration", self._now())
@@ -177,10 +233,9 @@ class SessionRepository:
                               read_only=self.read_only)
             self._records: dict[str, SessionRecord] = dict(loaded.records)
             self._sorted: tuple[dict, list[SessionRecord]] | None = None
-            self._doc_ids = {doc["id"]: int(key) for key, doc in
-                             loaded.data.get(SESSIONS, {}).items() if str(key).isdigit()}
-            self._decision_ids = {doc["id"]: int(key) for key, doc in
-                                  loaded.data.get(DECISIONS, {}).items() if str(key).isdigit()}
+            # A newer app's file is not checked: a document may lack its id.
+            self._doc_ids = _ids(loaded.data.get(SESSIONS, {}))
+            self._decision_ids = _ids(loaded.data.get(DECISIONS, {}))
             self._take_snapshot()
 
     def _ensure_meta(self) -> None:
@@ -188,16 +243,26 @@ class SessionRepository:
             self._write(lambda: self._db.table(META).insert(
                 {"schema_version": SCHEMA_VERSION, "created_by": f"itb-coach {__version__}"}))
 
-    def _daily_backup(self) -> None:
-        """Once a day, a copy of the file as it was opened (nothing to keep in an empty one)."""
-        if not self._records and self.plan_setup() is None:
-            return
-        today = self._now()
-        try:
-            if self.path.exists() and not self.backups.has_daily_copy(today.date()):
-                self.backups.take(self.path, "daily", today)
-        except OSError as exc:  # a backup that fails must not stop the app opening
-            _log.warning("daily backup failed: %s", exc)
+    def daily_backup(self) -> Backup | None:
+        """Once a day, a copy of the file (nothing to keep in an empty one). Called on
+        opening and by a timer while the app stays open; a failure is logged, never raised."""
+        if self.read_only or (not self._records and self.plan_setup() is None):
+            return None
+        with self._lock:
+            today = self._now()
+            if self._daily_done == today.date():  # a timer asks every minute: no folder scan
+                return None
+            try:
+                if self.path.exists() and not self.backups.has_daily_copy(today.date()):
+                    taken = self.backups.take(self.path, "daily", today)
+                    self._daily_done = today.date()
+                    return taken
+                self._daily_done = today.date()
+            except OSError as exc:  # a backup that fails must not stop the app
+                _log.warning("daily backup failed: %s", exc)
+        return None
+
+    _daily_backup = daily_backup
 
     # ------------------------------------------------------------------ reading
     @property
@@ -292,6 +357,7 @@ class SessionRepository:
             return record
 
     def save_plan_setup(self, doc: dict) -> None:
+        _check_document(doc, "the plan set-up")
         with self._lock:
             self._check_writable()
             self._upsert(PLAN, 1, dict(doc))
@@ -300,6 +366,7 @@ class SessionRepository:
         """Insert or replace the decision with this ``doc["id"]``."""
         if not isinstance(doc.get("id"), str) or not doc["id"]:
             raise ValueError("a decision needs a text id")
+        _check_document(doc, "a decision")
         with self._lock:
             self._check_writable()
             doc_id = self._decision_ids.get(doc["id"])
@@ -347,9 +414,11 @@ class SessionRepository:
             except OSError as exc:
                 raise StoreError(f"The backup {backup.path.name} cannot be read: "
                                  f"{_plain_words(exc)}.") from exc
-            if loaded.unreadable or loaded.newer:
+            if loaded.unreadable or loaded.newer or loaded.damaged:
+                found = "; ".join(loaded.problems[:3])
                 raise StoreError(f"The backup {backup.path.name} is damaged or from a newer "
-                                 "version of ITB Coach; nothing was changed.")
+                                 "version of ITB Coach, so restoring it would lose part of it; "
+                                 f"nothing was changed.{' It has: ' + found if found else ''}")
             try:
                 if self.path.exists():
                     self.backups.take(self.path, "before-restore", self._now())
@@ -387,12 +456,39 @@ class SessionRepository:
                              "in memory until it can be written.") from exc
 
     def close(self) -> None:
+        """Release the lock; nothing is saved after this (it would be without the lock)."""
         with self._lock:
             self._db.close()
             self._folder_lock.release()
+            if not self.read_only:
+                self.read_only = True
+                self._db.storage.read_only = True
 
     def __enter__(self) -> "SessionRepository":
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _ids(table: dict) -> dict[str, int]:
+    """Document id -> its number, for documents with a text id under a number."""
+    ids = {}
+    for key, doc in table.items():
+        if isinstance(doc, dict) and isinstance(doc.get("id"), str) and str(key).isdigit():
+            ids[doc["id"]] = int(key)
+    return ids
+
+
+def _check_document(doc: dict, what: str) -> None:
+    """A plan or decision document must be storable as it is (no broken text)."""
+    try:
+        check_document(doc, what)
+    except RecordError as exc:
+        raise StoreError(f"Could not save {what}: {exc}.") from exc
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "named pipe"), (stat.S_ISCHR, "device"),
+             (stat.S_ISBLK, "device"), (stat.S_ISSOCK, "socket"))
+    return next((name for test, name in kinds if test(mode)), "special file")

@@ -79,9 +79,12 @@ def write_atomically(path: Path, payload: bytes | list) -> None:
 
     ``payload`` may be a list of chunks, written in order without joining them first.
     On any failure (full disk, read-only folder) the old file is untouched, the
-    temporary file is removed and the OSError goes to the caller.
+    temporary file is removed and the OSError goes to the caller. When ``path`` is a
+    symbolic link, its target is replaced and the link stays.
     """
     chunks = [payload] if isinstance(payload, (bytes, bytearray)) else payload
+    # A link is written where it points (a synced folder, say), not replaced by a file.
+    path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644)
