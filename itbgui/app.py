@@ -361,8 +361,8 @@ class MainWindow(QMainWindow):
     def has_plan_setup(self) -> bool:
         return stored_setup(self.store.plan_setup(), self.today())[1] is None
 
-    def decisions(self) -> list[ProgressionDecision]:
-        """Stored decisions that can be read; a damaged one is skipped, not fatal."""
+    def decisions(self) -> list:
+        """Stored overrides that can be read; a damaged one is skipped, not fatal."""
         return stored_decisions(self.store.decisions())[0]
 
     def today(self) -> dt.date:
@@ -490,16 +490,9 @@ class MainWindow(QMainWindow):
         """Decide progress / hold / step back after this session and store it with its reason."""
         if self.store.session(session_id) is None or self.store.read_only:
             return None
-        decision = decide(self.plan_setup(), self.store.sessions(), self.decisions(),
-                          made_on=self.clock.now(), session_id=session_id)
-        if decision is None:
-            return None
-        try:
-            self.store.save_decision(decision.to_doc())
-        except StoreError as exc:
-            self.statusBar().showMessage(self.tr("Decision not saved: %1").replace("%1", str(exc)))
-            return None
-        return decision
+        # Decisions follow from the sessions (schema v3): only an override is ever stored.
+        return decide(self.plan_setup(), self.store.sessions(), self.decisions(),
+                      made_on=self.clock.now(), session_id=session_id)
 
     def set_override(self, action: str) -> None:
         """The person's call for the next session; stored with the decision, and it wins."""

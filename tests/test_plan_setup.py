@@ -102,5 +102,5 @@ def test_unreadable_stored_decisions_are_skipped_and_named():
             "clinician_reason": "", "made_on": "2026-11-03T08:10:00+01:00", "based_on": "s1",
             "overridden_to": None}
     decisions, problems = stored_decisions([good, {"id": "after-s2", "action": "jump"}])
-    assert [d.id for d in decisions] == ["after-s1"]
+    assert [d.session_id for d in decisions] == ["s1"]
     assert len(problems) == 1 and "cannot be read" in problems[0]

@@ -149,7 +149,7 @@ def test_a_version_1_file_is_migrated_after_a_backup(tmp_path):
         assert backup.reason == "before-migration"
         assert backup.path.read_text() == original
     doc = json.loads((tmp_path / DATA_FILE_NAME).read_text())
-    assert doc["meta"]["1"]["schema_version"] == 2
+    assert doc["meta"]["1"]["schema_version"] == 3
     assert doc["meta"]["1"]["created_by"] == "itb-coach 0.1.0"
     assert doc["sessions"]["1"]["next_morning"] is None
     assert doc["sessions"]["1"]["sets"][0]["step"] is None
@@ -171,7 +171,7 @@ def test_the_documented_example_file_opens_cleanly(tmp_path):
     from pathlib import Path
 
     from itbgui.program.plan_setup import PlanSetup
-    from itbgui.program.progression import ProgressionDecision
+    from itbgui.program.decisions import Override
 
     doc_text = (Path(__file__).resolve().parents[1] / "docs" / "data-format.md").read_text()
     example = doc_text.split("```json\n", 1)[1].split("```", 1)[0]
@@ -182,4 +182,4 @@ def test_the_documented_example_file_opens_cleanly(tmp_path):
         assert session.next_morning == "same" and session.sets[2].step_index == 1
         assert PlanSetup.from_doc(repo.plan_setup()).sore_side == "left"
         [decision] = repo.decisions()
-        assert ProgressionDecision.from_doc(decision).action == "hold"
+        assert Override.from_doc(decision).action == "hold"

@@ -22,7 +22,7 @@ from ..program.plan import PLAN_WEEKS, TEMPLATE_FOCUS, generate_plan
 from ..program.plan_setup import WEEKDAY_NAMES, PlanSetup, monday_of
 from ..program.preferences import SessionPreferences, apply_preferences, timing_for
 from ..program.prescription import SessionPrescription
-from ..program.progression import ProgressionDecision, apply_decision, latest_decision
+from ..program.progression import ProgressionDecision, latest_decision, week_prescriptions
 from ..program.timeline import build_timeline
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -81,22 +81,23 @@ class WeekSheet:
 
 def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date,
                      preferences: SessionPreferences | None = None) -> WeekSheet:
-    """The week holding ``day``. From this week on, the latest decision shapes the doses;
-    the tempo, rests and get-ready chosen in Settings shape what is printed and its length."""
+    """The week holding ``day``. Days still to come get each exercise's own dose (the
+    decisions so far, applied as the progression rule applies them); days already past keep
+    the plan's doses. The tempo, rests and get-ready chosen in Settings shape what is printed
+    and its length."""
     plan = generate_plan(setup)
     timing = timing_for(preferences, base=plan.timing) if preferences else plan.timing
     monday = monday_of(day)
     decision = latest_decision(setup, sessions, decisions)
     planned = {p.date: p for p in plan.sessions_in_week(monday)}
+    ahead = week_prescriptions(setup, sessions, decisions, monday, today, plan.timing)
     days = []
     for offset in range(7):
         date = monday + dt.timedelta(days=offset)
         session = None
         if date in planned:
             p = planned[date]
-            prescription = p.prescription
-            if monday >= monday_of(today):
-                prescription = apply_decision(plan, p, sessions, decision)
+            prescription = ahead.get(date, p.prescription)
             if preferences is not None:
                 prescription = apply_preferences(prescription, preferences)
             minutes = round(build_timeline(prescription, timing).timed_seconds / 60)
