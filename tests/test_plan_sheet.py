@@ -129,9 +129,11 @@ def test_pdf_is_one_page_holding_every_planned_exercise_and_dose(sheet_module, t
 
 def test_maintenance_and_a_runner_every_day_still_fit_one_page(sheet_module, tmp_path):
     runner = PlanSetup("advanced", frozenset(range(7)), MONDAY, "both", ("green",), ())
-    for week, sessions in ((3, 3), (10, 1)):
+    week9 = generate_plan(runner).sessions_in_week(MONDAY + dt.timedelta(weeks=8), build_on=True)
+    settled = [logged(p.prescription, p.date, 1, 1) for p in week9]
+    for week, sessions, history in ((3, 3, []), (10, 1, settled)):
         day = MONDAY + dt.timedelta(weeks=week - 1)
-        sheet = sheet_module.build_week_sheet(runner, [], [], day, MONDAY)
+        sheet = sheet_module.build_week_sheet(runner, history, [], day, MONDAY)
         out = tmp_path / f"w{week}.pdf"
         sheet_module.write_week_pdf(out, sheet, "Letter")
         pages, texts, _ = pdf_pages(out)
@@ -142,6 +144,9 @@ def test_maintenance_and_a_runner_every_day_still_fit_one_page(sheet_module, tmp
         for item in (i for s in sheet.sessions for i in s.prescription.items):
             assert item.exercise.name in text and item.dose_label() in text
     assert "Maintenance · week 10" in text
+    # Without three settled sessions behind it, week 10 is still the build phase, said so.
+    building = sheet_module.build_week_sheet(runner, [], [], MONDAY + dt.timedelta(weeks=9), MONDAY)
+    assert building.week_label == "Week 10 · building on" and len(building.sessions) == 3
 
 
 def test_the_same_painting_goes_to_a_printer(sheet_module, tmp_path):

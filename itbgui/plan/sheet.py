@@ -22,7 +22,7 @@ from ..program.plan import PLAN_WEEKS, TEMPLATE_FOCUS, generate_plan
 from ..program.plan_setup import WEEKDAY_NAMES, PlanSetup, monday_of
 from ..program.preferences import SessionPreferences, apply_preferences, timing_for
 from ..program.prescription import SessionPrescription
-from ..program.progression import ProgressionDecision, latest_decision, week_prescriptions
+from ..program.progression import ProgressionDecision, history_of, planned_week, week_prescriptions
 from ..program.timeline import build_timeline
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -74,8 +74,10 @@ class WeekSheet:
     def week_label(self) -> str:
         if self.week < 1:
             return tr("Before your plan starts")
-        if self.week > PLAN_WEEKS:
+        if self.week > PLAN_WEEKS and any(s.template == "M" for s in self.sessions):
             return tr("Maintenance · week %1").replace("%1", str(self.week))
+        if self.week > PLAN_WEEKS:
+            return tr("Week %1 · building on").replace("%1", str(self.week))
         return tr("Week %1 of %2").replace("%1", str(self.week)).replace("%2", str(PLAN_WEEKS))
 
 
@@ -88,16 +90,16 @@ def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today:
     plan = generate_plan(setup)
     timing = timing_for(preferences, base=plan.timing) if preferences else plan.timing
     monday = monday_of(day)
-    decision = latest_decision(setup, sessions, decisions)
-    planned = {p.date: p for p in plan.sessions_in_week(monday)}
+    history = history_of(setup, sessions, decisions)
+    decision = history.latest_decision
+    planned = {p.date: p for p in planned_week(plan, history, monday)}
     ahead = week_prescriptions(setup, sessions, decisions, monday, today, plan.timing)
     days = []
     for offset in range(7):
         date = monday + dt.timedelta(days=offset)
         session = None
         if date in planned:
-            p = planned[date]
-            prescription = ahead.get(date, p.prescription)
+            p, prescription = ahead.get(date, (planned[date], planned[date].prescription))
             if preferences is not None:
                 prescription = apply_preferences(prescription, preferences)
             minutes = round(build_timeline(prescription, timing).timed_seconds / 60)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS, PROGRESS, STEP_BACK,
                         ProgressionDecision)
 from .exercises import CATALOGUE, Kind
-from .plan import (PLAN_WEEKS, Plan, PlannedSession, Rung, exercise_prescription, label_for,
+from .plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung, exercise_prescription, label_for,
                    style_for_reps)
 from .prescription import ExercisePrescription, SessionPrescription
 from .rule import session_decision
@@ -216,13 +216,13 @@ def dose_prescription(plan: Plan, planned: PlannedSession, item: ExercisePrescri
         step = min(step, item.resolved_step_index)
     if (step, reps, sets) == (item.resolved_step_index, item.reps, item.sets):
         return item
-    for week in range(1, PLAN_WEEKS + 1):   # a dose the plan writes: its own tempo and rest
-        written = plan.planned_exercise(item.exercise_id, week)
+    for week in range(1, PLAN_WEEKS + 1 if planned.template != "M" else 1):
+        written = plan.planned_exercise(item.exercise_id, week)   # its own tempo and rest
         if (written.resolved_step_index, written.reps, written.sets) == (step, reps, sets):
             return written
     tempo, rest = style_for_reps(reps)
     if planned.template == "M":
-        tempo = item.tempo
+        tempo, rest = item.tempo, MAINTENANCE_DOSE.rest_seconds
     return exercise_prescription(item.exercise_id, sets, reps, tempo, rest,
                                  Rung(step, label_for(item.exercise_id, plan.setup, step)),
                                  plan.timing)

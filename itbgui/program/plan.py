@@ -294,7 +294,7 @@ class PlannedSession:
 
     @property
     def is_maintenance(self) -> bool:
-        return self.week > PLAN_WEEKS
+        return self.template == "M"
 
 
 @dataclass(frozen=True)
@@ -324,12 +324,17 @@ class Plan:
         """((weekday, after_light_run), ...) for a plan week."""
         return _session_days(self.setup, week)
 
-    def sessions_in_week(self, monday: dt.date) -> tuple[PlannedSession, ...]:
-        """The sessions planned in the calendar week starting ``monday`` (any day of it works)."""
+    def sessions_in_week(self, monday: dt.date, build_on: bool = False) -> tuple[PlannedSession, ...]:
+        """The sessions planned in the calendar week starting ``monday`` (any day of it works).
+
+        ``build_on``: after week 8, week 8's sessions again instead of maintenance (pain has
+        not settled yet; the progression decides, see progression.build_phase_continues)."""
         monday = monday_of(monday)
         week = self.week_number(monday + dt.timedelta(days=6))
         if week < 1:
             return ()
+        if build_on and week > PLAN_WEEKS:
+            return _build_on_sessions(self.setup, self.timing, week)
         return _week_sessions(self.setup, self.timing, week)
 
     def planned_count(self, monday: dt.date) -> int:
@@ -409,6 +414,29 @@ def _week_sessions(setup: PlanSetup, timing: Timing, week: int) -> tuple[Planned
     return tuple(sessions)
 
 
+@lru_cache(maxsize=128)
+def _build_on_sessions(setup: PlanSetup, timing: Timing, week: int) -> tuple[PlannedSession, ...]:
+    """A week after week 8 while the build phase continues: week 8's days and doses, A and B
+    still taking turns."""
+    monday = monday_of(setup.start_date) + dt.timedelta(weeks=week - 1)
+    days = _session_days(setup, PLAN_WEEKS)
+    counter = _sessions_before(setup, PLAN_WEEKS + 1) + (week - PLAN_WEEKS - 1) * len(days)
+    sessions = []
+    for number, (weekday, after_run) in enumerate(days, start=1):
+        index = counter + number - 1
+        template = "AB"[index % 2]
+        items = tuple(planned_exercise(ex_id, PLAN_WEEKS, setup, timing)
+                      for ex_id in SESSION_EXERCISES[template])
+        prescription = session_prescription(setup, week, template, index, number, len(days),
+                                            timing, items=items)
+        seconds = build_timeline(prescription, timing).timed_seconds
+        sessions.append(PlannedSession(
+            date=monday + dt.timedelta(days=weekday), week=week, prescription=prescription,
+            estimated_minutes=round(seconds / 60), after_light_run=after_run,
+            estimated_seconds=seconds, template=template, number_in_week=number))
+    return tuple(sessions)
+
+
 def first_side_for(setup: PlanSetup, session_index: int) -> str:
     """The sore side goes first; with both sore, the first side alternates."""
     if setup.sore_side in ("left", "right"):
@@ -416,9 +444,11 @@ def first_side_for(setup: PlanSetup, session_index: int) -> str:
     return ("left", "right")[session_index % 2]
 
 
-def session_title(week: int, number: int, count: int) -> str:
-    if week > PLAN_WEEKS:
+def session_title(week: int, number: int, count: int, template: str = "A") -> str:
+    if week > PLAN_WEEKS and template == "M":
         return f"Maintenance, week {week}"
+    if week > PLAN_WEEKS:
+        return f"Week {week} · building on · session {number} of {count}"
     return f"Week {week} of {PLAN_WEEKS} · session {number} of {count}"
 
 
@@ -429,7 +459,7 @@ def session_prescription(setup: PlanSetup, week: int, template: str, session_ind
     if items is None:
         items = tuple(planned_exercise(ex_id, week, setup, timing)
                       for ex_id in SESSION_EXERCISES[template])
-    return SessionPrescription(title=session_title(week, number, count), items=items,
+    return SessionPrescription(title=session_title(week, number, count, template), items=items,
                                first_side=first_side_for(setup, session_index), week=week)
 
 

@@ -18,7 +18,7 @@ from .decisions import (ACCEPTABLE_PAIN, ACTIONS, CHANGE_EVERY_DAYS, EASY_PAIN, 
                         REVIEW_WEEK, SEVERE_PAIN, STEP_BACK, Override, ProgressionDecision,
                         decision_id, overrides_from, stored_decisions)
 from .dose_state import History, replay
-from .plan import PLAN_WEEKS, Plan, PlannedSession, generate_plan
+from .plan import PLAN_WEEKS, SESSION_EXERCISES, Plan, PlannedSession, generate_plan
 from .plan_setup import PlanSetup, monday_of
 from .prescription import SessionPrescription
 from .rule import exercise_kind, weekly_baselines  # noqa: F401
@@ -82,11 +82,53 @@ class TodaySession:
 
     @property
     def is_maintenance(self) -> bool:
-        return self.week > PLAN_WEEKS
+        return self.planned.is_maintenance
 
     @property
     def week_label(self) -> str:
-        return "Maintenance" if self.is_maintenance else f"Week {self.week} of {PLAN_WEEKS}"
+        if self.is_maintenance:
+            return "Maintenance"
+        if self.week > PLAN_WEEKS:
+            return f"Week {self.week} · building on"
+        return f"Week {self.week} of {PLAN_WEEKS}"
+
+
+def build_phase_continues(plan: Plan, history: History, monday: dt.date) -> bool:
+    """After week 8, maintenance starts only once pain after sessions has settled (the last
+    three at 3/10 or less) and no clinician advice stands; until then the build phase goes on."""
+    return plan.week_number(monday_of(monday) + dt.timedelta(days=6)) > PLAN_WEEKS and \
+        not history.is_settled(monday_of(monday))
+
+
+def planned_week(plan: Plan, history: History | None, monday: dt.date) -> tuple[PlannedSession, ...]:
+    """The week's planned sessions in the phase the history puts it in."""
+    build_on = history is not None and build_phase_continues(plan, history, monday)
+    return plan.sessions_in_week(monday, build_on=build_on)
+
+
+def _template_done(session: SessionRecord) -> str | None:
+    done = {s.exercise_id for s in session.sets}
+    if done & {"clamshell", "glute_bridge"} and done & {"single_leg_deadlift", "lateral_band_walk"}:
+        return "M"
+    if done & {"clamshell", "glute_bridge"}:
+        return "A"
+    if done & {"single_leg_deadlift", "lateral_band_walk"}:
+        return "B"
+    return None
+
+
+def alternated(plan: Plan, planned: PlannedSession, last_template: str | None) -> PlannedSession:
+    """A and B take turns by what was done, not by the calendar: someone who trains once a
+    week (or misses the B sessions) still meets all five exercises."""
+    if planned.template not in ("A", "B") or last_template != planned.template:
+        return planned
+    other = "B" if planned.template == "A" else "A"
+    week = min(planned.week, PLAN_WEEKS)
+    items = tuple(plan.planned_exercise(ex_id, week) for ex_id in SESSION_EXERCISES[other])
+    prescription = replace(planned.prescription, items=items)
+    seconds = build_timeline(prescription, plan.timing).timed_seconds
+    return replace(planned, prescription=prescription, template=other, estimated_seconds=seconds,
+                   estimated_minutes=round(seconds / 60))
 
 
 def _slide_day(setup: PlanSetup, day: dt.date, planned_day: dt.date, sunday: dt.date) -> dt.date:
@@ -99,14 +141,18 @@ def _slide_day(setup: PlanSetup, day: dt.date, planned_day: dt.date, sunday: dt.
     return day
 
 
-def done_planned_days(plan: Plan, sessions, monday: dt.date) -> frozenset[dt.date]:
+def done_planned_days(plan: Plan, sessions, monday: dt.date,
+                      history: History | None = None) -> frozenset[dt.date]:
     """The planned days of a week that count as done: sessions are done in the week's order,
     so two sessions logged (on any days) tick off the week's first two planned days."""
     done = sum(1 for s in counted_sessions(sessions) if monday <= session_day(s) <= monday + dt.timedelta(days=6))
-    return frozenset(p.date for p in plan.sessions_in_week(monday)[:done])
+    if history is None:
+        history = replay(plan, sessions)
+    return frozenset(p.date for p in planned_week(plan, history, monday)[:done])
 
 
-def next_planned(plan: Plan, sessions, today: dt.date) -> tuple[PlannedSession, dt.date, dt.date | None]:
+def next_planned(plan: Plan, sessions, today: dt.date,
+                 history: History | None = None) -> tuple[PlannedSession, dt.date, dt.date | None]:
     """(planned session, the day to do it, the day it slid from or None).
 
     Sessions are done in the week's order. One missed slides to the next day you can
@@ -120,11 +166,13 @@ def next_planned(plan: Plan, sessions, today: dt.date) -> tuple[PlannedSession, 
             week += dt.timedelta(weeks=1)
             first_week = plan.sessions_in_week(week)
         return first_week[0], first_week[0].date, None
+    if history is None:
+        history = replay(plan, sessions)
     monday = monday_of(today)
     sunday = monday + dt.timedelta(days=6)
     done_days = [session_day(s) for s in counted_sessions(sessions)]
     this_week = [d for d in done_days if monday <= d <= sunday]
-    planned = plan.sessions_in_week(monday)
+    planned = planned_week(plan, history, monday)
     if len(this_week) < len(planned):
         upcoming = planned[len(this_week)]
         earliest = today + dt.timedelta(days=1 if today in this_week else 0)
@@ -134,7 +182,7 @@ def next_planned(plan: Plan, sessions, today: dt.date) -> tuple[PlannedSession, 
     week = monday
     while True:
         week += dt.timedelta(weeks=1)
-        sessions_then = plan.sessions_in_week(week)
+        sessions_then = planned_week(plan, history, week)
         if sessions_then:
             return sessions_then[0], sessions_then[0].date, None
 
@@ -146,7 +194,9 @@ def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None
         raise ValueError("next_session needs today's date (pass the clock's date)")
     plan = generate_plan(setup, timing)
     history = replay(plan, sessions, overrides_from(decisions))
-    planned, day, moved_from = next_planned(plan, sessions, today)
+    planned, day, moved_from = next_planned(plan, sessions, today, history)
+    last = history.sessions[-1].session if history.sessions else None
+    planned = alternated(plan, planned, _template_done(last) if last else None)
     prescription = history.preview([replace(planned, date=day)])[0]
     decision = history.latest_decision
     note = history.gap_note(day)
@@ -162,20 +212,25 @@ def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None
 
 
 def week_prescriptions(setup: PlanSetup, sessions, decisions, monday: dt.date, today: dt.date,
-                       timing: Timing = Timing()) -> dict[dt.date, SessionPrescription]:
-    """The doses for the planned days of a week that are not done yet (from today on), as
-    each exercise's state gives them if the plan is followed; days already past keep the
-    plan's doses (see :func:`done_prescriptions` for what was really done)."""
+                       timing: Timing = Timing()) -> dict[dt.date, tuple[PlannedSession, SessionPrescription]]:
+    """The planned days of a week not done yet (from today on), each with its session (A and
+    B taking turns by what was done) and its doses as each exercise's state gives them if
+    the plan is followed. Days already past are not in it."""
     plan = generate_plan(setup, timing)
     history = replay(plan, sessions, overrides_from(decisions))
     upcoming = []
+    last = history.sessions[-1].session if history.sessions else None
+    template = _template_done(last) if last else None
     week = monday_of(max(today, history.last_day or today))
     while week <= monday:
-        planned_here = plan.sessions_in_week(week)
-        done = done_planned_days(plan, sessions, week)
-        upcoming.extend(p for p in planned_here if p.date not in done and p.date >= today)
+        done = done_planned_days(plan, sessions, week, history)
+        for p in planned_week(plan, history, week):
+            if p.date not in done and p.date >= today:
+                p = alternated(plan, p, template)
+                template = p.template
+                upcoming.append(p)
         week += dt.timedelta(weeks=1)
-    return {p.date: rx for p, rx in zip(upcoming, history.preview(upcoming))
+    return {p.date: (p, rx) for p, rx in zip(upcoming, history.preview(upcoming))
             if monday <= p.date <= monday + dt.timedelta(days=6)}
 
 
