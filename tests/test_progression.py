@@ -489,3 +489,27 @@ def test_a_moved_session_skips_running_days_and_the_week_ticks_off_in_order():
     assert nxt.date == day(4) and nxt.planned.number_in_week == 2      # Friday, not Thursday
     assert done_planned_days(plan, done, MONDAY) == frozenset({MONDAY})  # session 1 is done
     assert done_planned_days(plan, [], MONDAY) == frozenset()
+
+
+def test_advice_caps_the_action_at_hold():
+    # Resting pain up from 0 to 3 over the weeks, each session itself easy and settled.
+    history = [logged(day(0), 0, 0, "same"), logged(day(3), 0, 0, "same"), logged(day(7), 3, 3, "same"),
+               logged(day(10), 3, 3, "same"), logged(day(14), 3, 3, "same"), logged(day(17), 3, 3, "same")]
+    decision = decide(SETUP, history)
+    assert decision.see_clinician and "risen from about 1 to 3" in decision.clinician_reason
+    assert decision.action == HOLD and "clinician" in decision.reason
+    # A "progress" of the person's own is held too while the advice stands.
+    assert decision.with_override(PROGRESS).effective_action == HOLD
+    today = next_session(SETUP, history, [decision.with_override(PROGRESS)], today=day(21))
+    assert today.decision.see_clinician and today.decision.effective_action == HOLD
+
+
+def test_progress_waits_for_the_morning_answer():
+    unanswered = [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1)]
+    decision = decide(SETUP, unanswered)
+    assert decision.action == HOLD and "next morning" in decision.reason
+    answered = [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1, "better")]
+    assert decide(SETUP, answered).action == PROGRESS
+    # The earlier session's morning counts too: never answered, not "two easy in a row".
+    first_unanswered = [logged(day(0), 1, 1), logged(day(3), 1, 1, "better")]
+    assert decide(SETUP, first_unanswered).action == HOLD
