@@ -274,19 +274,28 @@ def test_no_two_planned_sessions_on_consecutive_days(level, running, start_weekd
     assert dates == sorted(dates) and dates[0] >= start
     assert all((b - a).days >= 2 for a, b in zip(dates, dates[1:])), dates
     per_week = 2 if level == "beginner" else 3
-    for week in range(2, PLAN_WEEKS + 1):
+    for week in range(3, PLAN_WEEKS + 1):
         assert len(plan.sessions_in_week(week_monday(week, plan.start_monday))) == per_week
+    assert 1 <= len(plan.sessions_in_week(week_monday(2, plan.start_monday))) <= per_week
     first = plan.sessions_in_week(start)
     if start_weekday == 0:
         assert len(first) == per_week
     elif start_weekday == 6:
         assert len(first) == 1           # a Sunday start still begins that day (week 2 steps aside)
     else:
-        # As many as fit with a day between: the days left (less Sunday when week 2 starts
-        # on Monday), one session per two days, up to the week's number.
+        # Free days first: as many as fit on the days left without a run (less Sunday when
+        # week 2 starts on Monday), a day between each, up to the week's number; running
+        # days only when no free day is left.
         week2_first = plan.sessions_in_week(week_monday(2, plan.start_monday))[0].date.weekday()
-        days_left = 7 - start_weekday - (1 if week2_first == 0 else 0)
-        assert len(first) == min(per_week, (days_left + 1) // 2)
+        days_left = [d for d in range(start_weekday, 7) if not (d == 6 and week2_first == 0)]
+        free_left = [d for d in days_left if d not in running]
+        fit, last = 0, -2
+        for d in free_left or days_left:
+            if d - last >= 2:
+                fit, last = fit + 1, d
+        assert len(first) == min(per_week, fit)
+        if free_left:
+            assert not any(s.after_light_run for s in first)
     assert first, "week 1 is never empty: the plan never opens on week 2"
     for session in first + plan.sessions_in_week(week_monday(2, plan.start_monday)):
         assert session.after_light_run == (session.date.weekday() in running)
@@ -296,7 +305,7 @@ def test_the_reviewers_starts_no_longer_put_sessions_back_to_back():
     friday = dt.date(2026, 11, 6)   # runs Mon/Wed/Fri; was Saturday + Sunday
     plan = make("intermediate", (0, 2, 4), start=friday)
     assert [(s.date.strftime("%a"), s.after_light_run) for s in plan.sessions_in_week(friday)] == [
-        ("Fri", True), ("Sun", False)]
+        ("Sat", False)]                 # free days first: not Friday after a run
     assert [s.date.strftime("%a") for s in plan.sessions_in_week(week_monday(2))] == ["Tue", "Thu", "Sat"]
     wednesday = dt.date(2026, 11, 4)   # runs Wed/Fri/Sun; was Wednesday + Thursday
     plan = make("intermediate", (2, 4, 6), start=wednesday)
@@ -342,3 +351,16 @@ def test_without_kit_the_dose_never_goes_down_at_the_same_load(level):
             if b.resolved_step_index == a.resolved_step_index:
                 assert (b.reps, b.sets) >= (a.reps, a.sets), (exercise_id, a, b)
             assert b.reps <= 15
+
+
+def test_week_one_uses_free_days_before_running_days():
+    # The review: runs Tue/Thu/Sat, start Tuesday: all three sessions went on running days.
+    tuesday = dt.date(2026, 11, 3)
+    plan = make("intermediate", (1, 3, 5), start=tuesday)
+    assert [(s.date.strftime("%a"), s.after_light_run) for s in plan.sessions_in_week(tuesday)] == [
+        ("Wed", False), ("Fri", False)]
+    # A Sunday start: week 2 steps aside from Monday onto free days, not Tue/Thu/Sat.
+    sunday = dt.date(2026, 11, 8)
+    plan = make("intermediate", (1, 3, 5), start=sunday)
+    week2 = plan.sessions_in_week(week_monday(2, plan.start_monday))
+    assert not any(s.after_light_run for s in week2) and week2[0].date.weekday() != 0

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from itbgui.program.plan import generate_plan
+from itbgui.program.plan import SESSION_BUDGET_SECONDS, generate_plan
 from itbgui.program.plan_setup import PlanSetup
 from itbgui.program.decisions import Override
 from itbgui.program.progression import (HOLD, PROGRESS, STEP_BACK, ProgressionDecision, decide,
@@ -329,7 +329,7 @@ def test_the_eight_weeks_at_a_glance():
 
 
 @pytest.mark.parametrize("pain_after, action", [(1, PROGRESS), (5, HOLD), (6, STEP_BACK)])
-def test_decisions_never_push_a_session_past_twenty_minutes(pain_after, action):
+def test_decisions_never_push_a_session_past_the_budget(pain_after, action):
     # Everything done to plan through week 8, then the decision is applied to every later week.
     setup = PlanSetup("advanced", frozenset(), MONDAY, "both", ("yellow", "red", "green"), (2.0, 4.0))
     plan = generate_plan(setup)
@@ -340,7 +340,7 @@ def test_decisions_never_push_a_session_past_twenty_minutes(pain_after, action):
     for week in range(1, 13):
         for p in plan.sessions_in_week(day(7 * (week - 1))):
             upcoming = next_session(setup, history, today=p.date)
-            assert upcoming.estimated_seconds <= 20 * 60, (week, upcoming.prescription)
+            assert upcoming.estimated_seconds <= SESSION_BUDGET_SECONDS, (week, upcoming.prescription)
 
 
 def test_maintenance_only_once_pain_has_settled():
@@ -356,7 +356,7 @@ def test_maintenance_only_once_pain_has_settled():
     assert later.is_maintenance and later.week_label == "Maintenance"
     strength = [i for i in later.prescription.items if i.exercise_id != "glute_stretch"]
     assert len(strength) == 5 and all(i.sets == 2 for i in strength)
-    assert later.estimated_seconds <= 20 * 60
+    assert later.estimated_seconds <= SESSION_BUDGET_SECONDS
     # A flare in the last three sessions keeps the build phase going.
     flared = settled[:-1] + [dataclasses.replace(settled[-1], pain_after=6)]
     assert not next_session(SETUP, flared, today=day(70)).is_maintenance
@@ -451,7 +451,7 @@ def test_progress_without_kit_never_lowers_the_reps():
     played = played_until(no_kit, [], 56)
     seen: dict[str, tuple[int, int]] = {}
     for p in played:
-        assert p.offered.estimated_seconds <= 20 * 60
+        assert p.offered.estimated_seconds <= SESSION_BUDGET_SECONDS
         for exercise_id, (step, reps, _sets) in doses(p.offered.prescription).items():
             if exercise_id in seen:
                 assert (step, reps) >= seen[exercise_id], (exercise_id, p.offered.date)
