@@ -210,7 +210,7 @@ def test_plan_pdf_prints_the_stored_plan_for_the_given_week(tmp_path, qapp):
     pages, texts, sizes = pdf_pages(out)
     text = flat(texts[0])
     assert pages == 1 and round(sizes[0].height()) == 792
-    assert "Yellow band above the knees" in text and "Single-leg bridge" in text
+    assert "Yellow band above the knees" in text and "Marching bridge" in text
     assert "right side first" in text
 
 

@@ -104,14 +104,10 @@ class ExerciseCard(QWidget):
     def ladder_lines(self, ex: Exercise) -> list[str]:
         """Each rung with a word saying where it stands, so nothing hangs on colour or order."""
         lines = []
-        for index, step in enumerate(ex.steps):
-            if index == ex.default_step:
-                where = self.tr("start here")
-            elif index < ex.default_step:
-                where = self.tr("easier")
-            else:
-                where = self.tr("harder")
-            lines.append(f"{index + 1}.  {step.name}  ({where})")
+        for n, (_index, step) in enumerate(ex.ladder()):
+            where = self.tr("the plan starts here") if n == 0 else self.tr("harder")
+            cue = f": {step.cues[0]}" if step.cues else ""
+            lines.append(f"{n + 1}.  {step.name}  ({where}){cue}")
         return lines
 
     def refresh_colours(self) -> None:

@@ -422,7 +422,8 @@ class PlayerView(QWidget):
             cue_index = int(elapsed // 5)
         if ex:
             self.picture.show_resource(ex.picture(picture))
-            self.cue_label.setText(ex.cues[cue_index % len(ex.cues)])
+            cues = ex.cues_for(step.step_index)
+            self.cue_label.setText(cues[cue_index % len(cues)])
         self.big_label.setAccessibleName(f"{self.status_label.text()} {self.big_label.text()}")
         self.log_label.setText(self._notice or self._log_text())
         self.hint_label.setText(_translate(PAUSED_HINTS if paused else KEY_HINTS))

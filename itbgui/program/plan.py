@@ -25,7 +25,7 @@ PLAN_WEEKS = 8
 #: The plan never asks for more than this (tested). The article's 15-20 minutes do not hold
 #: with PROGRAM.md's rests (60 s after both sides of a set, 45 s at 12 reps or more) and
 #: three exercises a session: docs/progression.md says so, and Today shows each estimate.
-SESSION_BUDGET_SECONDS = 25 * 60
+SESSION_BUDGET_SECONDS = 30 * 60
 #: Rests are whole multiples of this (a countdown of 57 s reads as a mistake).
 REST_STEP_SECONDS = 5
 SLOW = Tempo(2, 1, 2)
@@ -109,36 +109,46 @@ def _dumbbell_label(setup: PlanSetup, which: int) -> str | None:
 
 
 def usable_rungs(exercise_id: str, setup: PlanSetup) -> tuple[Rung, ...]:
-    """The exercise's ladder, easiest first, keeping only rungs the person's kit allows.
-
-    Band rungs name the person's band colours (lightest first, the next colour for a
-    "next band" rung); dumbbell rungs name their weights.
-    """
+    """The exercise's ladder from the person's kit, easiest first (docs/progression.md gives
+    each rung's reason). Band rungs name the person's colours (lightest first), dumbbell rungs
+    their weights. Where kit is missing, a harder bodyweight variant (a hold at the top, a
+    marching or single-leg bridge, a deeper squat) keeps the ladder going."""
     ex = exercise(exercise_id)
-    has_band = bool(setup.bands)
+    name = {i: step.name for i, step in enumerate(ex.steps)}
+    bands = setup.bands
     if exercise_id == "clamshell":
-        options = [(0, ex.steps[0].name),
-                   (1, _band_label(setup, 0, "above the knees")),
-                   (2, _band_label(setup, 1, "above the knees")),
-                   (3, ex.steps[3].name if has_band else None)]  # reached through the bands
+        if bands:
+            options = [(0, name[0]), (1, _band_label(setup, 0, "above the knees")),
+                       (2, _band_label(setup, 1, "above the knees")), (3, name[3])]
+        else:
+            options = [(0, name[0]), (4, name[4]), (3, name[3])]
     elif exercise_id == "side_leg_lift":
-        options = [(0, ex.steps[0].name), (1, ex.steps[1].name),
-                   (2, "Light ankle weight, about 0.5 kg"),
-                   (3, _band_label(setup, 0, "around the ankles"))]
+        options = [(0, name[0]), (1, name[1])]
+        if not (setup.ankle_weights and bands):
+            options.append((4, name[4]))
+        if setup.ankle_weights:
+            options.append((2, name[2]))
+        if bands:
+            options.append((3, _band_label(setup, 0, "around the ankles")))
     elif exercise_id == "single_leg_deadlift":
-        options = [(0, ex.steps[0].name), (1, ex.steps[1].name),
-                   (2, _dumbbell_label(setup, 0)), (3, _dumbbell_label(setup, 1))]
+        options = [(0, name[0]), (1, name[1])]
+        if len(setup.dumbbells_kg) < 2:
+            options.append((4, name[4]))
+        options += [(2, _dumbbell_label(setup, 0)), (3, _dumbbell_label(setup, 1))]
+    elif exercise_id == "glute_bridge":
+        options = [(0, name[0]), (3, name[3]), (1, name[1])]
+        options.append((2, name[2]) if setup.bench else (4, name[4]))
     elif exercise_id == "lateral_band_walk":
-        if not has_band:
-            return (Rung(0, "No band yet: side steps in a quarter squat"),)
+        if not bands:
+            return (Rung(5, name[5]), Rung(4, name[4]))
         options = [(0, _band_label(setup, 0, "at the knees")),
                    (1, _band_label(setup, 0, "at the ankles")),
                    (2, _band_label(setup, 0, "around the feet")),
-                   (3, _band_label(setup, 1, "at the knees"))]
+                   (3, _band_label(setup, 1, "around the feet"))]
     elif ex.kind is Kind.HOLD:
         options = [(ex.default_step, ex.step().name)]
     else:
-        options = [(i, step.name) for i, step in enumerate(ex.steps)]
+        options = list(name.items())
     return tuple(Rung(i, label) for i, label in options if label)
 
 
@@ -167,6 +177,9 @@ def exercise_prescription(exercise_id: str, sets: int, reps: int, tempo: Tempo,
         return ExercisePrescription(exercise_id, sets=1, reps=0, rest_seconds=0,
                                     step_index=rung.step_index, resistance_label=rung.label)
     rest = float(REST_STEP_SECONDS * max(1, round(table_rest / REST_STEP_SECONDS)))
+    hold = ex.step(rung.step_index).tempo_hold
+    if hold is not None:   # a hold rung: its seconds at the top are part of every rep
+        tempo = Tempo(tempo.up, hold, tempo.down)
     return ExercisePrescription(exercise_id, sets=sets, reps=reps, tempo=tempo, rest_seconds=rest,
                                 step_index=rung.step_index, resistance_label=rung.label)
 

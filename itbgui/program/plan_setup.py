@@ -41,6 +41,8 @@ class PlanSetup:
     sore_side: str                     # "left", "right" or "both"
     bands: tuple[str, ...] = ()        # colour names owned, lightest first
     dumbbells_kg: tuple[float, ...] = ()  # weights owned, lightest first
+    ankle_weights: bool = False        # owns an ankle weight (the leg lift's loaded rung)
+    bench: bool = False                # has a bench or sofa edge (the hip thrust)
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
@@ -56,6 +58,9 @@ class PlanSetup:
             raise ValueError(f"sore side must be left, right or both, not {self.sore_side!r}")
         object.__setattr__(self, "bands", _check_bands(self.bands))
         object.__setattr__(self, "dumbbells_kg", _check_dumbbells(self.dumbbells_kg))
+        for name in ("ankle_weights", "bench"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be true or false")
 
     @property
     def sessions_per_week(self) -> int:
@@ -80,6 +85,8 @@ class PlanSetup:
             "sore_side": self.sore_side,
             "bands": list(self.bands),
             "dumbbells_kg": list(self.dumbbells_kg),
+            "ankle_weights": self.ankle_weights,
+            "bench": self.bench,
         }
 
     @classmethod
@@ -106,7 +113,8 @@ class PlanSetup:
         if not isinstance(weights, list):
             raise ValueError("dumbbells_kg must be a list of weights in kg")
         return cls(level=doc.get("level"), running_days=frozenset(days), start_date=start_date,
-                   sore_side=doc.get("sore_side"), bands=tuple(bands), dumbbells_kg=tuple(weights))
+                   sore_side=doc.get("sore_side"), bands=tuple(bands), dumbbells_kg=tuple(weights),
+                   ankle_weights=doc.get("ankle_weights", False), bench=doc.get("bench", False))
 
 
 def stored_setup(doc: dict | None, today: dt.date) -> tuple[PlanSetup, str | None]:
