@@ -516,3 +516,21 @@ def test_progress_waits_for_the_morning_answer():
     # The earlier session's morning counts too: never answered, not "two easy in a row".
     first_unanswered = [logged(day(0), 1, 1), logged(day(3), 1, 1, "better")]
     assert decide(SETUP, first_unanswered).action == HOLD
+
+
+def test_maintenance_keeps_the_rung_each_exercise_reached():
+    # Ladders are ordered by difficulty, not by step index: a hold rung (index 4) sits below
+    # the band rung (index 3). Maintenance keeps the rung reached, with its own tempo.
+    setup = PlanSetup("intermediate", frozenset(), MONDAY, "left", ("yellow",), ())
+    played = played_until(setup, [], 63)
+    last_build = {}
+    for p in played:
+        if not p.offered.is_maintenance:
+            last_build.update(doses(p.offered.prescription))
+    maintenance = next(p for p in played if p.offered.is_maintenance)
+    for item in maintenance.offered.prescription.items:
+        if item.exercise_id == "glute_stretch":
+            continue
+        assert item.resolved_step_index == last_build[item.exercise_id][0], item.exercise_id
+        hold = item.exercise.step(item.step_index).tempo_hold
+        assert item.tempo.hold == (hold if hold is not None else 0)

@@ -211,18 +211,16 @@ def dose_prescription(plan: Plan, planned: PlannedSession, item: ExercisePrescri
     if item.exercise.kind is Kind.HOLD:
         return item
     sets = min(sets, item.sets)
-    if planned.template == "M":
+    rung = Rung(step, label_for(item.exercise_id, plan.setup, step))
+    if planned.template == "M":   # maintenance: its sets, reps and tempo at the rung reached
         reps = min(reps, item.reps)
-        step = min(step, item.resolved_step_index)
+        return exercise_prescription(item.exercise_id, sets, reps, MAINTENANCE_DOSE.tempo,
+                                     MAINTENANCE_DOSE.rest_seconds, rung, plan.timing)
     if (step, reps, sets) == (item.resolved_step_index, item.reps, item.sets):
         return item
-    for week in range(1, PLAN_WEEKS + 1 if planned.template != "M" else 1):
+    for week in range(1, PLAN_WEEKS + 1):
         written = plan.planned_exercise(item.exercise_id, week)   # its own tempo and rest
         if (written.resolved_step_index, written.reps, written.sets) == (step, reps, sets):
             return written
     tempo, rest = style_for_reps(reps)
-    if planned.template == "M":
-        tempo, rest = item.tempo, MAINTENANCE_DOSE.rest_seconds
-    return exercise_prescription(item.exercise_id, sets, reps, tempo, rest,
-                                 Rung(step, label_for(item.exercise_id, plan.setup, step)),
-                                 plan.timing)
+    return exercise_prescription(item.exercise_id, sets, reps, tempo, rest, rung, plan.timing)
