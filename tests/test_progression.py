@@ -521,8 +521,14 @@ def test_progress_waits_for_the_morning_answer():
 def test_maintenance_keeps_the_rung_each_exercise_reached():
     # Ladders are ordered by difficulty, not by step index: a hold rung (index 4) sits below
     # the band rung (index 3). Maintenance keeps the rung reached, with its own tempo.
-    setup = PlanSetup("intermediate", frozenset(), MONDAY, "left", ("yellow",), ())
-    played = played_until(setup, [], 63)
+    from itbgui.program.simulation import Outcome, simulate
+
+    setup = PlanSetup("intermediate", frozenset(), MONDAY, "left", ("yellow", "red"), (2.0,))
+    away = (day(14), day(28))     # weeks 3 and 4 off: the leg lift is a rung behind by week 9
+
+    def person(_setup, today, _n, _records):
+        return None if away[0] <= today < away[1] else Outcome(1, 1, "same")
+    played = simulate(setup, person, 70)
     last_build = {}
     for p in played:
         if not p.offered.is_maintenance:
