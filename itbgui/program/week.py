@@ -1,0 +1,115 @@
+"""One calendar week as data: what the printed sheet shows, for ``itb-coach week`` (and its
+JSON form) without Qt.
+
+Days still to come carry each exercise's own dose (as Today would give it if the plan is
+followed); days already done carry what was done; days past and missed, the plan's dose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .decisions import ProgressionDecision
+from .exercises import Kind, exercise
+from .plan import generate_plan
+from .plan_setup import PlanSetup, monday_of
+from .prescription import ExercisePrescription, SessionPrescription
+from .progression import done_planned_days, history_of, planned_week, week_prescriptions
+from .sessions import counted_sessions, session_day
+
+
+@dataclass(frozen=True)
+class WeekExercise:
+    exercise: str
+    sets: int
+    reps: int
+    hold_seconds: float     # seconds held a side for the stretch; 0 for counted exercises
+    per_side: bool
+    step: int               # the rung's step index (docs/data-format.md)
+    resistance: str
+
+    def to_json(self) -> dict:
+        return {"exercise": self.exercise, "sets": self.sets, "reps": self.reps,
+                "hold_seconds": self.hold_seconds, "per_side": self.per_side, "step": self.step,
+                "resistance": self.resistance}
+
+
+@dataclass(frozen=True)
+class WeekDay:
+    date: dt.date
+    kind: str               # "session", "run" or "rest"
+    done: bool
+    exercises: tuple[WeekExercise, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"date": self.date.isoformat(), "kind": self.kind, "done": self.done,
+                "exercises": [e.to_json() for e in self.exercises]}
+
+
+@dataclass(frozen=True)
+class Week:
+    week: int
+    monday: dt.date
+    phase: str              # "build" or "maintenance"
+    decision: ProgressionDecision | None
+    days: tuple[WeekDay, ...]
+
+    def to_json(self) -> dict:
+        d = self.decision
+        return {"week": self.week, "monday": self.monday.isoformat(), "phase": self.phase,
+                "decision": {"action": d.effective_action if d else None,
+                             "reason": d.reason if d else "",
+                             "see_clinician": bool(d and d.see_clinician)},
+                "days": [day.to_json() for day in self.days]}
+
+
+def _planned(item: ExercisePrescription) -> WeekExercise:
+    hold = item.exercise.hold_seconds if item.exercise.kind is Kind.HOLD else 0.0
+    return WeekExercise(item.exercise_id, item.sets, item.reps, hold, item.per_side,
+                        item.resolved_step_index, item.resistance)
+
+
+def _done(record) -> tuple[WeekExercise, ...]:
+    """What a logged session did, exercise by exercise, in the order done."""
+    found: dict[str, list] = {}
+    for s in record.sets:
+        found.setdefault(s.exercise_id, []).append(s)
+    result = []
+    for exercise_id, sets in found.items():
+        ex = exercise(exercise_id)
+        did = [s for s in sets if s.done_reps > 0 or s.hold_seconds > 0]
+        step = next((s.step_index for s in sets if s.step_index is not None), ex.default_step)
+        result.append(WeekExercise(
+            exercise_id, len({s.set_number for s in did}), max((s.done_reps for s in sets), default=0),
+            max((s.hold_seconds for s in sets), default=0.0), any(s.side is not None for s in sets),
+            step, sets[0].resistance))
+    return tuple(result)
+
+
+def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date) -> Week:
+    """The week holding ``day``, as of ``today``."""
+    plan = generate_plan(setup)
+    monday = monday_of(day)
+    history = history_of(setup, sessions, decisions)
+    planned = {p.date: p for p in planned_week(plan, history, monday)}
+    ahead = week_prescriptions(setup, sessions, decisions, monday, today)
+    done = sorted(done_planned_days(plan, sessions, monday, history))
+    logged = [s for s in counted_sessions(sessions)
+              if monday <= session_day(s) <= monday + dt.timedelta(days=6)]
+    done_record = dict(zip(done, logged))
+    days = []
+    for offset in range(7):
+        date = monday + dt.timedelta(days=offset)
+        if date in planned:
+            if date in done_record:
+                items = _done(done_record[date])
+            else:
+                prescription: SessionPrescription = ahead.get(date, (None, planned[date].prescription))[1]
+                items = tuple(_planned(i) for i in prescription.items)
+            days.append(WeekDay(date, "session", date in done_record, items))
+        else:
+            days.append(WeekDay(date, "run" if date.weekday() in setup.running_days else "rest", False))
+    phase = "maintenance" if any(p.is_maintenance for p in planned.values()) else "build"
+    decision = history.latest_decision if monday >= monday_of(today) else None
+    return Week(plan.week_number(monday + dt.timedelta(days=6)), monday, phase, decision, tuple(days))
