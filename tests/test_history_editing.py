@@ -55,7 +55,7 @@ def test_pain_can_be_cleared_to_not_asked():
     (dict(pain_after=-1), "0 to 10"),
     (dict(sets={0: SetChange(done_reps=201)}), "0 to 200"),
     (dict(sets={0: SetChange(done_reps=-3)}), "0 to 200"),
-    (dict(sets={0: SetChange(rung=4)}), "no resistance step 5"),
+    (dict(sets={0: SetChange(rung=5)}), "no resistance step 6"),
     (dict(sets={99: SetChange(done_reps=1)}), "no set number 100"),
     (dict(note="x" * 501), "at most 500"),
 ])
