@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from itbgui import resources_rc  # noqa: F401
-from itbgui.program.progression import HOLD, STEP_BACK
+from itbgui.program.progression import HOLD, PROGRESS, STEP_BACK
 from itbgui.program.timeline import StepKind
 from itbgui.store.repository import DATA_FILE_NAME, SessionRepository
 from qt_helpers import ENTER, run_until
@@ -158,6 +158,9 @@ def test_clinician_advice_names_the_red_flags(qtbot, store, tmp_path):
     assert "Pain of 7/10 or more in 2 of your last 2 sessions" in text
     for flag in ("hot, red or swollen", "fever", "bear weight", "locks", "night", "numbness"):
         assert flag in text
+    # Advice caps the action: "Move on" cannot be chosen while it stands.
+    assert not page.override_buttons[PROGRESS].isEnabled()
+    assert page.override_buttons[HOLD].isEnabled() and page.override_buttons[STEP_BACK].isEnabled()
 
 
 def test_before_any_set_up_the_starter_plan_shows_and_offers_set_up(qtbot, store, tmp_path):
