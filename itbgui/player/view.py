@@ -27,7 +27,8 @@ from .pain_scale import PainScale
 from .picture import ExercisePicture
 from .screensaver import NullInhibitor, ScreenSaverInhibitor, should_keep_awake
 from .sound import CuePlayer
-from .summary import summarise
+from .summary import summarise, verdict
+from .summary_text import verdict_texts
 
 #: A cue more than this late (the loop was busy) is dropped rather than sounded out of step.
 STALE_CUE_SECONDS = 0.35
@@ -226,7 +227,10 @@ class PlayerView(QWidget):
         self.summary_lines.setTextFormat(Qt.TextFormat.RichText)
         self.summary_saved = _label(name="summarySaved", align=Qt.AlignmentFlag.AlignHCenter)
         self.summary_saved.setWordWrap(True)
-        for w in (self.summary_title, self.summary_stats, self.summary_lines, self.summary_saved):
+        self.summary_advice = _label(name="summaryStats", align=Qt.AlignmentFlag.AlignHCenter)
+        self.summary_advice.setWordWrap(True)
+        for w in (self.summary_title, self.summary_advice, self.summary_stats, self.summary_lines,
+                  self.summary_saved):
             lay.addWidget(w)
             lay.addSpacing(14)
         lay.addWidget(_label(self.tr("Enter: back to the start screen"), name="hint",
@@ -333,9 +337,11 @@ class PlayerView(QWidget):
 
     def _save(self) -> None:
         record = self.engine.to_record()
-        if not record.sets and not record.completed:
-            return  # nothing done yet, so nothing to keep
-        self.saver.save(record)
+        answered = record.pain_before is not None or record.pain_after is not None
+        if not record.sets and not record.completed and not (
+                self.engine.state is EngineState.FINISHED and answered):
+            return  # nothing done or answered yet, so nothing to keep
+        self.saver.save(record)   # stopped before any set: kept (not done) for its pain score
 
     def saved(self, record: SessionRecord, error: Exception | None) -> None:
         """A write handed to the saver has finished (called on the GUI thread)."""
@@ -468,9 +474,12 @@ class PlayerView(QWidget):
             self._refresh_saved_line()
             return
         self._pages.setCurrentWidget(self._summary_page)
-        s = summarise(self.engine.to_record())
-        self.summary_title.setText(self.tr("Well done: session complete") if self.engine.completed
-                                   else self.tr("Session ended early: what you did is kept"))
+        record = self.engine.to_record()
+        s = summarise(record)
+        title, advice = verdict_texts(verdict(record))
+        self.summary_title.setText(title)
+        self.summary_advice.setText(advice)
+        self.summary_advice.setVisible(bool(advice))
         pain = ""
         if s.pain_before is not None:
             after = "–" if s.pain_after is None else str(s.pain_after)
@@ -498,7 +507,7 @@ class PlayerView(QWidget):
         elif not self.saver.idle:
             self.summary_saved.setText(self.tr("Saving…"))
         else:
-            self.summary_saved.setText(self.tr("Nothing was done, so nothing was saved."))
+            self.summary_saved.setText(self.tr("Nothing to save."))
 
     # ------------------------------------------------------------------ keys
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
