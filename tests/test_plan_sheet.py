@@ -246,3 +246,23 @@ def test_plan_pdf_reports_a_missing_output_folder(tmp_path):
     result = run_cli(["-m", "itbgui", "plan-pdf", str(tmp_path / "no" / "x.pdf"),
                       "--data-dir", str(tmp_path / "d")])
     assert result.returncode == 1 and "does not exist" in result.stderr
+
+
+def test_a_day_already_done_shows_what_was_done(sheet_module):
+    import dataclasses
+
+    plan = generate_plan(SETUP)
+    week1 = plan.sessions_in_week(MONDAY)
+    first = logged(week1[0].prescription, week1[0].date, 1, 7)            # a flare: step back
+    short = tuple(dataclasses.replace(s, done_reps=8) if s.exercise_id == "clamshell" else s
+                  for s in first.sets)
+    history = [dataclasses.replace(first, sets=short)]
+    today = week1[0].date + dt.timedelta(days=1)
+    sheet = sheet_module.build_week_sheet(SETUP, history, [], today, today)
+    done_day = next(d for d in sheet.days if d.date == week1[0].date)
+    clam = next(i for i in done_day.session.prescription.items if i.exercise_id == "clamshell")
+    assert (clam.sets, clam.reps) == (3, 8)          # what was done, not today's decision
+    # The days to come carry the step back.
+    later = [d.session for d in sheet.days if d.session and d.date > week1[0].date]
+    lift = next(i for s in later for i in s.prescription.items if i.exercise_id == "side_leg_lift")
+    assert (lift.sets, lift.reps) == (2, 7)

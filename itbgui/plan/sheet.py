@@ -23,6 +23,7 @@ from ..program.plan_setup import WEEKDAY_NAMES, PlanSetup, monday_of
 from ..program.preferences import SessionPreferences, apply_preferences, timing_for
 from ..program.prescription import SessionPrescription
 from ..program.progression import ProgressionDecision, history_of, planned_week, week_prescriptions
+from ..program.week import done_prescription, done_records
 from ..program.timeline import build_timeline
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -94,12 +95,15 @@ def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today:
     decision = history.latest_decision
     planned = {p.date: p for p in planned_week(plan, history, monday)}
     ahead = week_prescriptions(setup, sessions, decisions, monday, today, plan.timing)
+    done = done_records(plan, history, sessions, monday)   # a day done shows what was done
     days = []
     for offset in range(7):
         date = monday + dt.timedelta(days=offset)
         session = None
         if date in planned:
             p, prescription = ahead.get(date, (planned[date], planned[date].prescription))
+            if date in done:
+                prescription = done_prescription(done[date], p.prescription)
             if preferences is not None:
                 prescription = apply_preferences(prescription, preferences)
             minutes = round(build_timeline(prescription, timing).timed_seconds / 60)

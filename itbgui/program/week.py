@@ -8,7 +8,7 @@ followed); days already done carry what was done; days past and missed, the plan
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .decisions import ProgressionDecision
 from .exercises import Kind, exercise
@@ -70,21 +70,45 @@ def _planned(item: ExercisePrescription) -> WeekExercise:
                         item.resolved_step_index, item.resistance)
 
 
-def _done(record) -> tuple[WeekExercise, ...]:
-    """What a logged session did, exercise by exercise, in the order done."""
+def done_prescription(record, planned: SessionPrescription) -> SessionPrescription:
+    """What a logged session did, as a prescription (sets with reps done, the most reps, the
+    rung used), in the frame of the planned session it ticked off."""
     found: dict[str, list] = {}
     for s in record.sets:
         found.setdefault(s.exercise_id, []).append(s)
-    result = []
+    items = []
     for exercise_id, sets in found.items():
         ex = exercise(exercise_id)
         did = [s for s in sets if s.done_reps > 0 or s.hold_seconds > 0]
         step = next((s.step_index for s in sets if s.step_index is not None), ex.default_step)
-        result.append(WeekExercise(
-            exercise_id, len({s.set_number for s in did}), max((s.done_reps for s in sets), default=0),
-            max((s.hold_seconds for s in sets), default=0.0), any(s.side is not None for s in sets),
-            step, sets[0].resistance))
+        step = step if 0 <= step < len(ex.steps) else ex.default_step
+        reps = 0 if ex.kind is Kind.HOLD else max((s.done_reps for s in sets), default=0)
+        items.append(ExercisePrescription(exercise_id, sets=max(1, len({s.set_number for s in did})),
+                                          reps=reps, rest_seconds=0, step_index=step,
+                                          resistance_label=sets[0].resistance or None))
+    return replace(planned, items=tuple(items)) if items else planned
+
+
+def _done(record, planned: SessionPrescription) -> tuple[WeekExercise, ...]:
+    held = {}
+    for s in record.sets:
+        if s.hold_seconds:
+            held[s.exercise_id] = max(held.get(s.exercise_id, 0.0), s.hold_seconds)
+    result = []
+    for item in done_prescription(record, planned).items:
+        done = _planned(item)
+        if item.exercise.kind is Kind.HOLD:
+            done = replace(done, hold_seconds=held.get(item.exercise_id, 0.0))
+        result.append(done)
     return tuple(result)
+
+
+def done_records(plan, history, sessions, monday: dt.date) -> dict:
+    """Planned day -> the logged session that ticked it off (in the week's order)."""
+    done = sorted(done_planned_days(plan, sessions, monday, history))
+    logged = [s for s in counted_sessions(sessions)
+              if monday <= session_day(s) <= monday + dt.timedelta(days=6)]
+    return dict(zip(done, logged))
 
 
 def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date) -> Week:
@@ -94,16 +118,13 @@ def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.dat
     history = history_of(setup, sessions, decisions)
     planned = {p.date: p for p in planned_week(plan, history, monday)}
     ahead = week_prescriptions(setup, sessions, decisions, monday, today)
-    done = sorted(done_planned_days(plan, sessions, monday, history))
-    logged = [s for s in counted_sessions(sessions)
-              if monday <= session_day(s) <= monday + dt.timedelta(days=6)]
-    done_record = dict(zip(done, logged))
+    done_record = done_records(plan, history, sessions, monday)
     days = []
     for offset in range(7):
         date = monday + dt.timedelta(days=offset)
         if date in planned:
             if date in done_record:
-                items = _done(done_record[date])
+                items = _done(done_record[date], planned[date].prescription)
             else:
                 prescription: SessionPrescription = ahead.get(date, (None, planned[date].prescription))[1]
                 items = tuple(_planned(i) for i in prescription.items)
