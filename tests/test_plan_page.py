@@ -93,13 +93,15 @@ def test_setup_saves_good_input(qtbot, store):
     qtbot.keyClicks(dialog.other_bands, "Pink")
     qtbot.keyClicks(dialog.weights_edit, "5 kg; 2,5")
     qtbot.mouseClick(dialog.bench_box, LEFT)                  # a sofa edge for the hip thrust
+    assert dialog.path_buttons["load"].isChecked()            # double progression by default
+    qtbot.mouseClick(dialog.path_buttons["reps"], LEFT)       # the article's 3 x 10 to 3 x 20
     dialog.start_edit.setDate(QDate(2026, 11, 4))
     save(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert store.plan_setup() == {
         "level": "intermediate", "running_days": [1, 5], "start_date": "2026-11-04",
         "sore_side": "right", "bands": ["red", "green", "pink"], "dumbbells_kg": [2.5, 5.0],
-        "ankle_weights": False, "bench": True}
+        "ankle_weights": False, "bench": True, "path": "reps"}
 
 
 def test_weights_parse_decimal_commas_and_units():

@@ -20,15 +20,18 @@ def test_round_trip_through_json_keeps_every_field():
     doc = original.to_doc()
     assert doc == {"level": "intermediate", "running_days": [1, 3], "start_date": "2026-11-02",
                    "sore_side": "left", "bands": ["yellow", "red"], "dumbbells_kg": [2.5, 4.0],
-                   "ankle_weights": False, "bench": False}
+                   "ankle_weights": False, "bench": False, "path": "load"}
     assert PlanSetup.from_doc(doc) == original
     # A set-up stored before the kit questions reads as "none of that kit".
-    older = {k: v for k, v in doc.items() if k not in ("ankle_weights", "bench")}
+    older = {k: v for k, v in doc.items() if k not in ("ankle_weights", "bench", "path")}
     assert PlanSetup.from_doc(older) == original
     kitted = dataclasses.replace(original, ankle_weights=True, bench=True)
     assert PlanSetup.from_doc(kitted.to_doc()) == kitted
     with pytest.raises(ValueError):
         PlanSetup.from_doc({**doc, "bench": "yes"})
+    with pytest.raises(ValueError):
+        PlanSetup.from_doc({**doc, "path": "sideways"})
+    assert PlanSetup.from_doc({**doc, "path": "reps"}).path == "reps"
 
 
 def test_dumbbells_are_kept_lightest_first_without_repeats():

@@ -181,3 +181,35 @@ def test_what_today_offered_is_what_the_replay_gave(setup, plan_of_outcomes):
             before = [q.record for q in played if session_day(q.record) < p.offered.date][-3:]
             assert len(before) == 3
             assert all(r.pain_after is not None and r.pain_after <= EASY_PAIN for r in before)
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("level, start, running", [
+    ("beginner", dt.date(2026, 11, 2), frozenset()),
+    ("intermediate", dt.date(2026, 11, 2), frozenset({1, 3, 5})),
+    ("advanced", dt.date(2026, 11, 4), frozenset({0, 2})),
+    ("intermediate", dt.date(2026, 11, 8), frozenset({5, 6})),
+    ("beginner", dt.date(2028, 2, 29), frozenset({1, 3})),
+    ("beginner", dt.date(2026, 11, 8), frozenset()),
+    ("advanced", dt.date(2026, 12, 31), frozenset(range(7))),
+    ("intermediate", dt.date(2026, 11, 6), frozenset({0, 2, 4})),
+])
+def test_reps_first_reaches_three_by_twenty_of_every_exercise_by_week_eight(level, start, running):
+    """The source article's own path: 3 x 10 building to 3 x 20; a pain-free person gets
+    there in every exercise by the end of week 8, and Today's estimate is the session's."""
+    from itbgui.program.timeline import build_timeline
+
+    setup = PlanSetup(level, running, start, "left", ("yellow",), (), path="reps")
+    plan = generate_plan(setup)
+    end_of_week8 = plan.monday_of_week(8) + dt.timedelta(days=6)
+    played = simulate(setup, lambda *_: Outcome(1, 1, "same"), (end_of_week8 - start).days + 1)
+    reached: dict[str, tuple[int, int]] = {}
+    for p in played:
+        assert p.offered.estimated_seconds == build_timeline(p.offered.prescription).timed_seconds
+        for item in p.offered.prescription.items:
+            if item.exercise_id in STRENGTH:
+                assert item.resolved_step_index == plan.planned_exercise(item.exercise_id, 1).resolved_step_index
+                reached[item.exercise_id] = (item.sets, item.reps)
+    assert reached == {e: (3, 20) for e in STRENGTH}

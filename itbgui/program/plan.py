@@ -189,14 +189,21 @@ def planned_exercise(exercise_id: str, week: int, setup: PlanSetup,
     """The plan-as-written dose of one exercise in a given plan week."""
     if week > PLAN_WEEKS or exercise(exercise_id).kind is Kind.HOLD:
         dose = week_dose(week, setup.level)
+        steps = 0 if setup.path == "reps" else dose.rung_steps
         return exercise_prescription(exercise_id, dose.sets, dose.reps, dose.tempo,
-                                     dose.rest_seconds,
-                                     rung_for(exercise_id, setup, dose.rung_steps), timing)
+                                     dose.rest_seconds, rung_for(exercise_id, setup, steps), timing)
     return _weekly_doses(setup, timing, exercise_id)[week - 1]
 
 
 #: PROGRAM.md's rep counts at one load (3 x 10, 3 x 12, 3 x 15).
 REP_STEPS = (10, 12, 15)
+#: "Reps first", the source article's path: the first rung all along, 3 x 10 to 3 x 20 in
+#: four steps of 2-3 reps (+10-25 %). The plan writes the top in week 5 (beginners, whose
+#: week 2 adds the third set: week 6) because an exercise done in every other session changes
+#: only about every 9-10 days under "one change in 7 days"; that way it still gets there by
+#: week 8 (tested by simulation).
+REPS_FIRST = (10, 12, 15, 18, 20, 20, 20, 20)
+REPS_FIRST_BEGINNER = (10, 10, 12, 15, 18, 20, 20, 20)
 
 
 def style_for_reps(reps: int) -> tuple[Tempo, float]:
@@ -218,6 +225,11 @@ def _weekly_doses(setup: PlanSetup, timing: Timing, exercise_id: str) -> tuple[E
     the person's kit has no next rung, the reps keep climbing towards 3 x 15 instead, as
     far as a 20-minute session allows (so "progress" never means fewer reps)."""
     rungs = usable_rungs(exercise_id, setup)
+    if setup.path == "reps":
+        return tuple(exercise_prescription(exercise_id, week_dose(week, setup.level).sets, reps,
+                                           *style_for_reps(reps), rungs[0], timing)
+                     for week, reps in enumerate(
+                         REPS_FIRST_BEGINNER if setup.level == "beginner" else REPS_FIRST, start=1))
     doses: list[ExercisePrescription] = []
     position, reps, previous = 0, REP_STEPS[0], None
     for week in range(1, PLAN_WEEKS + 1):

@@ -10,6 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 LEVELS = ("beginner", "intermediate", "advanced")
+#: How the dose grows: "load" (double progression, the default) or "reps" (the source
+#: article's own path: 3 x 10 building to 3 x 20 on the first rung).
+PATHS = ("load", "reps")
 SORE_SIDES = ("left", "right", "both")
 #: Thera-Band colours, lightest first (PROGRAM.md). Other brands' names are allowed too.
 THERA_BAND_ORDER = ("yellow", "red", "green", "blue", "black", "silver", "gold")
@@ -43,6 +46,7 @@ class PlanSetup:
     dumbbells_kg: tuple[float, ...] = ()  # weights owned, lightest first
     ankle_weights: bool = False        # owns an ankle weight (the leg lift's loaded rung)
     bench: bool = False                # has a bench or sofa edge (the hip thrust)
+    path: str = "load"                 # one of PATHS
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
@@ -58,6 +62,8 @@ class PlanSetup:
             raise ValueError(f"sore side must be left, right or both, not {self.sore_side!r}")
         object.__setattr__(self, "bands", _check_bands(self.bands))
         object.__setattr__(self, "dumbbells_kg", _check_dumbbells(self.dumbbells_kg))
+        if self.path not in PATHS:
+            raise ValueError(f"path must be one of {', '.join(PATHS)}, not {self.path!r}")
         for name in ("ankle_weights", "bench"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{name} must be true or false")
@@ -87,6 +93,7 @@ class PlanSetup:
             "dumbbells_kg": list(self.dumbbells_kg),
             "ankle_weights": self.ankle_weights,
             "bench": self.bench,
+            "path": self.path,
         }
 
     @classmethod
@@ -114,7 +121,8 @@ class PlanSetup:
             raise ValueError("dumbbells_kg must be a list of weights in kg")
         return cls(level=doc.get("level"), running_days=frozenset(days), start_date=start_date,
                    sore_side=doc.get("sore_side"), bands=tuple(bands), dumbbells_kg=tuple(weights),
-                   ankle_weights=doc.get("ankle_weights", False), bench=doc.get("bench", False))
+                   ankle_weights=doc.get("ankle_weights", False), bench=doc.get("bench", False),
+                   path=doc.get("path", "load"))
 
 
 def stored_setup(doc: dict | None, today: dt.date) -> tuple[PlanSetup, str | None]:
