@@ -67,6 +67,8 @@ PEOPLE = (
                                      ("yellow", "red"), ()), easy),
     ("Starts on 31 December", PlanSetup("beginner", frozenset({0, 4}), dt.date(2026, 12, 31), "right",
                                         ("red",), (3.0,), True, True), easy),
+    ("Reps first (the article's 3 x 10 to 3 x 20), no pain",
+     PlanSetup("intermediate", frozenset({1, 3, 5}), MONDAY, "left", ("yellow",), (), path="reps"), easy),
     ("Starts on 29 February", PlanSetup("intermediate", frozenset({5, 6}), dt.date(2028, 2, 29), "both",
                                         ("yellow", "red", "green"), (2.0, 4.0), True, True), easy),
 )
