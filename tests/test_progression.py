@@ -540,3 +540,12 @@ def test_maintenance_keeps_the_rung_each_exercise_reached():
         assert item.resolved_step_index == last_build[item.exercise_id][0], item.exercise_id
         hold = item.exercise.step(item.step_index).tempo_hold
         assert item.tempo.hold == (hold if hold is not None else 0)
+
+
+def test_after_a_bad_session_today_offers_nothing_more_today():
+    # The review: pain 3 -> 10 with 9 of 90 reps, and Today offered the next session that day.
+    bad = early_end(logged(day(0), 3, 10), sets_done=1)
+    assert bad.total_reps > 0
+    nxt = next_session(SETUP, [bad], today=day(0))
+    assert nxt.done_today and not nxt.is_today and nxt.date > day(0)
+    assert nxt.decision.action == STEP_BACK and nxt.decision.see_clinician is False
