@@ -68,7 +68,17 @@ def weekly_baselines(plan: Plan, sessions) -> dict[int, float]:
 
 
 def rising_three_weeks(plan: Plan, sessions) -> tuple[float, float, float] | None:
-    weekly = weekly_baselines(plan, sessions)
+    """The resting level (pain before) rose three plan weeks running, by 1 or more in all.
+    Only the last three weeks matter, so only their sessions are read (cheap over years)."""
+    if not sessions:
+        return None
+    last_week = plan.week_number(session_day(sessions[-1]))
+    recent = []
+    for s in reversed(sessions):
+        if plan.week_number(session_day(s)) < last_week - 2:
+            break
+        recent.append(s)
+    weekly = weekly_baselines(plan, recent)
     weeks = sorted(weekly)
     if len(weeks) < 3:
         return None
