@@ -549,3 +549,16 @@ def test_after_a_bad_session_today_offers_nothing_more_today():
     nxt = next_session(SETUP, [bad], today=day(0))
     assert nxt.done_today and not nxt.is_today and nxt.date > day(0)
     assert nxt.decision.action == STEP_BACK and nxt.decision.see_clinician is False
+
+
+def test_today_says_which_exercises_wait_for_their_seven_days():
+    played = played_until(INTERMEDIATE, [], 30)
+    said = [p.offered.decision.reason for p in played if p.offered.decision
+            and p.offered.decision.effective_action == PROGRESS and "Not yet for" in p.offered.decision.reason]
+    assert said and all("at most once in 7 days" in r for r in said)
+    for p in played:
+        d = p.offered.decision
+        if d and "Not yet for" in d.reason:
+            names = d.reason.split("Not yet for ", 1)[1].split(":")[0].split(", ")
+            shown = {i.exercise.name.lower() for i in p.offered.prescription.items}
+            assert set(names) <= shown

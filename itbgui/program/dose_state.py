@@ -148,6 +148,19 @@ class History:
                           "the dose you last did, never above it.")
         return None
 
+    def waiting(self, prescription: SessionPrescription, day: dt.date) -> list[str]:
+        """Names of the exercises in ``prescription`` whose step up waits for 7 days since
+        their last change (R10), so Today can say so."""
+        names = []
+        for item in prescription.items:
+            state = self.states.get(item.exercise_id)
+            if state is None or not state.owed_up or state.changed_on is None:
+                continue
+            change = _appearance(self.plan, item.exercise_id, state, day, self.last_day)
+            if change.waits:
+                names.append(item.exercise.name.lower())
+        return names
+
     def is_settled(self, before: dt.date) -> bool:
         """Maintenance may start: the last three sessions before ``before`` had pain after
         of 3/10 or less, and the last decision gives no clinician advice."""

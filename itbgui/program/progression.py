@@ -202,6 +202,11 @@ def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None
     note = history.gap_note(day)
     if decision is not None and note:   # the break rule, not the decision, sets the doses
         decision = replace(decision, action=note[0], reason=note[1], overridden_to=None)
+    elif decision is not None and decision.effective_action == PROGRESS:
+        waiting = history.waiting(prescription, day)
+        if waiting:
+            decision = replace(decision, reason=f"{decision.reason} Not yet for {', '.join(waiting)}: "
+                                                "each exercise changes at most once in 7 days.")
     done_today = any(session_day(s) == today for s in counted_sessions(sessions))
     return TodaySession(
         date=day, is_today=day == today, week=planned.week, planned=planned,
