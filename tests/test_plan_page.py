@@ -195,3 +195,15 @@ def test_a_new_plan_set_up_midweek_starts_today_with_nothing_missed(qtbot, store
     save(qtbot, dialog)
     assert store.plan_setup()["start_date"] == wednesday.isoformat()
     assert win.today_session.moved_from is None and win.today_session.date == wednesday
+
+
+def test_after_week_eight_the_plan_page_says_the_build_phase_goes_on_until_settled(qtbot, store, tmp_path):
+    store.save_plan_setup(BEGINNER.to_doc())
+    store.save_sessions([logged(OCT_12, 2, 6, setup=BEGINNER, sid="w1a")])     # pain after 6
+    win = open_window(qtbot, store, tmp_path, clock_on(OCT_12 + dt.timedelta(weeks=9, days=1)))
+    qtbot.keyClick(win, Qt.Key.Key_2, CTRL)
+    page = win.plan_page
+    assert page.maintenance_label.isVisible()
+    assert "go on until pain after sessions has settled" in page.maintenance_label.text()
+    assert page.week_heading.text().startswith("Week 10 · building on")
+    assert win.today_session.week_label == "Week 10 · building on"
