@@ -84,3 +84,11 @@ def test_text_output_and_an_empty_folder(tmp_path):
     assert "Week 1 of 8" in result.stdout and "session" in result.stdout
     assert not (tmp_path / "none").exists()          # read-only: nothing created
     assert run_week("--week", "31-12-2026").returncode == 2
+
+
+def test_after_a_long_break_the_week_shows_the_break_rule():
+    sessions = week1_sessions()
+    later = TODAY + dt.timedelta(weeks=4)
+    week = week_data(SETUP, sessions, [], later, later).to_json()
+    assert week["decision"]["action"] == "step_back" and "days since your last session" in \
+        week["decision"]["reason"]

@@ -22,7 +22,8 @@ from ..program.plan import PLAN_WEEKS, TEMPLATE_FOCUS, generate_plan
 from ..program.plan_setup import WEEKDAY_NAMES, PlanSetup, monday_of
 from ..program.preferences import SessionPreferences, apply_preferences, timing_for
 from ..program.prescription import SessionPrescription
-from ..program.progression import ProgressionDecision, history_of, planned_week, week_prescriptions
+from ..program.progression import (ProgressionDecision, history_of, planned_week, shown_decision,
+                                   week_prescriptions)
 from ..program.week import done_prescription, done_records
 from ..program.timeline import build_timeline
 
@@ -92,7 +93,7 @@ def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today:
     timing = timing_for(preferences, base=plan.timing) if preferences else plan.timing
     monday = monday_of(day)
     history = history_of(setup, sessions, decisions)
-    decision = history.latest_decision
+    decision = shown_decision(history, max(today, monday))
     planned = {p.date: p for p in planned_week(plan, history, monday)}
     ahead = week_prescriptions(setup, sessions, decisions, monday, today, plan.timing)
     done = done_records(plan, history, sessions, monday)   # a day done shows what was done

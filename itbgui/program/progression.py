@@ -187,6 +187,16 @@ def next_planned(plan: Plan, sessions, today: dt.date,
             return sessions_then[0], sessions_then[0].date, None
 
 
+def shown_decision(history: History, day: dt.date) -> ProgressionDecision | None:
+    """The latest decision as it applies on ``day``: after a break of 10 days or more the
+    break rule (R12) sets the doses, and says so, whatever the last decision was."""
+    decision = history.latest_decision
+    note = history.gap_note(day)
+    if decision is not None and note:
+        decision = replace(decision, action=note[0], reason=note[1], overridden_to=None)
+    return decision
+
+
 def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None = None,
                  timing: Timing = Timing()) -> TodaySession:
     """Today's session, or the next one, each exercise at its own dose (see dose_state)."""
@@ -198,11 +208,8 @@ def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None
     last = history.sessions[-1].session if history.sessions else None
     planned = alternated(plan, planned, _template_done(last) if last else None)
     prescription = history.preview([replace(planned, date=day)])[0]
-    decision = history.latest_decision
-    note = history.gap_note(day)
-    if decision is not None and note:   # the break rule, not the decision, sets the doses
-        decision = replace(decision, action=note[0], reason=note[1], overridden_to=None)
-    elif decision is not None and decision.effective_action == PROGRESS:
+    decision = shown_decision(history, day)
+    if decision is not None and decision.effective_action == PROGRESS:
         waiting = history.waiting(prescription, day)
         if waiting:
             decision = replace(decision, reason=f"{decision.reason} Not yet for {', '.join(waiting)}: "

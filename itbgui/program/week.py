@@ -15,7 +15,8 @@ from .exercises import Kind, exercise
 from .plan import generate_plan
 from .plan_setup import PlanSetup, monday_of
 from .prescription import ExercisePrescription, SessionPrescription
-from .progression import done_planned_days, history_of, planned_week, week_prescriptions
+from .progression import (done_planned_days, history_of, planned_week, shown_decision,
+                          week_prescriptions)
 from .sessions import counted_sessions, session_day
 
 
@@ -132,5 +133,5 @@ def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.dat
         else:
             days.append(WeekDay(date, "run" if date.weekday() in setup.running_days else "rest", False))
     phase = "maintenance" if any(p.is_maintenance for p in planned.values()) else "build"
-    decision = history.latest_decision if monday >= monday_of(today) else None
+    decision = shown_decision(history, max(today, monday)) if monday >= monday_of(today) else None
     return Week(plan.week_number(monday + dt.timedelta(days=6)), monday, phase, decision, tuple(days))
