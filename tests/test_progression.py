@@ -8,7 +8,7 @@ import pytest
 from itbgui.program.plan import SESSION_BUDGET_SECONDS, generate_plan
 from itbgui.program.plan_setup import PlanSetup
 from itbgui.program.decisions import Override
-from itbgui.program.progression import (HOLD, PROGRESS, STEP_BACK, ProgressionDecision, decide,
+from itbgui.program.progression import (HOLD, PROGRESS, STEP_BACK, decide,
                                         latest_decision, morning_question_due,
                                         next_session, week_statuses)
 from itbgui.program.sessions import counted_sessions, counts_as_session, session_day, sets_at_target
