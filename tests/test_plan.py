@@ -385,3 +385,27 @@ def test_week_one_uses_free_days_before_running_days():
     plan = make("intermediate", (1, 3, 5), start=sunday)
     week2 = plan.sessions_in_week(week_monday(2, plan.start_monday))
     assert not any(s.after_light_run for s in week2) and week2[0].date.weekday() != 0
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(bands=st.sampled_from(((), ("yellow",), ("yellow", "red"), ("red", "green", "blue"))),
+       dumbbells=st.sampled_from(((), (2.0,), (2.0, 4.0))), ankle=st.booleans(), bench=st.booleans())
+def test_every_ladder_is_from_the_kit_and_in_difficulty_order(bands, dumbbells, ankle, bench):
+    from itbgui.program.exercises import exercise
+
+    setup = PlanSetup("advanced", frozenset(), MONDAY, "left", bands, dumbbells, ankle, bench)
+    for exercise_id in STRENGTH:
+        order = [i for i, _ in exercise(exercise_id).ladder()]
+        rungs = usable_rungs(exercise_id, setup)
+        steps = [r.step_index for r in rungs]
+        assert steps == sorted(steps, key=order.index), (exercise_id, steps)   # easiest first
+        # A harder rung whatever the kit (then more reps: see the no-kit path test).
+        assert len(steps) >= 2
+        for r in rungs:
+            assert ("band" not in r.label.lower() or bands or r.label.startswith("No band")), r.label
+            assert "dumbbell" not in r.label or dumbbells
+            assert r.label != "Ankle weight" or ankle
+            assert "bench" not in r.label or bench
