@@ -223,7 +223,7 @@ def _fits_a_third(item: ExercisePrescription, setup: PlanSetup, timing: Timing) 
 def _weekly_doses(setup: PlanSetup, timing: Timing, exercise_id: str) -> tuple[ExercisePrescription, ...]:
     """Weeks 1-8 of one exercise. Reps go back to 10 only when the load really rises; when
     the person's kit has no next rung, the reps keep climbing towards 3 x 15 instead, as
-    far as a 20-minute session allows (so "progress" never means fewer reps)."""
+    far as a session of SESSION_BUDGET_SECONDS allows (so "progress" never means fewer reps)."""
     rungs = usable_rungs(exercise_id, setup)
     if setup.path == "reps":
         return tuple(exercise_prescription(exercise_id, week_dose(week, setup.level).sets, reps,
