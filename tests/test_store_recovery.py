@@ -155,6 +155,27 @@ def test_a_version_1_file_is_migrated_after_a_backup(tmp_path):
     assert doc["sessions"]["1"]["sets"][0]["step"] is None
 
 
+def test_a_version_2_files_decisions_become_overrides_after_a_backup(tmp_path):
+    """v3: decisions follow from the sessions; only the person's overrides stay stored."""
+    v2 = json.loads(json.dumps(V1_FILE))
+    v2["meta"]["1"]["schema_version"] = 2
+    sid = v2["sessions"]["1"]["id"]
+    full = {"id": f"after-{sid}", "action": "hold", "reason": "r", "see_clinician": False,
+            "clinician_reason": "", "made_on": "2026-11-03T08:10:00+01:00", "based_on": sid}
+    v2["decisions"] = {"1": {**full, "overridden_to": None},
+                       "2": {**full, "id": "after-x", "based_on": "x", "overridden_to": "step_back"}}
+    original = json.dumps(v2, indent=1)
+    write_file(tmp_path, original)
+    with SessionRepository(tmp_path, now=StepClock()) as repo:
+        assert repo.report.migrated_from == 2 and repo.report.summary() is None
+        assert repo.decisions() == [{"id": "after-x", "based_on": "x", "overridden_to": "step_back",
+                                     "made_on": "2026-11-03T08:10:00+01:00"}]
+        [backup] = repo.backups.list()
+        assert backup.reason == "before-migration" and backup.path.read_text() == original
+    doc = json.loads((tmp_path / DATA_FILE_NAME).read_text())
+    assert doc["meta"]["1"]["schema_version"] == 3
+
+
 def test_a_damaged_file_is_only_read_while_another_copy_holds_the_folder(tmp_path):
     good_file(tmp_path, n=1)
     with SessionRepository(tmp_path) as first:
