@@ -96,6 +96,13 @@ def test_card_shows_everything_about_the_exercise(page):
         "4.  Single-leg bridge, 2 s hold at the top  (harder): One foot down; hold 2 s at the top, hips level.",
         "5.  Single-leg hip thrust, shoulders on a bench  (harder): Shoulders on a bench or sofa edge, one foot down.",
     ]
+    page.show_exercise("lateral_band_walk")                   # the start depends on owning a band
+    lines = card.sections["ladder"].text().splitlines()
+    assert "(the plan starts here without kit)" in lines[0] and "(the plan starts here with kit)" in lines[2]
+    page.show_exercise("glute_stretch")                       # the plan's stretch is lying down
+    assert card.sections["ladder"].text().splitlines()[:2] == [
+        "1.  Seated figure-4  (easier): Sit tall on a chair; ankle over the opposite knee.",
+        "2.  Lying figure-4  (the plan starts here): The buttock of the crossed leg is the side stretched."]
     page.show_exercise("side_leg_lift")                       # the plan starts with the knee bent
     assert card.sections["ladder"].text().splitlines()[:2] == [
         "1.  Top knee bent  (the plan starts here): Keep the top knee bent: a short, light lever.",
