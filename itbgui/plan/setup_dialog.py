@@ -168,6 +168,7 @@ class PlanSetupDialog(QDialog):
 
         # Other kit a rung needs: without it, the plan uses a harder bodyweight variant.
         kit_row = QHBoxLayout()
+        kit_row.setSpacing(22)
         self.ankle_box = QCheckBox(self.tr("An ankle weight"))
         self.bench_box = QCheckBox(self.tr("A bench or sofa edge"))
         self.ankle_box.setAccessibleName(self.tr("I have an ankle weight"))
