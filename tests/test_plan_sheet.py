@@ -266,3 +266,17 @@ def test_a_day_already_done_shows_what_was_done(sheet_module):
     later = [d.session for d in sheet.days if d.session and d.date > week1[0].date]
     lift = next(i for s in later for i in s.prescription.items if i.exercise_id == "side_leg_lift")
     assert (lift.sets, lift.reps) == (2, 7)
+
+
+def test_the_printed_week_shows_the_advice_and_never_progress_under_it(sheet_module, tmp_path):
+    plan = generate_plan(SETUP)
+    week1 = plan.sessions_in_week(MONDAY)
+    history = [logged(p.prescription, p.date, 3, 8) for p in week1[:2]]     # 8/10 twice
+    today = week1[1].date + dt.timedelta(days=1)
+    sheet = sheet_module.build_week_sheet(SETUP, history, [{"id": "after-x", "based_on": history[-1].id,
+                                                            "overridden_to": "progress"}], today, today)
+    assert sheet.decision.see_clinician and sheet.decision.effective_action != "progress"
+    out = tmp_path / "advice.pdf"
+    sheet_module.write_week_pdf(out, sheet)
+    text = flat(pdf_pages(out)[1][0])
+    assert "Please see a physiotherapist or doctor." in text and "This week: progress" not in text
