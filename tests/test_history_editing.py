@@ -130,8 +130,11 @@ def test_rungs_are_named_in_the_persons_kit_in_the_dialog_and_the_record(qtbot):
     dialog = SessionEditDialog(record, rung_label=lambda ex, rung: label_for(ex, setup, rung))
     qtbot.addWidget(dialog)
     combo = dialog.rung_boxes[0]
-    assert combo.itemText(1) == "Yellow band above the knees"
-    combo.setCurrentIndex(2)
+    # Easiest first: bodyweight, the 2 s hold, then the person's bands.
+    assert [combo.itemText(i) for i in range(combo.count())][:4] == [
+        "Bodyweight", "Bodyweight, 2 s hold with the knee open", "Yellow band above the knees",
+        "Red band above the knees"]
+    combo.setCurrentIndex(combo.findData(2))
     dialog.accept()
     assert dialog.result_record.sets[0].resistance == "Red band above the knees"
     assert dialog.result_record.sets[0].step_index == 2
@@ -144,7 +147,7 @@ def test_the_dialog_returns_the_edited_session(qtbot):
     dialog.pain_before.setValue(dialog.NOT_ASKED)
     dialog.pain_after.setValue(4)
     dialog.rep_boxes[1].setValue(9)
-    dialog.rung_boxes[0].setCurrentIndex(1)
+    dialog.rung_boxes[0].setCurrentIndex(dialog.rung_boxes[0].findData(1))
     dialog.note.setPlainText("left knee fine")
     dialog.accept()
     result = dialog.result_record
