@@ -1,6 +1,6 @@
 """Command line: ``itb-coach [--data-dir DIR] [--version]``; ``python main.py`` is the same.
 
-Two commands run with no window: ``itb-coach plan-pdf OUT.pdf`` and
+Commands that run with no window: ``itb-coach plan-pdf OUT.pdf``, ``itb-coach week`` and
 ``itb-coach history-csv OUT.csv``. Each lives in its own module with a ``run(argv)``.
 """
 
@@ -22,8 +22,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="itb-coach",
         description=f"{APP_NAME}: a follow-along hip-strengthening coach for IT band syndrome.",
         epilog="commands without a window: 'itb-coach plan-pdf OUT.pdf [--week YYYY-MM-DD]' "
-               "prints the week's plan to PDF; 'itb-coach history-csv OUT.csv' exports every "
-               "logged set. Both take --data-dir DIR.")
+               "prints the week's plan to PDF; 'itb-coach week [--week YYYY-MM-DD] [--json]' "
+               "prints it as text or JSON; 'itb-coach history-csv OUT.csv' exports every "
+               "logged set. All take --data-dir DIR.")
     parser.add_argument("--data-dir", type=Path, metavar="DIR",
                         help="folder for your sessions and settings "
                              "(default: the platform's user data folder)")
@@ -37,6 +38,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 COMMANDS = {
     "plan-pdf": "itbgui.plan.pdf_command",
     "history-csv": "itbgui.history.csv_command",
+    "week": "itbgui.week_command",
 }
 
 

@@ -2,7 +2,8 @@
 
 The window asks the coach and shows the answers; the coach reads the store, asks
 ``itbgui.program`` and writes what the person decides (plan set-up aside, which the set-up
-dialog saves itself): progression decisions, overrides, the next-morning answer. It
+dialog saves itself): an override of the rule's decision, the next-morning answer. The
+decisions themselves are never stored: they follow from the sessions. It
 imports no Qt, so every coaching path is tested with a fake clock and a temporary folder.
 
 Writes raise :class:`~itbgui.store.repository.StoreError`; the caller says so on screen.
@@ -20,7 +21,6 @@ from .program.plan_setup import PlanSetup, monday_of, stored_setup
 from .program.preferences import DEFAULT_GET_READY_SECONDS, SessionPreferences, apply_preferences, timing_for
 from .program.progression import (ProgressionDecision, TodaySession, WeekStatus, decide, done_planned_days,
                                   morning_question_due, next_session, stored_decisions, week_statuses)
-from .program.sessions import counted_sessions
 from .program.timeline import Timeline, Timing, build_timeline
 from .program.week import WeekSheet, build_week_sheet
 from .store.records import SessionRecord
@@ -78,8 +78,8 @@ class Coach:
             setup = dataclasses.replace(setup, start_date=self.today())
         return setup
 
-    def decisions(self) -> list[ProgressionDecision]:
-        """Stored decisions that can be read; a damaged one is skipped, not fatal."""
+    def decisions(self) -> list:
+        """The person's stored overrides that can be read; a damaged one is skipped, not fatal."""
         return stored_decisions(self.store.decisions())[0]
 
     def plan(self) -> Plan:
@@ -117,30 +117,21 @@ class Coach:
         return build_timeline(prescription, self.session_timing())
 
     # ------------------------------------------------------------------ decisions
-    def record_decision(self, session_id: str) -> ProgressionDecision | None:
-        """Decide progress / hold / step back after this session and store it with its reason."""
-        if self.store.session(session_id) is None or self.store.read_only:
+    def decision_after(self, session_id: str) -> ProgressionDecision | None:
+        """What the rule decides after this session (progress / hold / step back, with its
+        reason). Nothing is stored: decisions follow from the sessions, only an override is."""
+        if self.store.session(session_id) is None:
             return None
-        decision = decide(self.plan_setup(), self.store.sessions(), self.decisions(),
-                          made_on=self.clock.now(), session_id=session_id)
-        if decision is not None:
-            self.store.save_decision(decision.to_doc())
-        return decision
-
-    def redecide_latest(self) -> ProgressionDecision | None:
-        """After an edit or a delete in History: the latest session's decision made again
-        (a stored override is kept by ``decide``)."""
-        counted = counted_sessions(self.store.sessions())
-        return self.record_decision(counted[-1].id) if counted else None
+        return decide(self.plan_setup(), self.store.sessions(), self.decisions(),
+                      made_on=self.clock.now(), session_id=session_id)
 
     def set_override(self, decision: ProgressionDecision, action: str) -> None:
         """The person's own call for the next session; stored with the decision, and it wins."""
         self.store.save_decision(decision.with_override(action).to_doc())
 
     def answer_morning(self, session: SessionRecord, answer: str) -> None:
-        """Store the next-morning answer on its session and decide again with it."""
+        """Store the next-morning answer on its session (the next decision reads it)."""
         self.store.save_session(dataclasses.replace(session, next_morning=answer))
-        self.record_decision(session.id)
 
     def dismiss_morning(self, session: SessionRecord) -> None:
         """"Not now": the question stays hidden until the app is next started.

@@ -258,6 +258,8 @@ class TodayPage(TextScaled, QWidget):
     def _week_text(self, today: TodaySession) -> str:
         if today.is_maintenance:
             return self.tr("Maintenance, once a week")
+        if today.week > today.plan_weeks:
+            return self.tr("Week %1 · building on until pain has settled").replace("%1", str(today.week))
         return self.tr("Week %1 of %2").replace("%1", str(today.week)).replace("%2", str(today.plan_weeks))
 
     def action_words(self, action: str) -> str:
@@ -300,6 +302,10 @@ class TodayPage(TextScaled, QWidget):
             button.setText(self.short_words(action))
             button.setAccessibleName(self.action_words(action))
             button.setChecked(action == effective)
+        # While a clinician's check is advised nothing goes up, the person's call included.
+        self.override_buttons[PROGRESS].setEnabled(not decision.see_clinician)
+        self.override_buttons[PROGRESS].setToolTip(
+            self.tr("Not while a check with a clinician is advised") if decision.see_clinician else "")
         if decision.see_clinician:
             self.clinician_label.setText(self.tr(
                 "<b>Please see a clinician</b> (a physiotherapist or your doctor): %1<br><br>"

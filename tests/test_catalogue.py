@@ -49,3 +49,21 @@ def test_no_sentence_is_copied_from_the_source_article():
             # no run of 7 words appears verbatim in the article
             for i in range(len(words) - 6):
                 assert " ".join(words[i:i + 7]) not in article, text
+
+
+@pytest.mark.parametrize("ex", CATALOGUE, ids=lambda e: e.id)
+def test_every_rung_has_its_own_cue_and_a_place_on_the_ladder(ex):
+    for step in ex.steps:
+        assert step.cues and all(len(cue) <= 80 for cue in step.cues), step.name
+    assert sorted(i for i, _ in ex.ladder()) == list(range(len(ex.steps)))
+    # The exercise's own cues hold on every rung: none names a rung's set-up.
+    leg_lift = exercise("side_leg_lift")
+    assert not any("straight" in cue for cue in leg_lift.cues)
+    assert leg_lift.cues_for(0)[0].startswith("Keep the top knee bent")
+
+
+def test_every_rung_has_a_one_line_reason_in_the_docs():
+    text = (ROOT / "docs" / "progression.md").read_text(encoding="utf-8")
+    for ex in CATALOGUE:
+        for _, step in ex.ladder():
+            assert f"**{step.name}**" in text, (ex.id, step.name)

@@ -3,7 +3,6 @@ clock and plain calls. These run without a display (the coach imports no Qt)."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -88,16 +87,18 @@ def test_not_now_hides_the_question_until_the_app_starts_again(folder):
     assert coach_on(folder, tuesday, 9).today_view().morning_question is not None   # a new start asks again
 
 
-def test_the_persons_override_wins_for_the_next_session(folder):
+def test_decisions_follow_from_the_sessions_and_only_the_persons_override_is_stored(folder):
     folder.save_plan_setup(SETUP.to_doc())
-    for i, pain in enumerate((1, 1)):
-        folder.save_session(logged(MONDAY + dt.timedelta(days=2 * i), 0, pain, "same"))
+    for i in range(2):
+        folder.save_session(logged(MONDAY + dt.timedelta(days=2 * i), 0, 1, "same"))
     coach = coach_on(folder, MONDAY + dt.timedelta(days=3))
-    decision = coach.record_decision("s-2026-11-04")
-    assert decision is not None
-    coach.set_override(coach.today_view().session.decision, HOLD)
+    decision = coach.decision_after("s-2026-11-04")
+    assert decision is not None and decision == coach.today_view().session.decision
+    assert folder.decisions() == []                            # worked out, not stored
+    coach.set_override(decision, HOLD)
     assert coach.today_view().session.decision.effective_action == HOLD
-    assert coach.redecide_latest().effective_action == HOLD   # an edit in History keeps it
+    assert len(folder.decisions()) == 1
+    assert coach_on(folder, MONDAY + dt.timedelta(days=3)).today_view().session.decision.effective_action == HOLD
 
 
 def test_the_chosen_week_is_the_one_shown_and_printed(folder):
@@ -111,18 +112,19 @@ def test_the_chosen_week_is_the_one_shown_and_printed(folder):
     assert coach.done_days(MONDAY) == {MONDAY}
 
 
-def test_a_read_only_folder_decides_nothing_and_a_refused_write_is_raised(folder, tmp_path, monkeypatch):
+def test_a_refused_write_is_raised_for_the_window_to_say(folder, monkeypatch):
     folder.save_plan_setup(SETUP.to_doc())
-    folder.save_session(logged(MONDAY, 0, 1))
-    coach = coach_on(folder, MONDAY)
+    for i in range(2):
+        folder.save_session(logged(MONDAY + dt.timedelta(days=2 * i), 0, 1))
+    coach = coach_on(folder, MONDAY + dt.timedelta(days=5), 8)
 
-    def refuse(doc):
+    def refuse(*_args):
         raise StoreError("the disk is full")
 
     monkeypatch.setattr(folder, "save_decision", refuse)
-    decision = coach.today_view().session.decision
-    if decision is not None:
-        with pytest.raises(StoreError):
-            coach.set_override(decision, HOLD)
+    monkeypatch.setattr(folder, "save_session", refuse)
     with pytest.raises(StoreError):
-        coach.answer_morning(dataclasses.replace(folder.session("s-2026-11-02")), "same")
+        coach.set_override(coach.today_view().session.decision, HOLD)
+    with pytest.raises(StoreError):
+        coach.answer_morning(folder.session("s-2026-11-04"), "same")
+    assert folder.session("s-2026-11-04").next_morning is None

@@ -107,16 +107,17 @@ def test_exercise_filter_keeps_one_series(summaries):
 def test_resistance_is_the_rung_used_with_the_ladder_names(summaries):
     res = cd.resistance_series(summaries)
     clam = by_id(res, "clamshell")
-    assert clam.rung == (0, 0, 0, 1)
-    assert clam.ladder[1] == "Light band above the knees"
+    # Places on the ladder, easiest first (a 2 s hold comes before the band).
+    assert clam.rung == (0, 0, 0, 2)
+    assert clam.ladder[2] == "Light band above the knees"
     bridge = by_id(res, "glute_bridge")
-    assert (bridge.x, bridge.rung) == ((ts(2), ts(9), ts(23)), (0, 1, 1))
+    assert (bridge.x, bridge.rung) == ((ts(2), ts(9), ts(23)), (0, 2, 2))   # single-leg, after marching
 
 
 def test_rung_is_found_by_name_when_the_index_was_not_stored():
     record = SessionRecord("old", at(2), None, False, sets=(
         SetRecord("clamshell", "left", 1, 10, 10, "Light band above the knees"),))
-    assert by_id(cd.resistance_series([cd.summarise(record)]), "clamshell").rung == (1,)
+    assert by_id(cd.resistance_series([cd.summarise(record)]), "clamshell").rung == (2,)
 
 
 def test_pain_points_and_the_trailing_three_week_trend(summaries):

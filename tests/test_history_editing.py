@@ -55,7 +55,7 @@ def test_pain_can_be_cleared_to_not_asked():
     (dict(pain_after=-1), "0 to 10"),
     (dict(sets={0: SetChange(done_reps=201)}), "0 to 200"),
     (dict(sets={0: SetChange(done_reps=-3)}), "0 to 200"),
-    (dict(sets={0: SetChange(rung=4)}), "no resistance step 5"),
+    (dict(sets={0: SetChange(rung=5)}), "no resistance step 6"),
     (dict(sets={99: SetChange(done_reps=1)}), "no set number 100"),
     (dict(note="x" * 501), "at most 500"),
 ])
@@ -130,8 +130,11 @@ def test_rungs_are_named_in_the_persons_kit_in_the_dialog_and_the_record(qtbot):
     dialog = SessionEditDialog(record, rung_label=lambda ex, rung: label_for(ex, setup, rung))
     qtbot.addWidget(dialog)
     combo = dialog.rung_boxes[0]
-    assert combo.itemText(1) == "Yellow band above the knees"
-    combo.setCurrentIndex(2)
+    # Easiest first: bodyweight, the 2 s hold, then the person's bands.
+    assert [combo.itemText(i) for i in range(combo.count())][:4] == [
+        "Bodyweight", "Bodyweight, 2 s hold with the knee open", "Yellow band above the knees",
+        "Red band above the knees"]
+    combo.setCurrentIndex(combo.findData(2))
     dialog.accept()
     assert dialog.result_record.sets[0].resistance == "Red band above the knees"
     assert dialog.result_record.sets[0].step_index == 2
@@ -144,7 +147,7 @@ def test_the_dialog_returns_the_edited_session(qtbot):
     dialog.pain_before.setValue(dialog.NOT_ASKED)
     dialog.pain_after.setValue(4)
     dialog.rep_boxes[1].setValue(9)
-    dialog.rung_boxes[0].setCurrentIndex(1)
+    dialog.rung_boxes[0].setCurrentIndex(dialog.rung_boxes[0].findData(1))
     dialog.note.setPlainText("left knee fine")
     dialog.accept()
     result = dialog.result_record

@@ -89,7 +89,7 @@ def test_every_chart_draws_a_legend_and_exact_hover_values(page):
     assert reps_names == ["Target", "Clamshells", "Glute bridges", "Lateral band walks"]
     assert any(tip.endswith("9.5 reps per set (target 10)") and tip.startswith("Clamshells")
                for tip in scatter_tips(page.reps_chart))
-    assert "Step 2 of 4: Light band above the knees" in "\n".join(scatter_tips(page.resistance_chart))
+    assert "Step 3 of 5: Light band above the knees" in "\n".join(scatter_tips(page.resistance_chart))
     assert any(tip.endswith("Pain before: 4/10") for tip in scatter_tips(page.pain_chart))
     assert any(tip.endswith("2 of 2 planned sessions") for tip in scatter_tips(page.adherence_chart))
     assert "left minus right: +1.0" in "\n".join(scatter_tips(page.sides_chart))

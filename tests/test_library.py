@@ -88,15 +88,25 @@ def test_card_shows_everything_about_the_exercise(page):
     assert card.pictures["end"].resource == ":/exercises/glute_bridge-end.svg"
     assert card.sections["why"].text().startswith("Switches on the gluteus maximus")
     assert card.sections["tip"].text().startswith("When two legs feel easy")
-    # The ladder says in words where each rung stands (default rung 0 for the bridge).
+    # The ladder, easiest first, says in words where the plan starts and each rung's own cue.
     assert card.sections["ladder"].text().splitlines() == [
-        "1.  Two-leg bridge  (start here)",
-        "2.  Single-leg bridge  (harder)",
-        "3.  Single-leg hip thrust, shoulders on a bench  (harder)",
+        "1.  Two-leg bridge  (the plan starts here): Both feet stay down the whole time.",
+        "2.  Marching bridge  (harder): At the top, lift one foot, set it down, then the other.",
+        "3.  Single-leg bridge  (harder): One foot down, the other knee drawn up; press through one heel.",
+        "4.  Single-leg bridge, 2 s hold at the top  (harder): One foot down; hold 2 s at the top, hips level.",
+        "5.  Single-leg hip thrust, shoulders on a bench  (harder): Shoulders on a bench or sofa edge, one foot down.",
     ]
-    page.show_exercise("side_leg_lift")                       # default rung 1: one easier below
+    page.show_exercise("lateral_band_walk")                   # the start depends on owning a band
+    lines = card.sections["ladder"].text().splitlines()
+    assert "(the plan starts here without kit)" in lines[0] and "(the plan starts here with kit)" in lines[2]
+    page.show_exercise("glute_stretch")                       # the plan's stretch is lying down
     assert card.sections["ladder"].text().splitlines()[:2] == [
-        "1.  Top knee bent  (easier)", "2.  Straight leg  (start here)"]
+        "1.  Seated figure-4  (easier): Sit tall on a chair; ankle over the opposite knee.",
+        "2.  Lying figure-4  (the plan starts here): The buttock of the crossed leg is the side stretched."]
+    page.show_exercise("side_leg_lift")                       # the plan starts with the knee bent
+    assert card.sections["ladder"].text().splitlines()[:2] == [
+        "1.  Top knee bent  (the plan starts here): Keep the top knee bent: a short, light lever.",
+        "2.  Straight leg  (harder): The top leg stays long and straight, heel leading."]
 
 
 def test_show_exercise_clears_a_search_that_hides_it(page, qtbot):

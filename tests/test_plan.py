@@ -6,7 +6,7 @@ import pytest
 
 from itbgui.player.engine import EngineState, SessionEngine
 from itbgui.program.exercises import CATALOGUE, Kind
-from itbgui.program.plan import (PLAN_WEEKS, SESSION_BUDGET_SECONDS, generate_plan,
+from itbgui.program.plan import (usable_rungs, PLAN_WEEKS, SESSION_BUDGET_SECONDS, generate_plan,
                                  pick_session_days, spaced_session_days)
 from itbgui.program.plan_setup import PlanSetup
 from itbgui.program.timeline import build_timeline
@@ -15,8 +15,17 @@ MONDAY = dt.date(2026, 11, 2)
 STRENGTH = {ex.id for ex in CATALOGUE if ex.kind is Kind.REPS}
 
 
-def make(level="beginner", running=(), bands=(), dumbbells=(), start=MONDAY, sore="left"):
-    return generate_plan(PlanSetup(level, frozenset(running), start, sore, tuple(bands), tuple(dumbbells)))
+def make(level="beginner", running=(), bands=(), dumbbells=(), start=MONDAY, sore="left",
+         ankle=False, bench=False):
+    return generate_plan(PlanSetup(level, frozenset(running), start, sore, tuple(bands), tuple(dumbbells),
+                                   ankle, bench))
+
+
+def position(plan, prescription):
+    """Where a dose's rung stands on the person's ladder (0 = easiest)."""
+    from itbgui.program.plan import usable_rungs
+    steps = [r.step_index for r in usable_rungs(prescription.exercise_id, plan.setup)]
+    return steps.index(prescription.resolved_step_index)
 
 
 def week_monday(week, start=MONDAY):
@@ -136,7 +145,7 @@ def test_every_strength_exercise_comes_round_every_week(level):
 
 
 def test_the_dose_follows_the_weekly_table():
-    plan = make("advanced", bands=("yellow", "red"))
+    plan = make("advanced", bands=("yellow", "red"), ankle=True)
     # (week, sets, reps, tempo) for the side-lying leg lift, hand-copied from the table
     expected = [(1, 3, 10, "2-1-2"), (2, 3, 10, "2-1-2"), (3, 3, 10, "2-1-2"), (4, 3, 12, "2-0-2"),
                 (5, 3, 10, "2-1-2"), (6, 3, 12, "2-0-2"), (7, 3, 10, "2-1-2"), (8, 3, 12, "2-0-2"),
@@ -166,17 +175,17 @@ def test_double_progression_uses_the_persons_bands_and_dumbbells():
     walk = {w: item(s, "lateral_band_walk").resistance
             for w in range(1, 9) for s in plan.sessions_in_week(week_monday(w)) if s.template == "B"}
     assert walk[1] == "Yellow band at the knees"
-    assert walk[7] == "Red band at the knees"
+    assert walk[7] == "Red band around the feet"     # the heavier band stays on the long lever
 
 
 def test_reps_drop_back_whenever_the_load_steps_up():
     plan = make("advanced", bands=("yellow", "red", "green"), dumbbells=(3, 6))
     for exercise_id in STRENGTH:
-        ladder = plan.dose_ladder(exercise_id)
-        for (rung_a, reps_a, _), (rung_b, reps_b, _) in zip(ladder, ladder[1:]):
-            if rung_b > rung_a:
-                assert reps_b == 10 <= reps_a   # a new rung starts again at 10
-            assert rung_b >= rung_a
+        doses = [plan.planned_exercise(exercise_id, w) for w in range(1, PLAN_WEEKS + 1)]
+        for a, b in zip(doses, doses[1:]):
+            if position(plan, b) > position(plan, a):
+                assert b.reps == 10 <= a.reps   # a new rung starts again at 10
+            assert position(plan, b) >= position(plan, a)
 
 
 def test_without_kit_the_load_stays_where_the_kit_runs_out():
@@ -184,10 +193,17 @@ def test_without_kit_the_load_stays_where_the_kit_runs_out():
     week8 = plan.sessions_in_week(week_monday(8))
     a = next(s for s in week8 if s.template == "A")
     b = next(s for s in week8 if s.template == "B")
-    assert item(a, "clamshell").resistance == "Bodyweight"
-    assert item(b, "single_leg_deadlift").resistance == "Bodyweight"
-    assert item(b, "lateral_band_walk").resistance == "No band yet: side steps in a quarter squat"
-    assert item(a, "glute_bridge").resistance == "Single-leg hip thrust, shoulders on a bench"
+    # Without kit, harder bodyweight rungs carry on where a band or a weight would come in.
+    assert item(a, "clamshell").resistance == "Side-plank clamshell"
+    assert item(b, "single_leg_deadlift").resistance == "Bodyweight, 2 s pause at the bottom"
+    assert item(b, "lateral_band_walk").resistance == "No band: deeper squat, 2 s pause on each step"
+    assert item(a, "glute_bridge").resistance == "Single-leg bridge, 2 s hold at the top"
+    assert item(a, "side_leg_lift").resistance == "Straight leg, 2 s hold at the top"
+    assert item(a, "side_leg_lift").tempo.label() == "2-2-2"     # the hold is timed in every rep
+    # The hip thrust needs a bench or sofa edge; the set-up asks.
+    bench = make("advanced", bench=True).sessions_in_week(week_monday(8))
+    assert item(next(s for s in bench if s.template == "A"), "glute_bridge").resistance == \
+        "Single-leg hip thrust, shoulders on a bench"
 
 
 @pytest.mark.parametrize("level", ["beginner", "intermediate"])
@@ -221,10 +237,10 @@ def test_target_reps_is_the_dose_in_force_on_that_day():
     assert plan.target_reps("clamshell", MONDAY - dt.timedelta(days=1)) is None
     assert plan.target_reps("clamshell", MONDAY + dt.timedelta(days=3)) == 10
     assert plan.target_reps("clamshell", week_monday(4)) == 12
-    # Without bands the clamshell cannot get heavier, so week 5 keeps its 12 reps ...
-    assert plan.target_reps("clamshell", week_monday(5) + dt.timedelta(days=6)) == 12
-    # ... while the leg lift moves to the ankle weight and starts again at 10.
-    assert plan.target_reps("side_leg_lift", week_monday(5)) == 10
+    # Without bands the clamshell moves to the side plank in week 5 and starts again at 10 ...
+    assert plan.target_reps("clamshell", week_monday(5) + dt.timedelta(days=6)) == 10
+    # ... and, with no harder rung left, climbs to 15 in week 7.
+    assert plan.target_reps("clamshell", week_monday(7)) == 15
     assert plan.target_reps("clamshell", week_monday(12)) == 10
     assert plan.target_reps("glute_stretch", week_monday(4)) is None
 
@@ -274,19 +290,28 @@ def test_no_two_planned_sessions_on_consecutive_days(level, running, start_weekd
     assert dates == sorted(dates) and dates[0] >= start
     assert all((b - a).days >= 2 for a, b in zip(dates, dates[1:])), dates
     per_week = 2 if level == "beginner" else 3
-    for week in range(2, PLAN_WEEKS + 1):
+    for week in range(3, PLAN_WEEKS + 1):
         assert len(plan.sessions_in_week(week_monday(week, plan.start_monday))) == per_week
+    assert 1 <= len(plan.sessions_in_week(week_monday(2, plan.start_monday))) <= per_week
     first = plan.sessions_in_week(start)
     if start_weekday == 0:
         assert len(first) == per_week
     elif start_weekday == 6:
         assert len(first) == 1           # a Sunday start still begins that day (week 2 steps aside)
     else:
-        # As many as fit with a day between: the days left (less Sunday when week 2 starts
-        # on Monday), one session per two days, up to the week's number.
+        # Free days first: as many as fit on the days left without a run (less Sunday when
+        # week 2 starts on Monday), a day between each, up to the week's number; running
+        # days only when no free day is left.
         week2_first = plan.sessions_in_week(week_monday(2, plan.start_monday))[0].date.weekday()
-        days_left = 7 - start_weekday - (1 if week2_first == 0 else 0)
-        assert len(first) == min(per_week, (days_left + 1) // 2)
+        days_left = [d for d in range(start_weekday, 7) if not (d == 6 and week2_first == 0)]
+        free_left = [d for d in days_left if d not in running]
+        fit, last = 0, -2
+        for d in free_left or days_left:
+            if d - last >= 2:
+                fit, last = fit + 1, d
+        assert len(first) == min(per_week, fit)
+        if free_left:
+            assert not any(s.after_light_run for s in first)
     assert first, "week 1 is never empty: the plan never opens on week 2"
     for session in first + plan.sessions_in_week(week_monday(2, plan.start_monday)):
         assert session.after_light_run == (session.date.weekday() in running)
@@ -296,7 +321,7 @@ def test_the_reviewers_starts_no_longer_put_sessions_back_to_back():
     friday = dt.date(2026, 11, 6)   # runs Mon/Wed/Fri; was Saturday + Sunday
     plan = make("intermediate", (0, 2, 4), start=friday)
     assert [(s.date.strftime("%a"), s.after_light_run) for s in plan.sessions_in_week(friday)] == [
-        ("Fri", True), ("Sun", False)]
+        ("Sat", False)]                 # free days first: not Friday after a run
     assert [s.date.strftime("%a") for s in plan.sessions_in_week(week_monday(2))] == ["Tue", "Thu", "Sat"]
     wednesday = dt.date(2026, 11, 4)   # runs Wed/Fri/Sun; was Wednesday + Thursday
     plan = make("intermediate", (2, 4, 6), start=wednesday)
@@ -318,18 +343,23 @@ def test_a_sunday_start_begins_that_sunday_and_week_two_steps_aside():
 # ------------------------------------------------------------------ no kit
 
 
-def test_without_kit_reps_climb_instead_of_dropping_back():
+def test_without_kit_there_is_still_a_path_to_week_eight():
     plan = make("advanced")
-    reps = [plan.planned_exercise("clamshell", w).reps for w in range(1, PLAN_WEEKS + 1)]
-    # Bodyweight all the way: 10, 10, then 12 where a band would have come in, and 12 on,
-    # because 3 x 13 a side of three exercises is over 20 minutes.
-    assert reps == [10, 10, 12, 12, 12, 12, 12, 12]
-    assert {plan.planned_exercise("clamshell", w).resistance for w in range(1, 9)} == {"Bodyweight"}
-    assert plan.planned_exercise("clamshell", 3).tempo.label() == "2-0-2"
-    # The leg lift still has rungs that need no kit (straight leg, ankle weight) until week 7.
+    clam = [(plan.planned_exercise("clamshell", w).resistance, plan.planned_exercise("clamshell", w).reps)
+            for w in range(1, PLAN_WEEKS + 1)]
+    # The review: bodyweight 3 x 12 from week 3 to week 8. Now a hold, then the side plank,
+    # then more reps where no harder rung is left and the session has room.
+    assert clam == [("Bodyweight", 10), ("Bodyweight", 10),
+                    ("Bodyweight, 2 s hold with the knee open", 10),
+                    ("Bodyweight, 2 s hold with the knee open", 12),
+                    ("Side-plank clamshell", 10), ("Side-plank clamshell", 12),
+                    ("Side-plank clamshell", 15), ("Side-plank clamshell", 15)]
+    assert plan.planned_exercise("clamshell", 3).tempo.label() == "2-2-2"
+    # No ankle weight is offered to someone who has none.
+    assert all("weight" not in r.label for r in usable_rungs("side_leg_lift", plan.setup))
     lift = [(plan.planned_exercise("side_leg_lift", w).resolved_step_index,
              plan.planned_exercise("side_leg_lift", w).reps) for w in range(1, 9)]
-    assert lift == [(0, 10), (0, 10), (1, 10), (1, 12), (2, 10), (2, 12), (2, 12), (2, 12)]
+    assert lift == [(0, 10), (0, 10), (1, 10), (1, 12), (4, 10), (4, 12), (4, 12), (4, 12)]
 
 
 @pytest.mark.parametrize("level", ["beginner", "advanced"])
@@ -338,7 +368,44 @@ def test_without_kit_the_dose_never_goes_down_at_the_same_load(level):
     for exercise_id in STRENGTH:
         doses = [plan.planned_exercise(exercise_id, w) for w in range(1, PLAN_WEEKS + 1)]
         for a, b in zip(doses, doses[1:]):
-            assert b.resolved_step_index >= a.resolved_step_index
+            assert position(plan, b) >= position(plan, a)
             if b.resolved_step_index == a.resolved_step_index:
                 assert (b.reps, b.sets) >= (a.reps, a.sets), (exercise_id, a, b)
             assert b.reps <= 15
+
+
+def test_week_one_uses_free_days_before_running_days():
+    # The review: runs Tue/Thu/Sat, start Tuesday: all three sessions went on running days.
+    tuesday = dt.date(2026, 11, 3)
+    plan = make("intermediate", (1, 3, 5), start=tuesday)
+    assert [(s.date.strftime("%a"), s.after_light_run) for s in plan.sessions_in_week(tuesday)] == [
+        ("Wed", False), ("Fri", False)]
+    # A Sunday start: week 2 steps aside from Monday onto free days, not Tue/Thu/Sat.
+    sunday = dt.date(2026, 11, 8)
+    plan = make("intermediate", (1, 3, 5), start=sunday)
+    week2 = plan.sessions_in_week(week_monday(2, plan.start_monday))
+    assert not any(s.after_light_run for s in week2) and week2[0].date.weekday() != 0
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(bands=st.sampled_from(((), ("yellow",), ("yellow", "red"), ("red", "green", "blue"))),
+       dumbbells=st.sampled_from(((), (2.0,), (2.0, 4.0))), ankle=st.booleans(), bench=st.booleans())
+def test_every_ladder_is_from_the_kit_and_in_difficulty_order(bands, dumbbells, ankle, bench):
+    from itbgui.program.exercises import exercise
+
+    setup = PlanSetup("advanced", frozenset(), MONDAY, "left", bands, dumbbells, ankle, bench)
+    for exercise_id in STRENGTH:
+        order = [i for i, _ in exercise(exercise_id).ladder()]
+        rungs = usable_rungs(exercise_id, setup)
+        steps = [r.step_index for r in rungs]
+        assert steps == sorted(steps, key=order.index), (exercise_id, steps)   # easiest first
+        # A harder rung whatever the kit (then more reps: see the no-kit path test).
+        assert len(steps) >= 2
+        for r in rungs:
+            assert ("band" not in r.label.lower() or bands or r.label.startswith("No band")), r.label
+            assert "dumbbell" not in r.label or dumbbells
+            assert r.label != "Ankle weight" or ankle
+            assert "bench" not in r.label or bench

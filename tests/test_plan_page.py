@@ -92,12 +92,16 @@ def test_setup_saves_good_input(qtbot, store):
     qtbot.mouseClick(dialog.band_boxes["red"], LEFT)
     qtbot.keyClicks(dialog.other_bands, "Pink")
     qtbot.keyClicks(dialog.weights_edit, "5 kg; 2,5")
+    qtbot.mouseClick(dialog.bench_box, LEFT)                  # a sofa edge for the hip thrust
+    assert dialog.path_buttons["load"].isChecked()            # double progression by default
+    qtbot.mouseClick(dialog.path_buttons["reps"], LEFT)       # the article's 3 x 10 to 3 x 20
     dialog.start_edit.setDate(QDate(2026, 11, 4))
     save(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert store.plan_setup() == {
         "level": "intermediate", "running_days": [1, 5], "start_date": "2026-11-04",
-        "sore_side": "right", "bands": ["red", "green", "pink"], "dumbbells_kg": [2.5, 5.0]}
+        "sore_side": "right", "bands": ["red", "green", "pink"], "dumbbells_kg": [2.5, 5.0],
+        "ankle_weights": False, "bench": True, "path": "reps"}
 
 
 def test_weights_parse_decimal_commas_and_units():
@@ -224,3 +228,15 @@ def test_save_as_pdf_that_could_not_write_says_so_and_keeps_the_old_file(qtbot, 
     assert win.printing.save_pdf(old) is None
     assert warnings and "Could not write" in warnings[0]
     assert old.read_bytes() == b"%PDF last week's"
+
+
+def test_after_week_eight_the_plan_page_says_the_build_phase_goes_on_until_settled(qtbot, store, tmp_path):
+    store.save_plan_setup(BEGINNER.to_doc())
+    store.save_sessions([logged(OCT_12, 2, 6, setup=BEGINNER, sid="w1a")])     # pain after 6
+    win = open_window(qtbot, store, tmp_path, clock_on(OCT_12 + dt.timedelta(weeks=9, days=1)))
+    qtbot.keyClick(win, Qt.Key.Key_2, CTRL)
+    page = win.plan_page
+    assert page.maintenance_label.isVisible()
+    assert "go on until pain after sessions has settled" in page.maintenance_label.text()
+    assert page.week_heading.text().startswith("Week 10 · building on")
+    assert win.today_session.week_label == "Week 10 · building on"

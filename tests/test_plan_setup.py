@@ -1,5 +1,6 @@
 """The plan set-up: validation, its JSON form and the default used before set-up."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -18,8 +19,19 @@ def test_round_trip_through_json_keeps_every_field():
     original = setup()
     doc = original.to_doc()
     assert doc == {"level": "intermediate", "running_days": [1, 3], "start_date": "2026-11-02",
-                   "sore_side": "left", "bands": ["yellow", "red"], "dumbbells_kg": [2.5, 4.0]}
+                   "sore_side": "left", "bands": ["yellow", "red"], "dumbbells_kg": [2.5, 4.0],
+                   "ankle_weights": False, "bench": False, "path": "load"}
     assert PlanSetup.from_doc(doc) == original
+    # A set-up stored before the kit questions reads as "none of that kit".
+    older = {k: v for k, v in doc.items() if k not in ("ankle_weights", "bench", "path")}
+    assert PlanSetup.from_doc(older) == original
+    kitted = dataclasses.replace(original, ankle_weights=True, bench=True)
+    assert PlanSetup.from_doc(kitted.to_doc()) == kitted
+    with pytest.raises(ValueError):
+        PlanSetup.from_doc({**doc, "bench": "yes"})
+    with pytest.raises(ValueError):
+        PlanSetup.from_doc({**doc, "path": "sideways"})
+    assert PlanSetup.from_doc({**doc, "path": "reps"}).path == "reps"
 
 
 def test_dumbbells_are_kept_lightest_first_without_repeats():
@@ -102,5 +114,5 @@ def test_unreadable_stored_decisions_are_skipped_and_named():
             "clinician_reason": "", "made_on": "2026-11-03T08:10:00+01:00", "based_on": "s1",
             "overridden_to": None}
     decisions, problems = stored_decisions([good, {"id": "after-s2", "action": "jump"}])
-    assert [d.id for d in decisions] == ["after-s1"]
+    assert [d.session_id for d in decisions] == ["s1"]
     assert len(problems) == 1 and "cannot be read" in problems[0]

@@ -85,13 +85,18 @@ def test_the_current_week_uses_the_latest_decision(sheet_module):
     today = MONDAY + dt.timedelta(weeks=4)       # week 5, after two easy sessions: progress
     sheet = sheet_module.build_week_sheet(SETUP, history, [], today, today)
     assert sheet.decision.action == "progress"
+    # The clamshell last changed on Wednesday of week 4: Monday is 5 days on, so it holds
+    # (one change in 7 days); Friday's session takes the step to the red band.
     clam = sheet.sessions[0].prescription.items[0]
+    assert (clam.exercise_id, clam.reps, clam.resistance) == ("clamshell", 12, "Yellow band above the knees")
+    clam = sheet.sessions[2].prescription.items[0]
     assert (clam.exercise_id, clam.reps, clam.resistance) == ("clamshell", 10, "Red band above the knees")
     # A hold repeats week 4's dose on the printed sheet too.
     hold = decide(SETUP, history).with_override("hold")
     held = sheet_module.build_week_sheet(SETUP, history, [hold], today, today)
-    clam = held.sessions[0].prescription.items[0]
-    assert (clam.reps, clam.resistance) == (12, "Yellow band above the knees")
+    for session in (held.sessions[0], held.sessions[2]):
+        clam = session.prescription.items[0]
+        assert (clam.reps, clam.resistance) == (12, "Yellow band above the knees")
 
 
 @pytest.mark.parametrize("page_size, points", [("A4", (595, 842)), ("Letter", (612, 792))])
@@ -124,9 +129,11 @@ def test_pdf_is_one_page_holding_every_planned_exercise_and_dose(sheet_module, t
 
 def test_maintenance_and_a_runner_every_day_still_fit_one_page(sheet_module, tmp_path):
     runner = PlanSetup("advanced", frozenset(range(7)), MONDAY, "both", ("green",), ())
-    for week, sessions in ((3, 3), (10, 1)):
+    week9 = generate_plan(runner).sessions_in_week(MONDAY + dt.timedelta(weeks=8), build_on=True)
+    settled = [logged(p.prescription, p.date, 1, 1) for p in week9]
+    for week, sessions, history in ((3, 3, []), (10, 1, settled)):
         day = MONDAY + dt.timedelta(weeks=week - 1)
-        sheet = sheet_module.build_week_sheet(runner, [], [], day, MONDAY)
+        sheet = sheet_module.build_week_sheet(runner, history, [], day, MONDAY)
         out = tmp_path / f"w{week}.pdf"
         sheet_module.write_week_pdf(out, sheet, "Letter")
         pages, texts, _ = pdf_pages(out)
@@ -137,6 +144,9 @@ def test_maintenance_and_a_runner_every_day_still_fit_one_page(sheet_module, tmp
         for item in (i for s in sheet.sessions for i in s.prescription.items):
             assert item.exercise.name in text and item.dose_label() in text
     assert "Maintenance · week 10" in text
+    # Without three settled sessions behind it, week 10 is still the build phase, said so.
+    building = sheet_module.build_week_sheet(runner, [], [], MONDAY + dt.timedelta(weeks=9), MONDAY)
+    assert building.week_label == "Week 10 · building on" and len(building.sessions) == 3
 
 
 def test_the_same_painting_goes_to_a_printer(sheet_module, tmp_path):
@@ -200,7 +210,7 @@ def test_plan_pdf_prints_the_stored_plan_for_the_given_week(tmp_path, qapp):
     pages, texts, sizes = pdf_pages(out)
     text = flat(texts[0])
     assert pages == 1 and round(sizes[0].height()) == 792
-    assert "Yellow band above the knees" in text and "Single-leg bridge" in text
+    assert "Yellow band above the knees" in text and "Marching bridge" in text
     assert "right side first" in text
 
 
@@ -259,3 +269,37 @@ def test_plan_pdf_that_could_not_write_says_so_and_leaves_the_old_file(tmp_path,
     assert code == 1 and "could not write" in err.err and "Saved" not in err.out
     assert out.read_bytes() == b"%PDF an older week"
     assert [p.name for p in tmp_path.iterdir()] == ["week.pdf"]     # no temporary file left
+
+
+def test_a_day_already_done_shows_what_was_done(sheet_module):
+    import dataclasses
+
+    plan = generate_plan(SETUP)
+    week1 = plan.sessions_in_week(MONDAY)
+    first = logged(week1[0].prescription, week1[0].date, 1, 7)            # a flare: step back
+    short = tuple(dataclasses.replace(s, done_reps=8) if s.exercise_id == "clamshell" else s
+                  for s in first.sets)
+    history = [dataclasses.replace(first, sets=short)]
+    today = week1[0].date + dt.timedelta(days=1)
+    sheet = sheet_module.build_week_sheet(SETUP, history, [], today, today)
+    done_day = next(d for d in sheet.days if d.date == week1[0].date)
+    clam = next(i for i in done_day.session.prescription.items if i.exercise_id == "clamshell")
+    assert (clam.sets, clam.reps) == (3, 8)          # what was done, not today's decision
+    # The days to come carry the step back.
+    later = [d.session for d in sheet.days if d.session and d.date > week1[0].date]
+    lift = next(i for s in later for i in s.prescription.items if i.exercise_id == "side_leg_lift")
+    assert (lift.sets, lift.reps) == (2, 7)
+
+
+def test_the_printed_week_shows_the_advice_and_never_progress_under_it(sheet_module, tmp_path):
+    plan = generate_plan(SETUP)
+    week1 = plan.sessions_in_week(MONDAY)
+    history = [logged(p.prescription, p.date, 3, 8) for p in week1[:2]]     # 8/10 twice
+    today = week1[1].date + dt.timedelta(days=1)
+    sheet = sheet_module.build_week_sheet(SETUP, history, [{"id": "after-x", "based_on": history[-1].id,
+                                                            "overridden_to": "progress"}], today, today)
+    assert sheet.decision.see_clinician and sheet.decision.effective_action != "progress"
+    out = tmp_path / "advice.pdf"
+    sheet_module.write_week_pdf(out, sheet)
+    text = flat(pdf_pages(out)[1][0])
+    assert "Please see a physiotherapist or doctor." in text and "This week: progress" not in text

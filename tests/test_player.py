@@ -276,3 +276,48 @@ def test_the_window_takes_the_daily_copy_while_it_stays_open(qtbot, window, tmp_
     assert copy.reason == "daily"
     window._check_new_day()
     assert len(window.store.backups.list()) == 1         # once a day
+
+
+def test_stopping_before_any_set_keeps_the_pain_score_and_says_one_thing(qtbot, window, clock, tmp_path):
+    player = start(qtbot, window, pain="2")
+    assert player.engine.step.kind is StepKind.GET_READY
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.keyClick(player, ENTER)                              # leave before any set
+    assert player.engine.step.kind is StepKind.PAIN_AFTER
+    qtbot.keyClicks(player, "5")
+    qtbot.keyClick(player, ENTER)
+    title = player.summary_title.text()
+    assert title == "Stopped before any set: your pain score is kept"
+    [session] = saved(tmp_path, window)
+    assert session["completed"] is False and session["sets"] == []
+    assert (session["pain_before"], session["pain_after"]) == (2, 5)
+    qtbot.waitUntil(lambda: "Saved to" in player.summary_saved.text())
+
+
+def test_the_stretch_logs_the_seconds_held_on_each_side(qtbot, window, clock, tmp_path):
+    player = start(qtbot, window)
+    run_until(player, clock, StepKind.HOLD)
+    side = player.engine.step.side
+    advance(player, clock, 2.4)
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.keyClick(player, ENTER)                              # leave 2 s into the first side
+    qtbot.keyClicks(player, "1")
+    qtbot.keyClick(player, ENTER)
+    [session] = saved(tmp_path, window)
+    stretch = [s for s in session["sets"] if s["exercise"] == "glute_stretch"]
+    assert [(s["side"], s["hold_seconds"]) for s in stretch] == [(side, 2.0)]
+    assert f"{side.capitalize()} side held 2 s" in player.summary_lines.text()
+    assert "each side" not in player.summary_lines.text()
+
+
+def test_a_flare_says_what_the_rule_does_and_the_warning_signs(qtbot, window, clock, tmp_path):
+    # The review: pain 3 -> 10 with 9 of 90 reps said "Well done: session complete".
+    player = start(qtbot, window, pain="3")
+    run_until(player, clock, StepKind.PAIN_AFTER)
+    qtbot.keyClick(player, Qt.Key.Key_1)
+    qtbot.keyClick(player, Qt.Key.Key_0)
+    qtbot.keyClick(player, ENTER)
+    title = player.summary_title.text()
+    assert "Well done" not in title and "10/10" in title
+    advice = player.summary_advice.text()
+    assert "one step easier" in advice and "hot, red or swollen" in advice and "numbness" in advice

@@ -71,10 +71,10 @@ def test_a_chosen_rest_replaces_the_plans_short_breather_for_one_sided_work():
     from itbgui.program.plan import Rung, exercise_prescription
     from itbgui.program.prescription import SessionPrescription
 
-    # Clamshells per side, 10 reps at 2-1-2 (50 s) + 6 s switch: the table's 60 s rest
-    # becomes max(10, 60 - 56) = 10 s of breather.
-    planned = exercise_prescription("clamshell", 3, 10, Tempo(2, 1, 2), 60, Rung(0, "Bodyweight"))
-    assert planned.rest_seconds == 10
+    # Clamshells per side: the table's 60 s rest comes after both sides, as PROGRAM.md says,
+    # in whole 5 s (a table rest of 58 s would be 60 s).
+    planned = exercise_prescription("clamshell", 3, 10, Tempo(2, 1, 2), 58, Rung(0, "Bodyweight"))
+    assert planned.rest_seconds == 60
     session = SessionPrescription("Week 1", (planned,))
     changed = apply_preferences(session, SessionPreferences(rest_seconds=40))
     assert _durations(build_timeline(changed), StepKind.REST) == [40.0, 40.0]   # 3 sets: 2 rests

@@ -5,10 +5,11 @@ import datetime as dt
 
 import pytest
 
-from itbgui.program.plan import generate_plan
+from itbgui.program.plan import SESSION_BUDGET_SECONDS, generate_plan
 from itbgui.program.plan_setup import PlanSetup
-from itbgui.program.progression import (HOLD, PROGRESS, STEP_BACK, ProgressionDecision, decide,
-                                        last_dose, latest_decision, morning_question_due,
+from itbgui.program.decisions import Override
+from itbgui.program.progression import (HOLD, PROGRESS, STEP_BACK, decide,
+                                        latest_decision, morning_question_due,
                                         next_session, week_statuses)
 from itbgui.program.sessions import counted_sessions, counts_as_session, session_day, sets_at_target
 from itbgui.program.timeline import build_timeline
@@ -120,41 +121,49 @@ def test_two_step_backs_in_a_row_advise_a_clinician():
     assert not decide(SETUP, second, [overridden]).see_clinician
 
 
-def test_no_better_by_week_six_advises_a_clinician():
+def test_no_better_by_week_six_advises_a_clinician_once():
     history = [logged(day(0), 3, 3), logged(day(3), 3, 3), logged(day(7), 3, 3),
                logged(day(35), 3, 3), logged(day(38), 3, 3)]
-    decision = decide(SETUP, history)
+    decision = decide(SETUP, history[:4])
     assert decision.see_clinician and "Week 6" in decision.clinician_reason
+    assert "before sessions 3 then 3; after 3 then 3" in decision.clinician_reason
+    assert "Week 6" not in decide(SETUP, history).clinician_reason    # it speaks once
     improving = history[:3] + [logged(day(35), 1, 2), logged(day(38), 1, 2)]
-    assert not decide(SETUP, improving).see_clinician
+    assert not decide(SETUP, improving[:4]).see_clinician
+    # Pain after sessions no lower counts too, even with pain before down.
+    after_only = history[:3] + [logged(day(35), 1, 4)]
+    assert decide(SETUP, after_only).see_clinician is False   # before dropped: better
 
 
 # ------------------------------------------------------------------ overrides and storage
 
 
-def test_decision_round_trips_through_its_document():
+def test_only_the_override_is_stored_and_it_round_trips():
     decision = decide(SETUP, [logged(day(0), 2, 7), logged(day(3), 3, 8)]).with_override(HOLD)
-    again = ProgressionDecision.from_doc(decision.to_doc())
-    assert again == decision and again.effective_action == HOLD
+    doc = decision.to_doc()
+    assert set(doc) == {"id", "based_on", "overridden_to", "made_on"}
+    assert Override.from_doc(doc) == Override("s-2026-11-05", HOLD)
+    again = decide(SETUP, [logged(day(0), 2, 7), logged(day(3), 3, 8)], [doc])
+    assert again.overridden_to == HOLD and again.effective_action == HOLD
 
 
 @pytest.mark.parametrize("doc", [
-    {}, {"id": "a", "based_on": "s", "reason": "r", "see_clinician": False, "made_on": "x",
-         "action": "hold"},
+    {}, [], {"id": "a", "based_on": "s", "overridden_to": "jump"},
+    {"id": "a", "based_on": "", "overridden_to": "hold"},
     {"id": "a", "based_on": "s", "reason": "r", "see_clinician": False,
      "made_on": "2026-11-02T18:00:00+00:00", "action": "jump"},
 ])
 def test_damaged_decision_documents_are_refused(doc):
     with pytest.raises(ValueError):
-        ProgressionDecision.from_doc(doc)
+        Override.from_doc(doc)
 
 
 def test_override_is_kept_when_the_same_session_is_decided_again():
-    history = [logged(day(0), 1, 2, "same"), logged(day(3), 1, 2)]
+    history = [logged(day(0), 1, 2, "same"), logged(day(3), 1, 2, "same")]
     first = decide(SETUP, history).with_override(HOLD)
     assert first.action == PROGRESS and first.effective_action == HOLD
-    answered = history[:-1] + [logged(day(3), 1, 2, "better")]
-    again = decide(SETUP, answered, [first], made_on=at(day(4), 8))
+    edited = history[:-1] + [logged(day(3), 1, 1, "better")]
+    again = decide(SETUP, edited, [first.to_doc()], made_on=at(day(4), 8))
     assert again.id == first.id and again.overridden_to == HOLD
     assert first.with_override(PROGRESS).overridden_to is None
 
@@ -163,51 +172,81 @@ def test_the_next_session_respects_an_override():
     history = [logged(day(0), 1, 2, "same"), logged(day(3), 1, 2, "same")]
     decision = decide(SETUP, history).with_override(STEP_BACK)
     today = next_session(SETUP, history, [decision], today=day(7))
-    clam = today.prescription.items[0]
+    items = {i.exercise_id: (i.sets, i.reps) for i in today.prescription.items}
     assert today.decision.effective_action == STEP_BACK
-    assert (clam.exercise_id, clam.sets, clam.reps) == ("clamshell", 2, 7)
+    # The step back touches the exercises of the session it follows (Thursday's B) ...
+    assert items["side_leg_lift"] == (2, 7)
+    # ... the clamshell was not in it: it holds, it does not go up.
+    assert items["clamshell"] == (2, 10)
 
 
 # ------------------------------------------------------------------ applying decisions
 
 
-def test_progress_follows_the_plan_but_never_more_than_one_step_ahead():
-    # Week 1 done at 2 x 10; in week 5 the plan says Red band x 10, but one step on from
-    # 2 x 10 bodyweight is week 2's 3 x 10.
+def test_progress_is_one_step_and_a_long_break_resumes_one_step_below():
     history = [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1, "same")]
+    # On time: week 2 Monday after two easy week-1 sessions is week 2's dose, one step on.
+    on_time = next_session(SETUP, history, today=day(7))
+    assert on_time.week == 2 and on_time.prescription == on_time.planned.prescription
+    # In week 5 after 25 days away: one step below the last dose, not the plan's week 5.
     today = next_session(SETUP, history, today=day(28))
     clam = next(i for i in today.prescription.items if i.exercise_id == "clamshell")
-    assert today.week == 5
-    assert (clam.sets, clam.reps, clam.resistance) == (3, 10, "Bodyweight")
-    # Doing it on time: week 2 Monday after two easy week-1 sessions is week 2's dose.
-    on_time = next_session(SETUP, history, today=day(7))
-    assert today.planned.week == 5 and on_time.week == 2
-    assert on_time.prescription == on_time.planned.prescription
+    assert today.week == 5 and (clam.sets, clam.reps, clam.resistance) == (2, 7, "Bodyweight")
+    assert today.decision.action == STEP_BACK and "25 days" in today.decision.reason
+    # 10-20 days away: the last dose again, never above it.
+    back = next_session(SETUP, history, today=day(14))
+    clam = next(i for i in back.prescription.items if i.exercise_id == "clamshell")
+    assert (clam.sets, clam.reps) == (2, 10) and back.decision.action == HOLD
+    assert "11 days" in back.decision.reason
+
+
+def played_until(setup, pains, days, morning="same"):
+    """A person who logs pain ``pains[n]`` after session n (1 before), pain-free after that."""
+    from itbgui.program.simulation import Outcome, simulate
+
+    def person(_setup, _day, n, _records):
+        return Outcome(1, pains[n] if n < len(pains) else 1, morning)
+    return simulate(setup, person, days)
+
+
+def doses(prescription):
+    return {i.exercise_id: (i.resolved_step_index, i.reps, i.sets) for i in prescription.items
+            if i.exercise_id != "glute_stretch"}
 
 
 def test_hold_repeats_the_last_dose():
-    plan_week4 = PLAN.sessions_in_week(day(21))
-    history = [logged(day(21), 1, 2, "same", prescription=plan_week4[0].prescription),
-               logged(day(24), 2, 5, prescription=plan_week4[1].prescription)]
-    today = next_session(SETUP, history, today=day(28))   # week 5 would step up to red
-    assert today.decision.action == HOLD
-    clam = next(i for i in today.prescription.items if i.exercise_id == "clamshell")
-    assert (clam.sets, clam.reps, clam.resistance) == (3, 12, "Yellow band above the knees")
-    assert clam.tempo.label() == "2-0-2"
+    played = played_until(SETUP, [1] * 6 + [5], 50)
+    flare = played[6]                                   # pain 5: hold
+    after = played[7]
+    assert after.offered.decision.action == HOLD
+    done_before = {}
+    for p in played[:8]:
+        done_before.update(doses(p.offered.prescription)) if p is not after else None
+    for exercise_id, dose in doses(after.offered.prescription).items():
+        assert dose == done_before[exercise_id], exercise_id
+    assert flare.record.pain_after == 5
 
 
-def test_step_back_goes_one_rung_down_or_to_fewer_sets_and_reps():
-    week4 = PLAN.sessions_in_week(day(21))
-    history = [logged(day(21), 2, 6, prescription=week4[0].prescription)]
-    assert last_dose("clamshell", history, SETUP).key() == (1, 12, 3)
-    today = next_session(SETUP, history, today=day(28))   # week 5, session A
-    clam, lift, bridge = today.prescription.items[:3]
-    assert today.decision.action == STEP_BACK
-    assert (clam.sets, clam.reps, clam.resistance) == (3, 12, "Bodyweight")
-    assert (lift.sets, lift.reps, lift.resistance) == (3, 12, "Top knee bent")
-    assert (bridge.sets, bridge.reps, bridge.resistance) == (3, 12, "Two-leg bridge")
-    assert clam.tempo.label() == "2-0-2"   # 12 reps go at 2-0-2, as in the table
-    # Already on the easiest rung: 2 sets with about 30 % fewer reps.
+def test_step_back_goes_one_step_down_the_exercises_of_the_flaring_session():
+    from itbgui.program.dose_state import ladder
+
+    played = played_until(SETUP, [1] * 6 + [6], 50)
+    flare, after, later = played[6], played[7], played[8]
+    assert flare.offered.planned.template != after.offered.planned.template
+    assert after.offered.decision.action == STEP_BACK
+    # The next session (the other template) holds the exercises that did not flare ...
+    for exercise_id, dose in doses(after.offered.prescription).items():
+        if exercise_id not in doses(flare.offered.prescription):
+            before = [doses(p.offered.prescription)[exercise_id] for p in played[:7]
+                      if exercise_id in doses(p.offered.prescription)][-1]
+            assert dose == before, exercise_id
+    # ... and the flaring session's exercises come back one step down their own ladder.
+    for exercise_id, dose in doses(flare.offered.prescription).items():
+        nxt = next(doses(p.offered.prescription)[exercise_id] for p in (after, later)
+                   if exercise_id in doses(p.offered.prescription))
+        steps = ladder(PLAN, exercise_id)
+        assert steps.index(nxt) == steps.index(dose) - 1, exercise_id
+    # Already at the bottom of week 1: 2 sets with about 30 % fewer reps.
     week1 = [logged(day(0), 2, 6)]
     first = next_session(SETUP, week1, today=day(3)).prescription.items[0]
     assert (first.exercise_id, first.sets, first.reps, first.resistance) == (
@@ -290,7 +329,7 @@ def test_the_eight_weeks_at_a_glance():
 
 
 @pytest.mark.parametrize("pain_after, action", [(1, PROGRESS), (5, HOLD), (6, STEP_BACK)])
-def test_decisions_never_push_a_session_past_twenty_minutes(pain_after, action):
+def test_decisions_never_push_a_session_past_the_budget(pain_after, action):
     # Everything done to plan through week 8, then the decision is applied to every later week.
     setup = PlanSetup("advanced", frozenset(), MONDAY, "both", ("yellow", "red", "green"), (2.0, 4.0))
     plan = generate_plan(setup)
@@ -301,16 +340,26 @@ def test_decisions_never_push_a_session_past_twenty_minutes(pain_after, action):
     for week in range(1, 13):
         for p in plan.sessions_in_week(day(7 * (week - 1))):
             upcoming = next_session(setup, history, today=p.date)
-            assert upcoming.estimated_seconds <= 20 * 60, (week, upcoming.prescription)
+            assert upcoming.estimated_seconds <= SESSION_BUDGET_SECONDS, (week, upcoming.prescription)
 
 
-def test_maintenance_after_stopping_early_keeps_two_sets_of_all_five():
+def test_maintenance_only_once_pain_has_settled():
     history = [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1, "same")]
-    later = next_session(SETUP, history, today=day(70))       # week 11
+    later = next_session(SETUP, history, today=day(70))       # week 11, two sessions ever
+    assert not later.is_maintenance and later.week_label == "Week 11 · building on"
+    plan = generate_plan(SETUP)
+    week10 = plan.sessions_in_week(day(63), build_on=True)
+    settled = history + [logged(p.date, 1, 1, "same", prescription=p.prescription) for p in week10]
+    assert len(settled) == 4
+    settled.append(logged(day(63 + 5), 1, 2, "same", prescription=week10[0].prescription, sid="x"))
+    later = next_session(SETUP, settled, today=day(70))
     assert later.is_maintenance and later.week_label == "Maintenance"
     strength = [i for i in later.prescription.items if i.exercise_id != "glute_stretch"]
-    assert len(strength) == 5 and {(i.sets, i.reps) for i in strength} == {(2, 10)}
-    assert later.estimated_seconds <= 20 * 60
+    assert len(strength) == 5 and all(i.sets == 2 for i in strength)
+    assert later.estimated_seconds <= SESSION_BUDGET_SECONDS
+    # A flare in the last three sessions keeps the build phase going.
+    flared = settled[:-1] + [dataclasses.replace(settled[-1], pain_after=6)]
+    assert not next_session(SETUP, flared, today=day(70)).is_maintenance
 
 
 # ------------------------------------------------------------------ review fixes
@@ -326,18 +375,15 @@ def early_end(session, sets_done=1):
 
 def test_the_latest_decision_follows_a_history_edit_and_keeps_the_override():
     history = [logged(day(0), 2, 2, "same"), logged(day(3), 2, 2, "same")]
-    stored = [decide(SETUP, history[:1]), decide(SETUP, history)]
-    assert latest_decision(SETUP, history, stored).action == PROGRESS
-    # Unchanged log: the stored decision itself, with its own time.
-    assert latest_decision(SETUP, history, stored) is stored[1]
+    assert latest_decision(SETUP, history).action == PROGRESS
     # History edit: pain after the second session was really 8.
     edited = [history[0], dataclasses.replace(history[1], pain_after=8)]
-    now = latest_decision(SETUP, edited, stored)
-    assert now.action == STEP_BACK and "8/10" in now.reason and now.id == stored[1].id
-    assert next_session(SETUP, edited, stored, today=day(7)).decision.action == STEP_BACK
+    now = latest_decision(SETUP, edited)
+    assert now.action == STEP_BACK and "8/10" in now.reason and now.based_on == "s-2026-11-05"
+    assert next_session(SETUP, edited, today=day(7)).decision.action == STEP_BACK
     # The person's own choice for that session stays after the edit.
-    overridden = [stored[0], stored[1].with_override(HOLD)]
-    kept = latest_decision(SETUP, edited, overridden)
+    override = [Override("s-2026-11-05", HOLD)]
+    kept = latest_decision(SETUP, edited, override)
     assert kept.action == STEP_BACK and kept.overridden_to == HOLD and kept.effective_action == HOLD
 
 
@@ -357,7 +403,6 @@ def test_a_session_ended_early_does_not_shrink_the_dose():
     full = logged(day(0), 1, 2, "same", setup=INTERMEDIATE)          # week 1, A: 3 x 10
     left = early_end(logged(day(2), 1, 2, setup=INTERMEDIATE))       # B, left after 1 set
     assert [(s.exercise_id, s.set_number) for s in left.sets] == [("side_leg_lift", 1)] * 2
-    assert last_dose("side_leg_lift", [full, left], INTERMEDIATE).key() == (0, 10, 3)
     today = next_session(INTERMEDIATE, [full, left], today=day(4))   # Friday: A again
     assert today.decision.action == HOLD and "ended early" in today.decision.reason
     lift = next(i for i in today.prescription.items if i.exercise_id == "side_leg_lift")
@@ -366,9 +411,11 @@ def test_a_session_ended_early_does_not_shrink_the_dose():
 
 def test_a_first_session_ended_early_keeps_the_plans_sets():
     beginner = early_end(logged(day(0), 1, 2))                        # week 1: 2 x 10
-    assert last_dose("clamshell", [beginner], SETUP).key() == (0, 10, 2)
+    nxt = next_session(SETUP, [beginner], today=day(3))
+    assert {(i.sets, i.reps) for i in nxt.prescription.items if i.reps} == {(2, 10)}
     other = early_end(logged(day(0), 1, 2, setup=INTERMEDIATE))
-    assert last_dose("clamshell", [other], INTERMEDIATE).key() == (0, 10, 3)
+    nxt = next_session(INTERMEDIATE, [other], today=day(2))
+    assert {(i.sets, i.reps) for i in nxt.prescription.items if i.reps} == {(3, 10)}
 
 
 def test_the_morning_question_waits_for_a_night_after_a_late_session():
@@ -401,16 +448,20 @@ def test_a_session_without_pain_logged_holds_and_never_progresses(before, after)
 
 def test_progress_without_kit_never_lowers_the_reps():
     no_kit = PlanSetup("advanced", frozenset(), MONDAY, "left")
-    plan = generate_plan(no_kit)
-    week4 = plan.sessions_in_week(day(21))
-    a = next(s for s in week4 if s.template == "A")
-    history = [logged(day(21), 1, 1, "same", setup=no_kit, prescription=a.prescription),
-               logged(day(23), 1, 1, "same", setup=no_kit, prescription=a.prescription)]
-    today = next_session(no_kit, history, today=day(28))             # week 5
-    assert today.decision.action == PROGRESS
-    clam = next(i for i in today.prescription.items if i.exercise_id == "clamshell")
-    assert (clam.sets, clam.reps, clam.resistance) == (3, 12, "Bodyweight")
-    assert today.estimated_seconds <= 20 * 60
+    from itbgui.program.plan import usable_rungs
+
+    played = played_until(no_kit, [], 56)
+    seen: dict[str, tuple[int, int]] = {}
+    for p in played:
+        assert p.offered.estimated_seconds <= SESSION_BUDGET_SECONDS
+        for exercise_id, (step, reps, _sets) in doses(p.offered.prescription).items():
+            rung = [r.step_index for r in usable_rungs(exercise_id, no_kit)].index(step)
+            if exercise_id in seen:
+                assert rung >= seen[exercise_id][0], (exercise_id, p.offered.date)
+                if rung == seen[exercise_id][0]:
+                    assert reps >= seen[exercise_id][1]
+            seen[exercise_id] = (rung, reps)
+    assert seen["clamshell"][0] == 2      # the side-plank clamshell, no kit needed
 
 
 def test_one_rule_for_what_counts_and_which_day():
@@ -441,3 +492,73 @@ def test_a_moved_session_skips_running_days_and_the_week_ticks_off_in_order():
     assert nxt.date == day(4) and nxt.planned.number_in_week == 2      # Friday, not Thursday
     assert done_planned_days(plan, done, MONDAY) == frozenset({MONDAY})  # session 1 is done
     assert done_planned_days(plan, [], MONDAY) == frozenset()
+
+
+def test_advice_caps_the_action_at_hold():
+    # Resting pain up from 0 to 3 over the weeks, each session itself easy and settled.
+    history = [logged(day(0), 0, 0, "same"), logged(day(3), 0, 0, "same"), logged(day(7), 3, 3, "same"),
+               logged(day(10), 3, 3, "same"), logged(day(14), 3, 3, "same"), logged(day(17), 3, 3, "same")]
+    decision = decide(SETUP, history)
+    assert decision.see_clinician and "risen from about 1 to 3" in decision.clinician_reason
+    assert decision.action == HOLD and "clinician" in decision.reason
+    # A "progress" of the person's own is held too while the advice stands.
+    assert decision.with_override(PROGRESS).effective_action == HOLD
+    today = next_session(SETUP, history, [decision.with_override(PROGRESS)], today=day(21))
+    assert today.decision.see_clinician and today.decision.effective_action == HOLD
+
+
+def test_progress_waits_for_the_morning_answer():
+    unanswered = [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1)]
+    decision = decide(SETUP, unanswered)
+    assert decision.action == HOLD and "next morning" in decision.reason
+    answered = [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1, "better")]
+    assert decide(SETUP, answered).action == PROGRESS
+    # The earlier session's morning counts too: never answered, not "two easy in a row".
+    first_unanswered = [logged(day(0), 1, 1), logged(day(3), 1, 1, "better")]
+    assert decide(SETUP, first_unanswered).action == HOLD
+
+
+def test_maintenance_keeps_the_rung_each_exercise_reached():
+    # Ladders are ordered by difficulty, not by step index: a hold rung (index 4) sits below
+    # the band rung (index 3). Maintenance keeps the rung reached, with its own tempo.
+    from itbgui.program.simulation import Outcome, simulate
+
+    setup = PlanSetup("intermediate", frozenset(), MONDAY, "left", ("yellow", "red"), (2.0,))
+    away = (day(14), day(28))     # weeks 3 and 4 off: the leg lift is a rung behind by week 9
+
+    def person(_setup, today, _n, _records):
+        return None if away[0] <= today < away[1] else Outcome(1, 1, "same")
+    played = simulate(setup, person, 70)
+    last_build = {}
+    for p in played:
+        if not p.offered.is_maintenance:
+            last_build.update(doses(p.offered.prescription))
+    maintenance = next(p for p in played if p.offered.is_maintenance)
+    for item in maintenance.offered.prescription.items:
+        if item.exercise_id == "glute_stretch":
+            continue
+        assert item.resolved_step_index == last_build[item.exercise_id][0], item.exercise_id
+        hold = item.exercise.step(item.step_index).tempo_hold
+        assert item.tempo.hold == (hold if hold is not None else 0)
+
+
+def test_after_a_bad_session_today_offers_nothing_more_today():
+    # The review: pain 3 -> 10 with 9 of 90 reps, and Today offered the next session that day.
+    bad = early_end(logged(day(0), 3, 10), sets_done=1)
+    assert bad.total_reps > 0
+    nxt = next_session(SETUP, [bad], today=day(0))
+    assert nxt.done_today and not nxt.is_today and nxt.date > day(0)
+    assert nxt.decision.action == STEP_BACK and nxt.decision.see_clinician is False
+
+
+def test_today_says_which_exercises_wait_for_their_seven_days():
+    played = played_until(INTERMEDIATE, [], 30)
+    said = [p.offered.decision.reason for p in played if p.offered.decision
+            and p.offered.decision.effective_action == PROGRESS and "Not yet for" in p.offered.decision.reason]
+    assert said and all("at most once in 7 days" in r for r in said)
+    for p in played:
+        d = p.offered.decision
+        if d and "Not yet for" in d.reason:
+            names = d.reason.split("Not yet for ", 1)[1].split(":")[0].split(", ")
+            shown = {i.exercise.name.lower() for i in p.offered.prescription.items}
+            assert set(names) <= shown

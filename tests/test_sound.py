@@ -21,6 +21,9 @@ def test_band_walk_sides_are_stepping_directions():
     assert side_label(exercise("lateral_band_walk"), "left") == "Stepping left"
     assert side_label(exercise("clamshell"), "right") == "Right side"
     assert side_label(exercise("glute_bridge"), None) == ""
+    # The stretch names the side it stretches (the review: it never said which).
+    assert side_label(exercise("glute_stretch"), "left") == \
+        "Stretching the left hip: left ankle over right knee"
 
 
 def test_rest_says_what_comes_next():

@@ -149,10 +149,31 @@ def test_a_version_1_file_is_migrated_after_a_backup(tmp_path):
         assert backup.reason == "before-migration"
         assert backup.path.read_text() == original
     doc = json.loads((tmp_path / DATA_FILE_NAME).read_text())
-    assert doc["meta"]["1"]["schema_version"] == 2
+    assert doc["meta"]["1"]["schema_version"] == 3
     assert doc["meta"]["1"]["created_by"] == "itb-coach 0.1.0"
     assert doc["sessions"]["1"]["next_morning"] is None
     assert doc["sessions"]["1"]["sets"][0]["step"] is None
+
+
+def test_a_version_2_files_decisions_become_overrides_after_a_backup(tmp_path):
+    """v3: decisions follow from the sessions; only the person's overrides stay stored."""
+    v2 = json.loads(json.dumps(V1_FILE))
+    v2["meta"]["1"]["schema_version"] = 2
+    sid = v2["sessions"]["1"]["id"]
+    full = {"id": f"after-{sid}", "action": "hold", "reason": "r", "see_clinician": False,
+            "clinician_reason": "", "made_on": "2026-11-03T08:10:00+01:00", "based_on": sid}
+    v2["decisions"] = {"1": {**full, "overridden_to": None},
+                       "2": {**full, "id": "after-x", "based_on": "x", "overridden_to": "step_back"}}
+    original = json.dumps(v2, indent=1)
+    write_file(tmp_path, original)
+    with SessionRepository(tmp_path, now=StepClock()) as repo:
+        assert repo.report.migrated_from == 2 and repo.report.summary() is None
+        assert repo.decisions() == [{"id": "after-x", "based_on": "x", "overridden_to": "step_back",
+                                     "made_on": "2026-11-03T08:10:00+01:00"}]
+        [backup] = repo.backups.list()
+        assert backup.reason == "before-migration" and backup.path.read_text() == original
+    doc = json.loads((tmp_path / DATA_FILE_NAME).read_text())
+    assert doc["meta"]["1"]["schema_version"] == 3
 
 
 def test_a_damaged_file_is_only_read_while_another_copy_holds_the_folder(tmp_path):
@@ -171,7 +192,7 @@ def test_the_documented_example_file_opens_cleanly(tmp_path):
     from pathlib import Path
 
     from itbgui.program.plan_setup import PlanSetup
-    from itbgui.program.progression import ProgressionDecision
+    from itbgui.program.decisions import Override
 
     doc_text = (Path(__file__).resolve().parents[1] / "docs" / "data-format.md").read_text()
     example = doc_text.split("```json\n", 1)[1].split("```", 1)[0]
@@ -182,4 +203,4 @@ def test_the_documented_example_file_opens_cleanly(tmp_path):
         assert session.next_morning == "same" and session.sets[2].step_index == 1
         assert PlanSetup.from_doc(repo.plan_setup()).sore_side == "left"
         [decision] = repo.decisions()
-        assert ProgressionDecision.from_doc(decision).action == "hold"
+        assert Override.from_doc(decision).action == "hold"

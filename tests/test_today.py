@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from itbgui import resources_rc  # noqa: F401
-from itbgui.program.progression import HOLD, STEP_BACK
+from itbgui.program.progression import HOLD, PROGRESS, STEP_BACK
 from itbgui.program.timeline import StepKind
 from itbgui.store.repository import DATA_FILE_NAME, SessionRepository
 from qt_helpers import ENTER, run_until
@@ -66,10 +66,11 @@ def test_start_plays_exactly_todays_prescription_and_stores_a_decision(qtbot, st
     assert targets == [("clamshell", 10), ("glute_bridge", 10), ("glute_stretch", 0),
                        ("side_leg_lift", 10)]
     assert len(session["sets"]) == 3 * 2 + 3 * 2 + 3 + 2      # per side, per set; stretch both sides
-    [decision] = doc["decisions"].values()
-    assert decision["id"] == f"after-{session['id']}"
-    assert decision["action"] == HOLD                           # one easy session is not yet enough
-    assert decision["reason"].startswith("A good first session")
+    assert doc.get("decisions", {}) == {}                       # decisions follow from the sessions
+    decision = win.today_session.decision
+    assert decision.id == f"after-{session['id']}"
+    assert decision.action == HOLD                              # one easy session is not yet enough
+    assert decision.reason.startswith("A good first session")
     assert page.decision_title.text() == "Stay at this dose"
     assert page.override_buttons[HOLD].isChecked()
     assert "Last session" in page.last_label.text()
@@ -88,7 +89,8 @@ def test_an_override_is_stored_and_changes_the_next_prescription(qtbot, store, t
     qtbot.mouseClick(page.override_buttons[STEP_BACK], Qt.MouseButton.LeftButton)
 
     [decision] = stored(tmp_path)["decisions"].values()
-    assert (decision["action"], decision["overridden_to"]) == (HOLD, STEP_BACK)
+    assert (decision["based_on"], decision["overridden_to"]) == ("s-2026-11-02", STEP_BACK)
+    assert win.today_session.decision.action == HOLD
     after = by_exercise(win.prescription)
     # Step back on the easiest rung: 2 sets with about 30 % fewer reps (10 -> 7).
     assert after["side_leg_lift"] == (2, 7, "Top knee bent")
@@ -120,8 +122,9 @@ def test_the_morning_question_is_asked_once_and_its_answer_redecides(qtbot, stor
     doc = stored(tmp_path)
     [session] = doc["sessions"].values()
     assert session["next_morning"] == "worse"
-    [decision] = doc["decisions"].values()
-    assert decision["action"] == STEP_BACK and "morning" in decision["reason"]
+    assert doc.get("decisions", {}) == {}
+    decision = win.today_session.decision
+    assert decision.action == STEP_BACK and "morning" in decision.reason
     assert not page.morning_banner.isVisible()
     assert page.decision_title.text() == "Step back"
     win.refresh_today()                                         # answered: never asked again
@@ -155,6 +158,9 @@ def test_clinician_advice_names_the_red_flags(qtbot, store, tmp_path):
     assert "Pain of 7/10 or more in 2 of your last 2 sessions" in text
     for flag in ("hot, red or swollen", "fever", "bear weight", "locks", "night", "numbness"):
         assert flag in text
+    # Advice caps the action: "Move on" cannot be chosen while it stands.
+    assert not page.override_buttons[PROGRESS].isEnabled()
+    assert page.override_buttons[HOLD].isEnabled() and page.override_buttons[STEP_BACK].isEnabled()
 
 
 def test_before_any_set_up_the_starter_plan_shows_and_offers_set_up(qtbot, store, tmp_path):
@@ -178,21 +184,21 @@ def test_a_runner_every_day_is_told_to_train_after_a_light_run(qtbot, store, tmp
     assert page.note_label.text() == "A running day: keep the run light, then do this session after it."
 
 
-def test_editing_the_last_sessions_pain_in_history_changes_the_stored_decision(qtbot, store, tmp_path):
+def test_editing_the_last_sessions_pain_in_history_changes_the_decision(qtbot, store, tmp_path):
     from itbgui.history.editing import EditSessionCommand, edited_session
 
     store.save_plan_setup(SETUP.to_doc())
     store.save_sessions([logged(MONDAY, 1, 2, "same", sid="a"), logged(WEDNESDAY, 1, 2, "same", sid="b")])
     win = open_window(qtbot, store, tmp_path, clock_on(WEDNESDAY + dt.timedelta(days=1), hour=12))
-    win.record_decision("b")
-    assert [d["action"] for d in stored(tmp_path)["decisions"].values()] == ["progress"]
+    assert win.coach.decision_after("b").action == "progress"
+    assert win.today_session.decision.action == "progress"
     history = win.ensure_history_page()
     before = store.session("b")
     after = edited_session(before, pain_after=8)               # it hurt far more than logged
     history.undo_stack.push(EditSessionCommand(store, before, after, history._changed,
                                                history._store_error))
-    [decision] = stored(tmp_path)["decisions"].values()
-    assert decision["action"] == STEP_BACK and decision["based_on"] == "b"
+    decision = win.today_session.decision
+    assert decision.action == STEP_BACK and decision.based_on == "b"
     assert win.today_page.decision_title.text() == "Step back"
     history.undo_stack.undo()                                  # and back again
-    assert [d["action"] for d in stored(tmp_path)["decisions"].values()] == ["progress"]
+    assert win.today_session.decision.action == "progress"

@@ -28,7 +28,6 @@ from itbgui.app import MainWindow  # noqa: E402
 from itbgui.clock import FakeClock  # noqa: E402
 from itbgui.program.plan import generate_plan  # noqa: E402
 from itbgui.program.plan_setup import PlanSetup  # noqa: E402
-from itbgui.program.progression import decide  # noqa: E402
 from itbgui.program.sessions import sets_at_target  # noqa: E402
 from itbgui.program.timeline import StepKind  # noqa: E402
 from itbgui.settings import AppSettings  # noqa: E402
@@ -56,7 +55,7 @@ def _logged(planned, pain, sid: str, late: bool = False) -> SessionRecord:
 
 
 def fill_store(store: SessionRepository) -> None:
-    """The plan set-up, three weeks of sessions and the decision after each."""
+    """The plan set-up and three weeks of sessions (decisions follow from them)."""
     store.save_plan_setup(SETUP.to_doc())
     plan = generate_plan(SETUP)
     planned = [p for week in range(1, 5) for p in plan.sessions_in_week(plan.monday_of_week(week))
@@ -64,9 +63,6 @@ def fill_store(store: SessionRepository) -> None:
     records = [_logged(p, pain, f"s{i}", late=i == len(PAIN) - 1)
                for i, (p, pain) in enumerate(zip(planned, PAIN)) if pain]
     store.save_sessions(records)
-    for i in range(1, len(records) + 1):
-        decision = decide(SETUP, records[:i], store.decisions())
-        store.save_decision(decision.to_doc())
 
 
 def main() -> None:

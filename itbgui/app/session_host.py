@@ -87,7 +87,7 @@ class SessionHost:
         if self.library_from_player:
             self._leave_library_mode()
         w.saver.flush()
-        w.decision_made.emit(w.record_decision(player.engine.session_id))
+        w.decision_made.emit(w.coach.decision_after(player.engine.session_id))
         w.stack.setCurrentWidget(w.tabs)
         w.stack.removeWidget(player)
         player.deleteLater()

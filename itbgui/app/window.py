@@ -20,7 +20,7 @@ from .. import APP_NAME
 from ..clock import Clock
 from ..coach import Coach
 from ..program.prescription import SessionPrescription, starter_session
-from ..program.progression import ProgressionDecision, TodaySession
+from ..program.progression import TodaySession
 from ..program.timeline import Timing
 from ..settings import AppSettings
 from ..store.repository import SessionRepository, StoreError
@@ -230,9 +230,8 @@ class MainWindow(QMainWindow):
             self.history_page.set_context(self.coach.plan(), self.plan_setup().sore_side)
 
     def _history_changed(self) -> None:
-        """A session was edited or deleted on History: its decision is made again, then
-        what comes next is shown."""
-        self._store_write(self.coach.redecide_latest, self.tr("Decision not saved: %1"))
+        """A session was edited or deleted on History: decisions follow from the sessions,
+        so what comes next is worked out again."""
         self.refresh_today()
         self.refresh_plan()
 
@@ -248,10 +247,6 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self.status(message.replace("%1", str(exc)))
             return None
-
-    def record_decision(self, session_id: str) -> ProgressionDecision | None:
-        return self._store_write(lambda: self.coach.record_decision(session_id),
-                                 self.tr("Decision not saved: %1"))
 
     def set_override(self, action: str) -> None:
         """The person's call for the next session; stored with the decision, and it wins."""

@@ -81,12 +81,14 @@ def side_exercises(exercise_id: str | None = None) -> tuple[Exercise, ...]:
 
 
 def rung_of(exercise: Exercise, step_index: int | None, resistance: str) -> int | None:
-    """The ladder rung of a set: the stored index, else found by the rung's name."""
+    """The ladder place of a set (0 = easiest, the catalogue's difficulty order): from the
+    stored step index, else found by the rung's name."""
+    order = [i for i, _ in exercise.ladder()]
     if step_index is not None and 0 <= step_index < len(exercise.steps):
-        return step_index
+        return order.index(step_index)
     for index, step in enumerate(exercise.steps):
         if step.name == resistance:
-            return index
+            return order.index(index)
     return None
 
 
@@ -142,9 +144,8 @@ def summarise(record: SessionRecord) -> SessionSummary:
         t[0] += 1
         t[1] += done
         t[2] += s.target_reps
-        rung = s.step_index
-        if rung is None or not 0 <= rung < size:
-            rung = rung_of(_BY_ID[key], None, s.resistance)
+        rung = rung_of(_BY_ID[key], s.step_index if s.step_index is not None and 0 <= s.step_index < size
+                       else None, s.resistance)
         if rung is not None and (t[3] is None or rung > t[3]):
             t[3] = rung
         side = s.side
@@ -263,7 +264,7 @@ def resistance_series(summaries: Sequence[SessionSummary],
             if day is not None and day.rung is not None:
                 xs.append(s.x)
                 rungs.append(day.rung)
-        out.append(ResistanceSeries(ex.id, ex.name, tuple(st.name for st in ex.steps),
+        out.append(ResistanceSeries(ex.id, ex.name, tuple(st.name for _, st in ex.ladder()),
                                     tuple(xs), tuple(rungs)))
     return tuple(out)
 

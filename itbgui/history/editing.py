@@ -208,15 +208,16 @@ class SessionEditDialog(QDialog):
             self.rep_boxes.append(reps)
             rung = None
             if ex is not None:
-                rung = QComboBox()
+                rung = QComboBox()   # easiest first; each item carries its step index
                 labels = [rung_label(ex.id, i) for i in range(len(ex.steps))]
-                rung.addItems(labels)
+                for index, _step in ex.ladder():
+                    rung.addItem(labels[index], index)
                 current = s.step_index
                 if current is None:  # a format-1 set: known only by its words
                     names = [step.name for step in ex.steps]
                     current = (names.index(s.resistance) if s.resistance in names
                                else labels.index(s.resistance) if s.resistance in labels else -1)
-                rung.setCurrentIndex(current)
+                rung.setCurrentIndex(rung.findData(current) if current is not None and current >= 0 else -1)
                 self._initial_rungs.append(current)
                 rung.setAccessibleName(self.tr("Resistance, %1 set %2")
                                        .replace("%1", ex.name).replace("%2", str(s.set_number)))
@@ -256,7 +257,7 @@ class SessionEditDialog(QDialog):
         for index, s in enumerate(self.record.sets):
             reps_box, rung_box = self.rep_boxes[index], self.rung_boxes[index]
             done = reps_box.value() if reps_box is not None else None
-            rung = rung_box.currentIndex() if rung_box is not None else -1
+            rung = rung_box.currentData() if rung_box is not None and rung_box.currentIndex() >= 0 else -1
             change = SetChange(done_reps=done if done is not None and done != s.done_reps else None,
                                rung=rung if rung >= 0 and rung != self._initial_rungs[index] else None)
             if change != SetChange():

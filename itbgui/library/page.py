@@ -19,6 +19,20 @@ from ..theme import colours
 from ..widget_kit import TextScaled
 from .search import search
 
+
+def plan_starts(exercise_id: str) -> tuple[int, int]:
+    """The rung the plan starts on without any kit and with every kind of kit (they differ
+    only where the first rung needs kit, as the band walk's does)."""
+    import datetime as dt
+
+    from ..program.plan import usable_rungs
+    from ..program.plan_setup import PlanSetup
+
+    bare = PlanSetup("beginner", frozenset(), dt.date(2026, 1, 5), "both")
+    kitted = PlanSetup("beginner", frozenset(), dt.date(2026, 1, 5), "both", ("yellow", "red"),
+                       (2.0, 4.0), ankle_weights=True, bench=True)
+    return usable_rungs(exercise_id, bare)[0].step_index, usable_rungs(exercise_id, kitted)[0].step_index
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 PICTURE_HEIGHT = 220
 
@@ -103,15 +117,19 @@ class ExerciseCard(QWidget):
 
     def ladder_lines(self, ex: Exercise) -> list[str]:
         """Each rung with a word saying where it stands, so nothing hangs on colour or order."""
+        bare, kitted = plan_starts(ex.id)
         lines = []
-        for index, step in enumerate(ex.steps):
-            if index == ex.default_step:
-                where = self.tr("start here")
-            elif index < ex.default_step:
-                where = self.tr("easier")
+        for n, (index, step) in enumerate(ex.ladder()):
+            if index == bare == kitted:
+                where = self.tr("the plan starts here")
+            elif index == bare:
+                where = self.tr("the plan starts here without kit")
+            elif index == kitted:
+                where = self.tr("the plan starts here with kit")
             else:
-                where = self.tr("harder")
-            lines.append(f"{index + 1}.  {step.name}  ({where})")
+                where = self.tr("easier") if n < [i for i, _ in ex.ladder()].index(bare) else self.tr("harder")
+            cue = f": {step.cues[0]}" if step.cues else ""
+            lines.append(f"{n + 1}.  {step.name}  ({where}){cue}")
         return lines
 
     def refresh_colours(self) -> None:

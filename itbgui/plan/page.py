@@ -154,8 +154,14 @@ class PlanPage(TextScaled, QWidget):
         self.weeks.set_weeks(statuses, sheet.monday)
         last_week = statuses[-1].monday if statuses else None
         if last_week is not None and today > last_week + dt.timedelta(days=6):
-            self.maintenance_label.setText(self.tr(
-                "The eight weeks are behind you. Maintenance: one session a week keeps the strength."))
+            if any(s.template == "M" for s in sheet.sessions):
+                self.maintenance_label.setText(self.tr(
+                    "The eight weeks are behind you. Maintenance: one session a week keeps the strength."))
+            else:   # docs/progression.md R13: maintenance only once pain has settled
+                self.maintenance_label.setText(self.tr(
+                    "The eight weeks are behind you. Week 8's sessions go on until pain after "
+                    "sessions has settled (three in a row at 3/10 or less, no clinician advice); "
+                    "then one session a week keeps the strength."))
             self.maintenance_label.show()
         else:
             self.maintenance_label.hide()

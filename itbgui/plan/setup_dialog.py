@@ -169,6 +169,31 @@ class PlanSetupDialog(QDialog):
         self.weights_edit.setAccessibleName(self.tr("Dumbbell weights in kg"))
         form.addRow(self.tr("Dumbbells (kg):"), self.weights_edit)
 
+        # Other kit a rung needs: without it, the plan uses a harder bodyweight variant.
+        kit_row = QHBoxLayout()
+        kit_row.setSpacing(22)
+        self.ankle_box = QCheckBox(self.tr("An ankle weight"))
+        self.bench_box = QCheckBox(self.tr("A bench or sofa edge"))
+        self.ankle_box.setAccessibleName(self.tr("I have an ankle weight"))
+        self.bench_box.setAccessibleName(self.tr("I have a bench or sofa edge to lean my shoulders on"))
+        kit_row.addWidget(self.ankle_box)
+        kit_row.addWidget(self.bench_box)
+        kit_row.addStretch(1)
+        form.addRow(self.tr("I also have:"), kit_row)
+
+        # How the dose grows
+        self.path_group = QButtonGroup(self)
+        path_row = QVBoxLayout()
+        self.path_buttons = {
+            "load": QRadioButton(self.tr("Load first: harder steps, reps 10-12 (sessions about 25 min)")),
+            "reps": QRadioButton(self.tr("Reps first: 3 x 10 building to 3 x 20 (sessions grow to "
+                                         "about 32 min)")),
+        }
+        for button in self.path_buttons.values():
+            self.path_group.addButton(button)
+            path_row.addWidget(button)
+        form.addRow(self.tr("The dose grows:"), path_row)
+
         self.error_label = QLabel(objectName="error")
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName(self.tr("Problem"))
@@ -200,6 +225,9 @@ class PlanSetupDialog(QDialog):
             box.setChecked(name in setup.bands)
         self.other_bands.setText(", ".join(b for b in setup.bands if b not in THERA_BAND_ORDER))
         self.weights_edit.setText(", ".join(f"{kg:g}" for kg in setup.dumbbells_kg))
+        self.ankle_box.setChecked(setup.ankle_weights)
+        self.bench_box.setChecked(setup.bench)
+        self.path_buttons[setup.path].setChecked(True)
 
     # ------------------------------------------------------------------ checking
     def read_setup(self) -> PlanSetup:
@@ -234,7 +262,9 @@ class PlanSetupDialog(QDialog):
         bands = sort_bands(owned)
         weights = parse_weights(self.weights_edit.text())
         return PlanSetup(level=level, running_days=days, start_date=start, sore_side=side,
-                         bands=bands, dumbbells_kg=weights)
+                         bands=bands, dumbbells_kg=weights, ankle_weights=self.ankle_box.isChecked(),
+                         bench=self.bench_box.isChecked(),
+                         path="reps" if self.path_buttons["reps"].isChecked() else "load")
 
     def accept(self) -> None:
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..program.exercises import Exercise
+from ..program.exercises import Exercise, Kind
 from ..program.timeline import Phase, Step, StepKind, Timeline
 from .engine import Event, EventKind
 
@@ -23,11 +23,15 @@ class Cue:
 
 
 def side_label(exercise: Exercise | None, side: str | None) -> str:
-    """'Left side', or for the band walk 'Stepping left'; '' when both sides work together."""
+    """'Left side', for the band walk 'Stepping left', for the stretch the side stretched
+    ('Stretching the left hip: left ankle over right knee'); '' when both sides work together."""
     if not side or exercise is None:
         return ""
     if exercise.side_meaning == "direction":
         return f"Stepping {side}"
+    if exercise.kind is Kind.HOLD:
+        other = "right" if side == "left" else "left"
+        return f"Stretching the {side} hip: {side} ankle over {other} knee"
     return f"{side.capitalize()} side"
 
 

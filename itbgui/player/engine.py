@@ -259,7 +259,11 @@ class SessionEngine:
         return events
 
     def _log_partial_set(self) -> None:
-        """A set cut short counts the reps the tempo got through (or the count set with Up/Down)."""
+        """A set cut short counts the reps the tempo got through (or the count set with Up/Down);
+        a stretch cut short, the whole seconds held."""
+        if self.step.kind is StepKind.HOLD:
+            self._log_hold(self.elapsed())
+            return
         if self.step.kind is StepKind.WORK and self._pending_reps:
             done = self._pending_reps if self._reps_adjusted else min(self._reps_reached(),
                                                                       self._pending_reps)
@@ -343,17 +347,27 @@ class SessionEngine:
 
     def _complete_step(self, events: list[Event], at: float) -> None:
         step = self.step
-        if step.logs_a_set:
+        if step.kind is StepKind.HOLD:   # skipped part-way: the seconds actually held
+            if self._log_hold(min(step.duration or 0.0, self.elapsed())):
+                events.append(Event(EventKind.SET_LOGGED, self.index, at))
+        elif step.logs_a_set:
             events.append(Event(EventKind.SET_LOGGED, self.index, at))
             self._log_current(self._pending_reps)
 
-    def _log_current(self, done_reps: int) -> None:
+    def _log_hold(self, held: float) -> bool:
+        """Log a stretch held for ``held`` seconds (whole seconds; under 1 s is not a hold)."""
+        held = float(int(held + 1e-6))
+        if held < 1:
+            return False
+        self._log_current(0, hold_seconds=held)
+        return True
+
+    def _log_current(self, done_reps: int, hold_seconds: float = 0.0) -> None:
         step = self.step
         log = SetLog(item_index=step.item_index, exercise_id=step.exercise_id, side=step.side,
                      set_number=step.set_number, target_reps=step.target_reps,
                      done_reps=done_reps, resistance=step.resistance,
-                     hold_seconds=step.duration if step.kind is StepKind.HOLD else 0.0,
-                     step_index=step.step_index)
+                     hold_seconds=hold_seconds, step_index=step.step_index)
         self._logs[log.key] = log
         self.last_logged = log
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..program.exercises import exercise
+from ..program.decisions import ACCEPTABLE_PAIN, EASY_PAIN, HOLD, MEANINGFUL_CHANGE, STEP_BACK
+from ..program.exercises import Kind, exercise
+from ..program.rule import peak_pain
 from ..store.records import SessionRecord
 
 
 @dataclass(frozen=True)
 class ExerciseLine:
     name: str
-    detail: str   # "Left 10 + 10 · Right 10 + 9" or "10 + 10" or "Held 30 s each side"
+    detail: str   # "Left 10 + 10 · Right 10 + 9", "10 + 10", "Held 30 s each side", "Left side held 2 s"
     short: bool   # some set came in under its target
 
 
@@ -26,6 +28,45 @@ class SessionSummary:
     lines: tuple[ExerciseLine, ...]
 
 
+def _held(sets) -> str:
+    """The seconds actually held, per side: "Held 30 s each side" only when it was."""
+    held = {s.side: s.hold_seconds for s in sets if s.hold_seconds}
+    if not held:
+        return "Not held"
+    if set(held) == {"left", "right"} and held["left"] == held["right"]:
+        return f"Held {held['left']:g} s each side"
+    return " · ".join(f"{(side or '').capitalize()} side held {held[side]:g} s".strip()
+                      for side in ("left", "right", None) if side in held)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the end of the session says, worked out from the record alone.
+
+    ``kind``: "complete", "early" (stopped after some sets), "nothing" (stopped before any
+    set: the pain score is still kept) or "flare" (pain above 5/10, or a rise of 2 or more
+    to above 3/10): then ``action`` is what the rule does next time for this session's
+    exercises ("step_back" or "hold"; docs/progression.md R2, R3)."""
+
+    kind: str
+    peak: int | None = None
+    rise: int | None = None
+    action: str | None = None
+
+
+def verdict(record: SessionRecord) -> Verdict:
+    peak = peak_pain(record)
+    rise = (record.pain_after - record.pain_before
+            if record.pain_after is not None and record.pain_before is not None else None)
+    did = any(s.done_reps > 0 or s.hold_seconds > 0 for s in record.sets)
+    if not did:
+        return Verdict("nothing", peak, rise)
+    if peak is not None and (peak > ACCEPTABLE_PAIN or (
+            rise is not None and rise >= MEANINGFUL_CHANGE and peak > EASY_PAIN)):
+        return Verdict("flare", peak, rise, STEP_BACK if peak > ACCEPTABLE_PAIN else HOLD)
+    return Verdict("complete" if record.completed else "early", peak, rise)
+
+
 def summarise(record: SessionRecord) -> SessionSummary:
     by_exercise: dict[str, list] = {}
     for s in record.sets:
@@ -33,10 +74,8 @@ def summarise(record: SessionRecord) -> SessionSummary:
     lines = []
     for ex_id, sets in by_exercise.items():
         name = exercise(ex_id).name
-        if all(s.hold_seconds for s in sets):
-            sides = sorted({s.side for s in sets if s.side})
-            each = " each side" if len(sides) == 2 else (f", {sides[0]} side" if sides else "")
-            lines.append(ExerciseLine(name, f"Held {sets[0].hold_seconds:g} s{each}", False))
+        if exercise(ex_id).kind is Kind.HOLD:
+            lines.append(ExerciseLine(name, _held(sets), False))
             continue
         sides = []
         for side in ("left", "right", None):

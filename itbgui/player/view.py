@@ -27,7 +27,8 @@ from .pain_scale import PainScale
 from .picture import ExercisePicture
 from .screensaver import NullInhibitor, ScreenSaverInhibitor, should_keep_awake
 from .sound import CuePlayer
-from .summary import summarise
+from .summary import summarise, verdict
+from .summary_text import verdict_texts
 
 #: A cue more than this late (the loop was busy) is dropped rather than sounded out of step.
 STALE_CUE_SECONDS = 0.35
@@ -226,7 +227,10 @@ class PlayerView(QWidget):
         self.summary_lines.setTextFormat(Qt.TextFormat.RichText)
         self.summary_saved = _label(name="summarySaved", align=Qt.AlignmentFlag.AlignHCenter)
         self.summary_saved.setWordWrap(True)
-        for w in (self.summary_title, self.summary_stats, self.summary_lines, self.summary_saved):
+        self.summary_advice = _label(name="summaryStats", align=Qt.AlignmentFlag.AlignHCenter)
+        self.summary_advice.setWordWrap(True)
+        for w in (self.summary_title, self.summary_advice, self.summary_stats, self.summary_lines,
+                  self.summary_saved):
             lay.addWidget(w)
             lay.addSpacing(14)
         lay.addWidget(_label(self.tr("Enter: back to the start screen"), name="hint",
@@ -335,9 +339,11 @@ class PlayerView(QWidget):
         record, self.save_error = self.engine.checked_record()  # a clock at 1970: said, not saved
         if record is None:
             return
-        if not record.sets and not record.completed:
-            return  # nothing done yet, so nothing to keep
-        self.saver.save(record)
+        answered = record.pain_before is not None or record.pain_after is not None
+        if not record.sets and not record.completed and not (
+                self.engine.state is EngineState.FINISHED and answered):
+            return  # nothing done or answered yet, so nothing to keep
+        self.saver.save(record)   # stopped before any set: kept (not done) for its pain score
 
     def saved(self, record: SessionRecord, error: Exception | None) -> None:
         """A write handed to the saver has finished (called on the GUI thread)."""
@@ -424,7 +430,8 @@ class PlayerView(QWidget):
             cue_index = int(elapsed // 5)
         if ex:
             self.picture.show_resource(ex.picture(picture))
-            self.cue_label.setText(ex.cues[cue_index % len(ex.cues)])
+            cues = ex.cues_for(step.step_index)
+            self.cue_label.setText(cues[cue_index % len(cues)])
         self.big_label.setAccessibleName(f"{self.status_label.text()} {self.big_label.text()}")
         self.log_label.setText(self._notice or self._log_text())
         self.hint_label.setText(_translate(PAUSED_HINTS if paused else KEY_HINTS))
@@ -473,8 +480,10 @@ class PlayerView(QWidget):
         if record is None:
             return self._refresh_saved_line()
         s = summarise(record)
-        self.summary_title.setText(self.tr("Well done: session complete") if self.engine.completed
-                                   else self.tr("Session ended early: what you did is kept"))
+        title, advice = verdict_texts(verdict(record))
+        self.summary_title.setText(title)
+        self.summary_advice.setText(advice)
+        self.summary_advice.setVisible(bool(advice))
         pain = ""
         if s.pain_before is not None:
             after = "–" if s.pain_after is None else str(s.pain_after)
@@ -502,7 +511,7 @@ class PlayerView(QWidget):
         elif not self.saver.idle:
             self.summary_saved.setText(self.tr("Saving…"))
         else:
-            self.summary_saved.setText(self.tr("Nothing was done, so nothing was saved."))
+            self.summary_saved.setText(self.tr("Nothing to save."))
 
     # ------------------------------------------------------------------ keys
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -41,6 +41,10 @@ class ResistanceStep:
 
     name: str
     per_side: bool | None = None
+    #: What is particular to this rung, said first on the player and in the Library.
+    cues: tuple[str, ...] = ()
+    #: Seconds held at the top of each rep on this rung (a harder variant without kit).
+    tempo_hold: float | None = None
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,21 @@ class Exercise:
     hold_seconds: float = 0.0
     # "leg" for one leg at a time; "direction" for the band walk's stepping direction.
     side_meaning: str = "leg"
+    #: Step indices easiest first (docs/progression.md gives each place's reason); empty:
+    #: the steps' own order. Indices are stored with every set, so new rungs are appended.
+    order: tuple[int, ...] = ()
+
+    def ladder(self) -> tuple[tuple[int, ResistanceStep], ...]:
+        """(step index, rung) easiest first; the plan starts on the first."""
+        indices = self.order or tuple(range(len(self.steps)))
+        return tuple((i, self.steps[i]) for i in indices)
 
     def step(self, index: int | None = None) -> ResistanceStep:
         return self.steps[self.default_step if index is None else index]
+
+    def cues_for(self, step_index: int | None = None) -> tuple[str, ...]:
+        """The rung's own cues first, then the exercise's (which hold on every rung)."""
+        return self.step(step_index).cues + self.cues
 
     def is_per_side(self, step_index: int | None = None) -> bool:
         override = self.step(step_index).per_side
@@ -89,11 +105,17 @@ CLAMSHELL = Exercise(
     pro_tip="Rest a hand on your top hip. If it rolls back, make the movement smaller.",
     per_side=True,
     steps=(
-        ResistanceStep("Bodyweight"),
-        ResistanceStep("Light band above the knees"),
-        ResistanceStep("Next band colour above the knees"),
-        ResistanceStep("Side-plank clamshell"),
+        ResistanceStep("Bodyweight", cues=("No band: the top leg's own weight is the load.",)),
+        ResistanceStep("Light band above the knees",
+                       cues=("Loop the band just above both knees, snug at the start.",)),
+        ResistanceStep("Next band colour above the knees",
+                       cues=("The heavier band goes just above both knees.",)),
+        ResistanceStep("Side-plank clamshell",
+                       cues=("Prop up on your forearm and knees, hips lifted off the floor.",)),
+        ResistanceStep("Bodyweight, 2 s hold with the knee open", tempo_hold=2,
+                       cues=("At the top, hold the knee open for 2 s, then close it.",)),
     ),
+    order=(0, 4, 1, 2, 3),
 )
 
 SIDE_LEG_LIFT = Exercise(
@@ -101,7 +123,7 @@ SIDE_LEG_LIFT = Exercise(
     name="Side-lying leg lifts",
     muscles=("Gluteus medius", "Gluteus minimus"),
     cues=(
-        "Bend the bottom leg for balance; the top leg stays long and straight.",
+        "Lie on your side; bend the bottom leg for balance.",
         "Roll the top hip a little forward, toes pointing ahead.",
         "Lift to about 45 degrees, slightly behind your body line.",
         "Lower slowly. The hip must not hike up or roll back.",
@@ -110,12 +132,15 @@ SIDE_LEG_LIFT = Exercise(
     pro_tip="Flex the foot and lead with the heel. Higher is not better.",
     per_side=True,
     steps=(
-        ResistanceStep("Top knee bent"),
-        ResistanceStep("Straight leg"),
-        ResistanceStep("Light ankle weight (restart at 8 reps)"),
-        ResistanceStep("Band around the ankles"),
+        ResistanceStep("Top knee bent", cues=("Keep the top knee bent: a short, light lever.",)),
+        ResistanceStep("Straight leg", cues=("The top leg stays long and straight, heel leading.",)),
+        ResistanceStep("Ankle weight", cues=("Strap the weight to the top ankle; leg straight.",)),
+        ResistanceStep("Band around the ankles",
+                       cues=("Band around both ankles, top leg straight, band taut.",)),
+        ResistanceStep("Straight leg, 2 s hold at the top", tempo_hold=2,
+                       cues=("Leg long and straight; hold 2 s at the top, then lower.",)),
     ),
-    default_step=1,
+    order=(0, 1, 4, 2, 3),
 )
 
 SINGLE_LEG_DEADLIFT = Exercise(
@@ -135,11 +160,16 @@ SINGLE_LEG_DEADLIFT = Exercise(
             "the opposite hand much later.",
     per_side=True,
     steps=(
-        ResistanceStep("Fingertip support"),
-        ResistanceStep("Bodyweight"),
-        ResistanceStep("Light dumbbell in the opposite hand"),
-        ResistanceStep("Heavier dumbbell in the opposite hand"),
+        ResistanceStep("Fingertip support", cues=("Fingertips on a wall or chair back for balance.",)),
+        ResistanceStep("Bodyweight", cues=("No support: balance on the standing leg alone.",)),
+        ResistanceStep("Light dumbbell in the opposite hand",
+                       cues=("Hold the dumbbell in the hand opposite the standing leg.",)),
+        ResistanceStep("Heavier dumbbell in the opposite hand",
+                       cues=("The heavier dumbbell, in the hand opposite the standing leg.",)),
+        ResistanceStep("Bodyweight, 2 s pause at the bottom", tempo_hold=2,
+                       cues=("No support; pause 2 s at the bottom, back flat.",)),
     ),
+    order=(0, 1, 4, 2, 3),
 )
 
 GLUTE_BRIDGE = Exercise(
@@ -156,10 +186,17 @@ GLUTE_BRIDGE = Exercise(
     pro_tip="When two legs feel easy, lift one foot and bridge on a single leg.",
     per_side=False,
     steps=(
-        ResistanceStep("Two-leg bridge", per_side=False),
-        ResistanceStep("Single-leg bridge", per_side=True),
-        ResistanceStep("Single-leg hip thrust, shoulders on a bench", per_side=True),
+        ResistanceStep("Two-leg bridge", per_side=False, cues=("Both feet stay down the whole time.",)),
+        ResistanceStep("Single-leg bridge", per_side=True,
+                       cues=("One foot down, the other knee drawn up; press through one heel.",)),
+        ResistanceStep("Single-leg hip thrust, shoulders on a bench", per_side=True,
+                       cues=("Shoulders on a bench or sofa edge, one foot down.",)),
+        ResistanceStep("Marching bridge", per_side=False,
+                       cues=("At the top, lift one foot, set it down, then the other.",)),
+        ResistanceStep("Single-leg bridge, 2 s hold at the top", per_side=True, tempo_hold=2,
+                       cues=("One foot down; hold 2 s at the top, hips level.",)),
     ),
+    order=(0, 3, 1, 4, 2),
 )
 
 LATERAL_BAND_WALK = Exercise(
@@ -167,9 +204,9 @@ LATERAL_BAND_WALK = Exercise(
     name="Lateral band walks",
     muscles=("Gluteus medius", "Gluteus maximus", "Quadriceps", "Hamstrings"),
     cues=(
-        "Band around the knees; sink into a quarter squat.",
-        "Toes forward, knees pressing out against the band.",
-        "Step sideways slowly. The band never goes slack.",
+        "Sink into a quarter squat and stay there.",
+        "Toes forward, knees pressing out.",
+        "Step sideways slowly, the same number each way.",
         "Never let the feet come together.",
     ),
     why="Makes the side-hip stabilisers work while you move, with the thighs helping.",
@@ -177,11 +214,17 @@ LATERAL_BAND_WALK = Exercise(
     per_side=True,
     side_meaning="direction",
     steps=(
-        ResistanceStep("Band at the knees"),
-        ResistanceStep("Band at the ankles"),
-        ResistanceStep("Band around the feet"),
-        ResistanceStep("Next band colour"),
+        ResistanceStep("Band at the knees", cues=("Band just above the knees, never slack.",)),
+        ResistanceStep("Band at the ankles", cues=("Band around the ankles, never slack.",)),
+        ResistanceStep("Band around the feet", cues=("Band around the forefeet: the longest lever.",)),
+        ResistanceStep("Next band colour around the feet",
+                       cues=("The heavier band around the forefeet, never slack.",)),
+        ResistanceStep("No band: deeper squat, 2 s pause on each step", tempo_hold=2,
+                       cues=("No band: squat a little deeper and pause on each step.",)),
+        ResistanceStep("No band: side steps in a quarter squat",
+                       cues=("No band yet: the squat and the steps do the work.",)),
     ),
+    order=(5, 4, 0, 1, 2, 3),
 )
 
 GLUTE_STRETCH = Exercise(
@@ -201,8 +244,8 @@ GLUTE_STRETCH = Exercise(
     kind=Kind.HOLD,
     hold_seconds=30.0,
     steps=(
-        ResistanceStep("Seated figure-4"),
-        ResistanceStep("Lying figure-4"),
+        ResistanceStep("Seated figure-4", cues=("Sit tall on a chair; ankle over the opposite knee.",)),
+        ResistanceStep("Lying figure-4", cues=("The buttock of the crossed leg is the side stretched.",)),
     ),
     default_step=1,
 )

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from ..store.records import EARLIEST_DATE, LATEST_YEAR
 
 LEVELS = ("beginner", "intermediate", "advanced")
+#: How the dose grows: "load" (double progression, the default) or "reps" (the source
+#: article's own path: 3 x 10 building to 3 x 20 on the first rung).
+PATHS = ("load", "reps")
 SORE_SIDES = ("left", "right", "both")
 #: Thera-Band colours, lightest first (PROGRAM.md). Other brands' names are allowed too.
 THERA_BAND_ORDER = ("yellow", "red", "green", "blue", "black", "silver", "gold")
@@ -47,6 +50,9 @@ class PlanSetup:
     sore_side: str                     # "left", "right" or "both"
     bands: tuple[str, ...] = ()        # colour names owned, lightest first
     dumbbells_kg: tuple[float, ...] = ()  # weights owned, lightest first
+    ankle_weights: bool = False        # owns an ankle weight (the leg lift's loaded rung)
+    bench: bool = False                # has a bench or sofa edge (the hip thrust)
+    path: str = "load"                 # one of PATHS
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
@@ -67,6 +73,11 @@ class PlanSetup:
             raise ValueError(f"sore side must be left, right or both, not {self.sore_side!r}")
         object.__setattr__(self, "bands", _check_bands(self.bands))
         object.__setattr__(self, "dumbbells_kg", _check_dumbbells(self.dumbbells_kg))
+        if self.path not in PATHS:
+            raise ValueError(f"path must be one of {', '.join(PATHS)}, not {self.path!r}")
+        for name in ("ankle_weights", "bench"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be true or false")
 
     @property
     def sessions_per_week(self) -> int:
@@ -92,6 +103,9 @@ class PlanSetup:
             "sore_side": self.sore_side,
             "bands": list(self.bands),
             "dumbbells_kg": list(self.dumbbells_kg),
+            "ankle_weights": self.ankle_weights,
+            "bench": self.bench,
+            "path": self.path,
         }
 
     @classmethod
@@ -118,7 +132,9 @@ class PlanSetup:
         if not isinstance(weights, list):
             raise ValueError("dumbbells_kg must be a list of weights in kg")
         return cls(level=doc.get("level"), running_days=frozenset(days), start_date=start_date,
-                   sore_side=doc.get("sore_side"), bands=tuple(bands), dumbbells_kg=tuple(weights))
+                   sore_side=doc.get("sore_side"), bands=tuple(bands), dumbbells_kg=tuple(weights),
+                   ankle_weights=doc.get("ankle_weights", False), bench=doc.get("bench", False),
+                   path=doc.get("path", "load"))
 
 
 def stored_setup(doc: dict | None, today: dt.date) -> tuple[PlanSetup, str | None]:

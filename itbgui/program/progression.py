@@ -1,11 +1,10 @@
-"""Pain-guided progression: after each session, progress, hold or step back, and why.
+"""Pain-guided progression, the public face: the decision after a session, today's session
+with every exercise's own dose, the next-morning question and the weeks at a glance.
 
-A pain-monitoring rule (Silbernagel et al. 2007, as set out in PROGRAM.md and
-docs/progression.md): pain up to about 5/10 during the work is acceptable if it
-settles by the next morning and does not creep up from week to week. The person can
-override any decision; the override is stored and wins. Also here: which session is
-next (missed ones slide forward, never pile up) and whether to ask the next-morning
-question. Pure Python: time always comes in as an argument.
+The rule itself is in :mod:`.rule`, each exercise's dose state in :mod:`.dose_state`, the
+decision and the stored override in :mod:`.decisions`. Everything here is worked out from
+the plan set-up, the sessions and the person's overrides (docs/progression.md). Pure
+Python: time always comes in as an argument.
 """
 
 from __future__ import annotations
@@ -14,180 +13,34 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .exercises import Kind, exercise
-from .plan import (PLAN_WEEKS, Plan, PlannedSession, Rung, exercise_prescription, generate_plan,
-                   label_for, style_for_reps, usable_rungs)
+from .decisions import (ACCEPTABLE_PAIN, ACTIONS, CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD,  # noqa: F401
+                        LONG_GAP_DAYS, MEANINGFUL_CHANGE, MORNING_QUESTION_AFTER, PROGRESS,
+                        REVIEW_WEEK, SEVERE_PAIN, STEP_BACK, Override, ProgressionDecision,
+                        decision_id, overrides_from, stored_decisions)
+from .dose_state import History, replay
+from .plan import PLAN_WEEKS, SESSION_EXERCISES, Plan, PlannedSession, generate_plan
 from .plan_setup import PlanSetup, monday_of
-from .prescription import ExercisePrescription, SessionPrescription
+from .prescription import SessionPrescription
+from .rule import exercise_kind, weekly_baselines  # noqa: F401
 from .sessions import counted_sessions, session_day
 from .timeline import Timing, build_timeline
 
 if TYPE_CHECKING:   # records are plain data; the rule only reads their fields
     from ..store.records import SessionRecord
 
-PROGRESS, HOLD, STEP_BACK = "progress", "hold", "step_back"
-ACTIONS = (PROGRESS, HOLD, STEP_BACK)
-#: Pain during the work that is acceptable if it settles by the next morning.
-ACCEPTABLE_PAIN = 5
-#: Pain low enough to move on (two sessions in a row).
-EASY_PAIN = 3
-SEVERE_PAIN = 7
-#: A change of 2 points on the 0-10 scale is a real change, not noise.
-MEANINGFUL_CHANGE = 2
-#: Clinician advice if pain is no lower than at the start by this plan week.
-REVIEW_WEEK = 6
-#: The next-morning question waits this long after a session ends: a night's sleep, so a
-#: session that ran past midnight is not asked about minutes later (and cannot unlock progress).
-MORNING_QUESTION_AFTER = dt.timedelta(hours=8)
-STEP_BACK_REP_FACTOR = 0.7   # "2 sets with about 30 % fewer reps"
 
-
-@dataclass(frozen=True)
-class ProgressionDecision:
-    id: str
-    action: str                  # "progress", "hold" or "step_back"
-    reason: str                  # plain words for the Today screen
-    see_clinician: bool
-    made_on: dt.datetime
-    based_on: str                # the session id the decision reads
-    overridden_to: str | None = None   # the person's own choice, which wins
-    clinician_reason: str = ""
-
-    def __post_init__(self) -> None:
-        if self.action not in ACTIONS:
-            raise ValueError(f"action must be one of {', '.join(ACTIONS)}, not {self.action!r}")
-        if self.overridden_to is not None and self.overridden_to not in ACTIONS:
-            raise ValueError(f"override must be one of {', '.join(ACTIONS)}, not {self.overridden_to!r}")
-        if not self.id or not self.based_on:
-            raise ValueError("a decision needs an id and the session it is based on")
-
-    @property
-    def effective_action(self) -> str:
-        return self.overridden_to or self.action
-
-    def with_override(self, action: str | None) -> "ProgressionDecision":
-        """The person's choice (None clears it); choosing the app's own action clears it too."""
-        if action is not None and action not in ACTIONS:
-            raise ValueError(f"override must be one of {', '.join(ACTIONS)}, not {action!r}")
-        return replace(self, overridden_to=None if action == self.action else action)
-
-    def to_doc(self) -> dict:
-        return {
-            "id": self.id,
-            "action": self.action,
-            "reason": self.reason,
-            "see_clinician": self.see_clinician,
-            "clinician_reason": self.clinician_reason,
-            "made_on": self.made_on.isoformat(timespec="seconds"),
-            "based_on": self.based_on,
-            "overridden_to": self.overridden_to,
-        }
-
-    @classmethod
-    def from_doc(cls, doc) -> "ProgressionDecision":
-        if not isinstance(doc, dict):
-            raise ValueError("a decision must be a JSON object")
-        for key in ("id", "based_on", "reason"):
-            if not isinstance(doc.get(key), str):
-                raise ValueError(f"{key} must be text")
-        if not isinstance(doc.get("see_clinician"), bool):
-            raise ValueError("see_clinician must be true or false")
-        made = doc.get("made_on")
-        try:
-            made_on = dt.datetime.fromisoformat(made)
-        except (TypeError, ValueError):
-            raise ValueError(f"made_on is not a valid time: {made!r}") from None
-        clinician = doc.get("clinician_reason", "")
-        if not isinstance(clinician, str):
-            raise ValueError("clinician_reason must be text")
-        return cls(id=doc["id"], action=doc.get("action"), reason=doc["reason"],
-                   see_clinician=doc["see_clinician"], made_on=made_on, based_on=doc["based_on"],
-                   overridden_to=doc.get("overridden_to"), clinician_reason=clinician)
-
-
-def stored_decisions(docs) -> tuple[list[ProgressionDecision], list[str]]:
-    """The stored decisions that can be read, and a line for each one that cannot."""
-    decisions, problems = [], []
-    for doc in docs:
-        try:
-            decisions.append(ProgressionDecision.from_doc(doc))
-        except ValueError as exc:
-            problems.append(f"a stored decision cannot be read ({exc})")
-    return decisions, problems
-
-
-def decision_id(session_id: str) -> str:
-    """One decision per session: re-deciding (after the next-morning answer) replaces it."""
-    return f"after-{session_id}"
-
-
-# ------------------------------------------------------------------ reading the log
-
-
-def _peak_pain(session: SessionRecord) -> int | None:
-    values = [p for p in (session.pain_before, session.pain_after) if p is not None]
-    return max(values) if values else None
-
-
-def _pain_logged(session: SessionRecord) -> bool:
-    """Both pain numbers are there: a session without them cannot show the dose was easy."""
-    return session.pain_before is not None and session.pain_after is not None
-
-
-def _reps_short(session: SessionRecord) -> bool:
-    return any(s.done_reps < s.target_reps for s in session.sets
-               if exercise_kind(s.exercise_id) is Kind.REPS)
-
-
-def exercise_kind(exercise_id: str) -> Kind | None:
-    try:
-        return exercise(exercise_id).kind
-    except KeyError:
-        return None
-
-
-def _baseline(sessions) -> float | None:
-    values = [s.pain_before for s in sessions if s.pain_before is not None]
-    return sum(values) / len(values) if values else None
-
-
-def weekly_baselines(plan: Plan, sessions) -> dict[int, float]:
-    """Average pain before sessions, per plan week (the resting level, our stand-in for morning pain)."""
-    by_week: dict[int, list[int]] = {}
-    for s in sessions:
-        if s.pain_before is not None:
-            by_week.setdefault(plan.week_number(session_day(s)), []).append(s.pain_before)
-    return {week: sum(values) / len(values) for week, values in sorted(by_week.items())}
-
-
-def _rising_three_weeks(plan: Plan, sessions) -> tuple[float, float, float] | None:
-    weekly = weekly_baselines(plan, sessions)
-    weeks = sorted(weekly)
-    if len(weeks) < 3:
-        return None
-    w1, w2, w3 = weeks[-3:]
-    if w3 - w1 != 2:   # three weeks running, none skipped
-        return None
-    a, b, c = weekly[w1], weekly[w2], weekly[w3]
-    if a < b < c and c - a >= 1:
-        return a, b, c
-    return None
-
-
-def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-# ------------------------------------------------------------------ the rule
+def history_of(setup: PlanSetup, sessions, decisions=(), timing: Timing = Timing()) -> History:
+    """The replayed log: every session's doses and the decision after it."""
+    return replay(generate_plan(setup, timing), sessions, overrides_from(decisions))
 
 
 def decide(setup: PlanSetup, sessions, decisions=(), made_on: dt.datetime | None = None,
            session_id: str | None = None) -> ProgressionDecision | None:
     """The decision after a session (default: the latest that counts), from the log up to it.
 
-    ``decisions`` are the stored ones (objects or docs). Both this decision and the previous
-    one (which counts for "two step-backs in a row") are worked out from the log as it is
-    now; only the person's stored overrides are taken from ``decisions``.
+    ``decisions`` are the person's stored overrides (or decisions, or their documents);
+    everything else is worked out from the sessions. ``made_on`` is kept for the caller's
+    call shape; a decision's time is its session's end.
     """
     history = counted_sessions(sessions)
     if session_id is not None:
@@ -195,256 +48,13 @@ def decide(setup: PlanSetup, sessions, decisions=(), made_on: dt.datetime | None
         if upto is None:
             return None
         history = history[:upto + 1]
-    if not history:
-        return None
-    plan = generate_plan(setup)
-    session = history[-1]
-    stored = {d.id: d for d in map(_as_decision, decisions)}
-    previous = None
-    if len(history) > 1:
-        # Re-read from the log too (History may have changed it), keeping the person's override.
-        previous = _unstored(plan, history[:-1])
-        earlier_previous = stored.get(previous.id)
-        if earlier_previous is not None:
-            previous = replace(previous, overridden_to=earlier_previous.overridden_to)
-    action, reason = _action(plan, history)
-
-    clinician = _clinician_reasons(plan, history, action, previous)
-    earlier = stored.get(decision_id(session.id))
-    return ProgressionDecision(
-        id=decision_id(session.id), action=action, reason=reason, see_clinician=bool(clinician),
-        made_on=made_on or session.ended_at or session.started_at, based_on=session.id,
-        overridden_to=earlier.overridden_to if earlier else None,
-        clinician_reason=" ".join(clinician))
+    return history_of(setup, history, decisions).latest_decision
 
 
-def _unstored(plan: Plan, history) -> ProgressionDecision:
-    """The decision the rule would have made after an earlier session that has none stored."""
-    action, reason = _action(plan, history)
-    session = history[-1]
-    return ProgressionDecision(decision_id(session.id), action, reason, False,
-                               session.ended_at or session.started_at, session.id)
-
-
-def _as_decision(item) -> ProgressionDecision:
-    return item if isinstance(item, ProgressionDecision) else ProgressionDecision.from_doc(item)
-
-
-def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str]:
-    """Step back beats hold beats progress; the first matching reason is the one shown."""
-    session = history[-1]
-    peak = _peak_pain(session)
-    settled = session.next_morning in ("better", "same")
-
-    if peak is not None and peak > ACCEPTABLE_PAIN:
-        return STEP_BACK, (f"Pain reached {peak}/10, above the 5 that is fine during this work. "
-                           "Next time is one step easier.")
-    if session.next_morning == "worse":
-        return STEP_BACK, ("The morning after, your side felt worse than before the session. "
-                           "Next time is one step easier.")
-    rising = _rising_three_weeks(plan, history)
-    if rising:
-        a, b, c = map(_fmt, rising)
-        return STEP_BACK, (f"Your pain before sessions has crept up three weeks running "
-                           f"({a}, {b}, {c}). Next time is one step easier.")
-    if not session.completed:
-        return HOLD, "The last session ended early, so the same dose comes round again."
-    if peak is not None and peak > EASY_PAIN:
-        if settled:
-            return HOLD, (f"Pain reached {peak}/10 and settled by the next morning. That is fine; "
-                          "repeat this dose before adding more.")
-        return HOLD, (f"Pain reached {peak}/10. That is acceptable if it settles by tomorrow "
-                      "morning; repeat this dose before adding more.")
-    if not _pain_logged(session):
-        if session.pain_before is None and session.pain_after is None:
-            return HOLD, "No pain was logged, so the dose stays."
-        missing = "before" if session.pain_before is None else "after"
-        return HOLD, f"Pain {missing} the session was not logged, so the dose stays."
-    if _reps_short(session):
-        return HOLD, "Some sets fell short of their target, so the same dose comes round again."
-    if len(history) < 2:
-        return HOLD, "A good first session. One more like it and the plan moves on."
-    before = history[-2]
-    before_peak = _peak_pain(before)
-    if (before_peak is not None and before_peak > EASY_PAIN) or before.next_morning == "worse" \
-            or not before.completed or _reps_short(before) or not _pain_logged(before):
-        return HOLD, "An easy session. One more like it and the plan moves on."
-    return PROGRESS, ("Two easy sessions in a row: pain 3/10 or less, settled by the next "
-                      "morning, every set done. The plan moves on.")
-
-
-def _clinician_reasons(plan: Plan, history, action: str,
-                       previous: ProgressionDecision | None) -> list[str]:
-    reasons = []
-    recent = history[-3:]
-    severe = sum(1 for s in recent if (_peak_pain(s) or 0) >= SEVERE_PAIN)
-    if severe >= 2:
-        reasons.append(f"Pain of 7/10 or more in {severe} of your last {len(recent)} sessions.")
-    if len(history) >= 4:
-        start, now = _baseline(history[:3]), _baseline(history[-3:])
-        if start is not None and now is not None and now - start >= MEANINGFUL_CHANGE:
-            reasons.append(f"Your pain before sessions has risen from about {_fmt(start)} "
-                           f"to {_fmt(now)} out of 10.")
-    if action == STEP_BACK and previous is not None and previous.effective_action == STEP_BACK:
-        reasons.append("Two step-backs in a row.")
-    week = plan.week_number(session_day(history[-1]))
-    if week >= REVIEW_WEEK:
-        start, now = _baseline(history[:3]), _baseline(history[-3:])
-        if start is not None and now is not None and start > 0 and now >= start:
-            reasons.append(f"Week {week} and your pain is no lower than at the start.")
-    return reasons
-
-
-# ------------------------------------------------------------------ applying it
-
-
-@dataclass(frozen=True)
-class LastDose:
-    """What one exercise was last prescribed as: its rung, reps and sets."""
-
-    step_index: int
-    reps: int
-    sets: int
-
-    def key(self) -> tuple[int, int, int]:
-        return (self.step_index, self.reps, self.sets)
-
-
-def last_dose(exercise_id: str, sessions, setup: PlanSetup) -> LastDose | None:
-    """The most recent prescribed dose of an exercise (targets, not what was done).
-
-    Rung and reps come from the latest session with the exercise. The set count does too
-    when that session was finished; after an early end it is what was prescribed: the
-    last finished session at that rung and reps, else the plan's sets for them. An early
-    end never shrinks the dose.
-    """
-    history = counted_sessions(sessions)
-    for index in range(len(history) - 1, -1, -1):
-        session = history[index]
-        sets = [s for s in session.sets if s.exercise_id == exercise_id]
-        if not sets:
-            continue
-        step, reps = _logged_rung(exercise_id, sets, setup), max(s.target_reps for s in sets)
-        logged = max(s.set_number for s in sets)
-        if session.completed:
-            return LastDose(step, reps, logged)
-        return LastDose(step, reps, max(logged, _prescribed_sets(
-            exercise_id, step, reps, session, history[:index], setup)))
-    return None
-
-
-def _logged_rung(exercise_id: str, sets, setup: PlanSetup) -> int:
-    steps = [s.step_index for s in sets if s.step_index is not None]
-    if steps:
-        return max(steps)
-    labels = {r.label: r.step_index for r in usable_rungs(exercise_id, setup)}   # an older record
-    return labels.get(sets[0].resistance, exercise(exercise_id).default_step)
-
-
-def _prescribed_sets(exercise_id: str, step: int, reps: int, session: SessionRecord,
-                     earlier, setup: PlanSetup) -> int:
-    """How many sets a session that ended early had been given for this exercise."""
-    for before in reversed(earlier):
-        if not before.completed:
-            continue
-        sets = [s for s in before.sets if s.exercise_id == exercise_id]
-        if not sets or max(s.target_reps for s in sets) != reps:
-            continue
-        if _logged_rung(exercise_id, sets, setup) == step:
-            return max(s.set_number for s in sets)
-    plan = generate_plan(setup)
-    week = session.week or plan.week_number(session_day(session))
-    if week >= 1:
-        planned = plan.planned_exercise(exercise_id, week)
-        if (planned.resolved_step_index, planned.reps) == (step, reps):
-            return planned.sets
-    ladder = plan.dose_ladder(exercise_id)
-    matches = [sets for rung, n, sets in ladder if (rung, n) == (step, reps)]
-    if matches:
-        return matches[-1]
-    if reps < min(n for _, n, _ in ladder):
-        return 2   # a step-back dose: 2 sets with fewer reps
-    return max(sets for _, _, sets in ladder)
-
-
-def _usable_rung_at_or_below(exercise_id: str, setup: PlanSetup, step_index: int) -> tuple[int, Rung]:
-    rungs = usable_rungs(exercise_id, setup)
-    position = 0
-    for i, rung in enumerate(rungs):
-        if rung.step_index <= step_index:
-            position = i
-    return position, rungs[position]
-
-
-def adjusted_exercise(plan: Plan, week: int, exercise_id: str, action: str,
-                      last: LastDose | None) -> ExercisePrescription:
-    """One exercise's dose for the next session, with the decision applied.
-
-    progress: the plan as written, but never more than one step past what was last done;
-    hold: the last dose again; step back: one rung down, or 2 sets with ~30 % fewer reps.
-    """
-    setup, timing = plan.setup, plan.timing
-    planned = plan.planned_exercise(exercise_id, week)
-    if exercise(exercise_id).kind is Kind.HOLD:
-        return planned
-    if action == PROGRESS or last is None:
-        return _capped_progress(plan, week, exercise_id, last)
-    position, rung = _usable_rung_at_or_below(exercise_id, setup, last.step_index)
-    reps, sets = last.reps, last.sets
-    if action == STEP_BACK:
-        if position > 0:
-            rung = usable_rungs(exercise_id, setup)[position - 1]
-        else:
-            sets, reps = min(sets, 2), max(5, round(reps * STEP_BACK_REP_FACTOR))
-    tempo, rest = style_for_reps(reps)
-    return exercise_prescription(exercise_id, sets, reps, tempo, rest,
-                                 Rung(rung.step_index, label_for(exercise_id, setup, rung.step_index)),
-                                 timing)
-
-
-def _capped_progress(plan: Plan, week: int, exercise_id: str, last: LastDose | None):
-    if last is None:
-        # Never done: start at the beginning, whatever the calendar says.
-        return plan.planned_exercise(exercise_id, 1)
-    if week > PLAN_WEEKS and last.step_index >= plan.planned_exercise(exercise_id, week).resolved_step_index:
-        return plan.planned_exercise(exercise_id, week)   # maintenance at the final load
-    reached = 0
-    for w in range(1, min(week, PLAN_WEEKS) + 1):
-        item = plan.planned_exercise(exercise_id, w)
-        if (item.resolved_step_index, item.reps, item.sets) <= last.key():
-            reached = w
-    if reached >= PLAN_WEEKS or reached >= week:
-        return plan.planned_exercise(exercise_id, week)
-    return plan.planned_exercise(exercise_id, min(week, reached + 1))
-
-
-def apply_decision(plan: Plan, planned: PlannedSession, sessions,
-                   decision: ProgressionDecision | None) -> SessionPrescription:
-    """The planned session's prescription with the latest decision (or its override) applied."""
-    action = decision.effective_action if decision else PROGRESS
-    items = tuple(_within_planned(plan, planned, item, adjusted_exercise(
-                      plan, planned.week, item.exercise_id, action,
-                      last_dose(item.exercise_id, sessions, plan.setup)))
-                  for item in planned.prescription.items)
-    return replace(planned.prescription, items=items)
-
-
-def _within_planned(plan: Plan, planned: PlannedSession, item: ExercisePrescription,
-                    adjusted: ExercisePrescription) -> ExercisePrescription:
-    """Never more sets than the session plans, and in maintenance (all five exercises)
-    never more reps either, so a decision cannot push a session past its time budget."""
-    sets = min(adjusted.sets, item.sets)
-    reps, tempo = adjusted.reps, adjusted.tempo
-    if planned.is_maintenance:
-        reps, tempo = min(reps, item.reps), item.tempo
-    if (sets, reps, tempo) == (adjusted.sets, adjusted.reps, adjusted.tempo):
-        return adjusted
-    rung = Rung(adjusted.resolved_step_index, adjusted.resistance)
-    return exercise_prescription(adjusted.exercise_id, sets, reps, tempo, style_for_reps(reps)[1], rung,
-                                 plan.timing)
-
-
-# ------------------------------------------------------------------ what is next
+def latest_decision(setup: PlanSetup, sessions, decisions=()) -> ProgressionDecision | None:
+    """The decision after the latest session that counts, read from the log as it is now
+    (an edit in History changes it), with the person's stored override kept."""
+    return history_of(setup, sessions, decisions).latest_decision
 
 
 @dataclass(frozen=True)
@@ -472,28 +82,53 @@ class TodaySession:
 
     @property
     def is_maintenance(self) -> bool:
-        return self.week > PLAN_WEEKS
+        return self.planned.is_maintenance
 
     @property
     def week_label(self) -> str:
-        return "Maintenance" if self.is_maintenance else f"Week {self.week} of {PLAN_WEEKS}"
+        if self.is_maintenance:
+            return "Maintenance"
+        if self.week > PLAN_WEEKS:
+            return f"Week {self.week} · building on"
+        return f"Week {self.week} of {PLAN_WEEKS}"
 
 
-def latest_decision(setup: PlanSetup, sessions, decisions=()) -> ProgressionDecision | None:
-    """The decision after the latest session that counts, always read from the log as it is
-    now (an edit in History changes it), with the person's stored override kept.
+def build_phase_continues(plan: Plan, history: History, monday: dt.date) -> bool:
+    """After week 8, maintenance starts only once pain after sessions has settled (the last
+    three at 3/10 or less) and no clinician advice stands; until then the build phase goes on."""
+    return plan.week_number(monday_of(monday) + dt.timedelta(days=6)) > PLAN_WEEKS and \
+        not history.is_settled(monday_of(monday))
 
-    The stored decision itself is returned while it still says the same, so its time stays.
-    """
-    history = counted_sessions(sessions)
-    if not history:
-        return None
-    stored = {d.id: d for d in map(_as_decision, decisions)}
-    current = decide(setup, history, stored.values())
-    found = stored.get(current.id)
-    if found is not None and replace(found, made_on=current.made_on) == current:
-        return found
-    return current
+
+def planned_week(plan: Plan, history: History | None, monday: dt.date) -> tuple[PlannedSession, ...]:
+    """The week's planned sessions in the phase the history puts it in."""
+    build_on = history is not None and build_phase_continues(plan, history, monday)
+    return plan.sessions_in_week(monday, build_on=build_on)
+
+
+def _template_done(session: SessionRecord) -> str | None:
+    done = {s.exercise_id for s in session.sets}
+    if done & {"clamshell", "glute_bridge"} and done & {"single_leg_deadlift", "lateral_band_walk"}:
+        return "M"
+    if done & {"clamshell", "glute_bridge"}:
+        return "A"
+    if done & {"single_leg_deadlift", "lateral_band_walk"}:
+        return "B"
+    return None
+
+
+def alternated(plan: Plan, planned: PlannedSession, last_template: str | None) -> PlannedSession:
+    """A and B take turns by what was done, not by the calendar: someone who trains once a
+    week (or misses the B sessions) still meets all five exercises."""
+    if planned.template not in ("A", "B") or last_template != planned.template:
+        return planned
+    other = "B" if planned.template == "A" else "A"
+    week = min(planned.week, PLAN_WEEKS)
+    items = tuple(plan.planned_exercise(ex_id, week) for ex_id in SESSION_EXERCISES[other])
+    prescription = replace(planned.prescription, items=items)
+    seconds = build_timeline(prescription, plan.timing).timed_seconds
+    return replace(planned, prescription=prescription, template=other, estimated_seconds=seconds,
+                   estimated_minutes=round(seconds / 60))
 
 
 def _slide_day(setup: PlanSetup, day: dt.date, planned_day: dt.date, sunday: dt.date) -> dt.date:
@@ -506,14 +141,18 @@ def _slide_day(setup: PlanSetup, day: dt.date, planned_day: dt.date, sunday: dt.
     return day
 
 
-def done_planned_days(plan: Plan, sessions, monday: dt.date) -> frozenset[dt.date]:
+def done_planned_days(plan: Plan, sessions, monday: dt.date,
+                      history: History | None = None) -> frozenset[dt.date]:
     """The planned days of a week that count as done: sessions are done in the week's order,
     so two sessions logged (on any days) tick off the week's first two planned days."""
     done = sum(1 for s in counted_sessions(sessions) if monday <= session_day(s) <= monday + dt.timedelta(days=6))
-    return frozenset(p.date for p in plan.sessions_in_week(monday)[:done])
+    if history is None:
+        history = replay(plan, sessions)
+    return frozenset(p.date for p in planned_week(plan, history, monday)[:done])
 
 
-def next_planned(plan: Plan, sessions, today: dt.date) -> tuple[PlannedSession, dt.date, dt.date | None]:
+def next_planned(plan: Plan, sessions, today: dt.date,
+                 history: History | None = None) -> tuple[PlannedSession, dt.date, dt.date | None]:
     """(planned session, the day to do it, the day it slid from or None).
 
     Sessions are done in the week's order. One missed slides to the next day you can
@@ -527,11 +166,13 @@ def next_planned(plan: Plan, sessions, today: dt.date) -> tuple[PlannedSession, 
             week += dt.timedelta(weeks=1)
             first_week = plan.sessions_in_week(week)
         return first_week[0], first_week[0].date, None
+    if history is None:
+        history = replay(plan, sessions)
     monday = monday_of(today)
     sunday = monday + dt.timedelta(days=6)
     done_days = [session_day(s) for s in counted_sessions(sessions)]
     this_week = [d for d in done_days if monday <= d <= sunday]
-    planned = plan.sessions_in_week(monday)
+    planned = planned_week(plan, history, monday)
     if len(this_week) < len(planned):
         upcoming = planned[len(this_week)]
         earliest = today + dt.timedelta(days=1 if today in this_week else 0)
@@ -541,20 +182,38 @@ def next_planned(plan: Plan, sessions, today: dt.date) -> tuple[PlannedSession, 
     week = monday
     while True:
         week += dt.timedelta(weeks=1)
-        sessions_then = plan.sessions_in_week(week)
+        sessions_then = planned_week(plan, history, week)
         if sessions_then:
             return sessions_then[0], sessions_then[0].date, None
 
 
+def shown_decision(history: History, day: dt.date) -> ProgressionDecision | None:
+    """The latest decision as it applies on ``day``: after a break of 10 days or more the
+    break rule (R12) sets the doses, and says so, whatever the last decision was."""
+    decision = history.latest_decision
+    note = history.gap_note(day)
+    if decision is not None and note:
+        decision = replace(decision, action=note[0], reason=note[1], overridden_to=None)
+    return decision
+
+
 def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None = None,
                  timing: Timing = Timing()) -> TodaySession:
-    """Today's session, or the next one, with the latest decision applied."""
+    """Today's session, or the next one, each exercise at its own dose (see dose_state)."""
     if today is None:
         raise ValueError("next_session needs today's date (pass the clock's date)")
     plan = generate_plan(setup, timing)
-    planned, day, moved_from = next_planned(plan, sessions, today)
-    decision = latest_decision(setup, sessions, decisions)
-    prescription = apply_decision(plan, planned, sessions, decision)
+    history = replay(plan, sessions, overrides_from(decisions))
+    planned, day, moved_from = next_planned(plan, sessions, today, history)
+    last = history.sessions[-1].session if history.sessions else None
+    planned = alternated(plan, planned, _template_done(last) if last else None)
+    prescription = history.preview([replace(planned, date=day)])[0]
+    decision = shown_decision(history, day)
+    if decision is not None and decision.effective_action == PROGRESS:
+        waiting = history.waiting(prescription, day)
+        if waiting:
+            decision = replace(decision, reason=f"{decision.reason} Not yet for {', '.join(waiting)}: "
+                                                "each exercise changes at most once in 7 days.")
     done_today = any(session_day(s) == today for s in counted_sessions(sessions))
     return TodaySession(
         date=day, is_today=day == today, week=planned.week, planned=planned,
@@ -562,6 +221,29 @@ def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None
         estimated_seconds=build_timeline(prescription, timing).timed_seconds,
         decision=decision, moved_from=moved_from,
         after_light_run=day.weekday() in setup.running_days, done_today=done_today)
+
+
+def week_prescriptions(setup: PlanSetup, sessions, decisions, monday: dt.date, today: dt.date,
+                       timing: Timing = Timing()) -> dict[dt.date, tuple[PlannedSession, SessionPrescription]]:
+    """The planned days of a week not done yet (from today on), each with its session (A and
+    B taking turns by what was done) and its doses as each exercise's state gives them if
+    the plan is followed. Days already past are not in it."""
+    plan = generate_plan(setup, timing)
+    history = replay(plan, sessions, overrides_from(decisions))
+    upcoming = []
+    last = history.sessions[-1].session if history.sessions else None
+    template = _template_done(last) if last else None
+    week = monday_of(max(today, history.last_day or today))
+    while week <= monday:
+        done = done_planned_days(plan, sessions, week, history)
+        for p in planned_week(plan, history, week):
+            if p.date not in done and p.date >= today:
+                p = alternated(plan, p, template)
+                template = p.template
+                upcoming.append(p)
+        week += dt.timedelta(weeks=1)
+    return {p.date: (p, rx) for p, rx in zip(upcoming, history.preview(upcoming))
+            if monday <= p.date <= monday + dt.timedelta(days=6)}
 
 
 def morning_question_due(sessions, now: dt.datetime) -> SessionRecord | None:

@@ -1,17 +1,145 @@
-"""One calendar week of the plan as the person sees it: on the Plan page, on paper, and
-from ``itb-coach week``. Worked out without Qt, so each of those shows the same week."""
+"""One calendar week as data, without Qt: the sheet the Plan page shows and the printer
+prints (:class:`WeekSheet`), and the same week for ``itb-coach week`` and its JSON (:class:`Week`).
+
+Days still to come carry each exercise's own dose (as Today would give it if the plan is
+followed); days already done carry what was done; days past and missed, the plan's dose.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .decisions import ProgressionDecision
+from .exercises import Kind, exercise
 from .plan import PLAN_WEEKS, generate_plan
 from .plan_setup import PlanSetup, monday_of
 from .preferences import SessionPreferences, apply_preferences, timing_for
-from .prescription import SessionPrescription
-from .progression import ProgressionDecision, apply_decision, latest_decision
+from .prescription import ExercisePrescription, SessionPrescription
+from .progression import (done_planned_days, history_of, planned_week, shown_decision,
+                          week_prescriptions)
+from .sessions import counted_sessions, session_day
 from .timeline import build_timeline
+
+
+@dataclass(frozen=True)
+class WeekExercise:
+    exercise: str
+    sets: int
+    reps: int
+    hold_seconds: float     # seconds held a side for the stretch; 0 for counted exercises
+    per_side: bool
+    step: int               # the rung's step index (docs/data-format.md)
+    resistance: str
+
+    def to_json(self) -> dict:
+        return {"exercise": self.exercise, "sets": self.sets, "reps": self.reps,
+                "hold_seconds": self.hold_seconds, "per_side": self.per_side, "step": self.step,
+                "resistance": self.resistance}
+
+
+@dataclass(frozen=True)
+class WeekDay:
+    date: dt.date
+    kind: str               # "session", "run" or "rest"
+    done: bool
+    exercises: tuple[WeekExercise, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"date": self.date.isoformat(), "kind": self.kind, "done": self.done,
+                "exercises": [e.to_json() for e in self.exercises]}
+
+
+@dataclass(frozen=True)
+class Week:
+    week: int
+    monday: dt.date
+    phase: str              # "build" or "maintenance"
+    decision: ProgressionDecision | None
+    days: tuple[WeekDay, ...]
+
+    def to_json(self) -> dict:
+        d = self.decision
+        return {"week": self.week, "monday": self.monday.isoformat(), "phase": self.phase,
+                "decision": {"action": d.effective_action if d else None,
+                             "reason": d.reason if d else "",
+                             "see_clinician": bool(d and d.see_clinician)},
+                "days": [day.to_json() for day in self.days]}
+
+
+def _planned(item: ExercisePrescription) -> WeekExercise:
+    hold = item.exercise.hold_seconds if item.exercise.kind is Kind.HOLD else 0.0
+    return WeekExercise(item.exercise_id, item.sets, item.reps, hold, item.per_side,
+                        item.resolved_step_index, item.resistance)
+
+
+def done_prescription(record, planned: SessionPrescription) -> SessionPrescription:
+    """What a logged session did, as a prescription (sets with reps done, the most reps, the
+    rung used), in the frame of the planned session it ticked off."""
+    found: dict[str, list] = {}
+    for s in record.sets:
+        found.setdefault(s.exercise_id, []).append(s)
+    items = []
+    for exercise_id, sets in found.items():
+        ex = exercise(exercise_id)
+        did = [s for s in sets if s.done_reps > 0 or s.hold_seconds > 0]
+        step = next((s.step_index for s in sets if s.step_index is not None), ex.default_step)
+        step = step if 0 <= step < len(ex.steps) else ex.default_step
+        reps = 0 if ex.kind is Kind.HOLD else max((s.done_reps for s in sets), default=0)
+        items.append(ExercisePrescription(exercise_id, sets=max(1, len({s.set_number for s in did})),
+                                          reps=reps, rest_seconds=0, step_index=step,
+                                          resistance_label=sets[0].resistance or None))
+    return replace(planned, items=tuple(items)) if items else planned
+
+
+def _done(record, planned: SessionPrescription) -> tuple[WeekExercise, ...]:
+    held = {}
+    for s in record.sets:
+        if s.hold_seconds:
+            held[s.exercise_id] = max(held.get(s.exercise_id, 0.0), s.hold_seconds)
+    result = []
+    for item in done_prescription(record, planned).items:
+        done = _planned(item)
+        if item.exercise.kind is Kind.HOLD:
+            done = replace(done, hold_seconds=held.get(item.exercise_id, 0.0))
+        result.append(done)
+    return tuple(result)
+
+
+def done_records(plan, history, sessions, monday: dt.date) -> dict:
+    """Planned day -> the logged session that ticked it off (in the week's order)."""
+    done = sorted(done_planned_days(plan, sessions, monday, history))
+    logged = [s for s in counted_sessions(sessions)
+              if monday <= session_day(s) <= monday + dt.timedelta(days=6)]
+    return dict(zip(done, logged))
+
+
+def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date) -> Week:
+    """The week holding ``day``, as of ``today``."""
+    plan = generate_plan(setup)
+    monday = monday_of(day)
+    history = history_of(setup, sessions, decisions)
+    planned = {p.date: p for p in planned_week(plan, history, monday)}
+    ahead = week_prescriptions(setup, sessions, decisions, monday, today)
+    done_record = done_records(plan, history, sessions, monday)
+    days = []
+    for offset in range(7):
+        date = monday + dt.timedelta(days=offset)
+        if date in planned:
+            if date in done_record:
+                items = _done(done_record[date], planned[date].prescription)
+            else:
+                prescription: SessionPrescription = ahead.get(date, (None, planned[date].prescription))[1]
+                items = tuple(_planned(i) for i in prescription.items)
+            days.append(WeekDay(date, "session", date in done_record, items))
+        else:
+            days.append(WeekDay(date, "run" if date.weekday() in setup.running_days else "rest", False))
+    phase = "maintenance" if any(p.is_maintenance for p in planned.values()) else "build"
+    decision = shown_decision(history, max(today, monday)) if monday >= monday_of(today) else None
+    return Week(plan.week_number(monday + dt.timedelta(days=6)), monday, phase, decision, tuple(days))
+
+
+# ------------------------------------------------------------------ the printed sheet
 
 
 @dataclass(frozen=True)
@@ -47,29 +175,35 @@ class WeekSheet:
     def week_label(self) -> str:
         if self.week < 1:
             return "Before your plan starts"
-        if self.week > PLAN_WEEKS:
+        if self.week > PLAN_WEEKS and any(s.template == "M" for s in self.sessions):
             return f"Maintenance · week {self.week}"
+        if self.week > PLAN_WEEKS:
+            return f"Week {self.week} · building on"
         return f"Week {self.week} of {PLAN_WEEKS}"
 
 
 def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date,
                      preferences: SessionPreferences | None = None) -> WeekSheet:
-    """The week holding ``day``. From this week on, the latest decision shapes the doses;
-    the tempo, rests and get-ready chosen in Settings shape what is printed and its length."""
+    """The week holding ``day``. Days still to come get each exercise's own dose (the
+    decisions so far, applied as the progression rule applies them); a day already done
+    shows what was done. The tempo, rests and get-ready chosen in Settings shape what is
+    printed and its length."""
     plan = generate_plan(setup)
     timing = timing_for(preferences, base=plan.timing) if preferences else plan.timing
     monday = monday_of(day)
-    decision = latest_decision(setup, sessions, decisions)
-    planned = {p.date: p for p in plan.sessions_in_week(monday)}
+    history = history_of(setup, sessions, decisions)
+    decision = shown_decision(history, max(today, monday))
+    planned = {p.date: p for p in planned_week(plan, history, monday)}
+    ahead = week_prescriptions(setup, sessions, decisions, monday, today, plan.timing)
+    done = done_records(plan, history, sessions, monday)
     days = []
     for offset in range(7):
         date = monday + dt.timedelta(days=offset)
         session = None
         if date in planned:
-            p = planned[date]
-            prescription = p.prescription
-            if monday >= monday_of(today):
-                prescription = apply_decision(plan, p, sessions, decision)
+            p, prescription = ahead.get(date, (planned[date], planned[date].prescription))
+            if date in done:
+                prescription = done_prescription(done[date], p.prescription)
             if preferences is not None:
                 prescription = apply_preferences(prescription, preferences)
             minutes = round(build_timeline(prescription, timing).timed_seconds / 60)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _to_v2(data: dict) -> None:
@@ -22,9 +22,24 @@ def _to_v2(data: dict) -> None:
                     set_doc.setdefault("step", None)
 
 
+def _to_v3(data: dict) -> None:
+    """v3: decisions follow from the sessions, so a decision document keeps only the
+    person's override (``id``, ``based_on``, ``overridden_to``, ``made_on``); documents
+    without an override carry nothing the sessions do not, and go."""
+    decisions = data.get("decisions")
+    if not isinstance(decisions, dict):
+        return
+    kept = {}
+    for key, doc in decisions.items():
+        if isinstance(doc, dict) and doc.get("overridden_to") is not None:
+            kept[key] = {name: doc.get(name) for name in ("id", "based_on", "overridden_to", "made_on")}
+    data["decisions"] = kept
+
+
 #: target version -> the step that reaches it from the version before
 MIGRATIONS: dict[int, Callable[[dict], None]] = {
     2: _to_v2,
+    3: _to_v3,
 }
 
 

@@ -1,0 +1,33 @@
+"""The end-of-session headline in words (translatable), from :func:`.summary.verdict`.
+
+One headline that fits what happened; after a flare, what the rule does next time and when
+to see someone, instead of "Well done" (docs/progression.md R2, R3, R6).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from .summary import Verdict
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlayerView", text)
+
+
+def verdict_texts(v: Verdict) -> tuple[str, str]:
+    """(title, advice); advice is empty unless the session flared."""
+    if v.kind == "flare":
+        title = _tr("Session saved · pain reached %1/10").replace("%1", str(v.peak))
+        step = (_tr("Next time the exercises of this session go one step easier.")
+                if v.action == "step_back" else
+                _tr("Next time this dose stays; nothing goes up until the pain settles."))
+        return title, step + " " + _tr(
+            "See a clinician the same day if the knee is hot, red or swollen or you have a "
+            "fever; if you cannot bear weight or move the knee; if it locks; or if the pain "
+            "is constant, wakes you at night or comes with numbness.")
+    if v.kind == "nothing":
+        return _tr("Stopped before any set: your pain score is kept"), ""
+    if v.kind == "early":
+        return _tr("Session ended early: what you did is kept"), ""
+    return _tr("Well done: session complete"), ""

@@ -1,0 +1,239 @@
+"""Each exercise's own dose, replayed from the sessions: one ladder, down and up it one step.
+
+The plan set-up, the sessions (with their next-morning answers) and the person's overrides
+determine every decision and every dose: :func:`replay` walks the log oldest first, works
+out the dose each session was given, and the decision after it. Nothing else is stored, so
+a data file restored, imported or edited by hand gives exactly the plan the app would have
+built session by session (docs/progression.md, "Always from the history").
+
+An exercise's ladder is the plan's own doses for it, easiest first (weeks 1-8 as the plan
+writes them), with two easier doses below (2 sets with about 30 % fewer reps, then 2 x 5).
+A step back moves one place down it; a progress one place up, never past the plan's dose
+for the week, and never within 7 days of the exercise's last change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS, PROGRESS, STEP_BACK,
+                        ProgressionDecision)
+from .exercises import CATALOGUE, Kind
+from .plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung, exercise_prescription, label_for,
+                   style_for_reps)
+from .prescription import ExercisePrescription, SessionPrescription
+from .rule import session_decision
+from .sessions import COUNTED_EXERCISES, counted_sessions, session_day
+
+if TYPE_CHECKING:
+    from ..store.records import SessionRecord
+
+#: (rung step index, reps, sets)
+Dose = tuple[int, int, int]
+STRENGTH = tuple(ex.id for ex in CATALOGUE if ex.kind is Kind.REPS)
+#: Below the plan's first dose: "2 sets with about 30 % fewer reps", then 2 x 5.
+EASIER_REPS = (5, 7)
+
+def ladder(plan: Plan, exercise_id: str) -> tuple[Dose, ...]:
+    """The exercise's doses, easiest first: two easier ones, then the plan's weeks 1-8."""
+    planned = plan.dose_ladder(exercise_id)
+    rung, reps, _ = planned[0]
+    return tuple((rung, r, 2) for r in EASIER_REPS if r < reps) + planned
+
+def plan_position(plan: Plan, exercise_id: str, week: int) -> int:
+    """Where the plan as written puts the exercise in a week (the top after week 8)."""
+    steps = ladder(plan, exercise_id)
+    if week > PLAN_WEEKS:
+        return len(steps) - 1
+    item = plan.planned_exercise(exercise_id, max(week, 1))
+    return steps.index((item.resolved_step_index, item.reps, item.sets))
+
+@dataclass
+class ExerciseState:
+    index: int                      # place on the ladder for the next time it is done
+    changed_on: dt.date | None = None   # the day the current dose was first done
+    owed_down: int = 0              # step-backs decided, applied the next time it is done
+    owed_up: bool = False           # a progress decided, applied the next time if allowed
+
+@dataclass(frozen=True)
+class Change:
+    """What one exercise is given on a day, and why it differs from last time (if it does)."""
+
+    index: int
+    dose: Dose
+    why: str = ""
+    waits: bool = False   # a progress held back only by the 7 days: it stays owed
+
+def _appearance(plan: Plan, exercise_id: str, state: ExerciseState, day: dt.date,
+                last_day: dt.date | None) -> Change:
+    """The dose of an exercise done on ``day``: the one rule for every session, done or ahead."""
+    steps = ladder(plan, exercise_id)
+    index = min(state.index, len(steps) - 1)
+    cap = plan_position(plan, exercise_id, plan.week_number(day))
+    gap = (day - last_day).days if last_day is not None else 0
+    down, why = state.owed_down, ""
+    if gap >= LONG_GAP_DAYS:
+        down = max(down, 1)
+        why = f"{gap} days since your last session: back in one step below where you were."
+    elif gap >= GAP_DAYS and not down:
+        why = f"{gap} days since your last session: back in at the dose you last did, not above it."
+    if down:
+        new = max(0, index - down)
+        why = why or "One step easier after the flare."
+    elif gap < GAP_DAYS and state.owed_up and state.changed_on is not None and index < cap:
+        if (day - state.changed_on).days >= CHANGE_EVERY_DAYS:
+            return Change(index + 1, steps[index + 1], "One step on.")
+        return Change(index, steps[index], "", waits=True)
+    else:
+        new = index
+    return Change(new, steps[new], why)
+
+def _commit(state: ExerciseState, change: Change, day: dt.date) -> None:
+    if state.changed_on is None or change.index != state.index:
+        state.changed_on = day
+    state.index, state.owed_down, state.owed_up = change.index, 0, change.waits
+
+def _apply_decision(states: dict[str, ExerciseState], decision: ProgressionDecision,
+                    involved: set[str], recent: set[str]) -> None:
+    action = decision.effective_action
+    for exercise_id, state in states.items():
+        state.owed_up = False
+        if action == PROGRESS and exercise_id in recent:
+            state.owed_up = True
+        elif action == STEP_BACK and (decision.scope == "all" or exercise_id in involved):
+            state.owed_down += 1
+
+def _done_exercises(session: SessionRecord) -> set[str]:
+    return {s.exercise_id for s in session.sets if s.exercise_id in COUNTED_EXERCISES}
+
+@dataclass(frozen=True)
+class LoggedSession:
+    """One counted session as the replay saw it."""
+
+    session: SessionRecord
+    doses: dict[str, Change]        # what each exercise was given
+    decision: ProgressionDecision   # what the rule decided after it
+
+@dataclass
+class History:
+    """The replayed log: each session's doses and decision, and every exercise's state now."""
+
+    plan: Plan
+    sessions: list[LoggedSession] = field(default_factory=list)
+    states: dict[str, ExerciseState] = field(default_factory=dict)
+
+    @property
+    def latest_decision(self) -> ProgressionDecision | None:
+        return self.sessions[-1].decision if self.sessions else None
+
+    @property
+    def last_day(self) -> dt.date | None:
+        return session_day(self.sessions[-1].session) if self.sessions else None
+
+    def decision_after(self, session_id: str) -> ProgressionDecision | None:
+        return next((s.decision for s in self.sessions if s.session.id == session_id), None)
+
+    def gap_note(self, day: dt.date) -> tuple[str, str] | None:
+        """(action, why) when the doses on ``day`` come from the break rule, not the decision."""
+        if self.last_day is None:
+            return None
+        gap = (day - self.last_day).days
+        if gap >= LONG_GAP_DAYS:
+            return STEP_BACK, (f"{gap} days since your last session: every exercise comes back "
+                               "one step below where it was.")
+        if gap >= GAP_DAYS:
+            return HOLD, (f"{gap} days since your last session: every exercise comes back at "
+                          "the dose you last did, never above it.")
+        return None
+
+    def waiting(self, prescription: SessionPrescription, day: dt.date) -> list[str]:
+        """Names of the exercises in ``prescription`` whose step up waits for 7 days since
+        their last change (R10), so Today can say so."""
+        names = []
+        for item in prescription.items:
+            state = self.states.get(item.exercise_id)
+            if state is None or not state.owed_up or state.changed_on is None:
+                continue
+            change = _appearance(self.plan, item.exercise_id, state, day, self.last_day)
+            if change.waits:
+                names.append(item.exercise.name.lower())
+        return names
+
+    def is_settled(self, before: dt.date) -> bool:
+        """Maintenance may start: the last three sessions before ``before`` had pain after
+        of 3/10 or less, and the last decision gives no clinician advice."""
+        done = [s for s in self.sessions if session_day(s.session) < before]
+        recent = done[-3:]
+        if len(recent) < 3 or done[-1].decision.see_clinician:
+            return False
+        return all(s.session.pain_after is not None and s.session.pain_after <= EASY_PAIN
+                   for s in recent)
+
+    def preview(self, planned: list[PlannedSession]) -> list[SessionPrescription]:
+        """The prescriptions of sessions still to come, in order, if each is done as planned
+        (the latest decision counts once per exercise; it is not a standing order)."""
+        states = {k: replace(v) for k, v in self.states.items()}
+        last_day, result = self.last_day, []
+        for p in planned:
+            items = []
+            for item in p.prescription.items:
+                if item.exercise_id not in states:
+                    items.append(item)
+                    continue
+                change = _appearance(self.plan, item.exercise_id, states[item.exercise_id],
+                                     p.date, last_day)
+                _commit(states[item.exercise_id], change, p.date)
+                items.append(dose_prescription(self.plan, p, item, change.dose))
+            last_day = p.date
+            result.append(replace(p.prescription, items=tuple(items)))
+        return result
+
+def initial_states(plan: Plan) -> dict[str, ExerciseState]:
+    return {e: ExerciseState(plan_position(plan, e, 1)) for e in STRENGTH}
+
+def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None) -> History:
+    """Walk the counted sessions oldest first (see the module docstring)."""
+    overrides = overrides or {}
+    history = History(plan, states=initial_states(plan))
+    counted = counted_sessions(sessions)
+    previous: ProgressionDecision | None = None
+    for k, session in enumerate(counted):
+        day = session_day(session)
+        done = _done_exercises(session)
+        doses = {}
+        for exercise_id in sorted(done):
+            state = history.states[exercise_id]
+            change = _appearance(plan, exercise_id, state, day, history.last_day)
+            _commit(state, change, day)
+            doses[exercise_id] = change
+        decision = session_decision(plan, counted[:k + 1], previous, overrides.get(session.id))
+        recent = done | (_done_exercises(counted[k - 1]) if k > 0 else set())
+        _apply_decision(history.states, decision, done, recent)
+        history.sessions.append(LoggedSession(session, doses, decision))
+        previous = decision
+    return history
+
+def dose_prescription(plan: Plan, planned: PlannedSession, item: ExercisePrescription,
+                      dose: Dose) -> ExercisePrescription:
+    """One exercise's prescription at a ladder dose, in the planned session's frame: never
+    more sets than the session plans, and in maintenance (all five exercises) never more
+    reps either, so no dose pushes a session past its time budget."""
+    step, reps, sets = dose
+    if item.exercise.kind is Kind.HOLD:
+        return item
+    sets = min(sets, item.sets)
+    rung = Rung(step, label_for(item.exercise_id, plan.setup, step))
+    if planned.template == "M":   # maintenance: its sets, reps and tempo at the rung reached
+        reps = min(reps, item.reps)
+        return exercise_prescription(item.exercise_id, sets, reps, MAINTENANCE_DOSE.tempo,
+                                     MAINTENANCE_DOSE.rest_seconds, rung, plan.timing)
+    if (step, reps, sets) == (item.resolved_step_index, item.reps, item.sets):
+        return item
+    for week in range(1, PLAN_WEEKS + 1):
+        written = plan.planned_exercise(item.exercise_id, week)   # its own tempo and rest
+        if (written.resolved_step_index, written.reps, written.sets) == (step, reps, sets):
+            return written
+    tempo, rest = style_for_reps(reps)
+    return exercise_prescription(item.exercise_id, sets, reps, tempo, rest, rung, plan.timing)

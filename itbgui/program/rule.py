@@ -1,0 +1,201 @@
+"""The rule: after one session, progress, hold or step back, and whether to see a clinician.
+
+A pain-monitoring rule (Silbernagel et al. 2007, as set out in PROGRAM.md and
+docs/progression.md): pain up to about 5/10 during the work is acceptable if it settles
+by the next morning and does not creep up from week to week. This module reads the log
+only; what a decision does to each exercise's dose is in :mod:`.dose_state`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .decisions import (ACCEPTABLE_PAIN, EASY_PAIN, GAP_DAYS, HOLD, MEANINGFUL_CHANGE, PROGRESS,
+                        REVIEW_WEEK, SEVERE_PAIN, STEP_BACK, ProgressionDecision, decision_id)
+from .exercises import Kind, exercise
+from .sessions import session_day
+
+if TYPE_CHECKING:
+    from ..store.records import SessionRecord
+    from .plan import Plan
+
+SETTLED = ("better", "same")
+
+
+def peak_pain(session: SessionRecord) -> int | None:
+    values = [p for p in (session.pain_before, session.pain_after) if p is not None]
+    return max(values) if values else None
+
+
+def pain_logged(session: SessionRecord) -> bool:
+    """Both pain numbers are there: a session without them cannot show the dose was easy."""
+    return session.pain_before is not None and session.pain_after is not None
+
+
+def exercise_kind(exercise_id: str) -> Kind | None:
+    try:
+        return exercise(exercise_id).kind
+    except KeyError:
+        return None
+
+
+def reps_short(session: SessionRecord, exercise_id: str | None = None) -> bool:
+    return any(s.done_reps < s.target_reps for s in session.sets
+               if exercise_kind(s.exercise_id) is Kind.REPS
+               and (exercise_id is None or s.exercise_id == exercise_id))
+
+
+def is_easy(session: SessionRecord) -> bool:
+    """PROGRAM.md's progress condition for one session: pain 3/10 or less (both logged),
+    settled by the next morning (answered), finished, every set at its target."""
+    peak = peak_pain(session)
+    return (pain_logged(session) and peak is not None and peak <= EASY_PAIN
+            and session.next_morning in SETTLED and session.completed and not reps_short(session))
+
+
+def _mean(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return sum(values) / len(values) if values else None
+
+
+def weekly_baselines(plan: Plan, sessions) -> dict[int, float]:
+    """Average pain before sessions, per plan week (the resting level, our stand-in for morning pain)."""
+    by_week: dict[int, list[int]] = {}
+    for s in sessions:
+        if s.pain_before is not None:
+            by_week.setdefault(plan.week_number(session_day(s)), []).append(s.pain_before)
+    return {week: sum(values) / len(values) for week, values in sorted(by_week.items())}
+
+
+def rising_three_weeks(plan: Plan, sessions) -> tuple[float, float, float] | None:
+    """The resting level (pain before) rose three plan weeks running, by 1 or more in all.
+    Only the last three weeks matter, so only their sessions are read (cheap over years)."""
+    if not sessions:
+        return None
+    last_week = plan.week_number(session_day(sessions[-1]))
+    recent = []
+    for s in reversed(sessions):
+        if plan.week_number(session_day(s)) < last_week - 2:
+            break
+        recent.append(s)
+    weekly = weekly_baselines(plan, recent)
+    weeks = sorted(weekly)
+    if len(weeks) < 3:
+        return None
+    w1, w2, w3 = weeks[-3:]
+    if w3 - w1 != 2:   # three weeks running, none skipped
+        return None
+    a, b, c = weekly[w1], weekly[w2], weekly[w3]
+    if a < b < c and c - a >= 1:
+        return a, b, c
+    return None
+
+
+def fmt(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
+    """(action, reason, scope). Step back beats hold beats progress; the first matching
+    reason is the one shown. Scope "all" when the whole hip needs a rest (severe pain, a
+    rising resting level), else "session": the exercises that session held."""
+    session = history[-1]
+    peak = peak_pain(session)
+    if peak is not None and peak > ACCEPTABLE_PAIN:
+        scope = "all" if peak >= SEVERE_PAIN else "session"
+        which = "every exercise" if scope == "all" else "the exercises of that session"
+        return STEP_BACK, (f"Pain reached {peak}/10, above the 5 that is fine during this work. "
+                           f"Next time {which} go one step easier."), scope
+    if session.next_morning == "worse":
+        return STEP_BACK, ("The morning after, your side felt worse than before the session. "
+                           "Next time the exercises of that session go one step easier."), "session"
+    rising = rising_three_weeks(plan, history)
+    if rising:
+        a, b, c = map(fmt, rising)
+        return STEP_BACK, (f"Your pain before sessions has crept up three weeks running "
+                           f"({a}, {b}, {c}). Next time every exercise goes one step easier."), "all"
+    if not session.completed:
+        return HOLD, "The last session ended early, so the same dose comes round again.", "session"
+    if peak is not None and peak > EASY_PAIN:
+        if session.next_morning in SETTLED:
+            return HOLD, (f"Pain reached {peak}/10 and settled by the next morning. That is fine; "
+                          "repeat this dose before adding more."), "session"
+        return HOLD, (f"Pain reached {peak}/10. That is acceptable if it settles by tomorrow "
+                      "morning; repeat this dose before adding more."), "session"
+    if not pain_logged(session):
+        if session.pain_before is None and session.pain_after is None:
+            return HOLD, "No pain was logged, so the dose stays.", "session"
+        missing = "before" if session.pain_before is None else "after"
+        return HOLD, f"Pain {missing} the session was not logged, so the dose stays.", "session"
+    if reps_short(session):
+        return HOLD, "Some sets fell short of their target, so the same dose comes round again.", "session"
+    if len(history) < 2:
+        return HOLD, "A good first session. One more like it and the plan moves on.", "session"
+    if session.next_morning is None:
+        return HOLD, ("Nothing goes up until you have said how your side felt the next morning; "
+                      "until then the dose stays."), "session"
+    before = history[-2]
+    if (session_day(session) - session_day(before)).days >= GAP_DAYS:
+        return HOLD, ("A good first session after the break. One more like it and the plan "
+                      "moves on."), "session"
+    if not is_easy(before):
+        return HOLD, "An easy session. One more like it and the plan moves on.", "session"
+    return PROGRESS, ("Two easy sessions in a row: pain 3/10 or less, settled by the next "
+                      "morning, every set done. The plan moves on."), "session"
+
+
+def clinician_reasons(plan: Plan, history, action: str,
+                      previous: ProgressionDecision | None) -> list[str]:
+    reasons = []
+    recent = history[-3:]
+    severe = sum(1 for s in recent if (peak_pain(s) or 0) >= SEVERE_PAIN)
+    if severe >= 2:
+        reasons.append(f"Pain of 7/10 or more in {severe} of your last {len(recent)} sessions.")
+    if len(history) >= 4:
+        start = _mean(s.pain_before for s in history[:3])
+        now = _mean(s.pain_before for s in history[-3:])
+        if start is not None and now is not None and now - start >= MEANINGFUL_CHANGE:
+            reasons.append(f"Your pain before sessions has risen from about {fmt(start)} "
+                           f"to {fmt(now)} out of 10.")
+    if action == STEP_BACK and previous is not None and previous.effective_action == STEP_BACK:
+        reasons.append("Two step-backs in a row.")
+    review = _week_six_check(plan, history)
+    if review:
+        reasons.append(review)
+    return reasons
+
+
+def _week_six_check(plan: Plan, history) -> str | None:
+    """Once, after the first session in week 6 or later: is pain, before and after
+    sessions, no lower than over the first three sessions (and still 2/10 or more)?"""
+    week = plan.week_number(session_day(history[-1]))
+    if week < REVIEW_WEEK or len(history) < 4:
+        return None
+    if len(history) > 1 and plan.week_number(session_day(history[-2])) >= REVIEW_WEEK:
+        return None   # it has spoken already
+    first, last = history[:3], history[-3:]
+    start_b, now_b = _mean(s.pain_before for s in first), _mean(s.pain_before for s in last)
+    start_a, now_a = _mean(s.pain_after for s in first), _mean(s.pain_after for s in last)
+    if None in (start_b, now_b, start_a, now_a) or start_b + start_a == 0:
+        return None
+    if now_b >= start_b and now_a >= start_a and max(now_b, now_a) >= MEANINGFUL_CHANGE:
+        return (f"Week {week} and your pain is no lower than at the start (before sessions "
+                f"{fmt(start_b)} then {fmt(now_b)}; after {fmt(start_a)} then {fmt(now_a)}).")
+    return None
+
+
+def session_decision(plan: Plan, history: list[SessionRecord], previous: ProgressionDecision | None,
+                     override: str | None = None) -> ProgressionDecision:
+    """The decision after ``history[-1]``, ``previous`` being the one after the session before."""
+    session = history[-1]
+    action, reason, scope = _action(plan, history)
+    clinician = clinician_reasons(plan, history, action, previous)
+    if clinician and action == PROGRESS:
+        action = HOLD
+        reason = ("Two easy sessions, but while a check with a clinician is advised the dose "
+                  "does not go up.")
+    return ProgressionDecision(
+        id=decision_id(session.id), action=action, reason=reason, see_clinician=bool(clinician),
+        made_on=session.ended_at or session.started_at, based_on=session.id,
+        overridden_to=None if override == action else override,
+        clinician_reason=" ".join(clinician), scope=scope)

@@ -1,0 +1,96 @@
+"""``itb-coach week [--week YYYY-MM-DD] [--json] [--data-dir DIR]``.
+
+Prints the week the printed sheet shows, as text or JSON (shape in the README). Reads the
+data file read-only without taking the folder lock, so it works while the app is open;
+needs no display and starts no Qt application.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+PROG = "itb-coach week"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=PROG, description="Print one week of your ITB Coach plan.")
+    parser.add_argument("--week", type=_date, metavar="YYYY-MM-DD",
+                        help="any day of the week (default: this week)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="folder with your sessions (default: the platform's user data folder)")
+    return parser.parse_args(argv)
+
+
+def as_text(week) -> str:
+    if week.week < 1:
+        title = "Before your plan starts"
+    elif week.phase == "maintenance":
+        title = f"Maintenance, week {week.week}"
+    elif week.week > 8:
+        title = f"Week {week.week}, building on"
+    else:
+        title = f"Week {week.week} of 8"
+    lines = [f"{title}: {week.monday:%d %B %Y} to {week.monday + dt.timedelta(days=6):%d %B %Y}"]
+    if week.decision is not None:
+        action = {"progress": "progress", "hold": "hold", "step_back": "step back"}[
+            week.decision.effective_action]
+        lines.append(f"This week: {action}. {week.decision.reason}")
+        if week.decision.see_clinician:
+            lines.append(f"See a clinician: {week.decision.clinician_reason}")
+    for day in week.days:
+        what = {"session": "session", "run": "run", "rest": "rest"}[day.kind]
+        lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}"
+                     f"{' (done)' if day.done else ''}")
+        for e in day.exercises:
+            side = " per side" if e.per_side else ""
+            dose = f"{e.hold_seconds:g} s{side}" if e.hold_seconds else f"{e.sets} x {e.reps}{side}"
+            lines.append(f"    {e.exercise}: {dose}, {e.resistance}")
+    return "\n".join(lines)
+
+
+def run(argv: list[str]) -> int:
+    try:
+        args = parse_args(argv)
+    except SystemExit as exc:   # --help, or a usage error already explained on stderr
+        return exc.code if isinstance(exc.code, int) else 2
+    from .plan.pdf_command import _read_store
+    from .program.plan_setup import stored_setup
+    from .program.progression import stored_decisions
+    from .program.week import week_data
+    from .store.repository import StoreError
+
+    today = dt.date.today()   # the command's edge: everything below takes it as an argument
+    if args.data_dir is None:
+        from .data_dir import default_data_dir
+        data_dir = default_data_dir()
+    else:
+        data_dir = args.data_dir
+    data_dir = data_dir.expanduser()
+    try:
+        setup_doc, sessions, decision_docs = _read_store(data_dir)
+    except StoreError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    setup, problem = stored_setup(setup_doc, today)
+    if problem:
+        print(f"{PROG}: {problem} in {data_dir}; showing the default plan "
+              "(beginner, no running days, starting this week).", file=sys.stderr)
+    decisions, problems = stored_decisions(decision_docs)
+    for problem in problems:
+        print(f"{PROG}: skipped {problem}.", file=sys.stderr)
+    week = week_data(setup, sessions, decisions, args.week or today, today)
+    print(json.dumps(week.to_json(), indent=2) if args.json else as_text(week))
+    return 0
