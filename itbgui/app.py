@@ -26,6 +26,7 @@ from .program.progression import (ProgressionDecision, TodaySession, decide, mor
                                   next_session, stored_decisions)
 from .program.timeline import Timing, build_timeline
 from . import settings as keys
+from .reduce_motion import apply_motion_preference
 from .settings import AppSettings
 from .store.repository import SessionRepository, StoreError
 from .store.saver import BackgroundSaver
@@ -766,6 +767,7 @@ class MainWindow(QMainWindow):
         """The stored theme, on the palette and on every page built so far."""
         mode = self.settings.theme
         apply_theme(QApplication.instance(), mode)
+        apply_motion_preference(QApplication.instance(), self.settings.reduce_motion)
         self.theme_actions[mode].setChecked(True)
         self.apply_style()
         self.today_page.apply_style()
@@ -820,7 +822,7 @@ class MainWindow(QMainWindow):
             if self.player is None:      # a running session keeps the timeline it started with
                 self.refresh_today()
                 self.refresh_plan()      # the week's cards and printed sheet show the new lengths
-        elif key == keys.THEME:
+        elif key in (keys.THEME, keys.REDUCE_MOTION):
             self.apply_theme_everywhere()
         elif key == keys.TEXT_SIZE:
             self.apply_text_scale()
