@@ -112,7 +112,7 @@ def single_leg_deadlift(support: bool = False, dumbbell: int = 0) -> Motion:
         })
 
     wall_x = 31.0
-    start = pose((0.0, 52.0), 92.0, 94.0, (-96.0, -128.0, -60.0), -92.0,
+    start = pose((0.0, 52.0), 92.0, 94.0, (-96.0, -128.0, -20.0), -92.0,
                  wall_hand=(wall_x - 1.5, 60.0) if support else None)
     end = pose((-5.0, 54.5), 12.0, 18.0, (192.0, 190.0, -95.0), -90.0,
                wall_hand=(wall_x - 1.5, 36.0) if support else None)

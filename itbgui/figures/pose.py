@@ -126,6 +126,9 @@ def interpolate(a: Pose, b: Pose, t: float) -> Pose:
     limbs = {}
     for name, limb in a.limbs.items():
         other = b.limbs.get(name, limb)
+        if (limb.reach is None) != (other.reach is None):
+            # One end plants the hand or foot, the other poses it by angles: blend angles.
+            limb, other = _baked(a, name), _baked(b, name)
         count = max(len(limb.segments), len(other.segments))
         segs = tuple(_lerp_segment(_seg(limb, i), _seg(other, i), t) for i in range(count))
         reach = limb.reach
@@ -142,6 +145,20 @@ def interpolate(a: Pose, b: Pose, t: float) -> Pose:
     return replace(a, root=(_lerp(a.root[0], b.root[0], t), _lerp(a.root[1], b.root[1], t)),
                    trunk=lerp_angle(a.trunk, b.trunk, t), head=lerp_angle(head_a, head_b, t),
                    limbs=limbs, trunk_length=_lerp(a.trunk_length, b.trunk_length, t))
+
+
+def _baked(pose: Pose, name: str) -> Limb:
+    """The limb with its solved (reaching) segments written as plain angles."""
+    limb = pose.limbs[name]
+    if limb.reach is None:
+        return limb
+    joints = solve(pose).joints[name]
+    segments = list(limb.segments)
+    for i in range(2):
+        (x0, y0), (x1, y1) = joints[i], joints[i + 1]
+        length = LENGTHS[LIMB_SEGMENTS[limb.kind][i]]
+        segments[i] = (math.degrees(math.atan2(y1 - y0, x1 - x0)), math.hypot(x1 - x0, y1 - y0) / length)
+    return replace(limb, segments=tuple(segments), reach=None)
 
 
 def _seg(limb: Limb, i: int):
@@ -168,7 +185,7 @@ def solve(pose: Pose) -> Solved:
         if limb.reach is not None:
             upper = LENGTHS[names[0]] * _angle(segments[0])[1]
             lower = LENGTHS[names[1]] * _angle(segments[1])[1]
-            first, second = bend(start, limb.reach, upper, lower, limb.bend)
+            first, _ = bend(start, limb.reach, upper, lower, limb.bend)
             points.append(_add(start, _dir(first), upper))
             points.append(limb.reach)
             segments, names = segments[2:], names[2:]
