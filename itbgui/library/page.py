@@ -160,7 +160,8 @@ class ExerciseCard(QWidget):
         return lines
 
     def refresh_colours(self) -> None:
-        for picture in self.pictures.values():
+        """The theme or "Reduce motion" changed."""
+        for picture in (self.moving, *self.pictures.values(), *self.rung_pictures):
             picture.refresh_colours()
 
 
