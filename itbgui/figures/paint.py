@@ -61,78 +61,51 @@ def _norm(dx: float, dy: float) -> Point:
     return dx / n, dy / n
 
 
-def _capsule(points: list[Point], radii: list[float]) -> QPolygonF:
-    """A smooth outline round a polyline whose thickness varies point to point."""
+def _capsule(points: list[Point], radii: list[float], grow: float = 0.0) -> QPolygonF:
+    """A smooth outline round a polyline whose thickness varies point to point; ``grow``
+    widens it all round (the background-coloured gap drawn first)."""
     left, right = [], []
     count = len(points)
     for i, (p, r) in enumerate(zip(points, radii)):
         a = points[max(0, i - 1)]
         b = points[min(count - 1, i + 1)]
         tx, ty = _norm(b[0] - a[0], b[1] - a[1])
+        r += grow
         left.append(QPointF(p[0] - ty * r, p[1] + tx * r))
         right.append(QPointF(p[0] + ty * r, p[1] - tx * r))
-    poly = QPolygonF(left)
-    _cap(poly, points[-1], points[-2], radii[-1])
-    for q in reversed(right):
-        poly.append(q)
-    _cap(poly, points[0], points[1], radii[0])
-    return _oriented(poly)
+    _cap(left, points[-1], points[-2], radii[-1] + grow)
+    right.reverse()
+    left.extend(right)
+    _cap(left, points[0], points[1], radii[0] + grow)
+    return QPolygonF(left)
 
 
-def _area(poly: QPolygonF) -> float:
-    total = 0.0
-    for i in range(poly.count()):
-        a, b = poly.at(i), poly.at((i + 1) % poly.count())
-        total += a.x() * b.y() - b.x() * a.y()
-    return total
-
-
-def _oriented(poly: QPolygonF) -> QPolygonF:
-    """Every outline turns the same way, so overlapping pieces add up under the winding
-    rule instead of cutting holes in each other."""
-    if (_area(poly) < 0) != ELLIPSE_NEGATIVE:
-        return QPolygonF(list(reversed([poly.at(i) for i in range(poly.count())])))
-    return poly
-
-
-def _ellipse_negative() -> bool:
-    path = QPainterPath()
-    path.addEllipse(QPointF(0, 0), 2, 1)
-    return _area(path.toFillPolygon()) < 0
-
-
-def _cap(poly: QPolygonF, tip: Point, before: Point, r: float) -> None:
+def _cap(out: list, tip: Point, before: Point, r: float) -> None:
     tx, ty = _norm(tip[0] - before[0], tip[1] - before[1])
-    base = math.atan2(ty, tx)
+    base = math.atan2(ty, tx) + math.pi / 2
     for k in range(1, 8):
-        a = base + math.pi / 2 - math.pi * k / 8
-        poly.append(QPointF(tip[0] + math.cos(a) * r, tip[1] + math.sin(a) * r))
-
-
-ELLIPSE_NEGATIVE = _ellipse_negative()
+        a = base - math.pi * k / 8
+        out.append(QPointF(tip[0] + math.cos(a) * r, tip[1] + math.sin(a) * r))
 
 
 def _segment_points(a: Point, b: Point, widths: tuple[float, float, float]) -> tuple[list, list]:
-    pts, radii = [], []
-    for k in range(5):
-        t = k / 4
-        pts.append((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
-        w0, w1, w2 = widths
-        radii.append(w0 + (w1 - w0) * t * 2 if t <= 0.5 else w1 + (w2 - w1) * (t - 0.5) * 2)
+    w0, w1, w2 = widths
+    pts = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for t in (0, 0.25, 0.5, 0.75, 1)]
+    radii = [w0, (w0 + w1) / 2, w1, (w1 + w2) / 2, w2]
     return pts, radii
 
 
-def limb_polygons(kind: str, joints: tuple[Point, ...]) -> list[QPolygonF]:
+def limb_polygons(kind: str, joints: tuple[Point, ...], grow: float = 0.0) -> list[QPolygonF]:
     polys = []
     for name, a, b in zip(SEGMENTS[kind], joints, joints[1:]):
         if math.hypot(b[0] - a[0], b[1] - a[1]) < 0.3:
             continue
         pts, radii = _segment_points(a, b, WIDTHS[name])
-        polys.append(_capsule(pts, radii))
+        polys.append(_capsule(pts, radii, grow))
     return polys
 
 
-def trunk_path(solved: Solved) -> QPainterPath:
+def trunk_path(solved: Solved, grow: float = 0.0) -> QPainterPath:
     pose = solved.pose
     (px, py), (sx, sy) = solved.pelvis, solved.shoulders
     ux, uy = _norm(sx - px, sy - py)
@@ -142,16 +115,13 @@ def trunk_path(solved: Solved) -> QPainterPath:
     front, back = [], []
     k = pose.breadth if pose.view == "front" else 1.0
     for t, wf, wb in table:
-        wf, wb = wf * k, wb * k
+        wf, wb = wf * k + grow, wb * k + grow
         cx, cy = px + ux * length * t, py + uy * length * t
         front.append((cx + fx * wf, cy + fy * wf))
         back.append((cx - fx * wb, cy - fy * wb))
-    top = (px + ux * length * 1.1, py + uy * length * 1.1)
-    bottom = (px - ux * length * 0.2, py - uy * length * 0.2)
-    ring = [bottom] + front + [top] + list(reversed(back))
-    if (_area(QPolygonF([QPointF(*p) for p in ring])) < 0) != ELLIPSE_NEGATIVE:
-        ring.reverse()  # turn like every other piece (see _oriented)
-    return _smooth_closed(ring)
+    top = (px + ux * (length * 1.1 + grow), py + uy * (length * 1.1 + grow))
+    bottom = (px - ux * (length * 0.2 + grow), py - uy * (length * 0.2 + grow))
+    return _smooth_closed([bottom] + front + [top] + list(reversed(back)))
 
 
 def _smooth_closed(points: list[Point]) -> QPainterPath:
@@ -167,24 +137,22 @@ def _smooth_closed(points: list[Point]) -> QPainterPath:
     return path
 
 
-def head_path(solved: Solved) -> QPainterPath:
+def head_parts(solved: Solved, grow: float = 0.0) -> tuple[QPolygonF, QPainterPath]:
+    """The neck, and the head as an ellipse along the neck's line (with a nose in a
+    side view, which says where the figure faces)."""
     pose = solved.pose
     (sx, sy), (hx, hy) = solved.shoulders, solved.head
     ux, uy = _norm(hx - sx, hy - sy)
-    path = QPainterPath()
-    # The neck, then the head as an ellipse along the neck's line.
     neck = _capsule([(sx, sy), (sx + ux * 5, sy + uy * 5), (hx - ux * 3, hy - uy * 3)],
-                    [3.3, 3.0, 3.0])
-    path.addPolygon(neck)
-    angle = math.degrees(math.atan2(uy, ux)) - 90.0
+                    [3.3, 3.0, 3.0], grow)
     head = QPainterPath()
-    head.addEllipse(QPointF(0, 0), HEAD[0], HEAD[1])
-    if pose.view == "side":  # the nose and chin say which way the figure faces
+    head.addEllipse(QPointF(0, 0), HEAD[0] + grow, HEAD[1] + grow)
+    if pose.view == "side":
         fx = 1.0 if pose.facing >= 0 else -1.0
-        head.addEllipse(QPointF(fx * 5.9, 0.6), 1.7, 1.9)
-    transform = QTransform().translate(hx, hy).rotate(angle)
-    path.addPath(transform.map(head))
-    return path
+        head.addEllipse(QPointF(fx * 5.9, 0.6), 1.7 + grow, 1.9 + grow)
+        head.setFillRule(Qt.FillRule.WindingFill)
+    angle = math.degrees(math.atan2(uy, ux)) - 90.0
+    return neck, QTransform().translate(hx, hy).rotate(angle).map(head)
 
 
 def point_on(solved: Solved, at: At) -> Point:
@@ -289,10 +257,11 @@ def paint_figure(painter: QPainter, rect: QRectF, motion: Motion, pose: Pose, pa
 
 def draw_scene(painter: QPainter, motion: Motion, solved: Solved, palette: Palette,
                span: tuple[float, float]) -> None:
+    """Back to front: floor and furniture, far limbs, trunk and head, near legs (the top
+    one last), the muscle, near arms, weights and bands. Each near piece is laid on a
+    slightly larger patch of background colour, the thin gap that separates it."""
     painter.setPen(Qt.PenStyle.NoPen)
-    prop = QColor(palette.prop)
-    # The floor, and a mat for the lying exercises.
-    painter.setBrush(prop)
+    painter.setBrush(QColor(palette.prop))
     painter.drawRoundedRect(QRectF(span[0], -1.6, span[1] - span[0], 1.6), 0.8, 0.8)
     for s in motion.scenery:
         _scenery(painter, s, palette, span)
@@ -304,29 +273,26 @@ def draw_scene(painter: QPainter, motion: Motion, solved: Solved, palette: Palet
         for poly in limb_polygons(pose.limbs[name].kind, solved.joints[name]):
             painter.drawPolygon(poly)
     _weights(painter, motion, solved, palette, far)
-    body = trunk_path(solved)
-    body.addPath(head_path(solved))
-    body.setFillRule(Qt.FillRule.WindingFill)
-    _filled(painter, body, palette, gap=True)
-    # Near legs before near arms; in a front view the top leg over the bottom one.
-    order = sorted(near, key=lambda n: (pose.limbs[n].kind == "arm", -pose.limbs[n].side
-                                       if pose.view == "front" else 0))
-    for name in order:
-        limb_path = QPainterPath()
-        limb_path.setFillRule(Qt.FillRule.WindingFill)
-        for poly in limb_polygons(pose.limbs[name].kind, solved.joints[name]):
-            limb_path.addPolygon(poly)
-        _filled(painter, limb_path, palette, gap=True)
-        if pose.limbs[name].kind == "leg":
-            for m in motion.muscles:
-                if m.limb == name:
-                    painter.setBrush(QColor(palette.muscle))
-                    painter.drawPath(muscle_path(solved, m.name, m.limb).intersected(
-                        _body_clip(solved, name)))
-    for m in motion.muscles:
-        if m.limb in far:
-            painter.setBrush(QColor(palette.muscle))
-            painter.drawPath(muscle_path(solved, m.name, m.limb).intersected(trunk_path(solved)))
+    background, ink = QColor(palette.background), QColor(palette.ink)
+    for grow, colour in ((GAP, background), (0.0, ink)):
+        painter.setBrush(colour)
+        painter.drawPath(trunk_path(solved, grow))
+        neck, head = head_parts(solved, grow)
+        painter.drawPolygon(neck)
+        painter.drawPath(head)
+    muscles = [m for m in motion.muscles if m.limb in far]
+    _muscles(painter, solved, palette, muscles)
+    legs = sorted((n for n in near if pose.limbs[n].kind == "leg"),
+                  key=lambda n: -pose.limbs[n].side if pose.view == "front" else 0)
+    arms = [n for n in near if pose.limbs[n].kind == "arm"]
+    for name in legs + arms:
+        kind = pose.limbs[name].kind
+        for grow, colour in ((GAP, background), (0.0, ink)):
+            painter.setBrush(colour)
+            for poly in limb_polygons(kind, solved.joints[name], grow):
+                painter.drawPolygon(poly)
+        if kind == "leg":
+            _muscles(painter, solved, palette, [m for m in motion.muscles if m.limb == name])
     _weights(painter, motion, solved, palette, near)
     for band in motion.bands:
         a, b = point_on(solved, band.a), point_on(solved, band.b)
@@ -337,24 +303,20 @@ def draw_scene(painter: QPainter, motion: Motion, solved: Solved, palette: Palet
         painter.setPen(Qt.PenStyle.NoPen)
 
 
-def _body_clip(solved: Solved, limb: str) -> QPainterPath:
-    path = trunk_path(solved)
-    for poly in limb_polygons("leg", solved.joints[limb])[:1]:
-        path.addPolygon(poly)
-    path.setFillRule(Qt.FillRule.WindingFill)
-    return path.simplified()
-
-
-def _filled(painter: QPainter, path: QPainterPath, palette: Palette, gap: bool) -> None:
-    if gap:
-        pen = QPen(QColor(palette.background), GAP * 2)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(palette.ink))
-    painter.drawPath(path)
+def _muscles(painter: QPainter, solved: Solved, palette: Palette, muscles) -> None:
+    """The highlight, kept inside the body's outline (the trunk and the leg's thigh)."""
+    if not muscles:
+        return
+    painter.setBrush(QColor(palette.muscle))
+    for m in muscles:
+        shape = muscle_path(solved, m.name, m.limb)
+        thigh = QPainterPath()
+        thigh.addPolygon(limb_polygons("leg", solved.joints[m.limb])[0])
+        for clip in (trunk_path(solved), thigh):  # each outline on its own: no winding puzzles
+            painter.save()
+            painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+            painter.drawPath(shape)
+            painter.restore()
 
 
 def _weights(painter: QPainter, motion: Motion, solved: Solved, palette: Palette,
