@@ -172,7 +172,7 @@ def lateral_band_walk(band_at: str = "knees", heavy: bool = False) -> Motion:
     left). The trailing foot then follows, so the down phase ends on ``back``."""
     legs_short = ((0.0, 0.78), (0.0, 0.9), (-90.0, 0.35))
     step, half = 16.0, 15.5
-    hands = (-115.0, (-60.0, 1.0), (-80.0, 0.8))
+    hands = ((0.0, 1.0), (0.0, 0.9), (90.0, 0.7))
 
     def pose(root_x: float, left_ankle: float, right_ankle: float, lift_left=0.0,
              lift_right=0.0) -> Pose:
@@ -181,9 +181,9 @@ def lateral_band_walk(band_at: str = "knees", heavy: bool = False) -> Motion:
                           lift=lift_left),
             "leg_r": Limb("leg", legs_short, side=-1.0, reach=(right_ankle, 4.0), bend=1,
                           lift=lift_right),
-            # hands on the hips
-            "arm_l": Limb("arm", hands, side=1.0, reach=(root_x - 14.0, 50.0), bend=-1),
-            "arm_r": Limb("arm", hands, side=-1.0, reach=(root_x + 14.0, 50.0), bend=1),
+            # hands together in front of the chest, clear of the hips
+            "arm_l": Limb("arm", hands, side=1.0, reach=(root_x - 2.5, 59.0), bend=-1),
+            "arm_r": Limb("arm", hands, side=-1.0, reach=(root_x + 2.5, 59.0), bend=1),
         })
 
     start = pose(0.0, -half, half)
