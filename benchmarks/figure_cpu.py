@@ -4,8 +4,8 @@ Each run is a fresh process showing the real PlayerView (1366 x 768, offscreen) 
 system clock; it skips to a set of clamshells at 2-1-2 s and, once the first rep starts,
 measures for ``--seconds``: the process's CPU time over wall time (share of one core),
 the gaps between the figure's frame-timer ticks (a gap over 1.5 frame intervals counts as
-a dropped frame), how many frames were painted, and how late each tempo-phase event was
-handled. The baseline is the same set with "Reduce motion" on (still pictures, which
+a dropped frame), how many frames were painted and how long each paint took, and how
+late each tempo-phase event was handled. The baseline is the same set with "Reduce motion" on (still pictures, which
 only change at phase boundaries). Target: moving under 15 % of one core, no dropped frames.
 
     python benchmarks/figure_cpu.py [--seconds 20] [--runs 3]
@@ -34,7 +34,7 @@ def child(reduce: bool, seconds: float) -> dict:
     from itbgui import resources_rc  # noqa: F401
     from itbgui.clock import SystemClock
     from itbgui.player.engine import EventKind
-    from itbgui.player.picture import FRAME_MS
+    from itbgui.player.picture import FRAME_MS, ExercisePicture
     from itbgui.player.screensaver import NullInhibitor
     from itbgui.player.sound import CuePlayer
     from itbgui.player.view import PlayerView
@@ -46,6 +46,15 @@ def child(reduce: bool, seconds: float) -> dict:
     from itbgui.store.saver import BackgroundSaver
     from itbgui.theme import apply_theme
 
+    paints: list[float] = []
+    original_paint = ExercisePicture.paintEvent
+
+    def timed_paint(self, event) -> None:   # how long our own drawing takes, frame by frame
+        t = time.perf_counter()
+        original_paint(self, event)
+        paints.append(time.perf_counter() - t)
+
+    ExercisePicture.paintEvent = timed_paint
     app = QApplication(sys.argv[:1])
     apply_theme(app, "light")
     apply_motion_preference(app, reduce)
@@ -85,6 +94,7 @@ def child(reduce: bool, seconds: float) -> dict:
         if not state["measuring"] and player.engine.step.kind is StepKind.WORK:
             state.update(measuring=True, cpu=time.process_time(), wall=time.perf_counter(),
                          frames=picture.frames_painted)
+            paints.clear()
             QTimer.singleShot(int(seconds * 1000), finish)
 
     player._handle = watched_handle
@@ -101,7 +111,9 @@ def child(reduce: bool, seconds: float) -> dict:
                       wall=wall, ticks=len(ticks),
                       dropped=sum(1 for g in gaps if g > 1.5 * FRAME_MS / 1000),
                       worst_gap_ms=max(gaps) * 1000 if gaps else 0.0,
-                      late_ms=max(lateness) * 1000 if lateness else 0.0)
+                      late_ms=max(lateness) * 1000 if lateness else 0.0,
+                      paint_ms=statistics.median(paints) * 1000 if paints else 0.0,
+                      paint_max_ms=max(paints) * 1000 if paints else 0.0)
         app.quit()
 
     QTimer.singleShot(100, lambda: player._handle(player.engine.next()))
@@ -135,7 +147,9 @@ def main() -> None:
               f"{statistics.median(r['frames'] for r in runs):.0f}, dropped "
               f"{max(r['dropped'] for r in runs)}, worst frame gap "
               f"{max(r['worst_gap_ms'] for r in runs):.0f} ms, latest phase event "
-              f"{max(r['late_ms'] for r in runs):.1f} ms")
+              f"{max(r['late_ms'] for r in runs):.1f} ms, paint median "
+              f"{statistics.median(r['paint_ms'] for r in runs):.1f} ms (longest "
+              f"{max(r['paint_max_ms'] for r in runs):.1f} ms)")
     print(f"moving / still: {med['moving'] / med['still']:.2f}x   (target: moving under 15 % of one core)")
 
 
