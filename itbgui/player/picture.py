@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..figures.motions import Motion
 from ..figures.paint import Palette, paint_figure
-from ..figures.timing import END, START, Moment, loop_moment, moment_for, motion_for_step, pose_at, still
+from ..figures.timing import (END, START, Moment, ease, loop_moment, moment_for, motion_for_step,
+                              pose_at, still)
 from ..program.exercises import Tempo
 from ..program.timeline import StepKind
 from ..reduce_motion import reduce_motion
@@ -24,6 +25,9 @@ from .engine import EngineState
 #: Frame interval while the figure moves: 30 frames a second is smooth for a 2-second
 #: phase and leaves the CPU alone.
 FRAME_MS = 33
+#: Poses closer than 1/400 of the whole movement look the same: no repaint for them (the
+#: first instant of a rep, which would otherwise paint inside the step change).
+FRAME_STEPS = 400
 
 
 def _mix(a: str, b: str, share: float) -> str:
@@ -62,6 +66,7 @@ class ExercisePicture(QWidget):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._frame)
         self._palette: Palette | None = None
+        self._drawn: tuple | None = None      # what the last update() asked to draw
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 150)
 
@@ -131,10 +136,11 @@ class ExercisePicture(QWidget):
             caption = motion.caption_for(side) if motion else ""
         else:
             mirror, caption = self.mirror, self.caption
-        if (motion is self.motion and moment == self.moment and mirror == self.mirror
-                and caption == self.caption):
-            return  # a hold or a rest: nothing to repaint
+        frame = (id(motion), moment.stage, round(ease(moment.t) * FRAME_STEPS), mirror, caption)
         self.motion, self.moment, self.mirror, self.caption = motion, moment, mirror, caption
+        if frame == self._drawn:
+            return  # a hold, a rest, or a change too small to see: nothing to repaint
+        self._drawn = frame
         self.update()
 
     def current_pose(self):
@@ -144,6 +150,7 @@ class ExercisePicture(QWidget):
     def refresh_colours(self) -> None:
         """The theme or "Reduce motion" changed: new colours, and move or stop."""
         self._palette = None
+        self._drawn = None
         self._resume()
         self.update()
 
