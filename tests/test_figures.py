@@ -266,3 +266,19 @@ def test_the_dark_theme_draws_a_light_figure(qapp):
         p = figure_palette(c, c.window)
         ink, bg = QColor(p.ink).lightness(), QColor(p.background).lightness()
         assert (ink > bg) == bright
+
+
+def test_a_change_too_small_to_see_is_not_repainted(picture, qapp):
+    """The first instant of a rep paints nothing, so the player's step change stays quick."""
+    engine, clock = _work_engine()                 # the first rep has just begun
+    picture.follow(engine)
+    qapp.processEvents()
+    painted = picture.frames_painted
+    clock.advance(0.002)
+    picture._frame()
+    qapp.processEvents()
+    assert picture.frames_painted == painted
+    clock.advance(0.3)
+    picture._frame()
+    qapp.processEvents()
+    assert picture.frames_painted == painted + 1
