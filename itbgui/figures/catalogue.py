@@ -243,14 +243,23 @@ def glute_stretch(seated: bool = False) -> Motion:
             "arm_f": Limb("arm", near=False, **arms),
             "leg_f": far,
             # the crossed leg: the knee falls out towards the viewer, the ankle on the far knee
-            "leg_n": Limb("leg", ((0, 0.85), (0, 0.8), (150.0, 0.55)), bend=-1,
-                          reach=(knee[0] + 1.0, knee[1] + 5.5)),
+            "leg_n": _crossed_leg(root, knee),
             "arm_n": Limb("arm", **arms),
         })
 
     return Motion("lying", lying(None), lying(100.0), view="side", drawn_side="right",
                   muscles=(Muscle("maximus", "leg_n"),), scenery=(Scenery("mat"),),
                   caption=caption, caption_unknown=unknown)
+
+
+def _crossed_leg(hip, knee) -> Limb:
+    """The figure-4's crossed leg: its knee falls out past the other knee (towards the
+    viewer, so the thigh looks shorter), its shin lies across the other knee and the
+    foot pokes out beyond it: the "4"."""
+    out = (knee[0] + 11.0, knee[1] - 9.0)
+    dx, dy = out[0] - hip[0], out[1] - hip[1]
+    thigh = (math.degrees(math.atan2(dy, dx)), math.hypot(dx, dy) / LENGTHS["thigh"])
+    return Limb("leg", (thigh, Reach((knee[0] - 2.0, knee[1] + 5.0)), (168.0, 0.6)))
 
 
 def _point(start, angle: float, length: float):
