@@ -32,6 +32,7 @@ from itbgui.player.view import PlayerView  # noqa: E402
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription  # noqa: E402
 from itbgui.program.timeline import StepKind, Timing, build_timeline  # noqa: E402
 from itbgui.store.repository import SessionRepository  # noqa: E402
+from itbgui.store.saver import BackgroundSaver  # noqa: E402
 
 
 def main() -> None:
@@ -43,7 +44,8 @@ def main() -> None:
     store = SessionRepository(Path(tempfile.mkdtemp(prefix="itb-bench-")))
     p = SessionPrescription("bench", (ExercisePrescription("glute_bridge", 1, 5),))
     timeline = build_timeline(p, Timing(get_ready_seconds=args.seconds))
-    player = PlayerView(timeline, clock, store, CuePlayer(sound_on=False), NullInhibitor())
+    saver = BackgroundSaver(store)
+    player = PlayerView(timeline, clock, store, saver, CuePlayer(sound_on=False), NullInhibitor())
     player.resize(1366, 768)
     player.show()
     player.engine.set_pain_before(0)

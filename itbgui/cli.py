@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     from .clock import SystemClock
     from .settings import AppSettings
     from .store.repository import SessionRepository, StoreError
+    from .reduce_motion import apply_motion_preference
     from .theme import apply_theme
 
     # QtMultimedia lists every optional codec library it could not find; not the user's concern.
@@ -112,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"itb-coach: {notice}", file=sys.stderr)
     settings = AppSettings(data_dir)
     apply_theme(app, settings.theme)
+    apply_motion_preference(app, settings.reduce_motion)
     window = MainWindow(store, settings, clock)
     # --exit-after-show (smoke test, cold-start benchmark): no welcome, no set-up prompt.
     show_main_window(window, prompts=not args.exit_after_show)

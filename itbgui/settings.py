@@ -31,6 +31,7 @@ REST_SECONDS = "timing/rest_seconds"
 GET_READY_SECONDS = "timing/get_ready_seconds"
 THEME = "view/theme"
 TEXT_SIZE = "view/text_size"
+REDUCE_MOTION = "view/reduce_motion"
 WINDOW_GEOMETRY = "window/geometry"
 FIRST_RUN_DONE = "app/first_run_done"
 
@@ -194,6 +195,22 @@ class AppSettings:
     def text_scale(self) -> float:
         """How much larger than normal the type is drawn (1.0, 1.25 or 1.5)."""
         return TEXT_SIZES[self.text_size]
+
+    @property
+    def reduce_motion(self) -> bool | None:
+        """True: still exercise pictures; False: moving; None (never chosen, or a nonsense
+        value): follow the system's preference (player/picture.py)."""
+        if not self._qs.contains(REDUCE_MOTION):
+            return None
+        value = self._bool(REDUCE_MOTION, None)
+        return value if isinstance(value, bool) else None
+
+    @reduce_motion.setter
+    def reduce_motion(self, on: bool | None) -> None:
+        if on is None:
+            self._qs.remove(REDUCE_MOTION)
+        else:
+            self._qs.setValue(REDUCE_MOTION, bool(on))
 
     # ------------------------------------------------------------------ window and first run
     @property

@@ -24,7 +24,8 @@ from .backups_panel import BackupsPanel
 from .program.exercises import Tempo
 from .program.preferences import (GET_READY_RANGE, REST_RANGE, TEMPO_DOWN_RANGE, TEMPO_HOLD_RANGE,
                                   TEMPO_UP_RANGE)
-from .settings import TEXT_SIZES, VOLUME_RANGE, AppSettings
+from .reduce_motion import effective
+from .settings import REDUCE_MOTION, TEXT_SIZES, VOLUME_RANGE, AppSettings
 from .store.repository import SessionRepository
 from .theme import THEMES, colours
 from .widget_kit import TextScaled
@@ -329,11 +330,21 @@ class SettingsDialog(TextScaled, QDialog):
         self.text_size_combo.currentIndexChanged.connect(self._text_size_chosen)
         form.addRow(self.tr("Te&xt size"), self.text_size_combo)
         lay.addLayout(form)
+        self.reduce_motion_check = QCheckBox(self.tr("Reduce &motion: keep the exercise pictures still"))
+        self.reduce_motion_check.setToolTip(self.tr(
+            "The figure then shows the start and end positions instead of moving with the "
+            "tempo. Until you choose, this follows your system's setting."))
+        self.reduce_motion_check.setChecked(effective(s.reduce_motion))
+        self.reduce_motion_check.toggled.connect(self._reduce_motion_toggled)
+        lay.addWidget(self.reduce_motion_check)
         self.preview = QLabel(self.tr("Rep 3 of 10 · Lift"), objectName="settingsPreview")
         self.preview.setAccessibleName(self.tr("Text size preview"))
         lay.addWidget(self.preview)
         lay.addStretch(1)
         return page
+
+    def _reduce_motion_toggled(self, on: bool) -> None:
+        self._write(REDUCE_MOTION, lambda: setattr(self.settings, "reduce_motion", on))
 
     def _data_page(self) -> QWidget:
         folder = self.store.data_dir

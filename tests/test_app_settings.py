@@ -193,3 +193,22 @@ def test_file_backups_opens_settings_at_backups_and_a_restore_reloads(qtbot, sto
     dialog.changed.emit(DATA_RESTORED)
     assert reloaded == [True]
     assert history.undo_stack.count() == 0     # nothing to undo into the restored data
+
+
+def test_reduce_motion_from_settings_stills_the_library_and_the_player(qtbot, store, tmp_path):
+    from itbgui.figures.timing import START
+    from itbgui.reduce_motion import PROPERTY
+
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    assert not QApplication.instance().property(PROPERTY)     # never chosen: the system's (moving)
+    qtbot.keyClick(win, Qt.Key.Key_4, CTRL)
+    moving = win.library_page.card.moving
+    assert moving.animating                                   # the card's figure loops at the tempo
+    dialog = open_settings(qtbot, win, "appearance")
+    dialog.reduce_motion_check.setChecked(True)
+    assert QApplication.instance().property(PROPERTY) is True
+    assert not moving.animating and moving.moment == START
+    assert AppSettings(tmp_path).reduce_motion is True
+    dialog.reduce_motion_check.setChecked(False)
+    assert moving.animating
+    dialog.reject()

@@ -4,9 +4,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from accessibility import focusable_widgets, unnamed_focusable_widgets, unreachable_by_tab
+from itbgui.figures.catalogue import motion
+from itbgui.figures.timing import END, START
 from itbgui.library.page import LibraryPage
 from itbgui.library.search import search
-from itbgui.program.exercises import CATALOGUE
+from itbgui.program.exercises import CATALOGUE, exercise
 
 
 def ids(exercises):
@@ -84,8 +86,13 @@ def test_card_shows_everything_about_the_exercise(page):
     page.show_exercise("glute_bridge")
     card = page.card
     assert card.muscles.text() == "Works: Gluteus maximus, Hamstrings"
-    assert card.pictures["start"].resource == ":/exercises/glute_bridge-start.svg"
-    assert card.pictures["end"].resource == ":/exercises/glute_bridge-end.svg"
+    bridge = motion("glute_bridge", "Two-leg bridge")
+    assert card.pictures["start"].motion is bridge and card.pictures["start"].moment == START
+    assert card.pictures["end"].motion is bridge and card.pictures["end"].moment == END
+    assert card.moving.motion is bridge
+    # one picture per rung, each the rung's own
+    assert [p.motion for p in card.rung_pictures] == [
+        motion("glute_bridge", s.name) for s in exercise("glute_bridge").steps]
     assert card.sections["why"].text().startswith("Switches on the gluteus maximus")
     assert card.sections["tip"].text().startswith("When two legs feel easy")
     # The ladder, easiest first, says in words where the plan starts and each rung's own cue.

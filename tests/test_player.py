@@ -4,9 +4,11 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from itbgui import resources_rc  # noqa: F401
 from itbgui.app import MainWindow
+from itbgui.figures.catalogue import motion
 from itbgui.player.engine import EngineState
 from itbgui.program.exercises import Tempo
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
@@ -68,7 +70,13 @@ def test_a_whole_session_with_the_keyboard_alone_is_saved_set_by_set(qtbot, wind
     assert player.sub_label.text() == "of 3"
     advance(player, clock, 1.2)                                # into rep 1's way down
     assert "Down" in player.phase_label.text()
-    assert player.picture.resource == ":/exercises/clamshell-start.svg"
+    # The figure is on its way back down, drawn as the right side's clamshell (mirrored),
+    # at the rung the line above it names.
+    step = player.engine.step
+    assert player.picture.motion is motion("clamshell", step.resistance)
+    assert step.resistance in player.detail_label.text()
+    assert player.picture.moment.stage == "down" and 0 < player.picture.moment.t < 1
+    assert player.picture.mirror
 
     run_until(player, clock, StepKind.SWITCH_SIDE)
     press(qtbot, player, Qt.Key.Key_Down)                      # only managed 2 on the right
@@ -228,7 +236,8 @@ def test_sleep_mid_session_pauses_and_says_why(qtbot, window, clock):
 def test_dark_theme_recolours_the_drawing(qtbot, window, clock):
     window.set_theme("dark")
     player = start(qtbot, window)
-    assert player.picture._renderer.isValid()
+    palette = player.picture.figure_palette()
+    assert QColor(palette.ink).lightness() > QColor(palette.background).lightness()
     window.set_theme("light")
 
 

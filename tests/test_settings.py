@@ -100,3 +100,16 @@ def test_setters_refuse_out_of_range_values(tmp_path, name, value):
     s = AppSettings(tmp_path)
     with pytest.raises(ValueError):
         setattr(s, name, value)
+
+
+def test_reduce_motion_follows_the_system_until_chosen(tmp_path):
+    s = AppSettings(tmp_path)
+    assert s.reduce_motion is None
+    s.reduce_motion = True
+    assert AppSettings(tmp_path).reduce_motion is True
+    s.reduce_motion = False
+    assert AppSettings(tmp_path).reduce_motion is False
+    s.reduce_motion = None
+    assert AppSettings(tmp_path).reduce_motion is None
+    s._qs.setValue("view/reduce_motion", "sometimes")           # a hand-edited nonsense value
+    assert AppSettings(tmp_path).reduce_motion is None

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from .. import settings as keys
+from ..reduce_motion import apply_motion_preference
 from ..theme import apply_theme
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class LiveSettings:
             if w.player is None:         # a running session keeps the timeline it started with
                 w.refresh_today()
                 w.refresh_plan()         # the week's cards and printed sheet show the new lengths
-        elif key == keys.THEME:
+        elif key in (keys.THEME, keys.REDUCE_MOTION):
             self.apply_theme()
         elif key == keys.TEXT_SIZE:
             self.apply_text_scale()
@@ -96,6 +97,7 @@ class LiveSettings:
         """The stored theme, on the palette and on every page built so far."""
         w = self.window
         apply_theme(QApplication.instance(), self.settings.theme)
+        apply_motion_preference(QApplication.instance(), self.settings.reduce_motion)
         w.menus.theme_actions[self.settings.theme].setChecked(True)
         w.apply_style()
         for page in w.pages():

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QScrollArea, QSizePolicy,
                                QVBoxLayout, QWidget)
 
-from .. import resources_rc  # noqa: F401  (registers the :/exercises drawings)
 from ..player.picture import ExercisePicture
-from ..program.exercises import Exercise, Kind, exercise
+from ..figures.catalogue import motion
+from ..program.exercises import Exercise, Kind, Tempo, exercise
 from ..theme import colours
 from ..widget_kit import TextScaled
 from .search import search
@@ -34,7 +34,11 @@ def plan_starts(exercise_id: str) -> tuple[int, int]:
     return usable_rungs(exercise_id, bare)[0].step_index, usable_rungs(exercise_id, kitted)[0].step_index
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-PICTURE_HEIGHT = 220
+PICTURE_HEIGHT = 240
+STILL_HEIGHT = 150
+RUNG_HEIGHT = 120
+#: The stretch has no rep tempo: the Library shows easing in, holding and easing out.
+LOOP_HOLD_TEMPO = Tempo(3.0, 3.0, 3.0)
 
 
 def _label(text: str = "", name: str = "", *, wrap: bool = True) -> QLabel:
@@ -60,6 +64,12 @@ class ExerciseCard(QWidget):
         lay.addWidget(self.muscles)
         lay.addWidget(self.how_done)
 
+        # The figure moving at the tempo, then its start and end positions side by side.
+        self.moving = self._picture(PICTURE_HEIGHT)
+        self.moving_caption = _label(name="cardCaption")
+        self.moving_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.moving)
+        lay.addWidget(self.moving_caption)
         pictures = QHBoxLayout()
         pictures.setSpacing(24)
         self.pictures: dict[str, ExercisePicture] = {}
@@ -67,12 +77,7 @@ class ExerciseCard(QWidget):
         for position, caption in (("start", self.tr("Start position")),
                                   ("end", self.tr("End position"))):
             column = QVBoxLayout()
-            picture = ExercisePicture()
-            picture.setMinimumWidth(240)
-            picture.setFixedHeight(PICTURE_HEIGHT)  # the drawings are wide: width sets their size
-            picture.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            picture.setObjectName("cardPicture")
-            picture.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+            picture = self._picture(STILL_HEIGHT)
             label = _label(caption, "cardCaption")
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             column.addWidget(picture)
@@ -82,6 +87,9 @@ class ExerciseCard(QWidget):
             self.picture_captions[position] = label
         lay.addLayout(pictures)
 
+        self.rung_pictures: list[ExercisePicture] = []
+        self.rungs = QGridLayout()
+        self.rungs.setHorizontalSpacing(16)
         self.sections: dict[str, QLabel] = {}
         for key, heading in (("cues", self.tr("How to do it")), ("why", self.tr("Why it works")),
                              ("tip", self.tr("Pro tip")), ("ladder", self.tr("Easier and harder"))):
@@ -90,7 +98,16 @@ class ExerciseCard(QWidget):
             body = _label(name="cardText")
             lay.addWidget(body)
             self.sections[key] = body
+        lay.addLayout(self.rungs)  # one picture per rung, under "Easier and harder"
         lay.addStretch(1)
+
+    def _picture(self, height: int) -> ExercisePicture:
+        picture = ExercisePicture(on_card=True)
+        picture.setMinimumWidth(160)
+        picture.setFixedHeight(height)  # the drawings are wide: width sets their size
+        picture.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        picture.setObjectName("cardPicture")
+        return picture
 
     def show_exercise(self, ex: Exercise) -> None:
         self.exercise = ex
@@ -106,14 +123,42 @@ class ExerciseCard(QWidget):
         else:
             done = self.tr("Both legs together (the harder versions use one).")
         self.how_done.setText(done)
+        default = motion(ex.id, ex.step().name)
+        tempo = LOOP_HOLD_TEMPO if ex.kind is Kind.HOLD else ex.tempo
+        self.moving.loop(default, tempo)
+        self.moving.setAccessibleName(self.tr("{name}: moving drawing, {view} view").format(
+            name=ex.name, view=self.tr("side") if default.view == "side" else self.tr("front")))
+        self.moving_caption.setText(
+            self.tr("Ease in, hold, ease out") if ex.kind is Kind.HOLD else
+            self.tr("At the tempo: {tempo} s (up, hold, down)").format(tempo=ex.tempo.label()))
         for position, picture in self.pictures.items():
-            picture.show_resource(ex.picture(position))
+            picture.show_still(default, position)
             picture.setAccessibleName(self.tr("{name}: {position} position drawing").format(
                 name=ex.name, position=self.tr("start") if position == "start" else self.tr("end")))
+        self._show_rungs(ex)
         self.sections["cues"].setText("\n".join(f"{n}.  {cue}" for n, cue in enumerate(ex.cues, 1)))
         self.sections["why"].setText(ex.why)
         self.sections["tip"].setText(ex.pro_tip)
         self.sections["ladder"].setText("\n".join(self.ladder_lines(ex)))
+
+    def _show_rungs(self, ex: Exercise) -> None:
+        """Each rung's own end position, named, so the harder versions are seen, not guessed."""
+        while self.rungs.count():
+            item = self.rungs.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.rung_pictures = []
+        columns = 2
+        for index, step in enumerate(ex.steps):
+            picture = self._picture(RUNG_HEIGHT)
+            picture.show_still(motion(ex.id, step.name), "end")
+            picture.setAccessibleName(self.tr("Rung {n}: {rung}").format(n=index + 1, rung=step.name))
+            caption = _label(f"{index + 1}.  {step.name}", "cardCaption")
+            caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            row, column = divmod(index, columns)
+            self.rungs.addWidget(picture, row * 2, column)
+            self.rungs.addWidget(caption, row * 2 + 1, column)
+            self.rung_pictures.append(picture)
 
     def ladder_lines(self, ex: Exercise) -> list[str]:
         """Each rung with a word saying where it stands, so nothing hangs on colour or order."""
@@ -133,7 +178,8 @@ class ExerciseCard(QWidget):
         return lines
 
     def refresh_colours(self) -> None:
-        for picture in self.pictures.values():
+        """The theme or "Reduce motion" changed."""
+        for picture in (self.moving, *self.pictures.values(), *self.rung_pictures):
             picture.refresh_colours()
 
 

@@ -8,14 +8,14 @@ previewed is what is printed. Black on white, big type, no widgets.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QFile, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevice,
                            QPainter, QPdfWriter, QPen)
-from PySide6.QtSvg import QSvgRenderer
 
+from ..figures.catalogue import motion
+from ..figures.paint import PRINT, paint_figure
 from ..program.exercises import Kind
 from ..program.plan import TEMPLATE_FOCUS
 from ..program.plan_setup import WEEKDAY_NAMES
@@ -27,7 +27,10 @@ PDF_RESOLUTION = 600
 INK = QColor("#000000")
 GREY = QColor("#555555")
 RULE = QColor("#9a9a9a")
-SOURCE_INK, SOURCE_ACCENT = b"#1d2733", b"#e8692e"   # colours the drawings are made in
+
+
+#: Millimetres for each of a row's two pictures and the arrow between them.
+PICTURE_W, ARROW_W = 24.0, 3.5
 
 
 def tr(text: str) -> str:
@@ -62,18 +65,6 @@ def render_week_sheet(device: QPagedPaintDevice, sheet: WeekSheet) -> None:
         _SheetPainter(painter, device).paint(sheet)
     finally:
         painter.end()
-
-
-@lru_cache(maxsize=32)
-def _picture(resource: str) -> QSvgRenderer:
-    f = QFile(resource)
-    data = b""
-    if f.open(QFile.OpenModeFlag.ReadOnly):
-        data = bytes(f.readAll())
-        f.close()
-    # Print in black: the drawing's ink goes black, its highlight a dark grey.
-    data = data.replace(SOURCE_INK, b"#000000").replace(SOURCE_ACCENT, b"#4d4d4d")
-    return QSvgRenderer(QByteArray(data))
 
 
 class _SheetPainter:
@@ -214,7 +205,7 @@ class _SheetPainter:
         for item in session.prescription.items:
             self.exercise_row(item, y, row_h, sides)
             y += row_h
-            self.line(31, y, self.width, y)
+            self.line(0, y, self.width, y)
         self.pain_line(y, pain_h)
         y += pain_h
         self.line(0, y, self.width, y, INK, 0.5)
@@ -222,14 +213,14 @@ class _SheetPainter:
 
     def exercise_row(self, item, y: float, h: float, sides: tuple[str, str]) -> None:
         ex = item.exercise
-        # The start position, small: enough to recognise the exercise at a glance.
-        pic_w = 30.0
-        pic_h = min(h - 1.5, pic_w * 144 / 400)
-        renderer = _picture(ex.picture("start"))
-        if renderer.isValid():
-            renderer.render(self.p, self.rect(0, y + (h - pic_h) / 2, pic_h * 400 / 144, pic_h))
-        x_name, w_name = 33.0, self.width * 0.37
-        w_name -= 3   # keep a clear gap before the dose column
+        # The rung's start and end positions, the full height of the row, an arrow between.
+        figure = motion(ex.id, ex.step(item.resolved_step_index).name)
+        for x, pose in ((0.0, figure.start), (PICTURE_W + ARROW_W, figure.end)):
+            paint_figure(self.p, self.rect(x, y + 0.4, PICTURE_W, h - 0.8), figure, pose, PRINT)
+        self.text(PICTURE_W, y, ARROW_W, h, "→", 11, colour=GREY,
+                  align=Qt.AlignmentFlag.AlignCenter)
+        x_name = 2 * PICTURE_W + ARROW_W + 2.5
+        w_name = self.width * 0.37 + 33.0 - x_name - 3   # a clear gap before the dose column
         name_pts = self.fitting_points(ex.name, w_name, 13, bold=True)
         self.text(x_name, y + 0.6, w_name, h / 2, ex.name, name_pts, bold=True,
                   align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)

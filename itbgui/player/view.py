@@ -420,16 +420,14 @@ class PlayerView(QWidget):
             self.big_label.setText(str(position.rep))
             self.sub_label.setText(self.tr("of %1").replace("%1", str(step.target_reps)))
             self.phase_label.setText(_translate(PHASE_WORDS[position.phase]))
-            picture = "start" if position.phase is Phase.DOWN else "end"
             cue_index = position.rep - 1
         else:
             self.big_label.setText(_clock_text(remaining))
             self.sub_label.setText(self.tr("seconds") if remaining <= 60 else self.tr("minutes"))
             self.phase_label.setText(self._transition_text())
-            picture = "end" if step.kind is StepKind.HOLD or int(elapsed // 2) % 2 else "start"
             cue_index = int(elapsed // 5)
         if ex:
-            self.picture.show_resource(ex.picture(picture))
+            self.picture.follow(e)  # the figure moves with the tempo (player/picture.py)
             cues = ex.cues_for(step.step_index)
             self.cue_label.setText(cues[cue_index % len(cues)])
         self.big_label.setAccessibleName(f"{self.status_label.text()} {self.big_label.text()}")

@@ -83,12 +83,6 @@ class Exercise:
         override = self.step(step_index).per_side
         return self.per_side if override is None else override
 
-    def picture(self, position: str) -> str:
-        """Resource path of the start or end position drawing."""
-        if position not in ("start", "end"):
-            raise ValueError(position)
-        return f":/exercises/{self.id}-{position}.svg"
-
 
 CLAMSHELL = Exercise(
     id="clamshell",

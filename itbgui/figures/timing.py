@@ -1,0 +1,97 @@
+"""Where in its movement the figure is at a moment of the session: the figure is the metronome.
+
+Pure functions of a timeline step and the seconds spent in it (the same numbers the
+engine counts reps with), so a test can ask for the exact pose drawn at any instant:
+up phase: start to end; hold: still at the end; down phase: back to the start. Get-ready,
+switch-side and rest show the start position; the stretch's hold shows the stretch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..program.exercises import Tempo
+from ..program.timeline import Phase, Step, StepKind
+from .catalogue import motion
+from .motions import Motion
+from .pose import Pose, interpolate
+
+
+@dataclass(frozen=True)
+class Moment:
+    """``stage`` "up" runs start -> end, "down" runs end -> the return pose; ``t`` is the
+    share of that phase's time gone by (0..1), before easing."""
+
+    stage: str = "up"
+    t: float = 0.0
+
+
+START = Moment("up", 0.0)
+END = Moment("up", 1.0)
+
+
+def ease(t: float) -> float:
+    """Slow out of one position, steady through the middle, slow into the next (a
+    smoothstep): how a controlled rep looks."""
+    t = min(1.0, max(0.0, t))
+    return t * t * (3.0 - 2.0 * t)
+
+
+def moment_for(step: Step, elapsed: float) -> Moment:
+    """The figure's moment ``elapsed`` seconds into ``step``."""
+    if step.kind is StepKind.HOLD:
+        return END
+    position = step.rep_position(elapsed) if step.kind is StepKind.WORK else None
+    if position is None or step.tempo is None:
+        return START
+    if position.phase is Phase.UP:
+        return Moment("up", _share(step.tempo.up, position.phase_remaining))
+    if position.phase is Phase.HOLD:
+        return END
+    return Moment("down", _share(step.tempo.down, position.phase_remaining))
+
+
+def loop_moment(tempo: Tempo, seconds: float, pause: float = 1.0) -> Moment:
+    """A rep at ``tempo`` repeated for ever with a short pause at the start (the Library)."""
+    cycle = pause + tempo.rep_seconds
+    t = seconds % cycle
+    if t < pause:
+        return START
+    t -= pause
+    if t < tempo.up:
+        return Moment("up", t / tempo.up)
+    t -= tempo.up
+    if t < tempo.hold:
+        return END
+    t -= tempo.hold
+    return Moment("down", t / tempo.down if tempo.down > 0 else 1.0)
+
+
+def _share(length: float, remaining: float) -> float:
+    if length <= 0:
+        return 1.0
+    return min(1.0, max(0.0, 1.0 - remaining / length))
+
+
+def still(moment: Moment) -> Moment:
+    """Reduce motion: the nearest key position instead of the way between them."""
+    if moment.stage == "down":
+        return Moment("down", 1.0)
+    return END if moment.t > 0 else START
+
+
+def pose_at(m: Motion, moment: Moment) -> Pose:
+    """The pose drawn at ``moment``."""
+    if moment.stage == "down":
+        return interpolate(m.end, m.return_pose, ease(moment.t))
+    return interpolate(m.start, m.end, ease(moment.t))
+
+
+def motion_for_step(step: Step) -> Motion | None:
+    """The picture of the rung a step is done at (None for steps without an exercise)."""
+    ex = step.exercise
+    if ex is None:
+        return None
+    index = step.step_index if step.step_index is not None else ex.default_step
+    rung = ex.steps[index].name if 0 <= index < len(ex.steps) else None
+    return motion(ex.id, rung)
