@@ -29,6 +29,7 @@ from . import settings as keys
 from .settings import AppSettings
 from .store.repository import SessionRepository, StoreError
 from .store.saver import BackgroundSaver
+from .text_size import apply_text_scale as apply_app_text_scale
 from .theme import THEMES, apply_theme, colours
 from .today import TodayPage
 
@@ -778,6 +779,7 @@ class MainWindow(QMainWindow):
     def apply_text_scale(self) -> None:
         """The text size from Settings, on every page that can scale its type."""
         scale = self.settings.text_scale
+        apply_app_text_scale(scale)   # menus, tables, dialogs, Help, chart axes
         self.apply_style()
         for page in (self.today_page, self.plan_page, self.history_page, self.library_page, self.player):
             if page is not None and hasattr(page, "set_text_scale"):

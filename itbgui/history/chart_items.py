@@ -33,8 +33,6 @@ _INDEX = {ex.id: i for i, ex in enumerate(CATALOGUE)}
 DAY = 86400.0
 #: Up to this many weeks the date axis labels each Monday (every other one past ten).
 WEEK_TICKS_UP_TO = 20
-#: Vertical spacing of the exercises' step lines within one rung, so none hides another.
-LANE = 0.16
 
 
 def _tr(text: str) -> str:
@@ -122,15 +120,20 @@ class ChartHeader(pg.GraphicsWidget):
         self.title = ""
         self.entries: tuple[LegendEntry, ...] = ()
         self.text_colour = QColor("black")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.set_scale(1.0)
+
+    def set_scale(self, scale: float) -> None:
+        """Settings > Text size: 14 pt title and 10.5 pt legend at normal."""
         self.title_font = QFont()
-        self.title_font.setPointSizeF(14)
+        self.title_font.setPointSizeF(14 * scale)
         self.title_font.setBold(True)
         self.legend_font = QFont()
-        self.legend_font.setPointSizeF(10.5)
+        self.legend_font.setPointSizeF(10.5 * scale)
         self._title_height = QFontMetricsF(self.title_font).height()
         self._row_height = max(QFontMetricsF(self.legend_font).height(), 18.0) + 3
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._fit()
+        self._fit(force=True)
+        self.update()
 
     def names(self) -> list[str]:
         return [e.name for e in self.entries]
@@ -138,7 +141,28 @@ class ChartHeader(pg.GraphicsWidget):
     def set_title(self, text: str) -> None:
         if text != self.title:
             self.title = text
+            self._fit()
             self.update()
+
+    def title_lines(self, width: float | None = None) -> list[str]:
+        """The title as drawn: one line when it fits, else wrapped at a word (never elided)."""
+        width = (self.size().width() if width is None else width) - 2 * self.LEFT
+        metrics = QFontMetricsF(self.title_font)
+        if width <= 0 or metrics.horizontalAdvance(self.title) <= width:
+            return [self.title]
+        lines, line = [], ""
+        for word in self.title.split(" "):
+            trial = f"{line} {word}".strip()
+            if line and metrics.horizontalAdvance(trial) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        return lines + [line]
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
 
     def set_entries(self, entries: Sequence[LegendEntry]) -> None:
         entries = tuple(entries)
@@ -155,8 +179,11 @@ class ChartHeader(pg.GraphicsWidget):
     def _rows(self) -> int:
         return -(-len(self.entries) // self.columns)
 
-    def _fit(self) -> None:
-        height = 8 + self._title_height + 10 + self._rows() * self._row_height + 6
+    def _fit(self, force: bool = False) -> None:
+        lines = len(self.title_lines()) if self.size().width() > 0 else 1
+        height = 8 + lines * self._title_height + 10 + self._rows() * self._row_height + 6
+        if height == self.preferredHeight() and not force:
+            return
         self.setMinimumHeight(height)
         self.setMaximumHeight(height)
         self.setPreferredHeight(height)
@@ -167,16 +194,17 @@ class ChartHeader(pg.GraphicsWidget):
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         p.setPen(self.text_colour)
         p.setFont(self.title_font)
-        title_box = QRectF(self.LEFT, 8, width - 2 * self.LEFT, self._title_height)
-        title = QFontMetricsF(self.title_font).elidedText(
-            self.title, Qt.TextElideMode.ElideRight, title_box.width())
-        p.drawText(title_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        lines = self.title_lines()
+        for n, line in enumerate(lines):
+            title_box = QRectF(self.LEFT, 8 + n * self._title_height, width - 2 * self.LEFT,
+                               self._title_height)
+            p.drawText(title_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
         if not self.entries:
             return
         p.setFont(self.legend_font)
         metrics = QFontMetricsF(self.legend_font)
         column_width = (width - self.LEFT) / self.columns
-        top = 8 + self._title_height + 10
+        top = 8 + len(lines) * self._title_height + 10
         for n, entry in enumerate(self.entries):
             x = self.LEFT + (n % self.columns) * column_width
             y = top + (n // self.columns) * self._row_height

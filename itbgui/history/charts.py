@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QWidget
 
 from ..program.exercises import CATALOGUE
 
+from ..text_size import points
 from ..theme import Colours, colours
 from . import chart_data as cd
-from .chart_items import (DASHES, DAY, LANE, SYMBOLS, WEEK_TICKS_UP_TO, ChartHeader,  # noqa: F401
+from .chart_items import (DASHES, DAY, SYMBOLS, WEEK_TICKS_UP_TO, ChartHeader,  # noqa: F401
                           LeanPlot, LegendEntry, PointLabels, _INDEX, _number, _tr, blend,
                           integer_ticks, palette_for, step_line, when_label)
 
@@ -51,10 +52,6 @@ class HistoryChart(pg.GraphicsLayoutWidget):
         self.addItem(self.plot, row=1, col=0)
         self.ci.layout.setRowStretchFactor(1, 1)
         self.plot.getAxis("left").setGrid(int(0.25 * 255))
-        font = QFont()
-        font.setPointSizeF(10.5)
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).setTickFont(font)
         self._entries: list[LegendEntry] = []
         self._markers: list[tuple] = []
         self.colours: Colours = colours()
@@ -77,7 +74,14 @@ class HistoryChart(pg.GraphicsLayoutWidget):
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen(c.muted))
             axis.setTextPen(pg.mkPen(c.text))
-        self.plot.getAxis("left").setLabel(self.y_label, color=c.text, **{"font-size": "11pt"})
+        # Settings > Text size reaches the axes and the title (re-applied with the theme).
+        font = QFont()
+        font.setPointSizeF(points(10.5))
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setTickFont(font)
+        self.plot.getAxis("left").setLabel(self.y_label, color=c.text,
+                                           **{"font-size": f"{points(11):.1f}pt"})
+        self.header.set_scale(points(1.0))
         self.header.set_colour(c.text)
         self.redraw()
 
@@ -192,7 +196,7 @@ class HistoryChart(pg.GraphicsLayoutWidget):
             self.set_x_range(x_range)
         text = pg.TextItem(self.empty_text, color=self.colours.muted, anchor=(0.5, 0.5))
         font = QFont()
-        font.setPointSizeF(13)
+        font.setPointSizeF(points(13))
         text.setFont(font)
         text.setPos((x_range[0] + x_range[1]) / 2, (y_range[0] + y_range[1]) / 2)
         self.plot.addItem(text)
@@ -204,6 +208,14 @@ class RepsChart(HistoryChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         self._data: tuple[tuple[cd.RepsSeries, ...], tuple[float, float] | None, bool, bool] | None = None
         super().__init__(_tr("Reps per set"), _tr("Reps per set"), parent)
+
+    @staticmethod
+    def series_name(s: cd.RepsSeries) -> str:
+        if s.side == "left":
+            return _tr("%1, left").replace("%1", s.name)
+        if s.side == "right":
+            return _tr("%1, right").replace("%1", s.name)
+        return s.name
 
     def show_data(self, series: tuple[cd.RepsSeries, ...], x_range, bucket: int,
                   from_plan: bool) -> None:
@@ -222,6 +234,8 @@ class RepsChart(HistoryChart):
         target_colour = blend(c.muted, c.base, 0.35)  # opaque: overlapping targets look as one
         for s in drawn:  # targets first, so they sit behind
             tx, ty = step_line(s.x, s.target, None)
+            if len(s.x) == 1:   # one session: a short bar around its point, not nothing
+                tx, ty = np.asarray([s.x[0] - 1.5 * DAY, s.x[0] + 1.5 * DAY]), np.repeat(ty[:1], 2)
             band = pg.PlotCurveItem(tx, ty, pen=pg.mkPen(target_colour, width=9))
             band.setZValue(-10)
             self.plot.addItem(band)
@@ -230,14 +244,19 @@ class RepsChart(HistoryChart):
         for s in drawn:
             i = _INDEX.get(s.exercise_id, 0)
             colour = palette_for(c)[i]
+            # The two legs of one exercise: one colour; the right leg dotted, hollow markers.
+            right = s.side == "right"
+            dash = Qt.PenStyle.DotLine if right else DASHES[i]
+            name = self.series_name(s)
             self.plot.addItem(pg.PlotCurveItem(np.asarray(s.x), np.asarray(s.reps_per_set),
-                                               pen=self.pen(colour, 2.5, DASHES[i])))
-            def tip(k: int, s=s) -> str:
-                return (f"{s.name}\n{when_label(s.x[k], bucket)}\n"
+                                               pen=self.pen(colour, 2.5, dash)))
+
+            def tip(k: int, s=s, name=name) -> str:
+                return (f"{name}\n{when_label(s.x[k], bucket)}\n"
                         + _tr("%1 reps per set (target %2)")
                         .replace("%1", _number(s.reps_per_set[k])).replace("%2", _number(s.target[k])))
-            self.add_points(s.x, s.reps_per_set, tip, colour, SYMBOLS[i])
-            self.legend_entry(s.name, colour, SYMBOLS[i], DASHES[i])
+            self.add_points(s.x, s.reps_per_set, tip, colour, SYMBOLS[i], hollow=right)
+            self.legend_entry(name, colour, SYMBOLS[i], dash, hollow=right)
         top = max(max(max(s.reps_per_set), max(s.target)) for s in drawn)
         low = min(min(min(s.reps_per_set), min(s.target)) for s in drawn)
         self.plot.getAxis("left").setTicks([integer_ticks(max(0, low - 2), top + 2)])
@@ -271,9 +290,8 @@ class ResistanceChart(HistoryChart):
         rungs = max(len(s.ladder) for s in drawn)
         axis.setTicks([[(i, str(i + 1)) for i in range(rungs)]])
         end = x_range[1] if x_range else None
-        count = len(drawn)
         font = QFont()
-        font.setPointSizeF(10)
+        font.setPointSizeF(points(10))
         halo = QColor(c.base)
         halo.setAlpha(200)  # keeps a label readable where it crosses another line
         step_labels: list[tuple[float, float, str]] = []
@@ -281,8 +299,7 @@ class ResistanceChart(HistoryChart):
         for n, s in enumerate(drawn):
             i = _INDEX.get(s.exercise_id, 0)
             colour = palette_for(c)[i]
-            offset = 0.0 if single else ((count - 1) / 2 - n) * LANE
-            y = [r + offset for r in s.rung]
+            y = list(s.rung)   # the same step is the same height for every exercise
             sx, sy = step_line(s.x, y, end)
             self.plot.addItem(pg.PlotCurveItem(sx, sy, pen=self.pen(colour, 3, DASHES[i])))
             # Markers only where the rung changes: the steps themselves carry the line.
@@ -429,7 +446,7 @@ class AdherenceChart(HistoryChart):
         self.add_points(x, done, tip, c.text, "o", size=6)
         if len(chart.weeks) <= 12:  # the count over each bar, when the bars are wide enough
             font = QFont()
-            font.setPointSizeF(11)
+            font.setPointSizeF(points(11))
             self.plot.addItem(PointLabels(
                 [(float(xv), d + 0.05, str(d)) for xv, d in zip(x, chart.done)],
                 [QColor(c.text)] * len(x), font, (0.5, 1)))
