@@ -719,6 +719,8 @@ class MainWindow(QMainWindow):
             return
         if self._library_from_player:
             self._leave_library_mode()
+        if self.isFullScreen():
+            self.set_fullscreen(False)   # full screen was for the session: it ends with it
         self.saver.flush()
         self.decision_made.emit(self.record_decision(player.engine.session_id))
         self.stack.setCurrentWidget(self.tabs)

@@ -107,6 +107,14 @@ class FitLabel(QLabel):
         return Fit(size, shown, shown != text, size / styled)
 
     # ---------------------------------------------------------------- dimming (the pause)
+    @property
+    def opacity(self) -> float:
+        return self._dim
+
+    @property
+    def overlay(self) -> str:
+        return self._overlay
+
     def set_dimmed(self, level: float, overlay: str = "", colour: QColor | None = None) -> None:
         """Draw the text at ``level`` opacity, with ``overlay`` written large over it."""
         if (level, overlay) != (self._dim, self._overlay):

@@ -352,6 +352,9 @@ class PlayerView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key == Qt.Key.Key_F and self.engine.step.kind is not StepKind.PAIN_AFTER:
+            self.fullscreen_toggle_requested.emit()   # in every state, the leave question too
+            return
         if self._confirming_leave:
             self._answer_leave(key)
             return
@@ -363,12 +366,12 @@ class PlayerView(QWidget):
                 self._save()
                 self._refresh_saved_line()
             return
-        if key == Qt.Key.Key_Escape:
+        if key == Qt.Key.Key_Escape and self._stopped_early_question():
+            self._skip_pain_after()     # already left once: Esc skips the question, no new banner
+        elif key == Qt.Key.Key_Escape:
             self._ask_leave()
         elif e.step.kind is StepKind.PAIN_AFTER and self._pain_key(event):
             pass  # letters here belong to the note, not to the F and M shortcuts
-        elif key == Qt.Key.Key_F:
-            self.fullscreen_toggle_requested.emit()
         elif key == Qt.Key.Key_M:
             self.sound_toggle_requested.emit()
         elif key == Qt.Key.Key_I:
@@ -431,8 +434,24 @@ class PlayerView(QWidget):
         self._handle([])
         self.library_requested.emit(exercise_id)
 
+    def _stopped_early_question(self) -> bool:
+        return self.engine.step.kind is StepKind.PAIN_AFTER and self.engine.ended_early
+
+    def _skip_pain_after(self) -> None:
+        """End a session left early without (or with the typed) pain score: to the summary."""
+        if self.pain_scale.value() is not None:
+            self.engine.set_pain_after(self.pain_scale.value())
+        self.engine.note = self.note_edit.text().strip()
+        self.engine.abandon()
+        self._handle([])
+        self._save()
+        self._refresh_saved_line()
+
     def _confirm_pain(self) -> None:
         value = self.pain_scale.value()
+        if value is None and self._stopped_early_question():
+            self._skip_pain_after()     # Enter skips it too (README)
+            return
         if value is None:
             self._pain_hint.setText("Pick a number first: type 0-10 or use ↑ ↓")
             return
