@@ -29,6 +29,7 @@ from . import settings as keys
 from .settings import AppSettings
 from .store.repository import SessionRepository, StoreError
 from .store.saver import BackgroundSaver
+from .focus_return import FocusReturner
 from .text_size import apply_text_scale as apply_app_text_scale
 from .theme import THEMES, apply_theme, colours
 from .today import TodayPage
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()
         self.today_page.start_button.setFocus()
+        FocusReturner(self)   # focus back to the window after every dialog, even without a WM
 
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
