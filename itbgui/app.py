@@ -801,6 +801,8 @@ class MainWindow(QMainWindow):
             self.settings_dialog.activateWindow()
             return self.settings_dialog
         dialog = SettingsDialog(self.settings, self.store, self, probe_voices=self.probe_voices)
+        if self._cue_player is not None and self._cue_player.problem:
+            dialog.show_sound_unavailable(self._cue_player.problem)   # no device: not "ticked"
         if section:
             dialog.show_section(section)
         # Direct: the dialog restyles itself right after emitting a theme change.

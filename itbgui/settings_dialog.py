@@ -27,7 +27,8 @@ from .program.preferences import (GET_READY_RANGE, REST_RANGE, TEMPO_DOWN_RANGE,
 from .settings import TEXT_SIZES, VOLUME_RANGE, AppSettings
 from .store.repository import SessionRepository
 from .theme import THEMES, colours
-from .widget_kit import TextScaled
+from .fit_label import FitLabel
+from .widget_kit import TextScaled, fit_to_screen, scrolling
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +136,7 @@ class SettingsDialog(TextScaled, QDialog):
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self._text_scale = settings.text_scale
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(1000, 640)
+        fit_to_screen(self, round(1000 * self._text_scale), round(640 * self._text_scale))
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 20, 20, 16)
@@ -151,7 +152,7 @@ class SettingsDialog(TextScaled, QDialog):
                             (self.tr("Backups"), self._backups_page())):
             self.sections.addItem(title)
             page.setAccessibleName(title)
-            self.pages.addWidget(page)
+            self.pages.addWidget(scrolling(page))   # a section taller than the screen scrolls
         self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sections.setCurrentRow(0)
         body.addWidget(self.sections)
@@ -183,8 +184,10 @@ class SettingsDialog(TextScaled, QDialog):
         title = QLabel(heading, objectName="settingsHeading")
         lay.addWidget(title)
         if intro:
-            text = QLabel(intro, objectName="settingsMuted")
-            text.setWordWrap(True)
+            # Fixed lines, not a wrapped QLabel: those make the section's height depend on
+            # its width, and the scroll area then lays the section out too short (cut rows).
+            text = FitLabel(intro, lines=3)
+            text.setObjectName("settingsMuted")
             lay.addWidget(text)
         return page, lay
 
@@ -247,8 +250,12 @@ class SettingsDialog(TextScaled, QDialog):
         self._voices_known = False
         form.addRow(self.tr("V&oice"), self.voice_combo)
         lay.addLayout(form)
-        self.voice_note = QLabel(objectName="settingsMuted")
-        self.voice_note.setWordWrap(True)
+        self.sound_problem = FitLabel(lines=3)
+        self.sound_problem.setObjectName("settingsWarn")
+        self.sound_problem.hide()
+        lay.addWidget(self.sound_problem)
+        self.voice_note = FitLabel(lines=2)
+        self.voice_note.setObjectName("settingsMuted")
         lay.addWidget(self.voice_note)
         lay.addStretch(1)
         self._update_enabled()
@@ -293,11 +300,16 @@ class SettingsDialog(TextScaled, QDialog):
         self.rest_box.valueChanged.connect(lambda v: self._write(
             keys.REST_SECONDS, lambda: setattr(s, "rest_seconds", v)))
         form.addRow(self.tr("R&est between sets"), self.rest_box)
-        rest_note = QLabel(self.tr(
+        # Three lines kept for it whatever the width (a wrapped QLabel beside a form is laid
+        # out too short at a large text size); the type shrinks if three are not enough.
+        rest_note = FitLabel(self.tr(
             "The plan rests 45-60 s after a set, and only a short breather where you work one "
-            "side at a time, since each side rests while the other works."), objectName="settingsMuted")
-        rest_note.setWordWrap(True)
-        form.addRow(rest_note)
+            "side at a time, since each side rests while the other works."), lines=3)
+        rest_note.setObjectName("settingsMuted")
+        # Outside the form: a wrapped label in a form row is laid out one line high and cut.
+        lay.addLayout(form)
+        lay.addWidget(rest_note)
+        form = QFormLayout()
         self.get_ready_box = QSpinBox()
         self._seconds_box(self.get_ready_box, GET_READY_RANGE, s.get_ready_seconds, 5)
         self.get_ready_box.valueChanged.connect(lambda v: self._write(
@@ -371,9 +383,25 @@ class SettingsDialog(TextScaled, QDialog):
         lay.addWidget(self.backups_panel, 1)
         return page
 
+    def show_sound_unavailable(self, problem: str) -> None:
+        """No audio device (or no audio support): Sound and Voice read as off and cannot be
+        changed here, and say why. The stored choices are kept for when a device appears."""
+        self._sound_unavailable = True
+        for box in (self.sound_check, self.voice_check):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        self.sound_problem.setText(problem + " " + self.tr(
+            "Sound and voice come back by themselves once the computer has one."))
+        self.sound_problem.show()
+        self._update_enabled()
+
     # ------------------------------------------------------------------ reactions
     def _update_enabled(self) -> None:
-        if hasattr(self, "volume_slider"):
+        if getattr(self, "_sound_unavailable", False):
+            for widget in (self.sound_check, self.voice_check, self.volume_slider, self.voice_combo):
+                widget.setEnabled(False)
+        elif hasattr(self, "volume_slider"):
             self.volume_slider.setEnabled(self.sound_check.isChecked())
             self.voice_check.setEnabled(self.sound_check.isChecked())
             self.voice_combo.setEnabled(self._voices_known and self.sound_check.isChecked()

@@ -24,9 +24,13 @@ def apply_text_scale(scale: float, app: QApplication | None = None) -> None:
         app.setProperty(_BASE, base)
     app.setProperty(_SCALE, float(scale))
     font = app.font()
-    if abs(font.pointSizeF() - base * scale) > 0.01:
-        font.setPointSizeF(base * scale)
-        app.setFont(font)
+    font.setPointSizeF(base * scale)
+    app.setFont(font)
+    # Widgets under a style sheet keep the font they were polished with (the style sheet
+    # style does not pass an application font change on): give it to each window too.
+    for window in app.topLevelWidgets():
+        if window.font().pointSizeF() != font.pointSizeF():
+            window.setFont(font)
 
 
 def text_scale(app: QApplication | None = None) -> float:

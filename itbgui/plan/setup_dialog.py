@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QDia
 from ..program.plan_setup import (LEVELS, MAX_DUMBBELL_KG, MAX_DUMBBELLS, SORE_SIDES,
                                   THERA_BAND_ORDER, WEEKDAY_NAMES, PlanSetup, sort_bands)
 from ..store.repository import SessionRepository, StoreError
+from ..text_size import text_scale
 from ..theme import colours
+from ..widget_kit import fit_to_screen, px, scrolling
 
 #: How far back a start date may go (a plan already under way) and how far ahead.
 EARLIEST_START_DAYS = 365
@@ -70,9 +72,13 @@ class PlanSetupDialog(QDialog):
         self.setup: PlanSetup | None = None
         self.setWindowTitle(self.tr("Set up your plan"))
         self.setAccessibleName(self.tr("Plan set-up"))
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(28, 24, 28, 20)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 16)
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(28, 24, 28, 8)
         lay.setSpacing(14)
+        outer.addWidget(scrolling(body), 1)   # scrolls on a short screen at a large text size
         intro = QLabel(self.tr("Eight weeks of hip strengthening, fitted around your running. "
                                "You can change any of this later on the Plan page."), objectName="intro")
         intro.setWordWrap(True)
@@ -175,16 +181,21 @@ class PlanSetupDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        buttons_row = QHBoxLayout()
+        buttons_row.setContentsMargins(28, 0, 28, 0)
+        buttons_row.addWidget(self.buttons)
+        outer.addLayout(buttons_row)
         self._fill(initial)
         c = colours()
+        k = text_scale()   # Settings > Text size
         self.setStyleSheet(f"""
-            QDialog, QLabel, QCheckBox, QRadioButton, QLineEdit, QDateEdit, QPushButton {{ font-size: 17px; }}
-            #intro {{ font-size: 18px; }}
-            #hint {{ font-size: 14px; color: {c.muted}; }}
-            #error {{ font-size: 17px; font-weight: 600; color: {c.warn}; }}
+            QDialog, QLabel, QCheckBox, QRadioButton, QLineEdit, QDateEdit, QPushButton {{ font-size: {px(17, k)}; }}
+            #intro {{ font-size: {px(18, k)}; }}
+            #hint {{ font-size: {px(14, k)}; color: {c.muted}; }}
+            #error {{ font-size: {px(17, k)}; font-weight: 600; color: {c.warn}; }}
         """)
-        self.resize(820, 0)
+        body.ensurePolished()
+        fit_to_screen(self, round(860 * k), body.sizeHint().height() + 80)
 
     def _fill(self, setup: PlanSetup) -> None:
         self.level_buttons[setup.level].setChecked(True)
