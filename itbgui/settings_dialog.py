@@ -14,7 +14,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QProcess, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+from PySide6.QtWidgets import (QLineEdit, QAbstractSpinBox, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFormLayout, QHBoxLayout, QLabel, QListWidget, QPushButton,
                                QSlider, QSpinBox, QStackedWidget,
                                QVBoxLayout, QWidget)
@@ -352,11 +352,12 @@ class SettingsDialog(TextScaled, QDialog):
         page, lay = self._page(self.tr("Data folder"), self.tr(
             "Everything ITB Coach knows about you stays in this folder on this computer: your "
             "sessions (a plain JSON file other tools can read), these settings and the backups."))
-        self.folder_label = QLabel(str(folder), objectName="settingsPath")
-        self.folder_label.setWordWrap(True)
-        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.folder_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab to it, then copy the path
+        # A read-only field, not a wrapped label: a long path has nowhere to wrap, and here
+        # it scrolls within its box; Tab to it, then copy the path.
+        self.folder_label = QLineEdit(str(folder), objectName="settingsPath")
+        self.folder_label.setReadOnly(True)
+        self.folder_label.setAccessibleName(self.tr("Data folder"))
+        self.folder_label.setCursorPosition(0)
         self.folder_label.setAccessibleDescription(self.tr("The data folder's path"))
         lay.addWidget(self.folder_label)
         self.open_folder_button = QPushButton(self.tr("&Open folder"))
