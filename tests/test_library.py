@@ -178,3 +178,11 @@ def test_the_card_colours_pass_wcag_aa(theme_name):
 def test_every_control_is_reachable_with_tab(page, qtbot):
     page.show_exercise("clamshell", offer_back=True)
     assert unreachable_by_tab(page, qtbot) == []
+
+
+def test_the_list_shows_all_six_without_scrolling_when_there_is_room(page, qtbot):
+    qtbot.wait(1)
+    assert page.list.count() == 6
+    assert not page.list.verticalScrollBar().isVisible()
+    bottom = page.list.visualItemRect(page.list.item(5)).bottom()
+    assert bottom <= page.list.viewport().height()

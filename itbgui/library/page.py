@@ -165,6 +165,7 @@ class LibraryPage(TextScaled, QWidget):
         # As tall as its rows when there is room; shorter (scrolling) on a short screen at
         # a large text size, so it never makes the window taller than the screen.
         self.list.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
+        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.no_match = _label("", "libraryNoMatch")
         self.no_match.hide()
         self.keys_hint = _label(self.tr("Ctrl+F search · ↑ ↓ choose · Enter read the card · "
