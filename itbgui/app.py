@@ -30,6 +30,7 @@ from .settings import AppSettings
 from .store.repository import SessionRepository, StoreError
 from .store.saver import BackgroundSaver
 from .focus_return import FocusReturner
+from .help_dialog import show_help
 from .text_size import apply_text_scale as apply_app_text_scale
 from .theme import THEMES, apply_theme, colours
 from .today import TodayPage
@@ -923,20 +924,12 @@ class MainWindow(QMainWindow):
         return True
 
     def show_shortcuts(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"),
-                                QCoreApplication.translate("MainWindow", SHORTCUTS_HELP))
+        show_help(self, self.tr("Keyboard shortcuts"),   # scrolls: fits at every text size
+                  QCoreApplication.translate("MainWindow", SHORTCUTS_HELP))
 
     def show_sources(self) -> None:
         """Help > The program's sources: what the plan and its rules rest on."""
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("The program's sources"),
-                          self.sources_text(), parent=self)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setAccessibleName(self.tr("The program's sources"))
-        box.exec()
+        show_help(self, self.tr("The program's sources"), self.sources_text())   # scrolls
 
     def sources_text(self) -> str:
         """The studies and guides behind the plan (docs/progression.md), in the app's words."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
 from itbgui.fit_label import FitLabel
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QAbstractScrollArea, QComboBox, QLabel, QLineEdit,
                                QTabBar, QWidget)
@@ -69,9 +70,11 @@ def clipped(widget: QWidget) -> str | None:
                 return f"wrapped text needs {need} px high"
             words = widget.text().split()
             longest = max((widget.fontMetrics().horizontalAdvance(w) for w in words), default=0)
-            if words and widget.textFormat() != Qt.TextFormat.RichText and longest > rect.width() + SLACK:
+            rich = widget.textFormat() == Qt.TextFormat.RichText or (
+                widget.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(widget.text()))
+            if words and not rich and longest > rect.width() + SLACK:
                 return f"a word needs {longest} px, the label has {rect.width()}"
-            if len(words) > 3 and rect.width() < widget.fontMetrics().averageCharWidth() * 12:
+            if not rich and len(words) > 3 and rect.width() < widget.fontMetrics().averageCharWidth() * 12:
                 return f"squeezed to a word a line ({rect.width()} px)"
             return None
         need = widget.sizeHint()

@@ -159,3 +159,29 @@ def every_state(win, clock, every_step: bool = True) -> Iterator[tuple[str, QWid
     yield from pages(win)
     yield from dialogs(win)
     yield from player_steps(win, clock, every_step)
+
+
+def modal_boxes(win) -> list[tuple[str, list[str], tuple[int, int]]]:
+    """Help's message boxes (shortcuts, sources, about) run their own event loop: each is
+    checked from inside it. (name, problems, its size) for each."""
+    from PySide6.QtCore import QTimer
+
+    from layout_check import clipped_widgets
+
+    found = []
+
+    def check(name):
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, lambda: check(name))
+            return
+        settle()
+        found.append((name, clipped_widgets(box), (box.width(), box.height())))
+        box.close()
+
+    for name, opener in (("help-shortcuts", win.show_shortcuts), ("help-sources", win.show_sources),
+                         ("help-about", win.show_about)):
+        QTimer.singleShot(20, lambda n=name: check(n))
+        opener()
+        settle()
+    return found

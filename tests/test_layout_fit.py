@@ -17,8 +17,8 @@ from itbgui.app import MainWindow
 from itbgui.settings import AppSettings
 from itbgui.store.repository import SessionRepository
 from itbgui.theme import apply_theme
-from layout_check import SCREENS, available, clipped_widgets, too_big
-from layout_walk import TEXT_SIZES, every_state, pretend_screen, set_text_size
+from layout_check import FRAME_AND_PANEL, SCREENS, available, clipped_widgets, too_big
+from layout_walk import TEXT_SIZES, every_state, modal_boxes, pretend_screen, set_text_size
 from qt_helpers import RecordingInhibitor
 from test_accessibility_screens import SETUP, TODAY, _synthetic_history
 from window_helpers import FAST, clock_on
@@ -61,6 +61,10 @@ def walk(folder, tmp_path, screen, text_size, theme="light", every_step=True) ->
                 problems.append(f"{state}: window {big}")
             if (win.width(), win.height()) != room:
                 problems.append(f"{state}: the window grew to {win.width()} x {win.height()}")
+        for state, clipped, size in modal_boxes(win):
+            problems += [f"{state}: {p}" for p in clipped]
+            if size[0] > screen[0] - FRAME_AND_PANEL[0] or size[1] > screen[1] - FRAME_AND_PANEL[1]:
+                problems.append(f"{state}: {size[0]} x {size[1]} is larger than the screen")
     finally:
         win.close()
         store.close()
