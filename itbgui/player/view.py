@@ -352,8 +352,12 @@ class PlayerView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_F and self.engine.step.kind is not StepKind.PAIN_AFTER:
-            self.fullscreen_toggle_requested.emit()   # in every state, the leave question too
+        if key in (Qt.Key.Key_F, Qt.Key.Key_M) and self.engine.step.kind is not StepKind.PAIN_AFTER \
+                and self.engine.state is not EngineState.FINISHED:
+            # In every state, the leave question and a pause too (after the session, letters
+            # belong to the note).
+            (self.fullscreen_toggle_requested if key == Qt.Key.Key_F
+             else self.sound_toggle_requested).emit()
             return
         if self._confirming_leave:
             self._answer_leave(key)
@@ -372,8 +376,6 @@ class PlayerView(QWidget):
             self._ask_leave()
         elif e.step.kind is StepKind.PAIN_AFTER and self._pain_key(event):
             pass  # letters here belong to the note, not to the F and M shortcuts
-        elif key == Qt.Key.Key_M:
-            self.sound_toggle_requested.emit()
         elif key == Qt.Key.Key_I:
             self.open_card()
         elif e.step.kind is StepKind.PAIN_BEFORE:
