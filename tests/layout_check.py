@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QRect
 from itbgui.fit_label import FitLabel
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QAbstractScrollArea, QComboBox, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QAbstractScrollArea, QComboBox, QLabel, QLineEdit, QScrollArea,
                                QTabBar, QWidget)
 
 #: A window manager's frame and a desktop panel take this much of the screen (pixels).
@@ -96,6 +96,10 @@ def clipped(widget: QWidget) -> str | None:
         need = widget.minimumSizeHint()
         if need.height() > widget.height() + SLACK:
             return f"needs {need.height()} px high"
+    if isinstance(widget, QScrollArea) and widget.widget() is not None:
+        inner, room = widget.widget().width(), widget.viewport().width()
+        if inner > room + SLACK and not widget.horizontalScrollBar().isVisible():
+            return f"its content is {inner} px wide in {room} px, cut on the right"
     if isinstance(widget, QAbstractScrollArea):
         bar = widget.horizontalScrollBar()
         if bar.isVisible() and bar.maximum() > 0 and not isinstance(widget, QAbstractItemView):

@@ -172,9 +172,12 @@ def contact_sheet(shots: Path, screen_name: str, target: Path) -> Path:
                            entry["problems"][0][:48])
     p.end()
     target.parent.mkdir(parents=True, exist_ok=True)
-    # 256 colours: the sheet is for looking over, and stays small enough for the repository.
-    sheet.convertToFormat(QImage.Format.Format_Indexed8,
-                          Qt.ImageConversionFlag.ThresholdDither).save(str(target))
+    sheet.save(str(target))
+    # 256 colours chosen from the sheet (ImageMagick's adaptive palette; Qt's fixed one turns
+    # the dark theme navy): for looking over, and small enough for the repository.
+    if shutil.which("convert"):
+        subprocess.run(["convert", str(target), "-dither", "None", "-colors", "256",
+                        f"PNG8:{target}"], check=False)
     print(f"{target}: {len(states)} states x {len(columns)} text sizes and themes; "
           f"{bad} with a layout problem")
     return target

@@ -90,8 +90,8 @@ class PlanSetupDialog(QDialog):
 
         # Level
         self.level_group = QButtonGroup(self)
-        level_row = QHBoxLayout()
-        level_row.setSpacing(22)
+        level_row = QVBoxLayout()   # one a line: side by side they need 1000 px and more
+        level_row.setSpacing(6)
         words = {"beginner": self.tr("Beginner (2 sessions a week)"),
                  "intermediate": self.tr("Intermediate (3 a week)"),
                  "advanced": self.tr("Advanced (3 a week)")}
@@ -101,7 +101,6 @@ class PlanSetupDialog(QDialog):
             self.level_group.addButton(button)
             level_row.addWidget(button)
             self.level_buttons[level] = button
-        level_row.addStretch(1)
         form.addRow(self.tr("Level:"), level_row)
 
         # Running days
@@ -195,7 +194,8 @@ class PlanSetupDialog(QDialog):
             #error {{ font-size: {px(17, k)}; font-weight: 600; color: {c.warn}; }}
         """)
         body.ensurePolished()
-        fit_to_screen(self, round(860 * k), body.sizeHint().height() + 80)
+        fit_to_screen(self, max(round(860 * k), body.minimumSizeHint().width() + 24),
+                      body.sizeHint().height() + 80)
 
     def _fill(self, setup: PlanSetup) -> None:
         self.level_buttons[setup.level].setChecked(True)
