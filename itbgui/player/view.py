@@ -46,7 +46,7 @@ PHASE_WORDS = {Phase.UP: QT_TRANSLATE_NOOP("PlayerView", "▲  Up"),
 KEY_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Space pause   → skip   ← back   ↑↓ reps   I card   "
                                             "F full screen   M sound   Esc leave")
 PAUSED_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Paused. Space: carry on   → skip   ← back   I card   "
-                                               "Esc: leave")
+                                               "F full screen   Esc: leave")
 
 
 def _translate(text: str) -> str:
