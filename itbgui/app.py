@@ -32,6 +32,7 @@ from .store.saver import BackgroundSaver
 from .focus_return import FocusReturner
 from .help_dialog import show_help
 from .text_size import apply_text_scale as apply_app_text_scale
+from .widget_kit import fit_to_screen
 from .theme import THEMES, apply_theme, colours
 from .today import TodayPage
 
@@ -582,7 +583,7 @@ class MainWindow(QMainWindow):
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print preview: %1").replace("%1", sheet.week_label))
         dialog.paintRequested.connect(lambda device: render_week_sheet(device, sheet))
-        dialog.resize(900, 740)
+        fit_to_screen(dialog, 900, 740)   # not past a 720-pixel screen
         dialog.exec()
 
     def print_week(self) -> None:

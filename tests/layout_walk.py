@@ -161,7 +161,7 @@ def every_state(win, clock, every_step: bool = True) -> Iterator[tuple[str, QWid
     yield from player_steps(win, clock, every_step)
 
 
-def modal_boxes(win) -> list[tuple[str, list[str], tuple[int, int]]]:
+def modal_boxes(win, preview: bool = False) -> list[tuple[str, list[str], tuple[int, int]]]:
     """Help's message boxes (shortcuts, sources, about) run their own event loop: each is
     checked from inside it. (name, problems, its size) for each."""
     from PySide6.QtCore import QTimer
@@ -179,8 +179,11 @@ def modal_boxes(win) -> list[tuple[str, list[str], tuple[int, int]]]:
         found.append((name, clipped_widgets(box), (box.width(), box.height())))
         box.close()
 
-    for name, opener in (("help-shortcuts", win.show_shortcuts), ("help-sources", win.show_sources),
-                         ("help-about", win.show_about)):
+    boxes = [("help-shortcuts", win.show_shortcuts), ("help-sources", win.show_sources),
+             ("help-about", win.show_about)]
+    if preview:   # the print preview renders the week: slow, so asked for once
+        boxes.append(("print-preview", win.print_preview))
+    for name, opener in boxes:
         QTimer.singleShot(20, lambda n=name: check(n))
         opener()
         settle()

@@ -61,7 +61,7 @@ def walk(folder, tmp_path, screen, text_size, theme="light", every_step=True) ->
                 problems.append(f"{state}: window {big}")
             if (win.width(), win.height()) != room:
                 problems.append(f"{state}: the window grew to {win.width()} x {win.height()}")
-        for state, clipped, size in modal_boxes(win):
+        for state, clipped, size in modal_boxes(win, preview=every_step and screen[1] == 720):
             problems += [f"{state}: {p}" for p in clipped]
             if size[0] > screen[0] - FRAME_AND_PANEL[0] or size[1] > screen[1] - FRAME_AND_PANEL[1]:
                 problems.append(f"{state}: {size[0]} x {size[1]} is larger than the screen")
