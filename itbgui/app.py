@@ -26,11 +26,11 @@ from .program.progression import (ProgressionDecision, TodaySession, decide, mor
                                   next_session, stored_decisions)
 from .program.timeline import Timing, build_timeline
 from . import settings as keys
+from .focus_return import FocusReturner
+from .help_dialog import show_help
 from .settings import AppSettings
 from .store.repository import SessionRepository, StoreError
 from .store.saver import BackgroundSaver
-from .focus_return import FocusReturner
-from .help_dialog import show_help
 from .text_size import apply_text_scale as apply_app_text_scale
 from .widget_kit import fit_to_screen
 from .theme import THEMES, apply_theme, colours
