@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -99,7 +99,7 @@ class PlanSetupDialog(QDialog):
         for level in LEVELS:
             button = QRadioButton(words[level])
             self.level_group.addButton(button)
-            level_row.addWidget(button)
+            level_row.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)   # clickable where it shows
             self.level_buttons[level] = button
         form.addRow(self.tr("Level:"), level_row)
 
