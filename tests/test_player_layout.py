@@ -90,3 +90,16 @@ def test_the_type_follows_the_window_and_no_line_is_cut(qtbot, window, clock, si
         cut = [(label.objectName(), label.fit().text) for label in player.findChildren(FitLabel)
                if label.isVisible() and label.fit().elided]
         assert cut == []
+
+
+def test_extra_large_text_makes_the_pain_boxes_larger(qtbot, window):
+    window.refresh_today()
+    window.prescription = SHORT
+    qtbot.keyClick(window, ENTER)
+    scale = window.player.pain_scale
+    heights = []
+    for k in (1.0, 1.5):
+        window.player.set_text_scale(k)
+        qtbot.wait(1)
+        heights.append(scale.height())
+    assert heights[1] > heights[0]

@@ -109,6 +109,7 @@ class PlayerView(QWidget):
     def set_text_scale(self, scale: float) -> None:
         """Text size from Settings (1.0-1.5): the small print grows, and the counter's column and digits."""
         self._text_scale = scale
+        self.pain_scale.set_text_scale(scale)
         self._apply_style()
 
     def _apply_style(self) -> None:
