@@ -803,8 +803,9 @@ class MainWindow(QMainWindow):
             self.settings_dialog.activateWindow()
             return self.settings_dialog
         dialog = SettingsDialog(self.settings, self.store, self, probe_voices=self.probe_voices)
-        if self._cue_player is not None and self._cue_player.problem:
-            dialog.show_sound_unavailable(self._cue_player.problem)   # no device: not "ticked"
+        if self.cue_player.problem:   # no audio device: Sound and Voice not shown "ticked"
+            dialog.show_sound_unavailable(self.cue_player.problem)
+        self.cue_player.unavailable.connect(dialog.show_sound_unavailable)   # found out later
         if section:
             dialog.show_section(section)
         # Direct: the dialog restyles itself right after emitting a theme change.

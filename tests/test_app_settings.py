@@ -215,6 +215,15 @@ def test_settings_without_an_audio_device_show_sound_and_voice_as_unavailable(qt
     dialog.reject()
 
 
+def test_settings_open_when_the_missing_device_is_found_say_so_too(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    dialog = open_settings(qtbot, win, "sound")
+    assert dialog.sound_check.isEnabled()
+    win.cue_player.unavailable.emit("Sound is off: no audio output device was found.")
+    assert not dialog.sound_check.isChecked() and not dialog.sound_check.isEnabled()
+    dialog.reject()
+
+
 def test_file_backups_opens_settings_at_backups_and_a_restore_reloads(qtbot, store, tmp_path, monkeypatch):
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
     win.probe_voices = False
