@@ -14,7 +14,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QProcess, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+from PySide6.QtWidgets import (QLineEdit, QAbstractSpinBox, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFormLayout, QHBoxLayout, QLabel, QListWidget, QPushButton,
                                QSlider, QSpinBox, QStackedWidget,
                                QVBoxLayout, QWidget)
@@ -28,7 +28,8 @@ from .reduce_motion import effective
 from .settings import REDUCE_MOTION, TEXT_SIZES, VOLUME_RANGE, AppSettings
 from .store.repository import SessionRepository
 from .theme import THEMES, colours
-from .widget_kit import TextScaled
+from .fit_label import FitLabel
+from .widget_kit import TextScaled, fit_to_screen, scrolling
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ class SettingsDialog(TextScaled, QDialog):
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self._text_scale = settings.text_scale
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(1000, 640)
+        fit_to_screen(self, round(1000 * self._text_scale), round(640 * self._text_scale))
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 20, 20, 16)
@@ -152,7 +153,7 @@ class SettingsDialog(TextScaled, QDialog):
                             (self.tr("Backups"), self._backups_page())):
             self.sections.addItem(title)
             page.setAccessibleName(title)
-            self.pages.addWidget(page)
+            self.pages.addWidget(scrolling(page))   # a section taller than the screen scrolls
         self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sections.setCurrentRow(0)
         body.addWidget(self.sections)
@@ -184,8 +185,10 @@ class SettingsDialog(TextScaled, QDialog):
         title = QLabel(heading, objectName="settingsHeading")
         lay.addWidget(title)
         if intro:
-            text = QLabel(intro, objectName="settingsMuted")
-            text.setWordWrap(True)
+            # Fixed lines, not a wrapped QLabel: those make the section's height depend on
+            # its width, and the scroll area then lays the section out too short (cut rows).
+            text = FitLabel(intro, lines=3)
+            text.setObjectName("settingsMuted")
             lay.addWidget(text)
         return page, lay
 
@@ -248,8 +251,12 @@ class SettingsDialog(TextScaled, QDialog):
         self._voices_known = False
         form.addRow(self.tr("V&oice"), self.voice_combo)
         lay.addLayout(form)
-        self.voice_note = QLabel(objectName="settingsMuted")
-        self.voice_note.setWordWrap(True)
+        self.sound_problem = FitLabel(lines=3)
+        self.sound_problem.setObjectName("settingsWarn")
+        self.sound_problem.hide()
+        lay.addWidget(self.sound_problem)
+        self.voice_note = FitLabel(lines=2)
+        self.voice_note.setObjectName("settingsMuted")
         lay.addWidget(self.voice_note)
         lay.addStretch(1)
         self._update_enabled()
@@ -294,11 +301,16 @@ class SettingsDialog(TextScaled, QDialog):
         self.rest_box.valueChanged.connect(lambda v: self._write(
             keys.REST_SECONDS, lambda: setattr(s, "rest_seconds", v)))
         form.addRow(self.tr("R&est between sets"), self.rest_box)
-        rest_note = QLabel(self.tr(
+        # Three lines kept for it whatever the width (a wrapped QLabel beside a form is laid
+        # out too short at a large text size); the type shrinks if three are not enough.
+        rest_note = FitLabel(self.tr(
             "The plan rests 45-60 s after a set, and only a short breather where you work one "
-            "side at a time, since each side rests while the other works."), objectName="settingsMuted")
-        rest_note.setWordWrap(True)
-        form.addRow(rest_note)
+            "side at a time, since each side rests while the other works."), lines=3)
+        rest_note.setObjectName("settingsMuted")
+        # Outside the form: a wrapped label in a form row is laid out one line high and cut.
+        lay.addLayout(form)
+        lay.addWidget(rest_note)
+        form = QFormLayout()
         self.get_ready_box = QSpinBox()
         self._seconds_box(self.get_ready_box, GET_READY_RANGE, s.get_ready_seconds, 5)
         self.get_ready_box.valueChanged.connect(lambda v: self._write(
@@ -351,11 +363,12 @@ class SettingsDialog(TextScaled, QDialog):
         page, lay = self._page(self.tr("Data folder"), self.tr(
             "Everything ITB Coach knows about you stays in this folder on this computer: your "
             "sessions (a plain JSON file other tools can read), these settings and the backups."))
-        self.folder_label = QLabel(str(folder), objectName="settingsPath")
-        self.folder_label.setWordWrap(True)
-        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.folder_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab to it, then copy the path
+        # A read-only field, not a wrapped label: a long path has nowhere to wrap, and here
+        # it scrolls within its box; Tab to it, then copy the path.
+        self.folder_label = QLineEdit(str(folder), objectName="settingsPath")
+        self.folder_label.setReadOnly(True)
+        self.folder_label.setAccessibleName(self.tr("Data folder"))
+        self.folder_label.setCursorPosition(0)
         self.folder_label.setAccessibleDescription(self.tr("The data folder's path"))
         lay.addWidget(self.folder_label)
         self.open_folder_button = QPushButton(self.tr("&Open folder"))
@@ -382,9 +395,25 @@ class SettingsDialog(TextScaled, QDialog):
         lay.addWidget(self.backups_panel, 1)
         return page
 
+    def show_sound_unavailable(self, problem: str) -> None:
+        """No audio device (or no audio support): Sound and Voice read as off and cannot be
+        changed here, and say why. The stored choices are kept for when a device appears."""
+        self._sound_unavailable = True
+        for box in (self.sound_check, self.voice_check):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        self.sound_problem.setText(problem + " " + self.tr(
+            "Sound and voice come back by themselves once the computer has one."))
+        self.sound_problem.show()
+        self._update_enabled()
+
     # ------------------------------------------------------------------ reactions
     def _update_enabled(self) -> None:
-        if hasattr(self, "volume_slider"):
+        if getattr(self, "_sound_unavailable", False):
+            for widget in (self.sound_check, self.voice_check, self.volume_slider, self.voice_combo):
+                widget.setEnabled(False)
+        elif hasattr(self, "volume_slider"):
             self.volume_slider.setEnabled(self.sound_check.isChecked())
             self.voice_check.setEnabled(self.sound_check.isChecked())
             self.voice_combo.setEnabled(self._voices_known and self.sound_check.isChecked()

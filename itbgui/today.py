@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from .program.progression import HOLD, PROGRESS, STEP_BACK, TodaySession
@@ -51,9 +51,11 @@ class TodayPage(TextScaled, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        # Sideways, the page reflows (wrapped text, the card under the list); it never scrolls.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scroll, 1)
         lay = QVBoxLayout(content)
         lay.setContentsMargins(40, 20, 40, 16)
         lay.setSpacing(6)
@@ -72,25 +74,30 @@ class TodayPage(TextScaled, QWidget):
         lay.addWidget(self._build_morning_banner())
         lay.addSpacing(6)
 
-        columns = QHBoxLayout()
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(32)
+        self.columns = columns
         left = QVBoxLayout()
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(28)
         self.grid.setVerticalSpacing(6)
         left.addLayout(self.grid)
-        left.addSpacing(16)
+        # Start and the keys stay in view below the scrolling part, at any text size.
+        footer = QVBoxLayout()
+        footer.setContentsMargins(40, 8, 40, 12)
+        footer.setSpacing(4)
         self.start_button = QPushButton(self.tr("Start session"), objectName="startButton")
         self.start_button.setAccessibleName(self.tr("Start session"))
         self.start_button.setDefault(True)
         self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.start_button.clicked.connect(self.start_requested)
-        left.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        footer.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.keys = QLabel(self.tr("Enter starts. During the session: Space pause · → skip · ← back · "
                                    "↑↓ reps · I exercise card · F full screen · Esc leave"),
                            objectName="todayHint")
         self.keys.setWordWrap(True)
-        left.addWidget(self.keys)
+        footer.addWidget(self.keys)
+        outer.addLayout(footer)
         left.addStretch(1)
         columns.addLayout(left, 3)
         columns.addWidget(self._build_decision_card(), 2, Qt.AlignmentFlag.AlignTop)
@@ -108,6 +115,31 @@ class TodayPage(TextScaled, QWidget):
         self.apply_style()
 
     # ------------------------------------------------------------------ building
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        """The decision card beside the list when both fit, under it when not (large text)."""
+        k = self._text_scale
+        for i in range(self.grid.count()):   # the kit: three words a line or more, never one
+            label = self.grid.itemAt(i).widget()
+            if label is not None and label.objectName() == "exStep":
+                label.ensurePolished()
+                label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 18)
+        widest = [0, 0, 0]
+        for i in range(self.grid.count()):
+            row, col, _rows, _cols = self.grid.getItemPosition(i)
+            widget = self.grid.itemAt(i).widget()
+            if widget is not None and col < 3:
+                hint = widget.minimumWidth() if widget.wordWrap() else widget.sizeHint().width()
+                widest[col] = max(widest[col], hint)
+        need = sum(widest) + 2 * self.grid.horizontalSpacing() + round(420 * k) + 32 + 80
+        direction = (QBoxLayout.Direction.LeftToRight if self.width() >= need
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+
     def _build_setup_banner(self) -> QFrame:
         self.setup_banner = QFrame(objectName="banner")
         row = QHBoxLayout(self.setup_banner)
@@ -210,6 +242,8 @@ class TodayPage(TextScaled, QWidget):
                                        font-weight: 700; }}
             #clinician {{ font-size: {px(17)}; color: {c.warn}; }}
         """)
+        if hasattr(self, "columns"):
+            self._reflow()
 
     # ------------------------------------------------------------------ filling in
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
@@ -244,9 +278,10 @@ class TodayPage(TextScaled, QWidget):
                 label = QLabel(text, objectName=name)
                 label.setWordWrap(name == "exStep")   # long kit names wrap on a small screen
                 self.grid.addWidget(label, row, col)
-        self.grid.setColumnStretch(3, 1)
+        self.grid.setColumnStretch(2, 1)   # the kit takes the room left, so it wraps the least
         self._show_decision(today)
         self._show_last(last)
+        self._reflow()
 
     def _day_heading(self, today: TodaySession, now: dt.date) -> str:
         if today.is_today:

@@ -38,3 +38,15 @@ def store(tmp_path):
     repo.save_plan_setup(SETUP.to_doc())
     yield repo
     repo.close()
+
+
+@pytest.fixture(autouse=True)
+def _normal_text_size():
+    """A test that picks Extra large leaves the application font at 1.5 x: put it back."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from itbgui.text_size import apply_text_scale, text_scale
+
+    if QApplication.instance() is not None and text_scale() != 1.0:
+        apply_text_scale(1.0)

@@ -180,6 +180,50 @@ def test_text_size_from_settings_scales_every_page_and_the_player(qtbot, store, 
     win.player.leave_now()
 
 
+def test_text_size_reaches_menus_tables_charts_and_message_boxes(qtbot, store, tmp_path):
+    """Not only the pages' own style sheets: the application font (menus, the History
+    table, dialogs, Help) and the charts' axes follow Settings > Text size too."""
+    from PySide6.QtWidgets import QMessageBox
+
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    qtbot.keyClick(win, Qt.Key.Key_3, CTRL)
+    normal_menu = win.menuBar().font().pointSizeF()
+    normal_box = QMessageBox(win).font().pointSizeF()
+    axis = win.history_page.reps_chart.plot.getAxis("left")
+    normal_axis = axis.style["tickFont"].pointSizeF()
+    dialog = open_settings(qtbot, win, "appearance")
+    dialog.text_size_combo.setCurrentIndex(dialog.text_size_combo.findData("extra_large"))
+    dialog.reject()
+    assert win.menuBar().font().pointSizeF() == pytest.approx(1.5 * normal_menu)
+    assert QMessageBox(win).font().pointSizeF() == pytest.approx(1.5 * normal_box)
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(1.5 * normal_axis)
+    assert "font-size: 21px" in win.history_page.styleSheet()   # the table: 14 px x 1.5
+    win.settings.text_size = "normal"
+    win.apply_text_scale()
+    assert win.menuBar().font().pointSizeF() == pytest.approx(normal_menu)
+
+
+def test_settings_without_an_audio_device_show_sound_and_voice_as_unavailable(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    assert win.settings.sound_enabled and win.settings.voice_enabled
+    win.audio.cue_player.problem = "Sound is off: no audio output device was found."
+    dialog = open_settings(qtbot, win, "sound")
+    assert not dialog.sound_check.isChecked() and not dialog.sound_check.isEnabled()
+    assert not dialog.voice_check.isChecked() and not dialog.voice_check.isEnabled()
+    assert dialog.sound_problem.isVisible() and "no audio output device" in dialog.sound_problem.text()
+    assert win.settings.sound_enabled and win.settings.voice_enabled   # kept for a device later
+    dialog.reject()
+
+
+def test_settings_open_when_the_missing_device_is_found_say_so_too(qtbot, store, tmp_path):
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    dialog = open_settings(qtbot, win, "sound")
+    assert dialog.sound_check.isEnabled()
+    win.audio.cue_player.unavailable.emit("Sound is off: no audio output device was found.")
+    assert not dialog.sound_check.isChecked() and not dialog.sound_check.isEnabled()
+    dialog.reject()
+
+
 def test_file_backups_opens_settings_at_backups_and_a_restore_reloads(qtbot, store, tmp_path, monkeypatch):
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
     win.live_settings.probe_voices = False

@@ -60,8 +60,8 @@ def ts(day: int) -> float:
     return at(day).timestamp()
 
 
-def by_id(series, exercise_id):
-    return next(s for s in series if s.exercise_id == exercise_id)
+def by_id(series, exercise_id, side=None):
+    return next(s for s in series if s.exercise_id == exercise_id and (side is None or s.side == side))
 
 
 class FakePlan:
@@ -82,25 +82,36 @@ def summaries():
 
 def test_reps_per_set_skips_a_skipped_exercise_and_uses_logged_targets(summaries):
     reps = cd.reps_series(summaries)
-    clam = by_id(reps, "clamshell")
+    clam = by_id(reps, "clamshell", "left")
     assert clam.x == (ts(2), ts(5), ts(9), ts(23))
-    assert clam.reps_per_set == (9.5, 10.0, 12.0, 15.0)
+    assert clam.reps_per_set == (10.0, 10.0, 12.0, 15.0)
     assert clam.target == (10.0, 10.0, 12.0, 15.0)
-    bridge = by_id(reps, "glute_bridge")
+    bridge = by_id(reps, "glute_bridge", "right")
     assert bridge.x == (ts(2), ts(9), ts(23))           # skipped on 11-05: no point, no zero
-    assert bridge.reps_per_set == (10.0, 11.0, 12.0)
+    assert bridge.reps_per_set == (10.0, 10.0, 12.0)    # the two-leg bridge counts for each leg
     assert by_id(reps, "side_leg_lift").x == ()
     assert "glute_stretch" not in [r.exercise_id for r in reps]  # a hold has no reps
 
 
 def test_the_plan_gives_the_target_where_it_has_one(summaries):
     reps = cd.reps_series(summaries, plan=FakePlan())
-    assert by_id(reps, "clamshell").target == (12.0, 12.0, 12.0, 12.0)
-    assert by_id(reps, "glute_bridge").target == (10.0, 12.0, 12.0)  # plan: None -> logged
+    assert by_id(reps, "clamshell", "left").target == (12.0, 12.0, 12.0, 12.0)
+    assert by_id(reps, "glute_bridge", "left").target == (10.0, 12.0, 12.0)  # plan: None -> logged
 
 
-def test_exercise_filter_keeps_one_series(summaries):
-    assert [r.exercise_id for r in cd.reps_series(summaries, "glute_bridge")] == ["glute_bridge"]
+def test_one_sided_exercises_keep_left_and_right_apart(summaries):
+    """Clamshells: the right leg's 8-rep set on 11-02 stays on the right; no line averages
+    the legs. The band walk's sides are directions, so it stays one line."""
+    reps = cd.reps_series(summaries)
+    assert by_id(reps, "clamshell", "right").x == (ts(2), ts(5), ts(23))   # not done 11-09
+    assert by_id(reps, "clamshell", "right").reps_per_set == (9.0, 10.0, 15.0)
+    assert [r.side for r in reps if r.exercise_id == "lateral_band_walk"] == [None]
+    assert [r.side for r in reps if r.exercise_id == "side_leg_lift"] == [None]   # no data: one
+
+
+def test_exercise_filter_keeps_one_exercise(summaries):
+    assert [(r.exercise_id, r.side) for r in cd.reps_series(summaries, "glute_bridge")] == [
+        ("glute_bridge", "left"), ("glute_bridge", "right")]
     assert [r.exercise_id for r in cd.resistance_series(summaries, "glute_bridge")] == ["glute_bridge"]
 
 
@@ -176,7 +187,7 @@ def test_an_edited_set_changes_every_chart_that_shows_it():
                         if (s.exercise_id, s.side) == ("clamshell", "right") else s for s in s4.sets)
     history[3] = dataclasses.replace(s4, sets=edited_sets)
     summaries = cd.summarise_all(history)
-    assert by_id(cd.reps_series(summaries), "clamshell").reps_per_set[-1] == 13.0   # (15 + 11) / 2
+    assert by_id(cd.reps_series(summaries), "clamshell", "right").reps_per_set[-1] == 11.0
     sides = cd.sides_chart(summaries)
     assert (sides.left[-1], sides.right[-1], sides.gap[-1]) == (13.5, 11.5, 2.0)
 

@@ -196,11 +196,11 @@ def test_page_edit_redraws_the_charts_and_undo_restores_them(qtbot, store, clock
     page.data_changed.connect(lambda: changed.append(True))
     s1 = store.session("s1")
     page.apply_edit(s1, edited_session(s1, sets={3: SetChange(done_reps=10)}))   # right 8 -> 10
-    clam = next(r for r in page.charts_data.reps if r.exercise_id == "clamshell")
-    assert clam.reps_per_set[0] == 10.0                 # was 9.5
+    clam = next(r for r in page.charts_data.reps if (r.exercise_id, r.side) == ("clamshell", "right"))
+    assert clam.reps_per_set[0] == 10.0                 # was 9: the right leg's 10 and 8
     page.undo_stack.undo()
-    clam = next(r for r in page.charts_data.reps if r.exercise_id == "clamshell")
-    assert clam.reps_per_set[0] == 9.5
+    clam = next(r for r in page.charts_data.reps if (r.exercise_id, r.side) == ("clamshell", "right"))
+    assert clam.reps_per_set[0] == 9.0
     assert changed == [True, True]
     assert dataclasses.asdict(store.session("s1")) == dataclasses.asdict(s1)
 

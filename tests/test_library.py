@@ -1,13 +1,15 @@
 """The Library: search by name, muscle or cue; keyboard-only reading; a way back to the session."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from accessibility import focusable_widgets, unnamed_focusable_widgets, unreachable_by_tab
 from itbgui.figures.catalogue import motion
 from itbgui.figures.timing import END, START
 from itbgui.library.page import LibraryPage
-from itbgui.library.search import search
+from itbgui.library.search import _fields, search
 from itbgui.program.exercises import CATALOGUE, exercise
 
 
@@ -34,11 +36,28 @@ def test_search_by_cue_text_and_all_words_must_match():
     assert search("heels zebra") == []
 
 
-def test_name_matches_come_before_other_matches():
-    # "glute" names two exercises and appears in the muscles or text of the rest.
-    found = ids(search("glute"))
-    assert found[:2] == ["glute_bridge", "glute_stretch"]
-    assert set(found) == {ex.id for ex in CATALOGUE}
+def test_a_word_in_some_names_lists_only_those():
+    # "glute" names two exercises; it is also in every exercise's muscles (gluteus ...),
+    # which would list all six and bury the two a person means.
+    assert ids(search("glute")) == ["glute_bridge", "glute_stretch"]
+    assert ids(search("gluteus")) == [ex.id for ex in CATALOGUE]
+
+
+@given(st.lists(st.sampled_from(["glute", "band", "hip", "leg", "knee", "slow", "side", "heels",
+                                 "hamstrings", "medius", "zebra", "lift", "core"]),
+                min_size=1, max_size=3))
+def test_search_lists_the_best_place_that_matches(words):
+    """The rule: the results are exactly the exercises matching in the best of name,
+    name + muscles, or all text that has any match, in catalogue order."""
+    query = " ".join(words)
+    found = search(query)
+    for depth in (1, 2, 3):
+        tier = [ex for ex in CATALOGUE
+                if all(w in " ".join(_fields(ex)[:depth]) for w in words)]
+        if tier:
+            assert found == tier
+            return
+    assert found == []
 
 
 # ---------------------------------------------------------------- the page
@@ -72,6 +91,17 @@ def test_arrows_in_the_search_field_choose_and_enter_opens_the_card(page, qtbot)
     assert page.current_exercise_id == "side_leg_lift"
     qtbot.keyClick(page.search_field, Qt.Key.Key_Return)
     assert page.scroll.hasFocus()
+
+
+def test_a_search_opens_its_best_match_and_the_card_stays_put(page, qtbot):
+    page.show_exercise("side_leg_lift")
+    card_left = page.scroll.geometry().left()
+    qtbot.keyClicks(page.search_field, "medius")
+    assert page.visible_exercise_ids()[0] == "clamshell"
+    assert page.current_exercise_id == "clamshell"          # not left on the side-lying lift
+    page.search_field.clear()
+    qtbot.keyClicks(page.search_field, "zebra")
+    assert page.scroll.geometry().left() == card_left         # no jump when nothing matches
 
 
 def test_no_match_says_so_in_words(page, qtbot):
@@ -165,3 +195,11 @@ def test_the_card_colours_pass_wcag_aa(theme_name):
 def test_every_control_is_reachable_with_tab(page, qtbot):
     page.show_exercise("clamshell", offer_back=True)
     assert unreachable_by_tab(page, qtbot) == []
+
+
+def test_the_list_shows_all_six_without_scrolling_when_there_is_room(page, qtbot):
+    qtbot.wait(1)
+    assert page.list.count() == 6
+    assert not page.list.verticalScrollBar().isVisible()
+    bottom = page.list.visualItemRect(page.list.item(5)).bottom()
+    assert bottom <= page.list.viewport().height()

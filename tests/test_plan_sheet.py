@@ -303,3 +303,29 @@ def test_the_printed_week_shows_the_advice_and_never_progress_under_it(sheet_mod
     sheet_module.write_week_pdf(out, sheet)
     text = flat(pdf_pages(out)[1][0])
     assert "Please see a physiotherapist or doctor." in text and "This week: progress" not in text
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_no_printed_line_loses_a_letter(sheet_module, tmp_path, page_size):
+    """Each day's header ("leg lifts, deadlifts, band walks · about 17 min · after a light
+    run") and every other line is printed whole: set smaller when long, never cut at the
+    left edge as the right-aligned header was ("eg lifts, deadlifts...")."""
+    from PySide6.QtGui import QPdfWriter
+
+    runner = PlanSetup("advanced", frozenset(range(7)), MONDAY, "both", ("green",), ())
+    for setup in (SETUP, runner):
+        for week in range(1, 9):
+            day = MONDAY + dt.timedelta(weeks=week - 1)
+            sheet = sheet_module.build_week_sheet(setup, [], [], day, MONDAY)
+            writer = QPdfWriter(str(tmp_path / "w.pdf"))
+            sheet_module.configure_page(writer, page_size)
+            lines = sheet_module.render_week_sheet(writer, sheet)
+            assert lines, "nothing drawn"
+            cut = [(text, drawn) for text, drawn in lines if drawn != text]
+            assert cut == [], (setup.level, week)
+            headers = [t for t, _ in lines if "about" in t and " min" in t]
+            assert len(headers) == len(sheet.sessions)
+    out = tmp_path / "runner.pdf"
+    sheet_module.write_week_pdf(out, sheet_module.build_week_sheet(runner, [], [], MONDAY + dt.timedelta(days=3), MONDAY), page_size)
+    text = flat(pdf_pages(out)[1][0])
+    assert "leg lifts, deadlifts, band walks · about" in text

@@ -330,3 +330,43 @@ def test_a_flare_says_what_the_rule_does_and_the_warning_signs(qtbot, window, cl
     assert "Well done" not in title and "10/10" in title
     advice = player.summary_advice.text()
     assert "one step easier" in advice and "hot, red or swollen" in advice and "numbness" in advice
+
+
+def test_f_works_while_paused_and_while_asked_to_leave(qtbot, window, clock):
+    player = start(qtbot, window)
+    run_until(player, clock, StepKind.WORK)
+    qtbot.keyClick(player, Qt.Key.Key_Space)                  # paused
+    qtbot.keyClick(player, Qt.Key.Key_F)
+    assert window.isFullScreen()
+    qtbot.keyClick(player, Qt.Key.Key_Escape)                 # "Leave this session?"
+    qtbot.keyClick(player, Qt.Key.Key_F)
+    assert not window.isFullScreen()
+    assert player._leave_bar.isVisible()                      # the question still stands
+
+
+def test_full_screen_ends_with_the_session(qtbot, window, clock):
+    player = start(qtbot, window)
+    qtbot.keyClick(player, Qt.Key.Key_F)
+    assert window.isFullScreen()
+    press(qtbot, player, Qt.Key.Key_Escape, ENTER)           # leave, then the pain question
+    qtbot.keyClick(player, Qt.Key.Key_Escape)                 # skip it: the summary
+    assert player.engine.state is EngineState.FINISHED
+    qtbot.keyClick(player, ENTER)
+    assert window.player is None
+    assert not window.isFullScreen() and not window.menus.fullscreen_action.isChecked()
+
+
+@pytest.mark.parametrize("skip", [Qt.Key.Key_Escape, ENTER])
+def test_esc_or_enter_skips_the_stopped_early_pain_question(qtbot, window, clock, tmp_path, skip):
+    """README: Esc leaves (asks first), then asks how it feels: Esc or Enter skips that;
+    it never brings the "Leave this session?" banner back."""
+    player = start(qtbot, window)
+    run_until(player, clock, StepKind.SWITCH_SIDE)           # one set done
+    press(qtbot, player, Qt.Key.Key_Escape, ENTER)
+    assert player.engine.step.kind is StepKind.PAIN_AFTER and player.engine.ended_early
+    assert player._pain_title.text().startswith("Stopped early")
+    qtbot.keyClick(player, skip)
+    assert not player._leave_bar.isVisible()
+    assert player.engine.state is EngineState.FINISHED
+    [session] = saved(tmp_path, window)
+    assert session["completed"] is False and session["pain_after"] is None

@@ -22,7 +22,9 @@ def test_band_walk_sides_are_stepping_directions():
     assert side_label(exercise("clamshell"), "right") == "Right side"
     assert side_label(exercise("glute_bridge"), None) == ""
     # The stretch names the side it stretches (the review: it never said which).
-    assert side_label(exercise("glute_stretch"), "left") == \
+    # On the badge short enough to read from the mat; spoken in full.
+    assert side_label(exercise("glute_stretch"), "left") == "Left hip stretch"
+    assert side_label(exercise("glute_stretch"), "left", spoken=True) == \
         "Stretching the left hip: left ankle over right knee"
 
 

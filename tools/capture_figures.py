@@ -107,7 +107,7 @@ def motion_capture(app, out: Path) -> None:
     settings.theme = "light"
     settings.first_run_done = True
     win = MainWindow(store, settings, clock)
-    win.probe_voices = False
+    win.live_settings.probe_voices = False
     win.setGeometry(0, 0, 1100, 640)
     win.show()
     settle(app)

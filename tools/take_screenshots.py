@@ -2,6 +2,9 @@
 
 Needs a display (e.g. ``Xvfb :99 -screen 0 1366x768x24 &`` and ``DISPLAY=:99``):
 ``python tools/take_screenshots.py light docs/screenshots`` (and again with ``dark``).
+``python tools/take_screenshots.py matrix docs/screenshots [--display :94]`` instead
+takes every page, dialog and player step at 1366 x 768 and 1280 x 720, three text sizes,
+light and dark, under Xvfb with openbox, into contact sheets (tools/screenshot_matrix.py).
 Shoots the first run (the welcome over the window, on an empty data folder), the Today
 screen (with the next-morning question and the latest decision), the Plan page, the plan
 set-up dialog, the Library, Settings, then a whole session in the player, with the Library
@@ -66,6 +69,16 @@ def fill_store(store: SessionRepository) -> None:
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "matrix":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from screenshot_matrix import run_matrix
+
+        args = sys.argv[2:]
+        display = args[args.index("--display") + 1] if "--display" in args else ":94"
+        paths = [a for i, a in enumerate(args) if not a.startswith("--") and
+                 (i == 0 or args[i - 1] != "--display")]
+        run_matrix(Path(paths[0] if paths else "docs/screenshots"), display)
+        return
     theme = sys.argv[1] if len(sys.argv) > 1 else "light"
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "shots")
     out.mkdir(parents=True, exist_ok=True)

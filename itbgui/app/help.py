@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import APP_NAME, __version__
+from ..help_dialog import show_help
 
 SHORTCUTS_HELP = QT_TRANSLATE_NOOP("MainWindow", """<table cellpadding=4>
 <tr><td><b>Ctrl+1</b> … <b>Ctrl+4</b></td><td>Today, Plan, History, Library</td></tr>
@@ -34,7 +35,7 @@ def tr(text: str) -> str:
 
 
 def show_shortcuts(parent: QWidget) -> None:
-    QMessageBox.information(parent, tr("Keyboard shortcuts"), tr(SHORTCUTS_HELP))
+    show_help(parent, tr("Keyboard shortcuts"), tr(SHORTCUTS_HELP))   # scrolls: fits at every text size
 
 
 def sources_text() -> str:
@@ -68,10 +69,7 @@ def sources_text() -> str:
 
 def show_sources(parent: QWidget) -> None:
     """Help > The program's sources: what the plan and its rules rest on."""
-    box = QMessageBox(QMessageBox.Icon.NoIcon, tr("The program's sources"), sources_text(), parent=parent)
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setAccessibleName(tr("The program's sources"))
-    box.exec()
+    show_help(parent, tr("The program's sources"), sources_text())   # scrolls
 
 
 def show_about(parent: QWidget, data_file: Path) -> None:

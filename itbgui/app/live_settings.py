@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import settings as keys
 from ..reduce_motion import apply_motion_preference
+from ..text_size import apply_text_scale as apply_app_text_scale
 from ..theme import apply_theme
 
 if TYPE_CHECKING:
@@ -36,6 +37,10 @@ class LiveSettings:
         if dialog is None:
             dialog = self.dialog = SettingsDialog(self.settings, self.window.store, self.window,
                                                   probe_voices=self.probe_voices)
+            cues = self.window.audio.cue_player
+            if cues.problem:   # no audio device: Sound and Voice not shown "ticked"
+                dialog.show_sound_unavailable(cues.problem)
+            cues.unavailable.connect(dialog.show_sound_unavailable)   # found out later
             # Direct: the dialog restyles itself right after emitting a theme change.
             dialog.changed.connect(self.changed, Qt.ConnectionType.DirectConnection)
             dialog.finished.connect(lambda _result: self._closed(dialog))
@@ -106,6 +111,7 @@ class LiveSettings:
     def apply_text_scale(self) -> None:
         """The text size from Settings, on every page that can scale its type."""
         w = self.window
+        apply_app_text_scale(self.settings.text_scale)   # menus, tables, dialogs, Help, chart axes
         w.apply_style()
         for page in w.pages():
             if hasattr(page, "set_text_scale"):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from .. import APP_NAME
 from ..program.week import WeekSheet
+from ..widget_kit import fit_to_screen
 
 
 def tr(text: str) -> str:
@@ -56,20 +57,18 @@ class WeekPrinting:
     def preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        from .. import resources_rc  # noqa: F401  (the drawings)
         from ..plan.sheet import render_week_sheet
 
         printer, sheet = self._printer()
         dialog = QPrintPreviewDialog(printer, self.parent)
         dialog.setWindowTitle(tr("Print preview: %1").replace("%1", sheet.week_label))
         dialog.paintRequested.connect(lambda device: render_week_sheet(device, sheet))
-        dialog.resize(900, 740)
+        fit_to_screen(dialog, 900, 740)   # not past a 720-pixel screen
         dialog.exec()
 
     def print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog
 
-        from .. import resources_rc  # noqa: F401
         from ..plan.sheet import render_week_sheet
 
         printer, sheet = self._printer()
@@ -81,7 +80,6 @@ class WeekPrinting:
 
     def save_pdf(self, path: Path | str | None = None, page_size: str | None = None) -> Path | None:
         """Save the chosen week as a one-page PDF; asks where unless ``path`` is given."""
-        from .. import resources_rc  # noqa: F401
         from ..plan.sheet import write_week_pdf
 
         sheet = self.sheet()

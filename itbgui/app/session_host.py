@@ -86,6 +86,8 @@ class SessionHost:
             return
         if self.library_from_player:
             self._leave_library_mode()
+        if w.isFullScreen():
+            w.set_fullscreen(False)   # full screen was for the session: it ends with it
         w.saver.flush()
         w.decision_made.emit(w.coach.decision_after(player.engine.session_id))
         w.stack.setCurrentWidget(w.tabs)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayo
 
 from .. import APP_NAME
 from ..clock import Clock
+from ..focus_return import FocusReturner
 from ..coach import Coach
 from ..program.prescription import SessionPrescription, starter_session
 from ..program.progression import TodaySession
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()
         self.today_page.start_button.setFocus()
+        FocusReturner(self)   # focus back to the window after every dialog, even without a WM
 
     def status(self, text: str, msecs: int = 0) -> None:
         self.statusBar().showMessage(text, msecs)

@@ -176,6 +176,7 @@ class RepsSeries:
     x: tuple[float, ...]
     reps_per_set: tuple[float, ...]
     target: tuple[float, ...]   # same x; from the plan, else as logged in the sets
+    side: str | None = None     # "left" / "right" for a one-sided exercise: sides kept apart
 
 
 @dataclass(frozen=True)
@@ -239,19 +240,36 @@ class SidesChart:
 
 def reps_series(summaries: Sequence[SessionSummary], exercise_id: str | None = None,
                 plan: PlanTargets | None = None) -> tuple[RepsSeries, ...]:
+    """One series per exercise; a one-sided exercise gets one per leg, never an average
+    of the two (a weak side hides behind a strong one in the mean). A day done with both
+    legs at once (the two-leg bridge) counts for each leg."""
     out = []
     for ex in charted_exercises(exercise_id):
-        xs, ys, targets = [], [], []
-        for s in summaries:
-            day = s.exercises.get(ex.id)
-            if day is None or day.sets == 0:
-                continue  # skipped that day: no point, rather than a false zero
-            planned = plan.target_reps(ex.id, s.day) if plan is not None else None
-            xs.append(s.x)
-            ys.append(day.reps_per_set)
-            targets.append(float(planned) if planned is not None else day.logged_target_per_set)
-        out.append(RepsSeries(ex.id, ex.name, tuple(xs), tuple(ys), tuple(targets)))
+        per_side = [_reps_line(ex, side, summaries, plan) for side in ("left", "right")] \
+            if ex.side_meaning == "leg" else []
+        per_side = [line for line in per_side if line.x]
+        out.extend(per_side or [_reps_line(ex, None, summaries, plan)])
     return tuple(out)
+
+
+def _reps_line(ex: Exercise, side: str | None, summaries: Sequence[SessionSummary],
+               plan: PlanTargets | None) -> RepsSeries:
+    xs, ys, targets = [], [], []
+    for s in summaries:
+        day = s.exercises.get(ex.id)
+        if day is None or day.sets == 0:
+            continue  # skipped that day: no point, rather than a false zero
+        sets, reps = day.sets, day.reps   # no side, or done with both legs (two-leg bridge)
+        if side is not None and day.left_sets + day.right_sets:
+            sets, reps = ((day.left_sets, day.left_reps) if side == "left"
+                          else (day.right_sets, day.right_reps))
+        if sets == 0:
+            continue
+        planned = plan.target_reps(ex.id, s.day) if plan is not None else None
+        xs.append(s.x)
+        ys.append(reps / sets)
+        targets.append(float(planned) if planned is not None else day.logged_target_per_set)
+    return RepsSeries(ex.id, ex.name, tuple(xs), tuple(ys), tuple(targets), side)
 
 
 def resistance_series(summaries: Sequence[SessionSummary],
@@ -506,7 +524,7 @@ def build_charts(summaries: Sequence[SessionSummary], range_key: str, today: dt.
             return per_week_means(x, y, bucket, of)
 
         reps = tuple(RepsSeries(r.exercise_id, r.name, *means(r.x, r.reps_per_set),
-                                means(r.x, r.target)[1]) for r in reps)
+                                means(r.x, r.target)[1], r.side) for r in reps)
         resistance = tuple(ResistanceSeries(r.exercise_id, r.name, r.ladder,
                                             *per_week_last(r.x, r.rung, bucket, of))
                            for r in resistance)

@@ -11,304 +11,23 @@ Title and legend are painted by one item and the plot is a bare view box with tw
 from __future__ import annotations
 
 import datetime as dt
-import math
 from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsGridLayout, QSizePolicy, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtWidgets import QWidget
 
 from ..program.exercises import CATALOGUE
+
+from ..text_size import points
 from ..theme import Colours, colours
 from . import chart_data as cd
-
-#: One colour per exercise, fixed by catalogue order so a filter never recolours a line.
-#: Okabe-Ito based; darker for light backgrounds, lighter for dark ones.
-SERIES_LIGHT = ("#0063a0", "#b8430a", "#00775a", "#9c3d8c", "#7a5c00", "#4e5b68")
-SERIES_DARK = ("#6cc0f0", "#ff9d5c", "#3fd6a5", "#f09ad8", "#f0c850", "#b3bfca")
-SYMBOLS = ("o", "s", "t", "d", "star", "h")
-DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
-          Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine, Qt.PenStyle.SolidLine)
-_INDEX = {ex.id: i for i, ex in enumerate(CATALOGUE)}
-DAY = 86400.0
-#: Up to this many weeks the date axis labels each Monday (every other one past ten).
-WEEK_TICKS_UP_TO = 20
-#: Vertical spacing of the exercises' step lines within one rung, so none hides another.
-LANE = 0.16
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryCharts", text)
-
-
-def is_dark(c: Colours) -> bool:
-    return QColor(c.base).lightness() < 128
-
-
-def palette_for(c: Colours) -> tuple[str, ...]:
-    return SERIES_DARK if is_dark(c) else SERIES_LIGHT
-
-
-def blend(colour: str, background: str, amount: float) -> QColor:
-    """``amount`` of ``colour`` over ``background``, as an opaque colour."""
-    a, b = QColor(colour), QColor(background)
-    return QColor.fromRgbF(*(amount * x + (1 - amount) * y for x, y in
-                             zip(a.getRgbF()[:3], b.getRgbF()[:3])))
-
-
-def when_label(x: float, bucket: int) -> str:
-    """The date a point stands for, as a tooltip shows it (``bucket``: weeks per point)."""
-    if bucket:
-        start = dt.datetime.fromtimestamp(x - bucket * 3.5 * DAY + 12 * 3600).date()
-        text = _tr("week of %1") if bucket == 1 else _tr("%2 weeks from %1").replace("%2", str(bucket))
-        return text.replace("%1", start.strftime("%a %d %b %Y"))
-    return dt.datetime.fromtimestamp(x).strftime("%a %d %b %Y, %H:%M")
-
-
-def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def integer_ticks(low: float, high: float) -> list[tuple[float, str]]:
-    """Whole-number ticks from ``low`` to ``high``, at most about ten of them.
-
-    One level only: pyqtgraph's automatic ticks add minor levels whose faint grid lines
-    cluttered the chart and cost more to paint than the data.
-    """
-    span = high - low
-    step = 1 if span <= 10 else 2 if span <= 20 else 5 if span <= 50 else 10
-    first = math.ceil(low / step) * step
-    return [(float(v), str(v)) for v in range(int(first), int(math.floor(high)) + 1, step)]
-
-
-def step_line(x, y, end: float | None) -> tuple[np.ndarray, np.ndarray]:
-    """Points for a line that holds each value until the next one (and on to ``end``)."""
-    x = np.asarray(x, dtype=float)
-    y = np.asarray(y, dtype=float)
-    if len(x) == 0:
-        return x, y
-    sx = np.repeat(x, 2)[1:]
-    sy = np.repeat(y, 2)
-    last = x[-1] if end is None or end < x[-1] else end
-    return np.append(sx, last), sy
-
-
-@dataclass(frozen=True)
-class LegendEntry:
-    """One legend sample: a line (``pen``), a marker (``symbol``) and/or a filled box (``box``)."""
-
-    name: str
-    pen: QPen | None = None
-    symbol: str | None = None
-    symbol_pen: QPen | None = None
-    symbol_brush: QBrush | None = None
-    box: QBrush | None = None
-
-
-class ChartHeader(pg.GraphicsWidget):
-    """The chart's title and legend, painted by one item.
-
-    pyqtgraph's LabelItem and LegendItem lay out an HTML text item per entry, which
-    cost more than the whole plot; here a few drawText calls do the same job.
-    """
-
-    SAMPLE = 34     # width of a legend sample, px
-    GAP = 10        # between a sample and its name
-    LEFT = 6        # indent of title and legend
-
-    def __init__(self, columns: int) -> None:
-        super().__init__()
-        self.columns = columns
-        self.title = ""
-        self.entries: tuple[LegendEntry, ...] = ()
-        self.text_colour = QColor("black")
-        self.title_font = QFont()
-        self.title_font.setPointSizeF(14)
-        self.title_font.setBold(True)
-        self.legend_font = QFont()
-        self.legend_font.setPointSizeF(10.5)
-        self._title_height = QFontMetricsF(self.title_font).height()
-        self._row_height = max(QFontMetricsF(self.legend_font).height(), 18.0) + 3
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._fit()
-
-    def names(self) -> list[str]:
-        return [e.name for e in self.entries]
-
-    def set_title(self, text: str) -> None:
-        if text != self.title:
-            self.title = text
-            self.update()
-
-    def set_entries(self, entries: Sequence[LegendEntry]) -> None:
-        entries = tuple(entries)
-        rows_before = self._rows()
-        self.entries = entries
-        if self._rows() != rows_before:
-            self._fit()
-        self.update()
-
-    def set_colour(self, colour: str) -> None:
-        self.text_colour = QColor(colour)
-        self.update()
-
-    def _rows(self) -> int:
-        return -(-len(self.entries) // self.columns)
-
-    def _fit(self) -> None:
-        height = 8 + self._title_height + 10 + self._rows() * self._row_height + 6
-        self.setMinimumHeight(height)
-        self.setMaximumHeight(height)
-        self.setPreferredHeight(height)
-
-    def paint(self, p: QPainter, *args) -> None:
-        width = self.size().width()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        p.setPen(self.text_colour)
-        p.setFont(self.title_font)
-        title_box = QRectF(self.LEFT, 8, width - 2 * self.LEFT, self._title_height)
-        title = QFontMetricsF(self.title_font).elidedText(
-            self.title, Qt.TextElideMode.ElideRight, title_box.width())
-        p.drawText(title_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        if not self.entries:
-            return
-        p.setFont(self.legend_font)
-        metrics = QFontMetricsF(self.legend_font)
-        column_width = (width - self.LEFT) / self.columns
-        top = 8 + self._title_height + 10
-        for n, entry in enumerate(self.entries):
-            x = self.LEFT + (n % self.columns) * column_width
-            y = top + (n // self.columns) * self._row_height
-            middle = y + self._row_height / 2
-            self._sample(p, entry, x, middle)
-            text_left = x + self.SAMPLE + self.GAP
-            p.setPen(self.text_colour)
-            text = metrics.elidedText(entry.name, Qt.TextElideMode.ElideRight,
-                                      column_width - self.SAMPLE - self.GAP - 8)
-            p.drawText(QRectF(text_left, y, column_width, self._row_height),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-
-    def _sample(self, p: QPainter, entry: LegendEntry, x: float, middle: float) -> None:
-        if entry.box is not None:
-            p.setPen(entry.pen if entry.pen is not None else Qt.PenStyle.NoPen)
-            p.setBrush(entry.box)
-            p.drawRect(QRectF(x + self.SAMPLE / 2 - 8, middle - 8, 16, 16))
-            return
-        if entry.pen is not None:
-            p.setPen(entry.pen)
-            p.drawLine(QPointF(x + 2, middle), QPointF(x + self.SAMPLE - 2, middle))
-        if entry.symbol is not None:
-            p.save()
-            p.translate(x + self.SAMPLE / 2, middle)
-            drawSymbol(p, entry.symbol, 10, entry.symbol_pen, entry.symbol_brush)
-            p.restore()
-
-
-class PointLabels(pg.GraphicsObject):
-    """Short texts pinned to data points, all painted by one item in screen pixels.
-
-    One TextItem per label lays out a rich-text document each; a count over every bar
-    or a name at every step costs far less as plain drawText calls.
-    """
-
-    PAD = 3  # px between the point and the text
-
-    def __init__(self, labels: Sequence[tuple[float, float, str]], colours: Sequence[QColor],
-                 font: QFont, anchor: tuple[float, float], halo: QColor | None = None) -> None:
-        super().__init__()
-        self.setZValue(1)  # over the markers
-        self.labels = list(labels)
-        self.colours = list(colours)
-        self.font = font
-        self.anchor = anchor
-        self.halo = halo
-
-    def texts(self) -> list[str]:
-        return [text for _x, _y, text in self.labels]
-
-    def viewTransformChanged(self) -> None:  # noqa: N802 (pyqtgraph's name)
-        self.prepareGeometryChange()  # the bounds are the visible range
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        rect = self.viewRect()  # the view clips; the texts may sit anywhere in it
-        return QRectF() if rect is None else rect
-
-    def paint(self, p: QPainter, *args) -> None:
-        to_screen = p.transform()
-        p.resetTransform()
-        p.setFont(self.font)
-        metrics = QFontMetricsF(self.font)
-        height = metrics.height()
-        ax, ay = self.anchor
-        for (x, y, text), colour in zip(self.labels, self.colours):
-            point = to_screen.map(QPointF(x, y))
-            width = metrics.horizontalAdvance(text)
-            # (ax, ay) of the text's box sits on the point, nudged PAD px away from it.
-            left = point.x() - ax * width + self.PAD * (1 - 2 * ax)
-            top = point.y() - ay * height + self.PAD * (1 - 2 * ay)
-            box = QRectF(left, top, width + 1, height)
-            if self.halo is not None:
-                p.fillRect(box.adjusted(-2, 0, 2, 0), self.halo)
-            p.setPen(colour)
-            p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-
-
-class LeanPlot(pg.GraphicsWidget):
-    """A view box with a left axis and a date axis: the part of a PlotItem the charts use.
-
-    A PlotItem also builds a context menu of Qt widgets, four axes, buttons and averaging
-    machinery; none of it is used here, and it was the largest cost of opening a chart.
-    """
-
-    def __init__(self, date_axis: pg.DateAxisItem) -> None:
-        super().__init__()
-        self.vb = pg.ViewBox(enableMenu=False)
-        self.vb.setMouseEnabled(x=False, y=False)
-        self.vb.setDefaultPadding(0.02)
-        self.vb.disableAutoRange()
-        self.axes = {"left": pg.AxisItem("left"), "bottom": date_axis}
-        layout = QGraphicsGridLayout()
-        layout.setContentsMargins(1, 1, 1, 1)
-        layout.setHorizontalSpacing(0)
-        layout.setVerticalSpacing(0)
-        layout.addItem(self.axes["left"], 0, 0)
-        layout.addItem(self.vb, 0, 1)
-        layout.addItem(date_axis, 1, 1)
-        layout.setRowStretchFactor(0, 100)
-        layout.setColumnStretchFactor(1, 100)
-        self.setLayout(layout)
-        for axis in self.axes.values():
-            axis.enableAutoSIPrefix(False)  # else every range change re-renders the label HTML
-            axis.linkToView(self.vb)
-            axis.setZValue(0.5)
-        self.items: list = []
-
-    def getAxis(self, name: str) -> pg.AxisItem:  # noqa: N802 (PlotItem's name)
-        return self.axes[name]
-
-    def getViewBox(self) -> pg.ViewBox:  # noqa: N802
-        return self.vb
-
-    def addItem(self, item) -> None:  # noqa: N802
-        self.items.append(item)
-        self.vb.addItem(item, ignoreBounds=True)  # ranges are always set by hand
-
-    def clear(self) -> None:
-        for item in self.items:
-            self.vb.removeItem(item)
-        self.items = []
-
-    def setXRange(self, low: float, high: float, padding=None) -> None:  # noqa: N802
-        self.vb.setXRange(low, high, padding=padding)
-
-    def setYRange(self, low: float, high: float, padding=None) -> None:  # noqa: N802
-        self.vb.setYRange(low, high, padding=padding)
+from .chart_items import (DASHES, DAY, SYMBOLS, WEEK_TICKS_UP_TO, ChartHeader,  # noqa: F401
+                          LeanPlot, LegendEntry, PointLabels, _INDEX, _number, _tr, blend,
+                          integer_ticks, palette_for, step_line, when_label)
 
 
 class HistoryChart(pg.GraphicsLayoutWidget):
@@ -333,10 +52,6 @@ class HistoryChart(pg.GraphicsLayoutWidget):
         self.addItem(self.plot, row=1, col=0)
         self.ci.layout.setRowStretchFactor(1, 1)
         self.plot.getAxis("left").setGrid(int(0.25 * 255))
-        font = QFont()
-        font.setPointSizeF(10.5)
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).setTickFont(font)
         self._entries: list[LegendEntry] = []
         self._markers: list[tuple] = []
         self.colours: Colours = colours()
@@ -359,7 +74,14 @@ class HistoryChart(pg.GraphicsLayoutWidget):
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen(c.muted))
             axis.setTextPen(pg.mkPen(c.text))
-        self.plot.getAxis("left").setLabel(self.y_label, color=c.text, **{"font-size": "11pt"})
+        # Settings > Text size reaches the axes and the title (re-applied with the theme).
+        font = QFont()
+        font.setPointSizeF(points(10.5))
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setTickFont(font)
+        self.plot.getAxis("left").setLabel(self.y_label, color=c.text,
+                                           **{"font-size": f"{points(11):.1f}pt"})
+        self.header.set_scale(points(1.0))
         self.header.set_colour(c.text)
         self.redraw()
 
@@ -474,7 +196,7 @@ class HistoryChart(pg.GraphicsLayoutWidget):
             self.set_x_range(x_range)
         text = pg.TextItem(self.empty_text, color=self.colours.muted, anchor=(0.5, 0.5))
         font = QFont()
-        font.setPointSizeF(13)
+        font.setPointSizeF(points(13))
         text.setFont(font)
         text.setPos((x_range[0] + x_range[1]) / 2, (y_range[0] + y_range[1]) / 2)
         self.plot.addItem(text)
@@ -486,6 +208,14 @@ class RepsChart(HistoryChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         self._data: tuple[tuple[cd.RepsSeries, ...], tuple[float, float] | None, bool, bool] | None = None
         super().__init__(_tr("Reps per set"), _tr("Reps per set"), parent)
+
+    @staticmethod
+    def series_name(s: cd.RepsSeries) -> str:
+        if s.side == "left":
+            return _tr("%1, left").replace("%1", s.name)
+        if s.side == "right":
+            return _tr("%1, right").replace("%1", s.name)
+        return s.name
 
     def show_data(self, series: tuple[cd.RepsSeries, ...], x_range, bucket: int,
                   from_plan: bool) -> None:
@@ -504,6 +234,8 @@ class RepsChart(HistoryChart):
         target_colour = blend(c.muted, c.base, 0.35)  # opaque: overlapping targets look as one
         for s in drawn:  # targets first, so they sit behind
             tx, ty = step_line(s.x, s.target, None)
+            if len(s.x) == 1:   # one session: a short bar around its point, not nothing
+                tx, ty = np.asarray([s.x[0] - 1.5 * DAY, s.x[0] + 1.5 * DAY]), np.repeat(ty[:1], 2)
             band = pg.PlotCurveItem(tx, ty, pen=pg.mkPen(target_colour, width=9))
             band.setZValue(-10)
             self.plot.addItem(band)
@@ -512,14 +244,19 @@ class RepsChart(HistoryChart):
         for s in drawn:
             i = _INDEX.get(s.exercise_id, 0)
             colour = palette_for(c)[i]
+            # The two legs of one exercise: one colour; the right leg dotted, hollow markers.
+            right = s.side == "right"
+            dash = Qt.PenStyle.DotLine if right else DASHES[i]
+            name = self.series_name(s)
             self.plot.addItem(pg.PlotCurveItem(np.asarray(s.x), np.asarray(s.reps_per_set),
-                                               pen=self.pen(colour, 2.5, DASHES[i])))
-            def tip(k: int, s=s) -> str:
-                return (f"{s.name}\n{when_label(s.x[k], bucket)}\n"
+                                               pen=self.pen(colour, 2.5, dash)))
+
+            def tip(k: int, s=s, name=name) -> str:
+                return (f"{name}\n{when_label(s.x[k], bucket)}\n"
                         + _tr("%1 reps per set (target %2)")
                         .replace("%1", _number(s.reps_per_set[k])).replace("%2", _number(s.target[k])))
-            self.add_points(s.x, s.reps_per_set, tip, colour, SYMBOLS[i])
-            self.legend_entry(s.name, colour, SYMBOLS[i], DASHES[i])
+            self.add_points(s.x, s.reps_per_set, tip, colour, SYMBOLS[i], hollow=right)
+            self.legend_entry(name, colour, SYMBOLS[i], dash, hollow=right)
         top = max(max(max(s.reps_per_set), max(s.target)) for s in drawn)
         low = min(min(min(s.reps_per_set), min(s.target)) for s in drawn)
         self.plot.getAxis("left").setTicks([integer_ticks(max(0, low - 2), top + 2)])
@@ -553,9 +290,8 @@ class ResistanceChart(HistoryChart):
         rungs = max(len(s.ladder) for s in drawn)
         axis.setTicks([[(i, str(i + 1)) for i in range(rungs)]])
         end = x_range[1] if x_range else None
-        count = len(drawn)
         font = QFont()
-        font.setPointSizeF(10)
+        font.setPointSizeF(points(10))
         halo = QColor(c.base)
         halo.setAlpha(200)  # keeps a label readable where it crosses another line
         step_labels: list[tuple[float, float, str]] = []
@@ -563,8 +299,7 @@ class ResistanceChart(HistoryChart):
         for n, s in enumerate(drawn):
             i = _INDEX.get(s.exercise_id, 0)
             colour = palette_for(c)[i]
-            offset = 0.0 if single else ((count - 1) / 2 - n) * LANE
-            y = [r + offset for r in s.rung]
+            y = list(s.rung)   # the same step is the same height for every exercise
             sx, sy = step_line(s.x, y, end)
             self.plot.addItem(pg.PlotCurveItem(sx, sy, pen=self.pen(colour, 3, DASHES[i])))
             # Markers only where the rung changes: the steps themselves carry the line.
@@ -711,7 +446,7 @@ class AdherenceChart(HistoryChart):
         self.add_points(x, done, tip, c.text, "o", size=6)
         if len(chart.weeks) <= 12:  # the count over each bar, when the bars are wide enough
             font = QFont()
-            font.setPointSizeF(11)
+            font.setPointSizeF(points(11))
             self.plot.addItem(PointLabels(
                 [(float(xv), d + 0.05, str(d)) for xv, d in zip(x, chart.done)],
                 [QColor(c.text)] * len(x), font, (0.5, 1)))

@@ -21,6 +21,7 @@ from ..program.exercises import CATALOGUE, Kind
 from ..store.records import (NOTE_MAX_CHARS, PAIN_RANGE, REPS_RANGE, RecordError, SessionRecord,
                              check_pain, check_reps, clean_text)
 from ..store.repository import SessionRepository, StoreError
+from ..widget_kit import fit_to_screen
 
 _BY_ID = {ex.id: ex for ex in CATALOGUE}
 _UNSET = object()
@@ -167,7 +168,7 @@ class SessionEditDialog(QDialog):
         self.record = record
         self.rung_label = rung_label  # the person's words for each rung (their bands, weights)
         self.setWindowTitle(self.tr("Edit session of %1").replace("%1", _day(record)))
-        self.resize(720, 600)
+        fit_to_screen(self, 720, 600)
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.pain_before = self._pain_box(record.pain_before)
@@ -225,6 +226,10 @@ class SessionEditDialog(QDialog):
             self.rung_boxes.append(rung)
             if rung is None:
                 self._initial_rungs.append(-1)
+        # Rows as tall as the spin boxes and lists in them (at any text size), not cut.
+        row = max([w.sizeHint().height() for w in (*self.rep_boxes, *self.rung_boxes) if w] or [0])
+        self.sets.verticalHeader().setDefaultSectionSize(max(row + 4, self.sets.verticalHeader()
+                                                             .defaultSectionSize()))
         header = self.sets.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

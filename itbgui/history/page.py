@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFileDialog,
                                QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
@@ -20,6 +20,7 @@ from ..clock import Clock
 from ..store.records import SessionRecord
 from ..store.repository import SessionRepository, StoreError
 from ..theme import colours
+from ..widget_kit import TextScaled
 from . import chart_data as cd
 from .charts import (AdherenceChart, HistoryChart, PainChart, RepsChart, ResistanceChart,
                      SidesChart)
@@ -32,7 +33,7 @@ from .table_model import SessionColumn, SessionSetsModel, SessionTableModel
 CHART_TYPES = (RepsChart, ResistanceChart, PainChart, AdherenceChart, SidesChart)
 
 
-class HistoryPage(QWidget):
+class HistoryPage(TextScaled, QWidget):
     #: A session was edited, deleted or brought back: other screens may want to refresh.
     data_changed = Signal()
 
@@ -139,10 +140,6 @@ class HistoryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(36)
-        for column, width in ((SessionColumn.DATE, 138), (SessionColumn.WEEK, 52),
-                              (SessionColumn.DURATION, 74), (SessionColumn.EXERCISES, 78),
-                              (SessionColumn.REPS, 56), (SessionColumn.PAIN, 60)):
-            header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(self._show_sets)
         ll.addWidget(self.table, 3)
@@ -157,8 +154,7 @@ class HistoryPage(QWidget):
         self.sets_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.sets_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sets_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((156, 52, 40, 132)):
-            self.sets_view.horizontalHeader().resizeSection(column, width)
+
         ll.addWidget(self.sets_view, 2)
         splitter.addWidget(left)
 
@@ -178,7 +174,9 @@ class HistoryPage(QWidget):
             self.range_group.addButton(button)
             self.range_buttons[key] = button
             controls.addWidget(button)
-        controls.addSpacing(16)
+        controls.addStretch(1)
+        # Two rows: at Extra large one row would ask the window for 900 px beside the table.
+        filters = QHBoxLayout()
         exercise_label = QLabel(self.tr("&Exercise:"))
         self.exercise_box = QComboBox()
         exercise_label.setBuddy(self.exercise_box)
@@ -187,14 +185,15 @@ class HistoryPage(QWidget):
             self.exercise_box.addItem(ex.name, ex.id)
         self.exercise_box.currentIndexChanged.connect(
             lambda _i: self.set_exercise(self.exercise_box.currentData()))
-        controls.addWidget(exercise_label)
-        controls.addWidget(self.exercise_box)
-        controls.addStretch(1)
+        filters.addWidget(exercise_label)
+        filters.addWidget(self.exercise_box)
+        filters.addStretch(1)
         self.png_button = QPushButton(self.tr("Save chart…"))
         self.png_button.setToolTip(self.tr("Save the chart shown as a PNG picture"))
         self.png_button.clicked.connect(lambda: self.save_chart_png())
         controls.addWidget(self.png_button)
         rl.addLayout(controls)
+        rl.addLayout(filters)
 
         # Each chart is built the first time its tab is shown: opening the page builds one.
         self._charts: list[HistoryChart | None] = [None] * len(CHART_TYPES)
@@ -214,8 +213,59 @@ class HistoryPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([590, 776])
+        self.splitter = splitter
+        for view in (self.table, self.sets_view):   # columns follow the pane's width
+            view.viewport().installEventFilter(self)
         return splitter
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._size_columns()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched in (self.table.viewport(),
+                                                               self.sets_view.viewport()):
+            self._size_columns()
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_shared", False):
+            self._shared = True
+            self._share_panes()
+        self._size_columns()
+
+    #: The widest text each column shows (a long-running session, a two-digit week...).
+    COLUMN_SAMPLES = (("2026-11-25 18:10", "12", "120 min", "6", "888", "10 → 10"),
+                      ("Side-lying leg lifts", "Right", "3", "15 / 15"))
+
+    def _size_columns(self) -> None:
+        """Columns as wide as their widest text at this text size (measured on samples,
+        not on every row); the last (note, resistance) takes the rest and is cut with
+        "…" (the whole text is in the tooltip): no sideways scroll bar."""
+        for view, samples in zip((self.table, self.sets_view), self.COLUMN_SAMPLES):
+            view.ensurePolished()
+            fm = view.fontMetrics()
+            header = view.horizontalHeader()
+            head_fm = header.fontMetrics()
+            model = view.model()
+            sorted_column = header.sortIndicatorSection() if view.isSortingEnabled() else -1
+            widths = []
+            for column, sample in enumerate(samples):
+                title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                arrow = 18 if column == sorted_column else 0
+                widths.append(max(fm.horizontalAdvance(sample),
+                                  head_fm.horizontalAdvance(title) + arrow) + 14)
+            room = view.viewport().width() - fm.averageCharWidth() * 8   # the last column's least
+            if view.isVisible() and sum(widths) > room > 0:   # a narrow pane: every column gives
+                widths = [int(w * room / sum(widths)) for w in widths]
+            header.setStretchLastSection(False)
+            for column, width in enumerate(widths):
+                header.resizeSection(column, width)
+            header.resizeSection(len(widths), max(header.minimumSectionSize(),
+                                                  view.viewport().width() - sum(widths)))
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def chart_at(self, index: int) -> HistoryChart:
         chart = self._charts[index]
@@ -251,22 +301,33 @@ class HistoryPage(QWidget):
 
     def apply_style(self) -> None:
         c = colours()
+        px = self.px
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}
-            #historyHeading {{ font-size: 20px; font-weight: 700; }}
-            #historySub {{ font-size: 14px; color: {c.muted}; }}
-            #emptyTitle {{ font-size: 32px; font-weight: 700; }}
-            #emptyText {{ font-size: 18px; color: {c.muted}; }}
-            QTableView {{ font-size: 14px; selection-background-color: {c.accent};
-                          selection-color: {c.accent_text}; }}
-            QPushButton {{ font-size: 14px; padding: 5px 12px; }}
+            QLabel, QComboBox {{ font-size: {px(14)}; }}
+            #historyHeading {{ font-size: {px(20)}; font-weight: 700; }}
+            #historySub {{ font-size: {px(14)}; color: {c.muted}; }}
+            #emptyTitle {{ font-size: {px(32)}; font-weight: 700; }}
+            #emptyText {{ font-size: {px(18)}; color: {c.muted}; }}
+            QTableView, QHeaderView {{ font-size: {px(14)}; }}
+            QTableView {{ selection-background-color: {c.accent}; selection-color: {c.accent_text}; }}
+            QPushButton {{ font-size: {px(14)}; padding: 5px 12px; }}
             #rangeButton:checked {{ background: {c.accent}; color: {c.accent_text};
                                     border: 1px solid {c.accent}; border-radius: 4px; }}
-            QTabBar::tab {{ font-size: 14px; padding: 6px 14px; }}
+            QTabBar::tab {{ font-size: {px(14)}; padding: 6px 14px; }}
         """)
+        self._share_panes()
+        self._size_columns()
         for chart in self._charts:
             if chart is not None:  # the others take the theme when built
                 chart.apply_theme(c)
+
+    def _share_panes(self) -> None:
+        """The table's share of the width grows with the text size (the charts keep the rest)."""
+        total = sum(self.splitter.sizes())
+        if total > 0:
+            left = min(0.55, 0.43 * self._text_scale)
+            self.splitter.setSizes([round(total * left), total - round(total * left)])
 
     # ------------------------------------------------------------------ data
     def reload(self, select_id: str | None = None) -> None:

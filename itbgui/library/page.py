@@ -226,8 +226,10 @@ class LibraryPage(TextScaled, QWidget):
         self.list.setAccessibleName(self.tr("Exercises"))
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemActivated.connect(lambda _item: self._open_current())
-        self.list.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # As tall as its rows when there is room; shorter (scrolling) on a short screen at
+        # a large text size, so it never makes the window taller than the screen.
+        self.list.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
+        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.no_match = _label("", "libraryNoMatch")
         self.no_match.hide()
         self.keys_hint = _label(self.tr("Ctrl+F search · ↑ ↓ choose · Enter read the card · "
@@ -238,7 +240,11 @@ class LibraryPage(TextScaled, QWidget):
         left.addWidget(self.no_match)
         left.addWidget(self.keys_hint)
         left.addStretch(1)
-        columns.addLayout(left)
+        # A fixed-width column: the card stays put when the list gives way to "No exercise ...".
+        self.left_column = QWidget(objectName="libraryLeft")
+        self.left_column.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        columns.addWidget(self.left_column)
 
         self.card = ExerciseCard()
         self.scroll = QScrollArea(objectName="libraryCard")
@@ -321,6 +327,7 @@ class LibraryPage(TextScaled, QWidget):
             #libraryBack:focus {{ border: 3px solid {c.text}; }}
         """)
         self.list.setFixedWidth(round(330 * self._text_scale))
+        self.left_column.setFixedWidth(self.list.width())
         self._fit_list()
         self.card.refresh_colours()
 
@@ -344,8 +351,8 @@ class LibraryPage(TextScaled, QWidget):
         self.no_match.setVisible(not matches)
         self.list.setVisible(bool(matches))
         self._fit_list()
-        if matches:
-            row = self._row_of(keep) if keep and self._row_of(keep) >= 0 else 0
+        if matches:   # a search opens its best match; clearing it keeps the card open
+            row = self._row_of(keep) if keep and not query.strip() and self._row_of(keep) >= 0 else 0
             self.list.setCurrentRow(row)
             self._current_changed(self.list.currentItem(), None)
 
@@ -353,7 +360,8 @@ class LibraryPage(TextScaled, QWidget):
         """The list is as tall as its rows: six exercises need no scroll bar."""
         rows = max(1, self.list.count())
         row_height = self.list.sizeHintForRow(0) if self.list.count() else 40
-        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth() + 4)
+        self.list.setMaximumHeight(rows * row_height + 2 * self.list.frameWidth() + 4)
+        self.list.setMinimumHeight(min(2, rows) * row_height + 2 * self.list.frameWidth() + 4)
 
     def _current_changed(self, item: QListWidgetItem | None, _previous) -> None:
         if item is not None and item.data(ID_ROLE) != self.current_exercise_id:

@@ -15,24 +15,19 @@ def _fields(ex: Exercise) -> tuple[str, str, str]:
 
 
 def search(query: str, catalogue: tuple[Exercise, ...] = CATALOGUE) -> list[Exercise]:
-    """Exercises holding every word of ``query``, name matches first, then muscles, then the rest.
+    """Exercises holding every word of ``query``, from the best place that has any match.
 
-    An empty query lists the whole catalogue in session order.
+    Names first: when some exercises' names hold every word, only those are listed
+    ("glute" lists the two glute exercises, not every one that works a gluteus muscle);
+    else names and muscles ("hamstrings"); else everything, cues and tips too ("heels
+    glued"). Catalogue order within. An empty query lists the whole catalogue.
     """
     words = query.lower().split()
     if not words:
         return list(catalogue)
-    ranked = []
-    for order, ex in enumerate(catalogue):
-        name, muscles, rest = _fields(ex)
-        everything = f"{name} {muscles} {rest}"
-        if not all(word in everything for word in words):
-            continue
-        if all(word in name for word in words):
-            rank = 0
-        elif all(word in f"{name} {muscles}" for word in words):
-            rank = 1
-        else:
-            rank = 2
-        ranked.append((rank, order, ex))
-    return [ex for _rank, _order, ex in sorted(ranked, key=lambda r: (r[0], r[1]))]
+    fields = [(ex, _fields(ex)) for ex in catalogue]
+    for depth in (1, 2, 3):
+        found = [ex for ex, f in fields if all(word in " ".join(f[:depth]) for word in words)]
+        if found:
+            return found
+    return []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -20,7 +20,9 @@ from ..program.plan_setup import (FIRST_PLAN_DATE, LAST_PLAN_DATE, LEVELS, MAX_D
                                   MAX_DUMBBELLS, SORE_SIDES, THERA_BAND_ORDER, WEEKDAY_NAMES,
                                   PlanSetup, sort_bands)
 from ..store.repository import SessionRepository, StoreError
+from ..text_size import text_scale
 from ..theme import colours
+from ..widget_kit import fit_to_screen, px, scrolling
 
 #: How far back a start date may go (a plan already under way) and how far ahead.
 EARLIEST_START_DAYS = 365
@@ -71,9 +73,13 @@ class PlanSetupDialog(QDialog):
         self.setup: PlanSetup | None = None
         self.setWindowTitle(self.tr("Set up your plan"))
         self.setAccessibleName(self.tr("Plan set-up"))
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(28, 24, 28, 20)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 16)
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(28, 24, 28, 8)
         lay.setSpacing(14)
+        outer.addWidget(scrolling(body), 1)   # scrolls on a short screen at a large text size
         intro = QLabel(self.tr("Eight weeks of hip strengthening, fitted around your running. "
                                "You can change any of this later on the Plan page."), objectName="intro")
         intro.setWordWrap(True)
@@ -85,8 +91,8 @@ class PlanSetupDialog(QDialog):
 
         # Level
         self.level_group = QButtonGroup(self)
-        level_row = QHBoxLayout()
-        level_row.setSpacing(22)
+        level_row = QVBoxLayout()   # one a line: side by side they need 1000 px and more
+        level_row.setSpacing(6)
         words = {"beginner": self.tr("Beginner (2 sessions a week)"),
                  "intermediate": self.tr("Intermediate (3 a week)"),
                  "advanced": self.tr("Advanced (3 a week)")}
@@ -94,9 +100,8 @@ class PlanSetupDialog(QDialog):
         for level in LEVELS:
             button = QRadioButton(words[level])
             self.level_group.addButton(button)
-            level_row.addWidget(button)
+            level_row.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)   # clickable where it shows
             self.level_buttons[level] = button
-        level_row.addStretch(1)
         form.addRow(self.tr("Level:"), level_row)
 
         # Running days
@@ -184,14 +189,18 @@ class PlanSetupDialog(QDialog):
         # How the dose grows
         self.path_group = QButtonGroup(self)
         path_row = QVBoxLayout()
-        self.path_buttons = {
-            "load": QRadioButton(self.tr("Load first: harder steps, reps 10-12 (sessions about 25 min)")),
-            "reps": QRadioButton(self.tr("Reps first: 3 x 10 building to 3 x 20 (sessions grow to "
-                                         "about 32 min)")),
-        }
-        for button in self.path_buttons.values():
+        self.path_buttons = {"load": QRadioButton(self.tr("Load first")),
+                             "reps": QRadioButton(self.tr("Reps first"))}
+        explain = {"load": self.tr("Harder steps, 10-12 reps; sessions about 25 min."),
+                   "reps": self.tr("3 x 10 building to 3 x 20 over the 8 weeks; sessions grow to about 32 min.")}
+        for path, button in self.path_buttons.items():
             self.path_group.addButton(button)
-            path_row.addWidget(button)
+            path_row.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)   # as wide as its label: all of it clicks
+            # the detail wraps under its button: a long radio label would widen the dialog
+            detail = QLabel(explain[path], objectName="hint", wordWrap=True)
+            detail.setContentsMargins(28, 0, 0, 4)
+            button.setAccessibleDescription(explain[path])
+            path_row.addWidget(detail)
         form.addRow(self.tr("The dose grows:"), path_row)
 
         self.error_label = QLabel(objectName="error")
@@ -203,16 +212,22 @@ class PlanSetupDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        buttons_row = QHBoxLayout()
+        buttons_row.setContentsMargins(28, 0, 28, 0)
+        buttons_row.addWidget(self.buttons)
+        outer.addLayout(buttons_row)
         self._fill(initial)
         c = colours()
+        k = text_scale()   # Settings > Text size
         self.setStyleSheet(f"""
-            QDialog, QLabel, QCheckBox, QRadioButton, QLineEdit, QDateEdit, QPushButton {{ font-size: 17px; }}
-            #intro {{ font-size: 18px; }}
-            #hint {{ font-size: 14px; color: {c.muted}; }}
-            #error {{ font-size: 17px; font-weight: 600; color: {c.warn}; }}
+            QDialog, QLabel, QCheckBox, QRadioButton, QLineEdit, QDateEdit, QPushButton {{ font-size: {px(17, k)}; }}
+            #intro {{ font-size: {px(18, k)}; }}
+            #hint {{ font-size: {px(14, k)}; color: {c.muted}; }}
+            #error {{ font-size: {px(17, k)}; font-weight: 600; color: {c.warn}; }}
         """)
-        self.resize(820, 0)
+        body.ensurePolished()
+        fit_to_screen(self, max(round(860 * k), body.minimumSizeHint().width() + 24),
+                      body.sizeHint().height() + 80)
 
     def _fill(self, setup: PlanSetup) -> None:
         self.level_buttons[setup.level].setChecked(True)

@@ -58,13 +58,16 @@ def write_week_pdf(path: Path | str, sheet: WeekSheet, page_size: str = "A4") ->
     render_week_sheet(writer, sheet)
 
 
-def render_week_sheet(device: QPagedPaintDevice, sheet: WeekSheet) -> None:
-    """Paint the week on one page of ``device`` (its page layout is used as set)."""
+def render_week_sheet(device: QPagedPaintDevice, sheet: WeekSheet) -> list[tuple[str, str]]:
+    """Paint the week on one page of ``device`` (its page layout is used as set); returns
+    each line of text as asked and as drawn."""
     painter = QPainter(device)
     try:
-        _SheetPainter(painter, device).paint(sheet)
+        sheet_painter = _SheetPainter(painter, device)
+        sheet_painter.paint(sheet)
     finally:
         painter.end()
+    return sheet_painter.lines
 
 
 class _SheetPainter:
@@ -72,6 +75,7 @@ class _SheetPainter:
 
     def __init__(self, painter: QPainter, device: QPagedPaintDevice) -> None:
         self.p = painter
+        self.lines: list[tuple[str, str]] = []   # (text, as drawn): tests check none was cut
         self.px_per_mm = device.logicalDpiY() / 25.4
         self.width = device.width() / self.px_per_mm
         self.height = device.height() / self.px_per_mm
@@ -95,9 +99,20 @@ class _SheetPainter:
 
     def text(self, x, y, w, h, text, points, bold=False, colour=INK,
              align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> None:
+        """One line in its box, never cut: a line too wide is set smaller (down to three
+        quarters of its size, 7 pt at least), then shortened with "…". Right-aligned text
+        used to lose its first letters ("eg lifts, ..."). Wrapped text is left to Qt."""
+        wraps = bool(int(align) & int(Qt.TextFlag.TextWordWrap))
+        drawn = text
+        if not wraps:
+            points = self.fitting_points(text, w, points, bold, floor=max(7.0, points * 0.75))
+            metrics = QFontMetricsF(self.font(points, bold), self.p.device())
+            if metrics.horizontalAdvance(text) > self.mm(w):
+                drawn = metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.mm(w))
+        self.lines.append((text, drawn))
         self.p.setFont(self.font(points, bold))
         self.p.setPen(colour)
-        self.p.drawText(self.rect(x, y, w, h), int(align), text)
+        self.p.drawText(self.rect(x, y, w, h), int(align), drawn)
 
     def fitting_points(self, text: str, width_mm: float, points: float, bold=False, floor=7.0) -> float:
         """The largest size up to ``points`` at which ``text`` fits ``width_mm`` on one line."""

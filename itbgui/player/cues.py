@@ -22,16 +22,18 @@ class Cue:
     speech: str | None = None
 
 
-def side_label(exercise: Exercise | None, side: str | None) -> str:
-    """'Left side', for the band walk 'Stepping left', for the stretch the side stretched
-    ('Stretching the left hip: left ankle over right knee'); '' when both sides work together."""
+def side_label(exercise: Exercise | None, side: str | None, *, spoken: bool = False) -> str:
+    """'Left side', for the band walk 'Stepping left', for the stretch the hip stretched
+    ('Left hip stretch' on the badge; spoken, 'Stretching the left hip: left ankle over
+    right knee'); '' when both sides work together."""
     if not side or exercise is None:
         return ""
     if exercise.side_meaning == "direction":
         return f"Stepping {side}"
     if exercise.kind is Kind.HOLD:
         other = "right" if side == "left" else "left"
-        return f"Stretching the {side} hip: {side} ankle over {other} knee"
+        return (f"Stretching the {side} hip: {side} ankle over {other} knee" if spoken
+                else f"{side.capitalize()} hip stretch")
     return f"{side.capitalize()} side"
 
 
@@ -41,7 +43,7 @@ def set_label(step: Step) -> str:
 
 def announce(step: Step) -> str:
     """'Clamshells. Left side. Set 1 of 2.'"""
-    parts = [step.exercise.name if step.exercise else "", side_label(step.exercise, step.side),
+    parts = [step.exercise.name if step.exercise else "", side_label(step.exercise, step.side, spoken=True),
              set_label(step)]
     return " ".join(f"{p}." for p in parts if p)
 
@@ -76,7 +78,7 @@ def _step_cue(step: Step, timeline: Timeline, index: int) -> Cue | None:
         nxt = f" Next: {announce(upcoming)}" if upcoming else ""
         return Cue(sound="rest", speech=f"Rest.{nxt}")
     if kind is StepKind.SWITCH_SIDE:
-        label = side_label(step.exercise, step.side)
+        label = side_label(step.exercise, step.side, spoken=True)
         return Cue(sound="switch", speech=f"Switch sides. {label}." if label else "Switch sides.")
     if kind is StepKind.PAIN_AFTER:
         return Cue(sound="end", speech="All done. How does it feel now?")

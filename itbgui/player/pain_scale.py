@@ -30,6 +30,7 @@ class PainScale(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._value: int | None = None
+        self._largest = 96.0   # a box's most pixels: 96 at normal text, more at a larger size
         self._last_digit: tuple[str, float] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -37,6 +38,12 @@ class PainScale(QWidget):
 
     def value(self) -> int | None:
         return self._value
+
+    def set_text_scale(self, scale: float) -> None:
+        """Settings > Text size: the boxes may grow to 96 px times ``scale`` (room allowing)."""
+        self._largest = 96.0 * scale
+        self._fit_height()
+        self.update()
 
     def set_value(self, value: int | None) -> None:
         if value is not None:
@@ -75,7 +82,7 @@ class PainScale(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         gap = 8
-        box = min((self.width() - gap * 10) / 11, 96)
+        box = min((self.width() - gap * 10) / 11, self._largest)
         left = (self.width() - (box * 11 + gap * 10)) / 2
         number_font = QFont(self.font())
         number_font.setPixelSize(int(box * 0.48))
@@ -106,6 +113,9 @@ class PainScale(QWidget):
         p.end()
 
     def resizeEvent(self, event) -> None:
-        box = min((self.width() - 80) / 11, 96)
-        self.setFixedHeight(int(box + 48))
+        self._fit_height()
         super().resizeEvent(event)
+
+    def _fit_height(self) -> None:
+        box = min((self.width() - 80) / 11, self._largest)
+        self.setFixedHeight(int(box + 48))

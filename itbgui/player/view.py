@@ -11,20 +11,18 @@ import math
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
-                               QSizePolicy, QStackedLayout, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QWidget
 
 from ..clock import Clock
 from ..program.exercises import exercise
 from ..program.timeline import Phase, StepKind, Timeline
-from ..store.records import NOTE_MAX_CHARS, SessionRecord
+from ..store.records import SessionRecord
 from ..store.repository import SessionRepository
 from ..store.saver import BackgroundSaver
 from ..theme import colours
 from .cues import cue_for, set_label, side_label
+from . import face
 from .engine import EngineState, EventKind, SessionEngine
-from .pain_scale import PainScale
-from .picture import ExercisePicture
 from .screensaver import NullInhibitor, ScreenSaverInhibitor, should_keep_awake
 from .sound import CuePlayer
 from .summary import summarise, verdict
@@ -49,19 +47,11 @@ PHASE_WORDS = {Phase.UP: QT_TRANSLATE_NOOP("PlayerView", "▲  Up"),
 KEY_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Space pause   → skip   ← back   ↑↓ reps   I card   "
                                             "F full screen   M sound   Esc leave")
 PAUSED_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Paused. Space: carry on   → skip   ← back   I card   "
-                                               "Esc: leave")
+                                               "F full screen   Esc: leave")
 
 
 def _translate(text: str) -> str:
     return QCoreApplication.translate("PlayerView", text) if text else ""
-
-
-def _label(text: str = "", *, name: str = "", align=Qt.AlignmentFlag.AlignLeft) -> QLabel:
-    label = QLabel(text)
-    label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 def _clock_text(seconds: float) -> str:
@@ -95,7 +85,8 @@ class PlayerView(QWidget):
         self._confirming_leave = False
         self._resume_after_confirm = False
         self._pain_page_kind: StepKind | None = None  # which question the pain page shows
-        self._text_scale = 1.0   # Settings' text size: grows the small print, not the big counter
+        self._text_scale = 1.0   # Settings' text size
+        self._styled_height = 0
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -109,180 +100,28 @@ class PlayerView(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        self._pages = QStackedLayout()
-        self._pain_page = self._build_pain_page()
-        self._exercise_page = self._build_exercise_page()
-        self._summary_page = self._build_summary_page()
-        for page in (self._pain_page, self._exercise_page, self._summary_page):
-            self._pages.addWidget(page)
-
-        self._leave_bar = QFrame(objectName="leaveBar")
-        bar = QHBoxLayout(self._leave_bar)
-        self._leave_label = _label(self.tr("Leave this session? What you have done so far is kept.   "
-                                           "Enter: leave    Esc: carry on"), name="leaveText")
-        bar.addWidget(self._leave_label)
-        self._leave_bar.hide()
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(28, 18, 28, 14)
-        outer.addLayout(self._pages, 1)
-        outer.addWidget(self._leave_bar)
+        face.build(self)
         self._apply_style()
-
-    def _build_pain_page(self) -> QWidget:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        lay.addStretch(1)
-        self._pain_title = _label(name="painTitle", align=Qt.AlignmentFlag.AlignHCenter)
-        self._pain_title.setWordWrap(True)
-        lay.addWidget(self._pain_title)
-        self._pain_help = _label(self.tr("0 = no pain, 10 = the worst you can imagine. "
-                                         "Score the sore side as it feels right now."),
-                                 name="painHelp", align=Qt.AlignmentFlag.AlignHCenter)
-        self._pain_help.setWordWrap(True)
-        lay.addWidget(self._pain_help)
-        lay.addSpacing(18)
-        self.pain_scale = PainScale()
-        self.pain_scale.changed.connect(lambda _v: self._refresh_pain_hint())
-        lay.addWidget(self.pain_scale)
-        lay.addSpacing(18)
-        self.note_edit = QLineEdit()
-        self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setMaxLength(NOTE_MAX_CHARS)
-        self.note_edit.setPlaceholderText(self.tr("Optional note: how it went, anything unusual"))
-        self.note_edit.setAccessibleName(self.tr("Session note"))
-        self.note_edit.installEventFilter(self)
-        lay.addWidget(self.note_edit)
-        lay.addSpacing(12)
-        self._pain_hint = _label(name="painHint", align=Qt.AlignmentFlag.AlignHCenter)
-        lay.addWidget(self._pain_hint)
-        lay.addStretch(2)
-        return page
-
-    def _build_exercise_page(self) -> QWidget:
-        page = QWidget()
-        grid = QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(24)
-
-        self.title_label = _label(name="exerciseTitle")
-        self.detail_label = _label(name="detail")
-        self.side_label = _label(name="sideBadge", align=Qt.AlignmentFlag.AlignHCenter)
-        self.set_label = _label(name="setLabel", align=Qt.AlignmentFlag.AlignRight)
-        head = QVBoxLayout()
-        head.addWidget(self.title_label)
-        head.addWidget(self.detail_label)
-        grid.addLayout(head, 0, 0)
-        right_head = QHBoxLayout()
-        right_head.addStretch(1)
-        right_head.addWidget(self.side_label)
-        right_head.addSpacing(16)
-        right_head.addWidget(self.set_label)
-        grid.addLayout(right_head, 0, 1)
-
-        self.picture = ExercisePicture()
-        self.picture.setAccessibleName(self.tr("Exercise picture"))
-        grid.addWidget(self.picture, 1, 0)
-
-        counter = QVBoxLayout()
-        counter.setSpacing(0)
-        self.status_label = _label(name="status", align=Qt.AlignmentFlag.AlignHCenter)
-        self.big_label = _label(name="big", align=Qt.AlignmentFlag.AlignHCenter)
-        self.big_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.sub_label = _label(name="sub", align=Qt.AlignmentFlag.AlignHCenter)
-        self.phase_label = _label(name="phase", align=Qt.AlignmentFlag.AlignHCenter)
-        for w in (self.status_label, self.big_label, self.sub_label, self.phase_label):
-            counter.addWidget(w)
-        grid.addLayout(counter, 1, 1)
-
-        self.cue_label = _label(name="cue")
-        self.cue_label.setWordWrap(True)
-        grid.addWidget(self.cue_label, 2, 0, 1, 2)
-        self.log_label = _label(name="log")
-        grid.addWidget(self.log_label, 3, 0, 1, 2)
-
-        foot = QHBoxLayout()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Session progress"))
-        self.time_left_label = _label(name="timeLeft", align=Qt.AlignmentFlag.AlignRight)
-        foot.addWidget(self.progress, 1)
-        foot.addWidget(self.time_left_label)
-        grid.addLayout(foot, 4, 0, 1, 2)
-        self.hint_label = _label(KEY_HINTS, name="hint", align=Qt.AlignmentFlag.AlignHCenter)
-        grid.addWidget(self.hint_label, 5, 0, 1, 2)
-        grid.setColumnStretch(0, 11)
-        grid.setColumnStretch(1, 9)
-        grid.setRowStretch(1, 1)
-        return page
-
-    def _build_summary_page(self) -> QWidget:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        lay.addStretch(1)
-        self.summary_title = _label(name="summaryTitle", align=Qt.AlignmentFlag.AlignHCenter)
-        self.summary_stats = _label(name="summaryStats", align=Qt.AlignmentFlag.AlignHCenter)
-        self.summary_lines = _label(name="summaryLines", align=Qt.AlignmentFlag.AlignHCenter)
-        self.summary_lines.setTextFormat(Qt.TextFormat.RichText)
-        self.summary_saved = _label(name="summarySaved", align=Qt.AlignmentFlag.AlignHCenter)
-        self.summary_saved.setWordWrap(True)
-        self.summary_advice = _label(name="summaryStats", align=Qt.AlignmentFlag.AlignHCenter)
-        self.summary_advice.setWordWrap(True)
-        for w in (self.summary_title, self.summary_advice, self.summary_stats, self.summary_lines,
-                  self.summary_saved):
-            lay.addWidget(w)
-            lay.addSpacing(14)
-        lay.addWidget(_label(self.tr("Enter: back to the start screen"), name="hint",
-                             align=Qt.AlignmentFlag.AlignHCenter))
-        lay.addStretch(1)
-        return page
 
     @property
     def text_scale(self) -> float:
         return self._text_scale
 
     def set_text_scale(self, scale: float) -> None:
-        """Text size from Settings (1.0-1.5): the hints, cues and log grow; the counter is big already."""
+        """Text size from Settings (1.0-1.5): the small print grows, and the counter's column and digits."""
         self._text_scale = scale
+        self.pain_scale.set_text_scale(scale)
         self._apply_style()
 
     def _apply_style(self) -> None:
-        c = colours()
-        h = max(self.height(), 600)
-        big = int(h * 0.30)
-        k = self._text_scale
-        self.setStyleSheet(f"""
-            QLabel {{ color: {c.text}; }}
-            #exerciseTitle {{ font-size: {int(h * 0.058)}px; font-weight: 700; }}
-            #detail, #setLabel, #timeLeft {{ font-size: {int(h * 0.032 * k)}px; color: {c.muted}; }}
-            #setLabel {{ color: {c.text}; font-weight: 600; }}
-            #sideBadge {{ font-size: {int(h * 0.036)}px; font-weight: 800; color: {c.accent_text};
-                          background: {c.accent}; border-radius: 10px; padding: 4px 18px; }}
-            #status {{ font-size: {int(h * 0.045)}px; font-weight: 700; color: {c.accent}; }}
-            #big {{ font-size: {big}px; font-weight: 800; }}
-            #sub {{ font-size: {int(h * 0.034)}px; color: {c.muted}; }}
-            #phase {{ font-size: {int(h * 0.05)}px; font-weight: 700; }}
-            #cue {{ font-size: {int(h * 0.036 * k)}px; }}
-            #log {{ font-size: {int(h * 0.027 * k)}px; color: {c.muted}; }}
-            #hint {{ font-size: {max(14, int(h * 0.022 * k))}px; color: {c.muted}; }}
-            #painTitle, #summaryTitle {{ font-size: {int(h * 0.055)}px; font-weight: 700; }}
-            #painHelp, #summaryStats, #painHint {{ font-size: {int(h * 0.032 * k)}px; color: {c.muted}; }}
-            #summaryLines {{ font-size: {int(h * 0.032 * k)}px; }}
-            #summarySaved {{ font-size: {int(h * 0.028 * k)}px; }}
-            #noteEdit {{ font-size: {int(h * 0.03 * k)}px; padding: 8px; border: 2px solid {c.muted};
-                         border-radius: 8px; background: {c.base}; color: {c.text}; }}
-            #noteEdit:focus {{ border-color: {c.accent}; }}
-            #leaveBar {{ background: {c.warn}; border-radius: 10px; }}
-            #leaveText {{ color: {c.base}; font-size: {int(h * 0.032)}px; font-weight: 700; padding: 8px; }}
-            QProgressBar {{ background: {c.base}; border: 1px solid {c.muted}; border-radius: 6px;
-                            min-height: 14px; max-height: 14px; }}
-            QProgressBar::chunk {{ background: {c.accent}; border-radius: 5px; }}
-        """)
+        self._styled_height = self.height()
+        face.set_columns(self, self._text_scale)
+        self.setStyleSheet(face.style(colours(), self.height(), self._text_scale))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._apply_style()
+        if abs(self.height() - self._styled_height) > 2:   # type follows the window's height
+            self._apply_style()
 
     def refresh_theme(self) -> None:
         self._apply_style()
@@ -415,6 +254,7 @@ class PlayerView(QWidget):
         paused = e.state is EngineState.PAUSED
         status = self.tr("Paused") if paused else _translate(STATUS_WORDS.get(step.kind, ""))
         self.status_label.setText(status.upper())
+        face.show_paused(self, paused, colours())
         position = step.rep_position(elapsed)
         if step.kind is StepKind.WORK and position:
             self.big_label.setText(str(position.rep))
@@ -522,6 +362,13 @@ class PlayerView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key in (Qt.Key.Key_F, Qt.Key.Key_M) and self.engine.step.kind is not StepKind.PAIN_AFTER \
+                and self.engine.state is not EngineState.FINISHED:
+            # In every state, the leave question and a pause too (after the session, letters
+            # belong to the note).
+            (self.fullscreen_toggle_requested if key == Qt.Key.Key_F
+             else self.sound_toggle_requested).emit()
+            return
         if self._confirming_leave:
             self._answer_leave(key)
             return
@@ -533,14 +380,12 @@ class PlayerView(QWidget):
                 self._save()
                 self._refresh_saved_line()
             return
-        if key == Qt.Key.Key_Escape:
+        if key == Qt.Key.Key_Escape and self._stopped_early_question():
+            self._skip_pain_after()     # already left once: Esc skips the question, no new banner
+        elif key == Qt.Key.Key_Escape:
             self._ask_leave()
         elif e.step.kind is StepKind.PAIN_AFTER and self._pain_key(event):
             pass  # letters here belong to the note, not to the F and M shortcuts
-        elif key == Qt.Key.Key_F:
-            self.fullscreen_toggle_requested.emit()
-        elif key == Qt.Key.Key_M:
-            self.sound_toggle_requested.emit()
         elif key == Qt.Key.Key_I:
             self.open_card()
         elif e.step.kind is StepKind.PAIN_BEFORE:
@@ -601,8 +446,24 @@ class PlayerView(QWidget):
         self._handle([])
         self.library_requested.emit(exercise_id)
 
+    def _stopped_early_question(self) -> bool:
+        return self.engine.step.kind is StepKind.PAIN_AFTER and self.engine.ended_early
+
+    def _skip_pain_after(self) -> None:
+        """End a session left early without (or with the typed) pain score: to the summary."""
+        if self.pain_scale.value() is not None:
+            self.engine.set_pain_after(self.pain_scale.value())
+        self.engine.note = self.note_edit.text().strip()
+        self.engine.abandon()
+        self._handle([])
+        self._save()
+        self._refresh_saved_line()
+
     def _confirm_pain(self) -> None:
         value = self.pain_scale.value()
+        if value is None and self._stopped_early_question():
+            self._skip_pain_after()     # Enter skips it too (README)
+            return
         if value is None:
             self._pain_hint.setText("Pick a number first: type 0-10 or use ↑ ↓")
             return

@@ -1,0 +1,80 @@
+"""The History charts read as a person expects: a whole title, one height per resistance
+step, a target line even for one session, no sideways scroll bar in the tables."""
+
+import datetime as dt
+
+import pyqtgraph as pg
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itbgui.history import chart_data as cd
+from itbgui.history.chart_items import ChartHeader
+from itbgui.history.charts import ResistanceChart, RepsChart
+from itbgui.history.page import HistoryPage
+from itbgui.store.repository import SessionRepository
+from test_history_chart_data import known_history
+from test_history_page import TODAY
+
+
+def curves(chart):
+    return [item for item in chart.plot.items if isinstance(item, pg.PlotCurveItem)]
+
+
+def test_the_per_week_title_wraps_rather_than_being_cut(qapp):
+    header = ChartHeader(4)
+    header.set_title("Sessions per week · no streak yet: meet a week's plan to start one")
+    lines = header.title_lines(width=300)
+    assert len(lines) > 1
+    assert " ".join(lines) == header.title                      # every word, none elided
+
+
+@given(st.lists(st.sampled_from(["Sessions", "per", "week", "·", "streak:", "12", "weeks",
+                                 "on", "plan", "in", "a", "row", "Resistance-and-more"]),
+                min_size=1, max_size=14),
+       st.integers(min_value=120, max_value=900))
+def test_a_chart_title_keeps_every_word_at_any_width(qapp, words, width):
+    header = ChartHeader(2)
+    header.set_title(" ".join(words))
+    assert " ".join(header.title_lines(width=width)) == header.title
+
+
+def test_exercises_on_the_same_step_are_drawn_at_that_step(qtbot):
+    """Two exercises on step 1 both draw at 0 (shown as "1"), not spread to 0.84 and 1.16."""
+    chart = ResistanceChart()
+    qtbot.addWidget(chart)
+    x = (dt.datetime(2026, 11, 2, 18).timestamp(), dt.datetime(2026, 11, 9, 18).timestamp())
+    series = (cd.ResistanceSeries("clamshell", "Clamshells", ("a", "b"), x, (0, 0)),
+              cd.ResistanceSeries("glute_bridge", "Glute bridges", ("a", "b"), x, (0, 0)))
+    chart.show_data(series, (x[0], x[1] + 86400), 0)
+    heights = {float(y) for curve in curves(chart) for y in curve.getData()[1]}
+    assert heights == {0.0}
+
+
+def test_a_single_session_shows_its_target(qtbot):
+    chart = RepsChart()
+    qtbot.addWidget(chart)
+    x = dt.datetime(2026, 11, 2, 18).timestamp()
+    chart.show_data((cd.RepsSeries("clamshell", "Clamshells", (x,), (9.0,), (10.0,)),),
+                    (x - 86400, x + 86400), 0, True)
+    target = [c for c in curves(chart) if c.zValue() < 0]
+    assert target, "no target line drawn"
+    xs, ys = target[0].getData()
+    assert xs.max() - xs.min() > 0 and set(ys) == {10.0}        # a visible bar at 10 reps
+
+
+def test_the_sessions_table_needs_no_sideways_scroll_bar(qtbot, tmp_path):
+    store = SessionRepository(tmp_path / "data")
+    store.save_sessions(known_history())
+    page = HistoryPage(store, TODAY)
+    qtbot.addWidget(page)
+    page.resize(1354, 696)
+    page.show()
+    qtbot.waitExposed(page)
+    for scale in (1.0, 1.25, 1.5):
+        page.set_text_scale(scale)
+        qtbot.wait(1)
+        for view in (page.table, page.sets_view):
+            assert not view.horizontalScrollBar().isVisible()
+            header = view.horizontalHeader()
+            assert sum(header.sectionSize(i) for i in range(header.count())) <= view.viewport().width() + 1
+    store.close()

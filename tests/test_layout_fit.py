@@ -1,0 +1,100 @@
+"""Every page, dialog and player step fits a laptop on the floor: 1366 x 768 and 1280 x 720
+(less a window frame and a panel), at Normal, Large and Extra large text. Nothing is
+clipped (tests/layout_check.py says what that means), the window's minimum size fits the
+screen, and the window never grows by itself.
+
+One window per screen size and text size walks the whole app (tests/layout_walk.py); the
+dark theme is walked once, at the tightest case.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from itbgui import resources_rc  # noqa: F401
+from itbgui.app import MainWindow
+from itbgui.settings import AppSettings
+from itbgui.store.repository import SessionRepository
+from itbgui.theme import apply_theme
+from layout_check import FRAME_AND_PANEL, SCREENS, available, clipped_widgets, too_big
+from layout_walk import TEXT_SIZES, every_state, modal_boxes, pretend_screen, set_text_size
+from qt_helpers import RecordingInhibitor
+from test_accessibility_screens import SETUP, TODAY, _synthetic_history
+from window_helpers import FAST, clock_on
+
+
+@pytest.fixture(scope="module")
+def history_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("history")
+    assert _synthetic_history().generate(folder, weeks=10) > 0
+    return folder
+
+
+def walk(folder, tmp_path, screen, text_size, theme="light", every_step=True) -> list[str]:
+    """Every problem met on the way, as "state: widget: why". ``every_step``: each step of
+    the session, else the first of each kind (a long "Next: ..." line comes with one
+    exercise only, so the widest and the tightest cases walk them all)."""
+    import shutil
+
+    data = tmp_path / f"{screen[0]}-{text_size}-{theme}"
+    shutil.copytree(folder, data)
+    store = SessionRepository(data)
+    store.save_plan_setup(SETUP.to_doc())
+    settings = AppSettings(data)
+    settings.theme = theme
+    clock = clock_on(TODAY)
+    pretend_screen(screen)
+    apply_theme(QApplication.instance(), theme)
+    win = MainWindow(store, settings, clock, inhibitor=RecordingInhibitor(), timing=FAST)
+    win.live_settings.probe_voices = False
+    room = available(screen)
+    problems = []
+    try:
+        win.resize(*room)
+        win.show()
+        set_text_size(win, text_size)
+        for state, widget in every_state(win, clock, every_step):
+            problems += [f"{state}: {p}" for p in clipped_widgets(widget)]
+            big = too_big(win, screen)
+            if big:
+                problems.append(f"{state}: window {big}")
+            if (win.width(), win.height()) != room:
+                problems.append(f"{state}: the window grew to {win.width()} x {win.height()}")
+        for state, clipped, size in modal_boxes(win, preview=every_step and screen[1] == 720):
+            problems += [f"{state}: {p}" for p in clipped]
+            if size[0] > screen[0] - FRAME_AND_PANEL[0] or size[1] > screen[1] - FRAME_AND_PANEL[1]:
+                problems.append(f"{state}: {size[0]} x {size[1]} is larger than the screen")
+    finally:
+        win.close()
+        store.close()
+    return problems
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_screen_fits(qapp, history_folder, tmp_path, keep_theme, screen, text_size):
+    every_step = (screen, text_size) in {("1366x768", "normal"), ("1280x720", "extra_large")}
+    assert walk(history_folder, tmp_path, SCREENS[screen], text_size, every_step=every_step) == []
+
+
+def test_every_screen_fits_in_the_dark_at_the_tightest(qapp, history_folder, tmp_path, keep_theme):
+    assert walk(history_folder, tmp_path, SCREENS["1280x720"], "extra_large", "dark",
+                every_step=False) == []
+
+
+@pytest.fixture
+def keep_theme():
+    app = QApplication.instance()
+    palette, colours = app.palette(), app.property("itb_colours")
+    yield
+    app.setPalette(palette)
+    app.setProperty("itb_colours", colours)
+    from itbgui import widget_kit
+
+    widget_kit.screen_room = _original_room
+
+
+from itbgui import widget_kit as _kit  # noqa: E402
+
+_original_room = _kit.screen_room
