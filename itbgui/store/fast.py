@@ -1,4 +1,4 @@
-"""The quick way through a data file; anything unusual goes the careful way (loading.py).
+"""The quick way through a clean data file; anything else goes the careful way (loading.py).
 
 loading.py is the reference: the json module parses the file (it also reads lone
 surrogates, integers of any size and NaN) and every session and set is checked one by
@@ -9,10 +9,10 @@ and the sets are checked in bulk: a history holds only a few hundred *different*
 same ``SetRecord.from_doc``, and the frozen record is shared by every set equal to it.
 
 The quick path only ever answers "all of it is fine, here are the records" or None. On
-any doubt (orjson refuses the bytes, a set of another shape, a column mixing numbers of
-different types, any session or set that fails its check, a repeated id) it returns None
-and the caller runs the careful path from scratch, so what counts as valid, every
-message and every repair stay the careful path's.
+any doubt (orjson refuses the bytes or reads a number json would read otherwise, a set of
+another shape, a column mixing numbers of different types, any session or set that
+fails its check, a repeated id) it returns None and the caller runs the careful path
+from scratch, so what counts as valid, every message and every repair stay its own.
 """
 
 from __future__ import annotations
@@ -73,17 +73,63 @@ def gc_paused():
 
 
 def read(raw: bytes, check: Callable[[dict], T]) -> T | None:
-    """``check`` of the document orjson parsed from ``raw``; None: read it the careful way."""
+    """``check`` of the document orjson parsed from ``raw``, when it found nothing wrong.
+
+    None sends the file the careful way: orjson refused it; ``check`` found a problem
+    (its messages and repairs are the careful path's to make, from json's reading); or
+    a number is so large it may be an integer beyond 64 bits, which orjson turns into a
+    float where json keeps it exact.
+    """
     with gc_paused():
         data = parse(raw)
-        return None if data is None else check(data)
+        if data is None:
+            return None
+        loaded = check(data)
+        try:
+            if loaded.problems or _holds_huge_number(data, bulk=type(loaded.records) is BulkRecords):
+                return None
+        except RecursionError:  # nested deeper than Python likes: let json say what it is
+            return None
+        return loaded
+
+
+_HUGE = 2.0 ** 63
+
+
+def _huge(value) -> bool:
+    kind = type(value)
+    if kind is float:
+        return not -_HUGE < value < _HUGE
+    if kind is dict:
+        return any(map(_huge, value.values()))
+    if kind is list:
+        return any(map(_huge, value))
+    return False
+
+
+def _holds_huge_number(data: dict, *, bulk: bool) -> bool:
+    """Any float of 2**63 or more, anywhere; the sets are skipped when the bulk check took
+    them, since it read every one of their fields (no float there but a hold time)."""
+    for name, table in data.items():
+        if name != "sessions" or not bulk or type(table) is not dict:
+            if _huge(table):
+                return True
+            continue
+        for doc in table.values():
+            if type(doc) is not dict:
+                return _huge(table)
+            for key, value in doc.items():
+                if key != "sets" and _huge(value):
+                    return True
+    return False
 
 
 def parse(raw: bytes) -> dict | None:
     """The file's top-level object parsed by orjson, or None to parse it the careful way.
 
-    orjson refuses what json would read differently or not at all (invalid UTF-8, lone
-    surrogates, integers beyond 64 bits, NaN, a BOM), so None there is the safe answer.
+    orjson refuses much that json reads differently or not at all (invalid UTF-8, lone
+    surrogates, NaN, a BOM); an integer beyond 64 bits it reads as a float, which
+    :func:`read` looks for.
     """
     if orjson is None or not _enabled:
         return None
@@ -95,10 +141,11 @@ def parse(raw: bytes) -> dict | None:
 
 
 class _BuiltSets(dict):
-    """Set values (a tuple in SET_FIELDS order) -> its record, built on first sight."""
+    """Set values (a tuple in SET_FIELDS order, perhaps followed by the types of some of
+    them) -> its record, checked and built on first sight."""
 
-    def __missing__(self, values: tuple) -> SetRecord:
-        record = self[values] = SetRecord.from_doc(dict(zip(SET_FIELDS, values)))
+    def __missing__(self, key: tuple) -> SetRecord:
+        record = self[key] = SetRecord.from_doc(dict(zip(SET_FIELDS, key)))
         return record
 
 
@@ -114,11 +161,15 @@ def _set_records(sets: list) -> list[SetRecord] | None:
     # Each distinct row was checked; a row merged with an equal one of other types (1 and
     # 1.0 and true) was not. Only a column where some distinct row holds a number can
     # hide one, so only those columns are read again, for their types.
-    for column in range(len(SET_FIELDS)):
-        if any(type(row[column]) in _NUMBER_TYPES for row in built):
-            if len(set(map(type, map(itemgetter(column), rows))) & _NUMBER_TYPES) > 1:
-                return None
-    return records
+    mixed = [column for column in range(len(SET_FIELDS))
+             if any(type(row[column]) in _NUMBER_TYPES for row in built)
+             and len(set(map(type, map(itemgetter(column), rows))) & _NUMBER_TYPES) > 1]
+    if not mixed:
+        return records
+    # A hand-edited file may hold 30 and 30.0: the types join the key, so each
+    # (values, types) is checked on its own.
+    kinds = zip(*(map(type, map(itemgetter(column), rows)) for column in mixed))
+    return list(map(_BuiltSets().__getitem__, map(tuple.__add__, rows, kinds)))
 
 
 _from_iso = dt.datetime.fromisoformat
@@ -168,6 +219,10 @@ def _session_record(doc: dict, sets: tuple[SetRecord, ...]) -> SessionRecord:
     return record
 
 
+class BulkRecords(dict):
+    """Session id -> record, made by :func:`session_records` (every set field checked)."""
+
+
 def session_records(sessions: dict) -> dict[str, SessionRecord] | None:
     """Every session's record by id when every document passes its check; else None."""
     if not _enabled:
@@ -181,7 +236,7 @@ def session_records(sessions: dict) -> dict[str, SessionRecord] | None:
         if records is None:
             return None
         flat = iter(records)
-        out: dict[str, SessionRecord] = {}
+        out = BulkRecords()
         for doc, sets in zip(docs, set_lists):
             record = _session_record(doc, tuple(islice(flat, len(sets))))
             out[record.id] = record
