@@ -213,6 +213,7 @@ def _session_record(doc: dict, sets: tuple[SetRecord, ...]) -> SessionRecord:
                 id=session_id, started_at=start, ended_at=end, completed=completed,
                 title=title, week=week, pain_before=before, pain_after=after, note=note,
                 sets=sets, next_morning=morning)
+            record.__post_init__()  # the record's own rules, whatever they grow to be
             return record
     record = SessionRecord.from_doc({**doc, "sets": []})
     _set(record, "sets", sets)
