@@ -20,7 +20,15 @@ from itbgui.store.records import NEXT_MORNING_ANSWERS
 from itbgui.store.repository import DATA_FILE_NAME, SessionRepository
 from store_helpers import record
 
-pytestmark = pytest.mark.skipif(fast.orjson is None, reason="orjson is not installed")
+orjson = pytest.importorskip("orjson")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def quick_parse_for_small_files():
+    """The quick parse starts at 256 KB; these files are small."""
+    before, fast.QUICK_PARSE_FROM_BYTES = fast.QUICK_PARSE_FROM_BYTES, 0
+    yield
+    fast.QUICK_PARSE_FROM_BYTES = before
 
 
 def careful(raw: bytes):
@@ -268,6 +276,14 @@ def test_a_file_the_app_wrote_takes_the_quick_path_and_shares_equal_sets(tmp_pat
 def test_what_orjson_refuses_goes_the_careful_way(raw):
     assert fast.parse(raw) is None
     assert_same(read_data_file(raw), careful(raw))
+
+
+def test_a_small_file_is_parsed_by_json(monkeypatch):
+    """Importing orjson costs ~4 ms: a first start or a short history never pays it."""
+    monkeypatch.setattr(fast, "QUICK_PARSE_FROM_BYTES", 256 * 1024)
+    raw = file_bytes([{"id": "a", "started_at": "2026-11-02T18:30:00+01:00", "sets": []}])
+    assert fast.parse(raw) is None
+    assert fast.parse(raw + b" " * (256 * 1024)) == json.loads(raw)
 
 
 # ---------------------------------------------------------------------- writing

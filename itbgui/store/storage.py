@@ -8,7 +8,7 @@ itself is fsynced (as SQLite does), so after a crash the file is either the old 
 new one, never a mix.
 
 Serialising ten years of sessions takes ~170 ms with the json module (~15 ms with orjson,
-used when installed), far too long for a save after every set, so each document's JSON
+used once a large file brought it in), far too long for a save after every set, so each document's JSON
 text is cached. A document the caller changed in place must be
 declared with :meth:`AtomicJSONStorage.declare_changed`; a write without a declaration
 re-serialises everything, so forgetting costs time, never data.
@@ -26,23 +26,21 @@ from tinydb.storages import Storage
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
-try:
-    import orjson
-
-    # Datetimes and dataclasses are refused as json refuses them, rather than written.
-    _ORJSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
-except ImportError:  # a declared dependency; json alone writes the same documents
-    orjson = None
-
-
 def encode_fragment(doc_id: str, doc) -> bytes:
-    """``,"doc_id":{...}`` as compact UTF-8 JSON: orjson's bytes where it takes the
-    document, else json's (an integer beyond 64 bits, a non-text key; a lone surrogate
-    then fails as before, with UnicodeEncodeError). orjson writes NaN as null, where
-    json would write a bare NaN that is not JSON at all."""
+    """``,"doc_id":{...}`` as compact UTF-8 JSON.
+
+    orjson writes it when a large file brought orjson in (fast.py; for one small
+    document json is as quick, and the import is not paid for), except what orjson
+    refuses: an integer beyond 64 bits or a non-text key go to json; a lone surrogate then
+    fails as before, with UnicodeEncodeError. orjson writes NaN as null, where json would
+    write a bare NaN that is not JSON at all.
+    """
+    orjson = sys.modules.get("orjson")
     if orjson is not None:
         try:
-            return b",%s:%s" % (orjson.dumps(doc_id), orjson.dumps(doc, option=_ORJSON_OPTIONS))
+            # datetimes and dataclasses refused, as json refuses them, rather than written
+            options = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+            return b",%s:%s" % (orjson.dumps(doc_id), orjson.dumps(doc, option=options))
         except orjson.JSONEncodeError:
             pass
     return f",{_encode(doc_id)}:{_encode(doc)}".encode("utf-8")
