@@ -307,3 +307,14 @@ def test_what_orjson_cannot_write_goes_through_json():
     assert storage.encode_fragment("1", {1: "a"}) == b',"1":{"1":"a"}'
     with pytest.raises(TypeError):
         storage.encode_fragment("1", {"when": dt.datetime(2026, 1, 1)})  # as json refuses it
+
+
+def test_the_bulk_check_declines_a_huge_float_whatever_the_rules(monkeypatch):
+    """orjson reads an integer beyond 64 bits as a float of 2**63 or more; json keeps it
+    exact. Even if a set's rules allowed such a number, the bulk check must leave it to
+    the careful way (it does not rely on the rules to rule it out)."""
+    monkeypatch.setattr(fast.SetRecord, "from_doc", classmethod(lambda cls, doc: doc["set"]))
+    row = {"exercise": "clamshell", "side": None, "set": 1, "target_reps": 10,
+           "done_reps": 10, "resistance": "", "step": None, "hold_seconds": 0.0}
+    assert fast._set_records([dict(row)]) == [1]
+    assert fast._set_records([dict(row), {**row, "hold_seconds": 2.0 ** 64}]) is None
