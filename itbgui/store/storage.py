@@ -8,9 +8,9 @@ itself is fsynced (as SQLite does), so after a crash the file is either the old 
 new one, never a mix.
 
 Serialising ten years of sessions takes ~170 ms with the json module (~15 ms with orjson,
-used once a large file brought it in), far too long for a save after every set, so each document's JSON
-text is cached. A document the caller changed in place must be
-declared with :meth:`AtomicJSONStorage.declare_changed`; a write without a declaration
+used once a large file brought it in), far too long for a save after every set, so each
+document's JSON text is cached. A document the caller changed in place must be declared
+with :meth:`AtomicJSONStorage.declare_changed`; a write without a declaration
 re-serialises everything, so forgetting costs time, never data.
 """
 
@@ -25,6 +25,7 @@ from pathlib import Path
 from tinydb.storages import Storage
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
 
 def encode_fragment(doc_id: str, doc) -> bytes:
     """``,"doc_id":{...}`` as compact UTF-8 JSON.
