@@ -25,7 +25,7 @@ orjson = pytest.importorskip("orjson")
 
 @pytest.fixture(autouse=True, scope="module")
 def quick_parse_for_small_files():
-    """The quick parse starts at 256 KB; these files are small."""
+    """The quick parse starts at 1 MB; these files are small."""
     before, fast.QUICK_PARSE_FROM_BYTES = fast.QUICK_PARSE_FROM_BYTES, 0
     yield
     fast.QUICK_PARSE_FROM_BYTES = before
@@ -280,10 +280,11 @@ def test_what_orjson_refuses_goes_the_careful_way(raw):
 
 def test_a_small_file_is_parsed_by_json(monkeypatch):
     """Importing orjson costs ~4 ms: a first start or a short history never pays it."""
-    monkeypatch.setattr(fast, "QUICK_PARSE_FROM_BYTES", 256 * 1024)
+    threshold = fast._DEFAULT_QUICK_PARSE_FROM_BYTES
+    monkeypatch.setattr(fast, "QUICK_PARSE_FROM_BYTES", threshold)
     raw = file_bytes([{"id": "a", "started_at": "2026-11-02T18:30:00+01:00", "sets": []}])
     assert fast.parse(raw) is None
-    assert fast.parse(raw + b" " * (256 * 1024)) == json.loads(raw)
+    assert fast.parse(raw + b" " * threshold) == json.loads(raw)
 
 
 # ---------------------------------------------------------------------- writing

@@ -27,9 +27,10 @@ from typing import Callable, TypeVar
 from .records import (EARLIEST_DATE, LATEST_YEAR, NEXT_MORNING_ANSWERS, NOTE_MAX_CHARS,
                       PAIN_RANGE, SessionRecord, SetRecord)
 
-#: Files smaller than this are parsed by json: importing orjson (~4 ms) would cost more
-#: than it saves (a year of sessions is ~750 KB; ten years 7.6 MB, where it saves ~35 ms).
-QUICK_PARSE_FROM_BYTES = 256 * 1024
+#: Files smaller than this are parsed by json: importing orjson (~4 ms) would cost as
+#: much as it saves (measured: even at a year of sessions, ~740 KB; ten years, 7.6 MB,
+#: save ~35 ms). The bulk check of the sets runs whichever parser read the file.
+_DEFAULT_QUICK_PARSE_FROM_BYTES = QUICK_PARSE_FROM_BYTES = 1024 * 1024
 
 #: The keys of a set document as the app writes it (records.SetRecord.to_doc).
 SET_FIELDS = ("exercise", "side", "set", "target_reps", "done_reps", "resistance", "step",
