@@ -4,9 +4,10 @@ loading.py is the reference: the json module parses the file (it also reads lone
 surrogates, integers of any size and NaN) and every session and set is checked one by
 one, naming what is wrong. On ten years of sessions (~46,000 sets) that careful walk costs
 about twice a bare ``json.load``. Here orjson parses the bytes in about half json's time
-(files from QUICK_PARSE_FROM_BYTES up), and the sets are checked in bulk: a history holds only a few hundred *different* sets
-(same exercise, side, reps, band), so each distinct set is checked and built once, by the
-same ``SetRecord.from_doc``, and the frozen record is shared by every set equal to it.
+(files from QUICK_PARSE_FROM_BYTES up), and the sets are checked in bulk, whichever
+parser read them: a history holds only a few hundred *different* sets (same exercise,
+side, reps, band), so each distinct set is checked and built once, by the same
+``SetRecord.from_doc``, and the frozen record is shared by every set equal to it.
 
 The quick path only ever answers "all of it is fine, here are the records" or None. On
 any doubt (orjson refuses the bytes or reads a number json would read otherwise, a set of
@@ -86,7 +87,8 @@ def read(raw: bytes, check: Callable[[dict], T]) -> T | None:
             return None
         loaded = check(data)
         try:
-            if loaded.problems or _holds_huge_number(data, bulk=type(loaded.records) is BulkRecords):
+            bulk = type(loaded.records) is BulkRecords
+            if loaded.problems or _holds_huge_number(data, bulk=bulk):
                 return None
         except RecursionError:  # nested deeper than Python likes: let json say what it is
             return None
