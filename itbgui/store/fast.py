@@ -85,13 +85,13 @@ def read(raw: bytes, check: Callable[[dict], T]) -> T | None:
         data = parse(raw)
         if data is None:
             return None
-        loaded = check(data)
         try:
+            loaded = check(data)
             bulk = type(loaded.records) is BulkRecords
             if loaded.problems or _holds_huge_number(data, bulk=bulk):
                 return None
-        except RecursionError:  # nested deeper than Python likes: let json say what it is
-            return None
+        except Exception:  # noqa: BLE001 - e.g. nested deeper than Python likes: the
+            return None    # careful way reads it again, and raises what it raises
         return loaded
 
 
