@@ -319,3 +319,9 @@ def test_the_bulk_check_declines_a_huge_float_whatever_the_rules(monkeypatch):
            "done_reps": 10, "resistance": "", "step": None, "hold_seconds": 0.0}
     assert fast._set_records([dict(row)]) == [1]
     assert fast._set_records([dict(row), {**row, "hold_seconds": 2.0 ** 64}]) is None
+
+
+def test_a_check_that_raises_on_orjson_data_leaves_the_file_to_the_careful_way():
+    def check(data):
+        raise RuntimeError("what json would have read differently")
+    assert fast.read(b'{"meta": {}}', check) is None
