@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from . import fast
 from .migrations import SCHEMA_VERSION, migrate
 from .records import RecordError, SessionRecord
 
@@ -56,7 +57,12 @@ def read_data_file(raw: bytes) -> LoadedFile:
     """Check ``raw`` (the file's bytes) and return every document worth keeping.
 
     Never raises for any bytes: whatever cannot be read becomes a problem in plain words.
+    A clean file is parsed by orjson (``fast``); anything it or the checks below would
+    have to mend or report goes the careful way, from json's reading.
     """
+    quick = fast.read(raw, lambda data: _check_as_read(raw, data))
+    if quick is not None:
+        return quick
     if not raw.strip():
         return LoadedFile(data={}, records={}, version=SCHEMA_VERSION,
                           problems=["The data file is empty."], unreadable=True)
@@ -81,6 +87,17 @@ def read_data_file(raw: bytes) -> LoadedFile:
         notes += duplicates
     loaded = _check(data)
     loaded.problems[:0] = notes
+    return loaded
+
+
+def _check_as_read(raw: bytes, data) -> LoadedFile:
+    """``_check`` for the fast path, with what only the text shows: a half UTF-16 pair
+    and a key written twice are reported (as a problem, so the careful path runs)."""
+    loaded = _check(data)
+    if isinstance(data, dict):
+        text = raw.decode("utf-8")
+        if _MAYBE_SURROGATE.search(text) is not None or may_hold_duplicate_keys(text, data):
+            loaded.problems.append("to be read the careful way")
     return loaded
 
 
@@ -253,6 +270,9 @@ def _meta_doc(meta: dict) -> dict:
 
 def _records(sessions: dict, problems: list[str]) -> tuple[dict[str, SessionRecord], set[str], int]:
     """Every session that passes the checks, the document keys kept, and how many were not."""
+    quick = fast.session_records(sessions)  # all clean, checked in bulk; or None
+    if quick is not None:
+        return quick, set(sessions), 0
     records: dict[str, SessionRecord] = {}
     keys: dict[str, str] = {}
     dropped = 0

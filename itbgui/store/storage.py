@@ -7,9 +7,10 @@ the same folder that is flushed, fsynced and renamed over the old one, and then 
 itself is fsynced (as SQLite does), so after a crash the file is either the old one or the
 new one, never a mix.
 
-Serialising ten years of sessions takes ~170 ms, far too long for a save after every set,
-so each document's JSON text is cached. A document the caller changed in place must be
-declared with :meth:`AtomicJSONStorage.declare_changed`; a write without a declaration
+Serialising ten years of sessions takes ~170 ms with the json module (~15 ms with orjson,
+used once a large file brought it in), far too long for a save after every set, so each
+document's JSON text is cached. A document the caller changed in place must be declared
+with :meth:`AtomicJSONStorage.declare_changed`; a write without a declaration
 re-serialises everything, so forgetting costs time, never data.
 """
 
@@ -24,6 +25,26 @@ from pathlib import Path
 from tinydb.storages import Storage
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def encode_fragment(doc_id: str, doc) -> bytes:
+    """``,"doc_id":{...}`` as compact UTF-8 JSON.
+
+    orjson writes it when a large file brought orjson in (fast.py; for one small
+    document json is as quick, and the import is not paid for), except what orjson
+    refuses: an integer beyond 64 bits or a non-text key go to json; a lone surrogate then
+    fails as before, with UnicodeEncodeError. orjson writes NaN as null, where json would
+    write a bare NaN that is not JSON at all.
+    """
+    orjson = sys.modules.get("orjson")
+    if orjson is not None:
+        try:
+            # datetimes and dataclasses refused, as json refuses them, rather than written
+            options = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+            return b",%s:%s" % (orjson.dumps(doc_id), orjson.dumps(doc, option=options))
+        except orjson.JSONEncodeError:
+            pass
+    return f",{_encode(doc_id)}:{_encode(doc)}".encode("utf-8")
 
 
 class ReadOnlyStorageError(OSError):
@@ -146,7 +167,7 @@ class AtomicJSONStorage(Storage):
                 entry = cached.get(doc_id)
                 if (entry is None or entry[0] is not doc or declared is None
                         or (name, doc_id) in declared):
-                    entry = (doc, f",{_encode(doc_id)}:{_encode(doc)}".encode("utf-8"))
+                    entry = (doc, encode_fragment(doc_id, doc))
                 out.append(memoryview(entry[1])[1:] if not fresh else entry[1])
                 fresh[doc_id] = entry
             out.append(b"}")
