@@ -66,31 +66,20 @@ def run(argv: list[str]) -> int:
         args = parse_args(argv)
     except SystemExit as exc:   # --help, or a usage error already explained on stderr
         return exc.code if isinstance(exc.code, int) else 2
-    from .plan.pdf_command import _read_store
-    from .program.plan_setup import stored_setup
-    from .program.progression import stored_decisions
+    from .data_dir import default_data_dir
+    from .program.stored_plan import read_stored_plan
     from .program.week import week_data
     from .store.repository import StoreError
 
     today = dt.date.today()   # the command's edge: everything below takes it as an argument
-    if args.data_dir is None:
-        from .data_dir import default_data_dir
-        data_dir = default_data_dir()
-    else:
-        data_dir = args.data_dir
-    data_dir = data_dir.expanduser()
+    data_dir = (args.data_dir or default_data_dir()).expanduser()
     try:
-        setup_doc, sessions, decision_docs = _read_store(data_dir)
+        stored = read_stored_plan(data_dir, today, doing="showing")
     except StoreError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
-    setup, problem = stored_setup(setup_doc, today)
-    if problem:
-        print(f"{PROG}: {problem} in {data_dir}; showing the default plan "
-              "(beginner, no running days, starting this week).", file=sys.stderr)
-    decisions, problems = stored_decisions(decision_docs)
-    for problem in problems:
-        print(f"{PROG}: skipped {problem}.", file=sys.stderr)
-    week = week_data(setup, sessions, decisions, args.week or today, today)
+    for note in stored.notes:
+        print(f"{PROG}: {note}", file=sys.stderr)
+    week = week_data(stored.setup, stored.sessions, stored.decisions, args.week or today, today)
     print(json.dumps(week.to_json(), indent=2) if args.json else as_text(week))
     return 0

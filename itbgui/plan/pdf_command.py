@@ -43,19 +43,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _read_store(data_dir: Path):
-    """(plan set-up doc or None, sessions, decision docs); nothing is written."""
-    from ..store.repository import DATA_FILE_NAME, SessionRepository
-
-    if not (data_dir / DATA_FILE_NAME).exists():
-        return None, [], []
-    repo = SessionRepository(data_dir, read_only=True)
-    try:
-        return repo.plan_setup(), repo.sessions(), repo.decisions()
-    finally:
-        repo.close()
-
-
 def run(argv: list[str]) -> int:
     try:
         args = parse_args(argv)
@@ -67,33 +54,27 @@ def run(argv: list[str]) -> int:
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else PROG])  # noqa: F841
 
-    from .. import resources_rc  # noqa: F401  (registers the exercise drawings)
     from ..data_dir import default_data_dir
-    from ..program.plan_setup import stored_setup
-    from ..program.progression import stored_decisions
-    from ..store.repository import StoreError
+    from ..program.stored_plan import read_stored_plan
     from ..program.week import build_week_sheet
+    from ..store.repository import StoreError
     from .sheet import write_week_pdf
 
     today = dt.date.today()   # the command's edge: everything below takes it as an argument
     data_dir = (args.data_dir or default_data_dir()).expanduser()
     try:
-        setup_doc, sessions, decision_docs = _read_store(data_dir)
+        stored = read_stored_plan(data_dir, today, doing="printing")
     except StoreError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
-    setup, problem = stored_setup(setup_doc, today)
-    if problem:
-        print(f"{PROG}: {problem} in {data_dir}; printing the default plan "
-              "(beginner, no running days, starting this week).", file=sys.stderr)
-    decisions, problems = stored_decisions(decision_docs)
-    for problem in problems:
-        print(f"{PROG}: skipped {problem}.", file=sys.stderr)
+    for note in stored.notes:
+        print(f"{PROG}: {note}", file=sys.stderr)
 
     from ..settings import AppSettings  # the tempo and rests chosen in Settings, if any
 
     preferences = AppSettings(data_dir).session_preferences() if data_dir.is_dir() else None
-    sheet = build_week_sheet(setup, sessions, decisions, args.week or today, today, preferences)
+    sheet = build_week_sheet(stored.setup, stored.sessions, stored.decisions, args.week or today, today,
+                             preferences)
     out = args.out.expanduser()
     if out.parent and not out.parent.is_dir():
         print(f"{PROG}: the folder {out.parent} does not exist.", file=sys.stderr)
