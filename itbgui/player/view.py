@@ -450,10 +450,12 @@ class PlayerView(QWidget):
         return self.engine.step.kind is StepKind.PAIN_AFTER and self.engine.ended_early
 
     def _skip_pain_after(self) -> None:
-        """End a session left early without (or with the typed) pain score: to the summary."""
-        if self.pain_scale.value() is not None:
-            self.engine.set_pain_after(self.pain_scale.value())
-        self.engine.note = self.note_edit.text().strip()
+        """End the session at a pain question, keeping an after-score typed so far (and the
+        note), then the summary."""
+        if self.engine.step.kind is StepKind.PAIN_AFTER:
+            if self.pain_scale.value() is not None:
+                self.engine.set_pain_after(self.pain_scale.value())
+            self.engine.note = self.note_edit.text().strip()
         self.engine.abandon()
         self._handle([])
         self._save()
@@ -488,13 +490,7 @@ class PlayerView(QWidget):
             self._confirming_leave = False
             self._leave_bar.hide()
             if self.engine.step.kind in (StepKind.PAIN_BEFORE, StepKind.PAIN_AFTER):
-                if self.engine.step.kind is StepKind.PAIN_AFTER and self.pain_scale.value() is not None:
-                    self.engine.set_pain_after(self.pain_scale.value())
-                    self.engine.note = self.note_edit.text().strip()
-                self.engine.abandon()
-                self._handle([])
-                self._save()
-                self._refresh_saved_line()
+                self._skip_pain_after()
             else:   # mid-session: what was done is kept, then the pain question (Esc skips it)
                 self._handle(self.engine.stop_early())
                 self._save()

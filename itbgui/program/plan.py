@@ -427,45 +427,49 @@ def _sessions_before(setup: PlanSetup, week: int) -> int:
     return sum(len(_session_days(setup, w)) for w in range(1, min(week, PLAN_WEEKS + 1)))
 
 
-@lru_cache(maxsize=512)
-def _week_sessions(setup: PlanSetup, timing: Timing, week: int) -> tuple[PlannedSession, ...]:
+def _planned_sessions(setup: PlanSetup, timing: Timing, week: int, days, counter: int,
+                      prescribe) -> tuple[PlannedSession, ...]:
+    """The week's sessions on ``days``; ``prescribe(index, number)`` gives each one's
+    template and prescription (``index`` counts sessions from the plan's start)."""
     monday = monday_of(setup.start_date) + dt.timedelta(weeks=week - 1)
-    days = _session_days(setup, week)
-    counter = _sessions_before(setup, week) + (week - PLAN_WEEKS - 1 if week > PLAN_WEEKS else 0)
     sessions = []
     for number, (weekday, after_run) in enumerate(days, start=1):
-        index = counter + number - 1
-        template = "M" if week > PLAN_WEEKS else "AB"[index % 2]
-        prescription = session_prescription(setup, week, template, index, number, len(days), timing)
+        template, prescription = prescribe(counter + number - 1, number)
         seconds = build_timeline(prescription, timing).timed_seconds
         sessions.append(PlannedSession(
             date=monday + dt.timedelta(days=weekday), week=week, prescription=prescription,
             estimated_minutes=round(seconds / 60), after_light_run=after_run,
             estimated_seconds=seconds, template=template, number_in_week=number))
     return tuple(sessions)
+
+
+@lru_cache(maxsize=512)
+def _week_sessions(setup: PlanSetup, timing: Timing, week: int) -> tuple[PlannedSession, ...]:
+    days = _session_days(setup, week)
+    counter = _sessions_before(setup, week) + (week - PLAN_WEEKS - 1 if week > PLAN_WEEKS else 0)
+
+    def prescribe(index: int, number: int):
+        template = "M" if week > PLAN_WEEKS else "AB"[index % 2]
+        return template, session_prescription(setup, week, template, index, number, len(days), timing)
+
+    return _planned_sessions(setup, timing, week, days, counter, prescribe)
 
 
 @lru_cache(maxsize=128)
 def _build_on_sessions(setup: PlanSetup, timing: Timing, week: int) -> tuple[PlannedSession, ...]:
     """A week after week 8 while the build phase continues: week 8's days and doses, A and B
     still taking turns."""
-    monday = monday_of(setup.start_date) + dt.timedelta(weeks=week - 1)
     days = _session_days(setup, PLAN_WEEKS)
     counter = _sessions_before(setup, PLAN_WEEKS + 1) + (week - PLAN_WEEKS - 1) * len(days)
-    sessions = []
-    for number, (weekday, after_run) in enumerate(days, start=1):
-        index = counter + number - 1
+
+    def prescribe(index: int, number: int):
         template = "AB"[index % 2]
         items = tuple(planned_exercise(ex_id, PLAN_WEEKS, setup, timing)
                       for ex_id in SESSION_EXERCISES[template])
-        prescription = session_prescription(setup, week, template, index, number, len(days),
-                                            timing, items=items)
-        seconds = build_timeline(prescription, timing).timed_seconds
-        sessions.append(PlannedSession(
-            date=monday + dt.timedelta(days=weekday), week=week, prescription=prescription,
-            estimated_minutes=round(seconds / 60), after_light_run=after_run,
-            estimated_seconds=seconds, template=template, number_in_week=number))
-    return tuple(sessions)
+        return template, session_prescription(setup, week, template, index, number, len(days),
+                                              timing, items=items)
+
+    return _planned_sessions(setup, timing, week, days, counter, prescribe)
 
 
 def first_side_for(setup: PlanSetup, session_index: int) -> str:
