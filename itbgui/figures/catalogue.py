@@ -376,7 +376,7 @@ RUNG_NAMES: dict[str, dict[str, str]] = {
 RUNG_WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "clamshell": ((("side-plank",), "side_plank"), (("side plank",), "side_plank"),
                   (("bodyweight", "hold"), "bodyweight_hold"),
-                  (("next band",), "band_knees_heavy"), (("heav", "band"), "band_knees_heavy"),
+                  (("next", "band"), "band_knees_heavy"), (("heav", "band"), "band_knees_heavy"),
                   (("band",), "band_knees")),
     "side_leg_lift": ((("bent",), "knee_bent"), (("straight", "hold"), "straight_hold"),
                       (("ankle weight",), "ankle_weight"), (("cuff",), "ankle_weight"),
@@ -391,8 +391,8 @@ RUNG_WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "lateral_band_walk": ((("no band", "pause"), "no_band_deep_pause"),
                           (("no band", "deep"), "no_band_deep_pause"),
                           (("no band",), "no_band"),
-                          (("next band", "feet"), "band_feet_heavy"),
-                          (("next band", "foot"), "band_feet_heavy"),
+                          (("next", "feet"), "band_feet_heavy"),
+                          (("next", "foot"), "band_feet_heavy"),
                           (("ankle",), "band_ankles"),
                           (("feet",), "band_feet"), (("foot",), "band_feet"),
                           (("knee",), "band_knees")),
@@ -409,11 +409,16 @@ def pose_key(exercise_id: str, rung_name: str | None) -> str:
     exact = RUNG_NAMES.get(exercise_id, {}).get(rung_name or "")
     if exact in pictures:
         return exact
+    return key_by_words(exercise_id, rung_name) or next(iter(pictures))
+
+
+def key_by_words(exercise_id: str, rung_name: str | None) -> str | None:
+    """The first word rule that matches the rung's name (None: no rule does)."""
     words = (rung_name or "").lower()
     for needed, key in RUNG_WORDS.get(exercise_id, ()):
-        if all(word in words for word in needed) and key in pictures:
+        if all(word in words for word in needed) and key in MOTIONS[exercise_id]:
             return key
-    return next(iter(pictures))
+    return None
 
 
 def motion(exercise_id: str, rung_name: str | None = None) -> Motion:

@@ -287,7 +287,9 @@ def hold_marker(painter: QPainter, strip: QRectF, seconds: float, palette: Palet
     pen = QPen(accent, max(1.0, size * 0.08))
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRoundedRect(QRectF(x, y, width, size * 1.25), size * 0.3, size * 0.3)
+    inset = pen.widthF()   # the outline stays inside its strip
+    painter.drawRoundedRect(QRectF(x + inset, y + inset, width - 2 * inset, size * 1.25 - 2 * inset),
+                            size * 0.3, size * 0.3)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(accent)
     bar_h = size * 0.7
