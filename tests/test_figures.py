@@ -50,6 +50,22 @@ def test_every_rung_is_named_in_the_map_and_the_word_rules_agree():
             assert by_words == RUNG_NAMES[ex.id][step.name], step.name
 
 
+KIT_WORDS = ("Red", "green", "Blue", "(yellow)", "(1 kg)", "2.5 kg", "light", "on a mat")
+
+
+@given(ex=st.sampled_from(CATALOGUE), data=st.data())
+def test_kit_words_around_a_rung_name_keep_its_picture(ex, data):
+    """The word rules alone (a name not in the map) ignore a colour or a weight said
+    before, after or inside the rung's name."""
+    step = data.draw(st.sampled_from(ex.steps))
+    word = data.draw(st.sampled_from(KIT_WORDS))
+    words = step.name.split(" ")
+    at = data.draw(st.integers(0, len(words)))
+    renamed = " ".join(words[:at] + [word] + words[at:])
+    assert renamed not in RUNG_NAMES[ex.id]
+    assert pose_key(ex.id, renamed) == RUNG_NAMES[ex.id][step.name], renamed
+
+
 def test_a_rung_added_later_falls_back_to_the_plain_picture_until_it_has_a_pose():
     assert pose_key("glute_bridge", "Bridge on a wobble cushion") == "two_leg"
     assert pose_key("glute_bridge", "Marching bridge on a wobble cushion") == "marching"

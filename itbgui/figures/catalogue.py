@@ -10,9 +10,10 @@ plain picture; giving it its own picture is one more entry here.
 
 from __future__ import annotations
 
-from .motions import At, Band, Motion, Muscle, Scenery, Weight
 import math
+import re
 
+from .motions import At, Band, Motion, Muscle, Scenery, Weight
 from .pose import LENGTHS, Limb, Pose, Reach, bend
 
 # Lying on one side, seen from the front: head to the left, the top hip is the left one.
@@ -369,17 +370,18 @@ RUNG_NAMES: dict[str, dict[str, str]] = {
     },
 }
 
-#: A rung named otherwise (a kit colour in the name, a reworded rung): the first rule
-#: whose words all appear wins; the more specific rules come first (a held rung before
-#: its plain one, the next band colour before where the band goes).
-#: Exercise id -> ((words, pose key), ...); no match: the exercise's first picture.
+#: A rung named otherwise (a kit colour or weight in the name, a reworded rung): the
+#: first rule all of whose words begin a word of the name wins ("heav" matches
+#: "heavier", "march" "marching"; "side-plank" is the words "side" and "plank"); the
+#: more specific rules come first (a held rung before its plain one, the next band
+#: colour before where the band goes). No match: the exercise's first picture.
 RUNG_WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
-    "clamshell": ((("side-plank",), "side_plank"), (("side plank",), "side_plank"),
+    "clamshell": ((("side", "plank"), "side_plank"),
                   (("bodyweight", "hold"), "bodyweight_hold"),
                   (("next", "band"), "band_knees_heavy"), (("heav", "band"), "band_knees_heavy"),
                   (("band",), "band_knees")),
     "side_leg_lift": ((("bent",), "knee_bent"), (("straight", "hold"), "straight_hold"),
-                      (("ankle weight",), "ankle_weight"), (("cuff",), "ankle_weight"),
+                      (("ankle", "weight"), "ankle_weight"), (("cuff",), "ankle_weight"),
                       (("band",), "band_ankles")),
     "single_leg_deadlift": ((("fingertip",), "support"), (("support",), "support"),
                             (("wall",), "support"), (("heav", "dumbbell"), "dumbbell_heavy"),
@@ -387,10 +389,10 @@ RUNG_WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
                             (("bodyweight", "pause"), "bodyweight_pause")),
     "glute_bridge": ((("march",), "marching"), (("bench",), "hip_thrust"),
                      (("thrust",), "hip_thrust"), (("single", "hold"), "single_leg_hold"),
-                     (("single",), "single_leg"), (("one-leg",), "single_leg")),
-    "lateral_band_walk": ((("no band", "pause"), "no_band_deep_pause"),
-                          (("no band", "deep"), "no_band_deep_pause"),
-                          (("no band",), "no_band"),
+                     (("single",), "single_leg"), (("one", "leg"), "single_leg")),
+    "lateral_band_walk": ((("no", "band", "pause"), "no_band_deep_pause"),
+                          (("no", "band", "deep"), "no_band_deep_pause"),
+                          (("no", "band"), "no_band"),
                           (("next", "feet"), "band_feet_heavy"),
                           (("next", "foot"), "band_feet_heavy"),
                           (("ankle",), "band_ankles"),
@@ -414,9 +416,9 @@ def pose_key(exercise_id: str, rung_name: str | None) -> str:
 
 def key_by_words(exercise_id: str, rung_name: str | None) -> str | None:
     """The first word rule that matches the rung's name (None: no rule does)."""
-    words = (rung_name or "").lower()
+    words = re.findall(r"[a-z0-9]+", (rung_name or "").lower())
     for needed, key in RUNG_WORDS.get(exercise_id, ()):
-        if all(word in words for word in needed) and key in MOTIONS[exercise_id]:
+        if all(any(w.startswith(n) for w in words) for n in needed) and key in MOTIONS[exercise_id]:
             return key
     return None
 
