@@ -120,27 +120,52 @@ def test_a_held_rung_shows_its_hold_and_only_a_held_rung_does(ex):
         assert motion(ex.id, step.name).hold == (step.tempo_hold or 0.0), step.name
 
 
+def _marker_rows(m, moment, size: QSize, dpi: float = 96.0) -> tuple[list[int], float]:
+    """The rows where the held picture differs from the same picture without its hold,
+    laid out in the same place; and the marker strip's height."""
+    def image() -> QImage:
+        img = QImage(size, QImage.Format.Format_ARGB32)
+        img.setDotsPerMeterX(round(dpi / 0.0254))
+        img.setDotsPerMeterY(round(dpi / 0.0254))
+        img.fill(0)
+        return img
+
+    with_marker, without = image(), image()
+    strip = hold_marker_height(QRectF(0, 0, size.width(), size.height()),
+                               with_marker.logicalDpiY() / 96.0)
+    plain = dataclasses.replace(m, hold=0.0)
+    for img, fig, rect in ((with_marker, m, QRectF(0, 0, size.width(), size.height())),
+                           (without, plain, QRectF(0, strip, size.width(), size.height() - strip))):
+        painter = QPainter(img)
+        paint_figure(painter, rect, fig, pose_at(fig, moment), LIGHT)
+        painter.end()
+    rows = [y for y in range(size.height())
+            if any(with_marker.pixel(x, y) != without.pixel(x, y) for x in range(size.width()))]
+    return rows, strip
+
+
+HELD = [(ex.id, s.name) for ex in CATALOGUE for s in ex.steps if s.tempo_hold]
+
+
 def test_a_held_rung_is_drawn_as_its_positions_plus_a_pause_marker_above_them(qapp):
     """Same poses as without the hold, laid out the same, plus the marker in its own
     strip over the figure: the only pixels that differ form one band that high."""
-    held = [motion(ex.id, s.name) for ex in CATALOGUE for s in ex.steps if s.tempo_hold]
-    assert len(held) == 5
-    size = QSize(200, 150)
-    strip = hold_marker_height(QRectF(0, 0, size.width(), size.height()))
-    for m in held:
-        plain = dataclasses.replace(m, hold=0.0)
+    assert len(HELD) == 5
+    for ex_id, name in HELD:
+        m = motion(ex_id, name)
         for moment in (START, END):
-            with_marker = _still_image(m, moment, size)
-            without = QImage(size, QImage.Format.Format_ARGB32)
-            without.fill(0)
-            painter = QPainter(without)
-            paint_figure(painter, QRectF(0, strip, size.width(), size.height() - strip), plain,
-                         pose_at(plain, moment), LIGHT)
-            painter.end()
-            rows = [y for y in range(size.height())
-                    if any(with_marker.pixel(x, y) != without.pixel(x, y) for x in range(size.width()))]
+            rows, strip = _marker_rows(m, moment, QSize(200, 150))
             assert rows, m.key                                   # the marker is drawn
             assert rows[-1] - rows[0] <= strip + 1, m.key        # and nothing else moved
+
+
+def test_the_pause_marker_is_as_readable_on_paper_as_on_screen(qapp):
+    """The printed week paints at 600 dpi: the marker keeps its share of the picture
+    (24 x 18 mm here) instead of shrinking to a few screen pixels."""
+    for ex_id, name in HELD[:2]:
+        rows, strip = _marker_rows(motion(ex_id, name), END, QSize(567, 430), dpi=600.0)
+        assert rows and rows[-1] - rows[0] <= strip + 1
+        assert rows[-1] - rows[0] >= 0.1 * 430
 
 
 def _lifted_feet(pose) -> set[str]:

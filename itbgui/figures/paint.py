@@ -224,7 +224,10 @@ def paint_figure(painter: QPainter, rect: QRectF, motion: Motion, pose: Pose, pa
     caption_h = 0.0
     if caption:
         caption_h = max(14.0, min(22.0, rect.height() * 0.09))
-    marker_h = hold_marker_height(rect) if motion.hold else 0.0   # a strip of its own
+    marker_h = 0.0
+    if motion.hold:   # a strip of its own, sized for the device (screen or 600 dpi paper)
+        device = painter.device()
+        marker_h = hold_marker_height(rect, device.logicalDpiY() / 96.0 if device else 1.0)
     top_h = caption_h + marker_h
     avail = QRectF(rect.x(), rect.y() + top_h, rect.width(), rect.height() - top_h)
     scale = min(avail.width() / (right - left), avail.height() / (top - bottom))
@@ -262,8 +265,10 @@ def paint_figure(painter: QPainter, rect: QRectF, motion: Motion, pose: Pose, pa
                                     marker_h), motion.hold, palette)
 
 
-def hold_marker_height(rect: QRectF) -> float:
-    return max(12.0, min(30.0, rect.height() * 0.13))
+def hold_marker_height(rect: QRectF, dpi_scale: float = 1.0) -> float:
+    """The pause marker's strip: a seventh of the picture, 12-30 screen pixels (in
+    device pixels: ``dpi_scale`` is the device's dots per 96)."""
+    return max(12.0 * dpi_scale, min(30.0 * dpi_scale, rect.height() * 0.14))
 
 
 def hold_marker(painter: QPainter, strip: QRectF, seconds: float, palette: Palette) -> None:
