@@ -7,7 +7,10 @@ ImageMagick's ``convert`` for the GIF:
 player draw them, light theme), ``figures-dark.png`` (each exercise's first rung, dark)
 and ``player-motion.gif``: the real window during a session, one rep of clamshells at
 the tempo, the clock stepped 1/10 s per frame so the capture shows the true speed; and
-``plan-week.png``, the printed week.
+``plan-week.png``, the printed week. ``--figures-only`` writes just the
+``figures-*.png`` sheets. Rungs are listed easiest first, numbered by their place on the
+ladder; a rung whose reps alternate legs (the marching bridge) shows the next rep's end
+in a third column.
 """
 
 from __future__ import annotations
@@ -22,11 +25,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QRectF, Qt  # noqa: E402
+from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QWidget  # noqa: E402
 
 from itbgui.figures.catalogue import motion  # noqa: E402
+from itbgui.figures.paint import paint_figure  # noqa: E402
+from itbgui.figures.timing import Moment, pose_at  # noqa: E402
 from itbgui.player.picture import ExercisePicture  # noqa: E402
 from itbgui.program.exercises import CATALOGUE  # noqa: E402
 from itbgui.theme import apply_theme, colours  # noqa: E402
@@ -40,8 +46,24 @@ def settle(app) -> None:
         time.sleep(0.02)
 
 
+class NextRepEnd(QWidget):
+    """The end of every other rep (the marching bridge's other knee), painted as the
+    player paints it."""
+
+    def __init__(self, figure, palette) -> None:
+        super().__init__()
+        self.figure, self.palette = figure, palette
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        paint_figure(painter, QRectF(self.rect()), self.figure,
+                     pose_at(self.figure, Moment("up", 1.0, True)), self.palette)
+        painter.end()
+
+
 def sheet(rows: list[tuple[str, object]], title: str) -> QWidget:
-    """A grid: the rung's name, its start position, its end position."""
+    """A grid: the rung's name, its start position, its end position (and the next
+    rep's end when reps alternate)."""
     c = colours()
     page = QWidget()
     page.setStyleSheet(f"background: {c.window}; color: {c.text}; font-size: 17px;")
@@ -50,7 +72,8 @@ def sheet(rows: list[tuple[str, object]], title: str) -> QWidget:
     heading = QLabel(title)
     heading.setStyleSheet("font-size: 24px; font-weight: 700;")
     grid.addWidget(heading, 0, 0, 1, 3)
-    for column, text in enumerate(("", "Start", "End")):
+    alternating = any(figure.other_end is not None for _, figure in rows)
+    for column, text in enumerate(("", "Start", "End") + (("Next rep",) if alternating else ())):
         label = QLabel(text)
         label.setStyleSheet(f"color: {c.muted};")
         label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -65,12 +88,17 @@ def sheet(rows: list[tuple[str, object]], title: str) -> QWidget:
             picture.setFixedSize(330, 190)
             picture.show_still(figure, position)
             grid.addWidget(picture, row, column)
+        if figure.other_end is not None:
+            other = NextRepEnd(figure, picture.figure_palette())
+            other.setFixedSize(330, 190)
+            grid.addWidget(other, row, 3)
     return page
 
 
 def rung_sheets(app, out: Path) -> None:
     for ex in CATALOGUE:
-        rows = [(f"{i + 1}. {step.name}", motion(ex.id, step.name)) for i, step in enumerate(ex.steps)]
+        rows = [(f"{place}. {step.name}", motion(ex.id, step.name))
+                for place, (_, step) in enumerate(ex.ladder(), start=1)]
         page = sheet(rows, ex.name)
         page.show()
         settle(app)
@@ -168,12 +196,15 @@ def week_sheet(out: Path) -> None:
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = Path(args[0] if args else "shots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     apply_theme(app, "light")
     rung_sheets(app, out)
     dark_sheet(app, out)
+    if "--figures-only" in sys.argv:
+        return
     motion_capture(app, out)
     week_sheet(out)
 

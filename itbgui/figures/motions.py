@@ -62,7 +62,10 @@ class Motion:
     """One rung's picture. ``drawn_side`` is the side the drawing works (a picture for the
     other side is mirrored); ``back`` is where the down phase ends when it is not
     ``start`` (a sideways walk's trailing leg catches up), and then the picture keeps the
-    pelvis in the middle (``follow_root``)."""
+    pelvis in the middle (``follow_root``). ``other_end`` is the end of every other rep
+    when reps alternate legs (the marching bridge lifts one knee, then the other);
+    ``hold`` is the seconds held at the end, drawn as a pause marker so a held rung never
+    looks the same as its plain one."""
 
     key: str
     start: Pose
@@ -75,6 +78,8 @@ class Motion:
     weights: tuple[Weight, ...] = ()
     scenery: tuple[Scenery, ...] = ()
     follow_root: bool = False
+    other_end: Pose | None = None
+    hold: float = 0.0
     #: a line naming what the picture shows on which side, "{side}" filled in when known
     caption: str = ""
     caption_unknown: str = ""

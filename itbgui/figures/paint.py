@@ -191,10 +191,12 @@ def muscle_path(solved: Solved, name: str, limb: str) -> QPainterPath:
 def frame_box(motion: Motion) -> tuple[float, float, float, float]:
     """One box that holds every frame of the motion (so the figure never jumps)."""
     boxes = []
-    poses = [motion.start, motion.end, motion.return_pose]
-    for k in range(1, 8):
-        poses.append(interpolate(motion.start, motion.end, k / 8))
-        poses.append(interpolate(motion.end, motion.return_pose, k / 8))
+    ends = [motion.end] + ([motion.other_end] if motion.other_end is not None else [])
+    poses = [motion.start, motion.return_pose] + ends
+    for end in ends:
+        for k in range(1, 8):
+            poses.append(interpolate(motion.start, end, k / 8))
+            poses.append(interpolate(end, motion.return_pose, k / 8))
     for pose in poses:
         b = list(bounds(solve(pose)))
         if motion.follow_root:
@@ -222,7 +224,12 @@ def paint_figure(painter: QPainter, rect: QRectF, motion: Motion, pose: Pose, pa
     caption_h = 0.0
     if caption:
         caption_h = max(14.0, min(22.0, rect.height() * 0.09))
-    avail = QRectF(rect.x(), rect.y() + caption_h, rect.width(), rect.height() - caption_h)
+    marker_h = 0.0
+    if motion.hold:   # a strip of its own, sized for the device (screen or 600 dpi paper)
+        device = painter.device()
+        marker_h = hold_marker_height(rect, device.logicalDpiY() / 96.0 if device else 1.0)
+    top_h = caption_h + marker_h
+    avail = QRectF(rect.x(), rect.y() + top_h, rect.width(), rect.height() - top_h)
     scale = min(avail.width() / (right - left), avail.height() / (top - bottom))
     if scale <= 0:
         return
@@ -252,6 +259,52 @@ def paint_figure(painter: QPainter, rect: QRectF, motion: Motion, pose: Pose, pa
     t.translate(-shift, 0)
     painter.setTransform(t, True)
     draw_scene(painter, motion, solve(pose), palette, (left + shift, right + shift))
+    painter.restore()
+    if motion.hold:
+        hold_marker(painter, QRectF(rect.x(), oy - marker_h, min(rect.right(), ox + w) - rect.x(),
+                                    marker_h), motion.hold, palette)
+
+
+def hold_marker_height(rect: QRectF, dpi_scale: float = 1.0) -> float:
+    """The pause marker's strip: a seventh of the picture, 12-30 screen pixels (in
+    device pixels: ``dpi_scale`` is the device's dots per 96)."""
+    return max(12.0 * dpi_scale, min(30.0 * dpi_scale, rect.height() * 0.14))
+
+
+def hold_marker(painter: QPainter, strip: QRectF, seconds: float, palette: Palette) -> None:
+    """A pause sign and the seconds ("II 2 s") over the figure's top right corner: this
+    rung holds the end position, which the two key positions alone cannot show."""
+    size = strip.height() / 1.25
+    box = strip
+    font = QFont(painter.font())
+    font.setPixelSize(max(7, int(size * 0.8)))
+    font.setBold(True)
+    text = f"{seconds:g} s"
+    text_w = QFontMetricsF(font).horizontalAdvance(text)
+    pad = size * 0.3
+    bar_w, gap = size * 0.2, size * 0.16
+    width = pad + 2 * bar_w + gap + pad + text_w + pad
+    x = max(box.left(), box.right() - width)
+    y = box.top()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    accent = QColor(palette.muscle)
+    pen = QPen(accent, max(1.0, size * 0.08))
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    inset = pen.widthF()   # the outline stays inside its strip
+    painter.drawRoundedRect(QRectF(x + inset, y + inset, width - 2 * inset, size * 1.25 - 2 * inset),
+                            size * 0.3, size * 0.3)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(accent)
+    bar_h = size * 0.7
+    bar_y = y + (size * 1.25 - bar_h) / 2
+    painter.drawRect(QRectF(x + pad, bar_y, bar_w, bar_h))
+    painter.drawRect(QRectF(x + pad + bar_w + gap, bar_y, bar_w, bar_h))
+    painter.setPen(QColor(palette.text))
+    painter.setFont(font)
+    painter.drawText(QRectF(x + pad + 2 * bar_w + gap + pad, y, text_w + pad, size * 1.25),
+                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
     painter.restore()
 
 

@@ -20,10 +20,12 @@ from .pose import Pose, interpolate
 @dataclass(frozen=True)
 class Moment:
     """``stage`` "up" runs start -> end, "down" runs end -> the return pose; ``t`` is the
-    share of that phase's time gone by (0..1), before easing."""
+    share of that phase's time gone by (0..1), before easing; ``other`` marks every
+    second rep, which ends on the motion's ``other_end`` when its reps alternate legs."""
 
     stage: str = "up"
     t: float = 0.0
+    other: bool = False
 
 
 START = Moment("up", 0.0)
@@ -44,27 +46,29 @@ def moment_for(step: Step, elapsed: float) -> Moment:
     position = step.rep_position(elapsed) if step.kind is StepKind.WORK else None
     if position is None or step.tempo is None:
         return START
+    other = position.rep % 2 == 0
     if position.phase is Phase.UP:
-        return Moment("up", _share(step.tempo.up, position.phase_remaining))
+        return Moment("up", _share(step.tempo.up, position.phase_remaining), other)
     if position.phase is Phase.HOLD:
-        return END
-    return Moment("down", _share(step.tempo.down, position.phase_remaining))
+        return Moment("up", 1.0, other)
+    return Moment("down", _share(step.tempo.down, position.phase_remaining), other)
 
 
 def loop_moment(tempo: Tempo, seconds: float, pause: float = 1.0) -> Moment:
     """A rep at ``tempo`` repeated for ever with a short pause at the start (the Library)."""
     cycle = pause + tempo.rep_seconds
     t = seconds % cycle
+    other = int(seconds // cycle) % 2 == 1
     if t < pause:
         return START
     t -= pause
     if t < tempo.up:
-        return Moment("up", t / tempo.up)
+        return Moment("up", t / tempo.up, other)
     t -= tempo.up
     if t < tempo.hold:
-        return END
+        return Moment("up", 1.0, other)
     t -= tempo.hold
-    return Moment("down", t / tempo.down if tempo.down > 0 else 1.0)
+    return Moment("down", t / tempo.down if tempo.down > 0 else 1.0, other)
 
 
 def _share(length: float, remaining: float) -> float:
@@ -76,15 +80,20 @@ def _share(length: float, remaining: float) -> float:
 def still(moment: Moment) -> Moment:
     """Reduce motion: the nearest key position instead of the way between them."""
     if moment.stage == "down":
-        return Moment("down", 1.0)
-    return END if moment.t > 0 else START
+        return Moment("down", 1.0, moment.other)
+    return Moment("up", 1.0, moment.other) if moment.t > 0 else START
+
+
+def end_of(m: Motion, moment: Moment) -> Pose:
+    """The end position of this moment's rep (every other rep's when reps alternate)."""
+    return m.other_end if moment.other and m.other_end is not None else m.end
 
 
 def pose_at(m: Motion, moment: Moment) -> Pose:
     """The pose drawn at ``moment``."""
     if moment.stage == "down":
-        return interpolate(m.end, m.return_pose, ease(moment.t))
-    return interpolate(m.start, m.end, ease(moment.t))
+        return interpolate(end_of(m, moment), m.return_pose, ease(moment.t))
+    return interpolate(m.start, end_of(m, moment), ease(moment.t))
 
 
 def motion_for_step(step: Step) -> Motion | None:
