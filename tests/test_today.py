@@ -32,7 +32,7 @@ def by_exercise(prescription):
     return {i.exercise_id: (i.sets, i.reps, i.resistance) for i in prescription.items}
 
 
-def test_start_plays_exactly_todays_prescription_and_stores_a_decision(qtbot, store, tmp_path):
+def test_start_plays_exactly_todays_prescription_and_the_decision_follows_from_it(qtbot, store, tmp_path):
     store.save_plan_setup(SETUP.to_doc())
     clock = clock_on(MONDAY)
     win = open_window(qtbot, store, tmp_path, clock)
