@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from itbgui.program.plan import generate_plan
-from itbgui.program.plan_setup import PlanSetup
 from hypothesis import given
 from hypothesis import strategies as st
 
+from itbgui.program.plan import generate_plan
+from itbgui.program.plan_setup import PlanSetup
 from itbgui.program.rule import rising_three_weeks, weekly_baselines
 from itbgui.store.records import SessionRecord, SetRecord
 
