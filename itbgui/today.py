@@ -249,6 +249,7 @@ class TodayPage(TextScaled, QWidget):
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
                    plan_is_default: bool, sore_side: str) -> None:
         self.today_session = today
+        self.start_button.setEnabled(True)
         self.heading.setText(self._day_heading(today, now))
         side = today.prescription.first_side
         side_text = (self.tr("left side first") if side == "left" else self.tr("right side first"))
@@ -282,6 +283,16 @@ class TodayPage(TextScaled, QWidget):
         self._show_decision(today)
         self._show_last(last)
         self._reflow()
+
+    def show_loading(self) -> None:
+        """Before the data file is read (it is, right after this first paint): no session
+        yet, so Start waits; show_today fills the page in."""
+        self.today_session = None
+        self.heading.setText(self.tr("Opening your sessions…"))
+        for label in (self.subheading, self.note_label, self.last_label):
+            label.setText("")
+        self.note_label.hide()
+        self.start_button.setEnabled(False)
 
     def _day_heading(self, today: TodaySession, now: dt.date) -> str:
         if today.is_today:

@@ -109,11 +109,17 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self)
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
         self._shown_day: dt.date | None = None
-        self.refresh_today()
+        self.refresh_today() if store.loaded else self.today_page.show_loading()   # see load_data
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()
         self.today_page.start_button.setFocus()
         FocusReturner(self)   # focus back to the window after every dialog, even without a WM
+
+    def load_data(self) -> None:
+        """Read a store opened with ``defer_load`` (after the first paint), then fill Today."""
+        self.store.load()
+        self.refresh_today()
+        self.today_page.start_button.setFocus()
 
     def status(self, text: str, msecs: int = 0) -> None:
         self.statusBar().showMessage(text, msecs)
@@ -354,7 +360,7 @@ class MainWindow(QMainWindow):
         self.refresh_all()
 
     def keyPressEvent(self, event) -> None:
-        if (self.player is None and self.current_page == "today"
+        if (self.player is None and self.current_page == "today" and self.store.loaded
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.start_session()
             return
