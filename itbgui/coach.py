@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .clock import Clock
 from .program.plan import Plan, generate_plan
@@ -22,9 +23,11 @@ from .program.preferences import DEFAULT_GET_READY_SECONDS, SessionPreferences, 
 from .program.progression import (ProgressionDecision, TodaySession, WeekStatus, decide, done_planned_days,
                                   morning_question_due, next_session, stored_decisions, week_statuses)
 from .program.timeline import Timeline, Timing, build_timeline
-from .program.week import WeekSheet, build_week_sheet
 from .store.records import SessionRecord
 from .store.repository import SessionRepository
+
+if TYPE_CHECKING:
+    from .program.week import WeekSheet
 
 
 @dataclasses.dataclass(frozen=True)
@@ -158,6 +161,8 @@ class Coach:
 
     def week_sheet(self) -> WeekSheet:
         """The week the Plan page shows and the printer prints."""
+        from .program.week import build_week_sheet   # not needed for the first paint
+
         return build_week_sheet(self.plan_setup(), self.store.sessions(), self.decisions(),
                                 self.week_monday(), self.today(), self.preferences())
 

@@ -92,3 +92,37 @@ def test_a_file_that_cannot_be_prepared_after_the_paint_ends_the_app_with_code_2
     monkeypatch.undo()
     with SessionRepository(tmp_path) as again:   # the lock was let go
         assert not again.read_only and len(again.sessions()) == 2
+
+
+FIRST_PAINT = """
+import sys, tempfile
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from itbgui.app import MainWindow
+from itbgui.clock import SystemClock
+from itbgui.settings import AppSettings
+from itbgui.store.repository import SessionRepository
+folder = Path(tempfile.mkdtemp())
+store = SessionRepository(folder, defer_load=True)
+window = MainWindow(store, AppSettings(folder), SystemClock())
+print(" ".join(sorted(sys.modules)))
+"""
+
+#: Not needed to paint Today: each is imported when its page, dialog or file needs it.
+NOT_BEFORE_THE_FIRST_PAINT = ("pyqtgraph", "PySide6.QtSvg", "PySide6.QtMultimedia", "PySide6.QtPrintSupport",
+                              "orjson", "hypothesis", "_strptime", "itbgui.app.help", "itbgui.help_dialog",
+                              "itbgui.program.week", "itbgui.history", "itbgui.plan", "itbgui.library",
+                              "itbgui.player")
+
+
+def test_the_first_paint_imports_only_what_today_needs():
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT], capture_output=True, text=True, env=env,
+                         check=True, timeout=60).stdout.split()
+    early = [m for m in out if m.startswith(NOT_BEFORE_THE_FIRST_PAINT)]
+    assert early == []
