@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from itbgui.store import repository as repo_module
+from itbgui.store.backups import taken_at
 from itbgui.store.repository import SessionRepository, StoreError
 from store_helpers import StepClock, record
 
@@ -115,3 +119,34 @@ def test_a_write_the_disk_refuses_still_moves_the_revision(folder, monkeypatch):
     monkeypatch.undo()
     store.close()
     json.loads((folder / "itb-coach.json").read_text(encoding="utf-8"))
+
+
+_DIGITS = st.sampled_from("0123456789" * 3 + "٠١٢²- ")
+
+
+@given(st.text(_DIGITS, min_size=8, max_size=8), st.text(_DIGITS, min_size=6, max_size=6),
+       st.sampled_from("-- _"))
+def test_a_backup_names_time_is_read_as_strptime_reads_it(day, time, dash):
+    stamp = f"{day}{dash}{time}"
+    try:
+        expected = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S")
+    except ValueError:
+        expected = None
+    try:
+        got = taken_at(stamp)
+    except ValueError:
+        got = None
+    assert got == expected
+
+
+def test_backup_times_need_no_strptime():
+    import subprocess
+    import sys
+
+    code = ("import sys, tempfile, pathlib; from itbgui.store.backups import BackupSet; "
+            "d = pathlib.Path(tempfile.mkdtemp()); (d / 'backups').mkdir(); "
+            "(d / 'backups' / 'itb-coach-20261201-093000-daily.json').write_text('{}'); "
+            "assert BackupSet(d).has_daily_copy(__import__('datetime').date(2026, 12, 1)); "
+            "print('_strptime' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"
