@@ -150,3 +150,19 @@ def test_backup_times_need_no_strptime():
             "print('_strptime' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
+
+
+def test_after_a_failed_load_nothing_reads_or_writes_as_if_the_folder_were_empty(folder, monkeypatch):
+    before = (folder / "itb-coach.json").read_bytes()
+    store = SessionRepository(folder, defer_load=True)
+    monkeypatch.setattr(SessionRepository, "_open", lambda self, raw, loaded: (_ for _ in ()).throw(
+        OSError(28, "No space left on device")))
+    with pytest.raises(StoreError):
+        store.load()
+    monkeypatch.undo()
+    with pytest.raises(StoreError):
+        store.sessions()          # the same refusal, never an empty first start
+    with pytest.raises(StoreError):
+        store.load()
+    assert store.read_only and (folder / "itb-coach.json").read_bytes() == before
+    store.close()

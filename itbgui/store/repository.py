@@ -140,6 +140,8 @@ class SessionRepository:
         self.revision = 0
         self._raw: bytes | None = None
         self.loaded = False
+        self._loading = False   # load() under way: a read of its state then is a bug, not a reload
+        self._load_failed: StoreError | None = None
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             if not read_only:
@@ -160,21 +162,28 @@ class SessionRepository:
         """Parse and check the bytes read at opening, repair or migrate (a copy kept first),
         take the daily copy. Once; a StoreError here releases the lock as at opening."""
         with self._lock:
-            if self.loaded:
+            if self.loaded or self._loading:
                 return
-            raw, self._raw = self._raw, None
-            loaded = read_data_file(raw) if raw is not None else None
+            if self._load_failed is not None:   # never again from no bytes: that would be a
+                raise self._load_failed         # first start, written over the person's file
+            self._loading = True
+            raw = self._raw   # kept until opened: a retry must never start from no file
             try:
-                self._open(raw, loaded)
+                self._open(raw, read_data_file(raw) if raw is not None else None)
             except OSError as exc:
                 self._folder_lock.release()
-                raise StoreError(f"The data file {self.path} could not be prepared: "
-                                 f"{_plain_words(exc)}.") from exc
-            self.loaded = True
+                self.read_only = True
+                self._load_failed = StoreError(f"The data file {self.path} could not be prepared: "
+                                               f"{_plain_words(exc)}.")
+                raise self._load_failed from exc
+            finally:
+                self._loading = False
+            self.loaded, self._raw = True, None
 
     def __getattr__(self, name: str):
         """Only for what :meth:`load` fills in: read before it, the file is loaded first."""
-        if name in _LOADED_STATE and not self.__dict__.get("loaded", True):
+        if (name in _LOADED_STATE and not self.__dict__.get("loaded", True)
+                and not self.__dict__.get("_loading")):
             self.load()
             return getattr(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
