@@ -166,3 +166,22 @@ def test_after_a_failed_load_nothing_reads_or_writes_as_if_the_folder_were_empty
         store.load()
     assert store.read_only and (folder / "itb-coach.json").read_bytes() == before
     store.close()
+
+
+def test_the_whole_file_is_read_even_when_it_is_longer_than_its_size_said(folder, monkeypatch):
+    """The bytes are read in one go of the size fstat gave, then on to the end."""
+    real = os.fstat
+
+    def short(fd):
+        info = real(fd)
+        fields = list(info[:10])
+        fields[6] = 10   # st_size: as if the file grew after the stat
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(repo_module.os, "fstat", short)
+    store = SessionRepository(folder, defer_load=True)
+    monkeypatch.undo()
+    assert store._raw == (folder / "itb-coach.json").read_bytes()
+    store.load()
+    assert len(store.sessions()) == 2
+    store.close()
