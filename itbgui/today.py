@@ -9,16 +9,19 @@ rules stay in ``itbgui.program`` and the writes stay in the window.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
-from .program.progression import HOLD, PROGRESS, STEP_BACK, TodaySession
-from .program.sessions import session_day
-from .store.records import SessionRecord
+from .program.decisions import HOLD, PROGRESS, STEP_BACK
 from .theme import colours
 from .widget_kit import TextScaled, clear_layout
+
+if TYPE_CHECKING:   # the rules come with the first session shown, after the first paint
+    from .program.progression import TodaySession
+    from .store.records import SessionRecord
 
 #: The decision buttons, in the order shown.
 ACTIONS = (PROGRESS, HOLD, STEP_BACK)
@@ -366,6 +369,8 @@ class TodayPage(TextScaled, QWidget):
         if last is None:
             self.last_label.setText(self.tr("No sessions logged yet. Your first one starts here."))
             return
+        from .program.sessions import session_day
+
         when = f"{long_date(session_day(last))}, {last.started_at:%H:%M}"
         status = self.tr("complete") if last.completed else self.tr("ended early")
         pain = ""

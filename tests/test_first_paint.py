@@ -113,7 +113,8 @@ print(" ".join(sorted(sys.modules)))
 NOT_BEFORE_THE_FIRST_PAINT = ("pyqtgraph", "PySide6.QtSvg", "PySide6.QtMultimedia", "PySide6.QtPrintSupport",
                               "orjson", "hypothesis", "_strptime", "itbgui.app.help", "itbgui.help_dialog",
                               "itbgui.program.week", "itbgui.history", "itbgui.plan", "itbgui.library",
-                              "itbgui.player")
+                              "itbgui.player", "itbgui.coach", "itbgui.program.progression",
+                              "itbgui.program.plan", "itbgui.program.dose_state", "itbgui.program.rule")
 
 
 def test_the_first_paint_imports_only_what_today_needs():
