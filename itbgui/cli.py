@@ -124,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"itb-coach: {exc}", file=sys.stderr)
             if not args.exit_after_show:
                 QMessageBox.critical(window, APP_NAME, f"{exc}\n\nNothing has been changed on disk.")
+            window.close()
             app.exit(2)
             return
         notice = store.report.summary()

@@ -87,7 +87,10 @@ def test_a_file_that_cannot_be_prepared_after_the_paint_ends_the_app_with_code_2
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(SessionRepository, "_open", refuse)
+    from PySide6.QtWidgets import QApplication
+
     assert cli.main(["--data-dir", str(tmp_path), "--exit-after-show"]) == 2
+    assert not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets())
     assert "could not be prepared: the disk is full" in capsys.readouterr().err
     monkeypatch.undo()
     with SessionRepository(tmp_path) as again:   # the lock was let go
