@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return importlib.import_module(COMMANDS[argv[0]]).run(argv[1:])
     args = parse_args(argv)
 
-    from PySide6.QtCore import QLoggingCategory, QTimer
+    from PySide6.QtCore import QLoggingCategory, Qt, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -124,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"itb-coach: {exc}", file=sys.stderr)
             if not args.exit_after_show:
                 QMessageBox.critical(window, APP_NAME, f"{exc}\n\nNothing has been changed on disk.")
-            window.close()
+            window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)   # exit(2) ends it, not
+            window.close()                                                   # a quit of its own
             app.exit(2)
             return
         notice = store.report.summary()
