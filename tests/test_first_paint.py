@@ -130,3 +130,20 @@ def test_the_first_paint_imports_only_what_today_needs():
                          check=True, timeout=60).stdout.split()
     early = [m for m in out if m.startswith(NOT_BEFORE_THE_FIRST_PAINT)]
     assert early == []
+
+
+def test_enter_before_the_file_is_read_starts_nothing(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    _history(tmp_path)
+    store = SessionRepository(tmp_path, defer_load=True)
+    win = MainWindow(store, AppSettings(tmp_path), clock_on(MONDAY + dt.timedelta(days=3)),
+                     inhibitor=RecordingInhibitor(), timing=FAST)
+    qtbot.addWidget(win)
+    QTest.keyClick(win, Qt.Key.Key_Return)
+    assert win.player is None and not store.loaded   # Start waits for today's real session
+    win.load_data()
+    assert win.today_page.start_button.isEnabled()
+    win.close()
+    store.close()
