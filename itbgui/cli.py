@@ -69,12 +69,13 @@ def main(argv: list[str] | None = None) -> int:
         return importlib.import_module(COMMANDS[argv[0]]).run(argv[1:])
     args = parse_args(argv)
 
-    from PySide6.QtCore import QLoggingCategory, QTimer
+    from PySide6.QtCore import QLoggingCategory, Qt, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from . import resources_rc  # noqa: F401  (registers :/exercises, :/sounds, :/icons)
     from .app import MainWindow, show_main_window
+    from .app.first_paint import after_first_paint
     from .clock import SystemClock
     from .settings import AppSettings
     from .store.repository import SessionRepository, StoreError
@@ -94,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
 
     clock = SystemClock()
     try:
-        store = SessionRepository(data_dir, now=clock.now)
+        # The lock is taken and the bytes read now; the parse waits for the first paint.
+        store = SessionRepository(data_dir, now=clock.now, defer_load=True)
     except StoreError as exc:
         print(f"itb-coach: {exc}", file=sys.stderr)
         if not args.exit_after_show:
@@ -108,22 +110,36 @@ def main(argv: list[str] | None = None) -> int:
             QMessageBox.information(None, APP_NAME, message)
         store.close()
         return 3
-    notice = store.report.summary()
-    if notice:
-        print(f"itb-coach: {notice}", file=sys.stderr)
     settings = AppSettings(data_dir)
     apply_theme(app, settings.theme)
     apply_motion_preference(app, settings.reduce_motion)
     window = MainWindow(store, settings, clock)
     # --exit-after-show (smoke test, cold-start benchmark): no welcome, no set-up prompt.
     show_main_window(window, prompts=not args.exit_after_show)
-    if notice and not args.exit_after_show:
-        QTimer.singleShot(0, window.data_care.show_notice)
-    if args.exit_after_show:
-        def report_and_quit() -> None:
-            print(f"shown after {time.perf_counter() - _T0:.3f} s", flush=True)
+
+    def load() -> None:
+        try:
+            window.load_data()
+        except StoreError as exc:   # e.g. a repair that could not be written
+            print(f"itb-coach: {exc}", file=sys.stderr)
+            if not args.exit_after_show:
+                QMessageBox.critical(window, APP_NAME, f"{exc}\n\nNothing has been changed on disk.")
+            window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)   # exit(2) ends it, not
+            window.close()                                                   # a quit of its own
+            app.exit(2)
+            return
+        notice = store.report.summary()
+        if notice:
+            print(f"itb-coach: {notice}", file=sys.stderr)
+            if not args.exit_after_show:
+                window.data_care.show_notice()
+        if args.exit_after_show:
+            print(f"ready after {time.perf_counter() - _T0:.3f} s", flush=True)
             window.close()
-        QTimer.singleShot(0, report_and_quit)
+
+    after_first_paint(window.today_page.heading, load)
+    if args.exit_after_show:
+        QTimer.singleShot(0, lambda: print(f"shown after {time.perf_counter() - _T0:.3f} s", flush=True))
     code = app.exec()
     store.close()
     return code

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .clock import Clock
 from .program.plan import Plan, generate_plan
@@ -22,9 +23,11 @@ from .program.preferences import DEFAULT_GET_READY_SECONDS, SessionPreferences, 
 from .program.progression import (ProgressionDecision, TodaySession, WeekStatus, decide, done_planned_days,
                                   morning_question_due, next_session, stored_decisions, week_statuses)
 from .program.timeline import Timeline, Timing, build_timeline
-from .program.week import WeekSheet, build_week_sheet
 from .store.records import SessionRecord
 from .store.repository import SessionRepository
+
+if TYPE_CHECKING:
+    from .program.week import WeekSheet
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,6 +55,9 @@ class Coach:
         self._morning_dismissed: set[str] = set()
         #: the week the Plan page shows and prints; None follows the calendar
         self.selected_monday: dt.date | None = None
+        #: (store revision, day, timing) -> next_session's answer: the replay of every
+        #: session is worked out once per change to the data, not at each look at Today
+        self._next: tuple[tuple, TodaySession] | None = None
 
     # ------------------------------------------------------------------ reading
     def today(self) -> dt.date:
@@ -100,10 +106,16 @@ class Coach:
     def today_view(self) -> TodayView:
         """Today's (or the next) session with the person's tempo and rest, and its length."""
         now = self.clock.now()
+        # The revision is read before the data: a write landing meanwhile moves it, so the
+        # next question works the answer out again rather than keep one from older data.
+        revision = self.store.revision
         setup = self.plan_setup()
         sessions = self.store.sessions()
         timing = self.session_timing()
-        planned = next_session(setup, sessions, self.decisions(), today=now.date(), timing=timing)
+        key = (revision, now.date(), timing)
+        if self._next is None or self._next[0] != key:
+            self._next = (key, next_session(setup, sessions, self.decisions(), today=now.date(), timing=timing))
+        planned = self._next[1]
         prescription = apply_preferences(planned.prescription, self.preferences())
         session = dataclasses.replace(planned, prescription=prescription,
                                       estimated_seconds=build_timeline(prescription, timing).timed_seconds)
@@ -149,6 +161,8 @@ class Coach:
 
     def week_sheet(self) -> WeekSheet:
         """The week the Plan page shows and the printer prints."""
+        from .program.week import build_week_sheet   # not needed for the first paint
+
         return build_week_sheet(self.plan_setup(), self.store.sessions(), self.decisions(),
                                 self.week_monday(), self.today(), self.preferences())
 

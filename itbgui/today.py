@@ -9,16 +9,19 @@ rules stay in ``itbgui.program`` and the writes stay in the window.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
-from .program.progression import HOLD, PROGRESS, STEP_BACK, TodaySession
-from .program.sessions import session_day
-from .store.records import SessionRecord
+from .program.decisions import HOLD, PROGRESS, STEP_BACK
 from .theme import colours
 from .widget_kit import TextScaled, clear_layout
+
+if TYPE_CHECKING:   # the rules come with the first session shown, after the first paint
+    from .program.progression import TodaySession
+    from .store.records import SessionRecord
 
 #: The decision buttons, in the order shown.
 ACTIONS = (PROGRESS, HOLD, STEP_BACK)
@@ -249,6 +252,7 @@ class TodayPage(TextScaled, QWidget):
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
                    plan_is_default: bool, sore_side: str) -> None:
         self.today_session = today
+        self.start_button.setEnabled(True)
         self.heading.setText(self._day_heading(today, now))
         side = today.prescription.first_side
         side_text = (self.tr("left side first") if side == "left" else self.tr("right side first"))
@@ -282,6 +286,16 @@ class TodayPage(TextScaled, QWidget):
         self._show_decision(today)
         self._show_last(last)
         self._reflow()
+
+    def show_loading(self) -> None:
+        """Before the data file is read (it is, right after this first paint): no session
+        yet, so Start waits; show_today fills the page in."""
+        self.today_session = None
+        self.heading.setText(self.tr("Opening your sessions…"))
+        for label in (self.subheading, self.note_label, self.last_label):
+            label.setText("")
+        self.note_label.hide()
+        self.start_button.setEnabled(False)
 
     def _day_heading(self, today: TodaySession, now: dt.date) -> str:
         if today.is_today:
@@ -355,6 +369,8 @@ class TodayPage(TextScaled, QWidget):
         if last is None:
             self.last_label.setText(self.tr("No sessions logged yet. Your first one starts here."))
             return
+        from .program.sessions import session_day
+
         when = f"{long_date(session_day(last))}, {last.started_at:%H:%M}"
         status = self.tr("complete") if last.completed else self.tr("ended early")
         pain = ""

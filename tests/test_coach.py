@@ -128,3 +128,46 @@ def test_a_refused_write_is_raised_for_the_window_to_say(folder, monkeypatch):
     with pytest.raises(StoreError):
         coach.answer_morning(folder.session("s-2026-11-04"), "same")
     assert folder.session("s-2026-11-04").next_morning is None
+
+
+def test_today_is_worked_out_once_per_change_to_the_data(folder, monkeypatch):
+    """The replay of every session runs again after a save, an edit, a deletion, an
+    override, a new set-up, a restore or a new day; never for a second look at Today."""
+    import itbgui.coach as coach_module
+
+    runs = []
+    real = coach_module.next_session
+    monkeypatch.setattr(coach_module, "next_session", lambda *a, **k: runs.append(1) or real(*a, **k))
+    folder.save_plan_setup(SETUP.to_doc())
+    folder.save_session(logged(MONDAY, 2, 3, "same"))
+    coach = coach_on(folder, MONDAY + dt.timedelta(days=2))
+
+    def worked_out() -> bool:
+        before = len(runs)
+        view = coach.today_view()
+        ran = len(runs) > before
+        assert view == coach_on(folder, coach.today()).today_view()   # as a fresh coach says
+        return ran
+
+    assert worked_out()
+    assert not worked_out()
+    folder.save_session(logged(MONDAY + dt.timedelta(days=2), 1, 2, "better"))
+    assert worked_out()
+    folder.save_session(logged(MONDAY + dt.timedelta(days=2), 6, 7))   # an edit, same id
+    assert worked_out()
+    assert not worked_out()
+    decision = coach.today_view().session.decision
+    coach.set_override(decision, "hold")
+    assert worked_out()
+    folder.delete_session(f"s-{MONDAY + dt.timedelta(days=2)}")
+    assert worked_out()
+    backup = folder.backups.take(folder.path, "daily", folder._now())
+    folder.save_session(logged(MONDAY + dt.timedelta(days=4), 1, 1, "same"))
+    assert worked_out()
+    folder.restore(backup)
+    assert worked_out()
+    folder.save_plan_setup(SETUP.to_doc() | {"level": "beginner"})
+    assert worked_out()
+    coach.clock.advance(24 * 3600)
+    assert worked_out()
+    assert not worked_out()

@@ -4,10 +4,18 @@
 ``audio``, ``data_care`` and ``help`` each hold one of the window's concerns.
 """
 
-from .help import SHORTCUTS_HELP
 from .menus import PAGES
 from .printing import default_page_size
 from .window import SETUP_PROMPT_DELAY_MS, SOUND_LOAD_DELAY_MS, MainWindow, show_main_window
 
 __all__ = ["MainWindow", "PAGES", "SETUP_PROMPT_DELAY_MS", "SHORTCUTS_HELP", "SOUND_LOAD_DELAY_MS",
            "default_page_size", "show_main_window"]
+
+
+def __getattr__(name: str):
+    """``SHORTCUTS_HELP`` from ``help``, imported only when asked (the first paint needs no help)."""
+    if name == "SHORTCUTS_HELP":
+        from .help import SHORTCUTS_HELP
+
+        return SHORTCUTS_HELP
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,13 +14,19 @@ from PySide6.QtWidgets import QMenu
 
 from .. import APP_NAME
 from ..theme import THEMES
-from . import help as help_boxes
 
 if TYPE_CHECKING:
     from .window import MainWindow
 
 #: The navigation's pages, in tab order (Ctrl+1, Ctrl+2, ...).
 PAGES = ("today", "plan", "history", "library")
+
+
+def _help():
+    """The help boxes, imported when first asked for (the first paint needs none)."""
+    from . import help
+
+    return help
 
 
 def tr(text: str) -> str:
@@ -114,12 +120,12 @@ def build_menus(window: MainWindow) -> MenuActions:
 
     help_menu = bar.addMenu(tr("&Help"))
     welcome = _action(window, tr("Welcome and safety"), window.show_welcome)
-    sources = _action(window, tr("The program's &sources"), lambda: help_boxes.show_sources(window))
+    sources = _action(window, tr("The program's &sources"), lambda: _help().show_sources(window))
     help_menu.addAction(welcome)
-    help_menu.addAction(_action(window, tr("&Keyboard shortcuts"), lambda: help_boxes.show_shortcuts(window), "F1"))
+    help_menu.addAction(_action(window, tr("&Keyboard shortcuts"), lambda: _help().show_shortcuts(window), "F1"))
     help_menu.addAction(sources)
     help_menu.addSeparator()
-    help_menu.addAction(_action(window, tr("&About %1").replace("%1", APP_NAME), lambda: help_boxes.show_about(window, window.store.path)))
+    help_menu.addAction(_action(window, tr("&About %1").replace("%1", APP_NAME), lambda: _help().show_about(window, window.store.path)))
     return MenuActions(start, setup, print_, preview, pdf, export_csv, save_chart, settings, edit_menu,
                        fullscreen, sound, voice, welcome, sources, page_actions, theme_actions)
 

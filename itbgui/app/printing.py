@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QWidget
 
 from .. import APP_NAME
-from ..program.week import WeekSheet
 from ..widget_kit import fit_to_screen
+
+if TYPE_CHECKING:   # the week's model comes with the coach's first call, after the first paint
+    from ..program.week import WeekSheet
 
 
 def tr(text: str) -> str:

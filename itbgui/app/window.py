@@ -19,9 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayo
 from .. import APP_NAME
 from ..clock import Clock
 from ..focus_return import FocusReturner
-from ..coach import Coach
 from ..program.prescription import SessionPrescription, starter_session
-from ..program.progression import TodaySession
 from ..program.timeline import Timing
 from ..settings import AppSettings
 from ..store.repository import SessionRepository, StoreError
@@ -37,6 +35,8 @@ from .printing import WeekPrinting
 from .session_host import SessionHost
 
 if TYPE_CHECKING:
+    from ..coach import Coach
+    from ..program.progression import TodaySession
     from ..history.page import HistoryPage
     from ..library.page import LibraryPage
     from ..plan.page import PlanPage
@@ -60,9 +60,9 @@ class MainWindow(QMainWindow):
                  inhibitor: ScreenSaverInhibitor | None = None, timing: Timing = Timing()) -> None:
         super().__init__()
         self.store, self.settings, self.clock = store, settings, clock
-        self.coach = Coach(store, clock, preferences=settings.session_preferences, timing=timing)
+        self._timing, self._coach = timing, None
         self.audio = SessionAudio(self, settings, self.statusBar().showMessage, inhibitor=inhibitor)
-        self.printing = WeekPrinting(self, self.coach.week_sheet, self.statusBar().showMessage)
+        self.printing = WeekPrinting(self, lambda: self.coach.week_sheet(), self.statusBar().showMessage)
         self.data_care = DataCare(self, store, self.statusBar().showMessage, self.data_replaced)
         #: what Start hands the player: Today's prescription, refreshed by refresh_today()
         self.prescription: SessionPrescription = starter_session()
@@ -109,11 +109,24 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self)
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
         self._shown_day: dt.date | None = None
-        self.refresh_today()
+        self.refresh_today() if store.loaded else self.today_page.show_loading()   # see load_data
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()
         self.today_page.start_button.setFocus()
         FocusReturner(self)   # focus back to the window after every dialog, even without a WM
+
+    def load_data(self) -> None:
+        """Read a store opened with ``defer_load`` (after the first paint), then fill Today."""
+        self.store.load()
+        self.refresh_today()
+        self.today_page.start_button.setFocus()
+
+    @property
+    def coach(self) -> Coach:
+        if self._coach is None:   # made on first use: the rules (program/) load after the first paint
+            from ..coach import Coach
+            self._coach = Coach(self.store, self.clock, preferences=self.settings.session_preferences, timing=self._timing)
+        return self._coach
 
     def status(self, text: str, msecs: int = 0) -> None:
         self.statusBar().showMessage(text, msecs)
@@ -354,7 +367,7 @@ class MainWindow(QMainWindow):
         self.refresh_all()
 
     def keyPressEvent(self, event) -> None:
-        if (self.player is None and self.current_page == "today"
+        if (self.player is None and self.current_page == "today" and self.store.loaded
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.start_session()
             return

@@ -73,6 +73,10 @@ def rising_three_weeks(plan: Plan, sessions) -> tuple[float, float, float] | Non
     if not sessions:
         return None
     last_week = plan.week_number(session_day(sessions[-1]))
+    if last_week == 0:
+        # Before the plan's start every session is week 0: one week, nothing can rise. (Read
+        # on, a history logged before a new plan would be walked whole after each session.)
+        return None
     recent = []
     for s in reversed(sessions):
         if plan.week_number(session_day(s)) < last_week - 2:

@@ -106,6 +106,19 @@ def backups_to_keep(backups: list[Backup], now: dt.datetime,
     return keep
 
 
+def taken_at(stamp: str) -> dt.datetime:
+    """``YYYYMMDD-HHMMSS`` (as in a backup's name) as a time; ValueError when not a real one.
+
+    What ``strptime(stamp, "%Y%m%d-%H%M%S")`` gives for these fixed-width names, without
+    importing ``_strptime`` and its locale machinery on every open.
+    """
+    if (len(stamp) != 15 or stamp[8] != "-" or not stamp.isascii()
+            or not (stamp[:8] + stamp[9:]).isdecimal()):
+        raise ValueError(stamp)
+    return dt.datetime(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]),
+                       int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]))
+
+
 class BackupSet:
     def __init__(self, data_dir: Path) -> None:
         self.folder = Path(data_dir) / BACKUP_FOLDER
@@ -120,7 +133,7 @@ class BackupSet:
             if not match:
                 continue
             try:
-                taken = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+                taken = taken_at(match.group(1))
                 modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
             except (ValueError, OSError, OverflowError):
                 continue

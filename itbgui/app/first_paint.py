@@ -1,0 +1,42 @@
+"""Reading the data file after the window's first paint.
+
+The window opens with the folder's lock taken and the file's bytes read (so a second copy
+is refused and an unreadable file is reported before any window), Today saying it is
+opening the sessions. Once Today has painted, the file is parsed and checked, Today is
+filled in, and a damaged file's notice appears. Ten years of sessions then cost the
+person no wait before they see the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+#: If no paint comes (a window started minimised), the file is read after this anyway.
+NO_PAINT_FALLBACK_MS = 400
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(NO_PAINT_FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)   # once the paint is done
+        return False
+
+    def _run(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` once, in the event loop right after ``widget`` first paints."""
+    _FirstPaint(widget, callback)
