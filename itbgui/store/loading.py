@@ -166,7 +166,10 @@ def parse_keeping_duplicates(text: str) -> tuple[dict, list[str]]:
     found: list[str] = []
 
     def pairs(items: list) -> dict:
-        out: dict = {}
+        out = dict(items)
+        if len(out) == len(items):   # the common case, at C speed: no key repeated here
+            return out
+        out = {}
         for key, value in items:
             if key in out:
                 earlier = out.pop(key)
