@@ -60,7 +60,8 @@ def read_data_file(raw: bytes) -> LoadedFile:
     A clean file is parsed by orjson (``fast``); anything it or the checks below would
     have to mend or report goes the careful way, from json's reading.
     """
-    quick = fast.read(raw, lambda data: _check_as_read(raw, data))
+    seen: dict = {}   # what the quick read saw in the text: the careful one need not look again
+    quick = fast.read(raw, lambda data: _check_as_read(raw, data, seen))
     if quick is not None:
         return quick
     if not raw.strip():
@@ -73,8 +74,12 @@ def read_data_file(raw: bytes) -> LoadedFile:
         return _salvage(text, f"The data file has bytes that are not text (at byte {exc.start}).",
                         notes)
     text, notes = repair_lone_surrogates(text)
+    duplicates = None
     try:
-        data = json.loads(text)
+        if seen.get("repeated keys"):
+            data, duplicates = parse_keeping_duplicates(text)
+        else:
+            data = json.loads(text)
     except _PARSE_ERRORS as exc:
         where = f" at line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         return _salvage(text, f"The data file is cut off or damaged and is not valid JSON{where}.",
@@ -82,23 +87,25 @@ def read_data_file(raw: bytes) -> LoadedFile:
     if not isinstance(data, dict):
         return _salvage(text, "The data file holds JSON, but not the shape ITB Coach writes "
                               "(the top level is not an object).", notes)
-    if may_hold_duplicate_keys(text, data):
+    if duplicates is None and may_hold_duplicate_keys(text, data):
         data, duplicates = parse_keeping_duplicates(text)
-        notes += duplicates
+    notes += duplicates or []
     loaded = _check(data)
     loaded.problems[:0] = notes
     return loaded
 
 
-def _check_as_read(raw: bytes, data) -> LoadedFile:
-    """``_check`` for the fast path, with what only the text shows: a half UTF-16 pair
-    and a key written twice are reported (as a problem, so the careful path runs)."""
-    loaded = _check(data)
+def _check_as_read(raw: bytes, data, seen: dict) -> LoadedFile:
+    """``_check`` for the quick read, after what only the text shows: a half UTF-16 pair or
+    a key written twice sends the file the careful way (which reports and mends them),
+    before the documents are checked for nothing."""
     if isinstance(data, dict):
         text = raw.decode("utf-8")
-        if _MAYBE_SURROGATE.search(text) is not None or may_hold_duplicate_keys(text, data):
-            loaded.problems.append("to be read the careful way")
-    return loaded
+        seen["repeated keys"] = may_hold_duplicate_keys(text, data)
+        if seen["repeated keys"] or _MAYBE_SURROGATE.search(text) is not None:
+            return LoadedFile(data={}, records={}, version=SCHEMA_VERSION,
+                              problems=["to be read the careful way"])
+    return _check(data)
 
 
 def repair_lone_surrogates(text: str) -> tuple[str, list[str]]:
