@@ -20,7 +20,7 @@ from .clock import Clock
 from .program.plan import Plan, generate_plan
 from .program.plan_setup import PlanSetup, monday_of, stored_setup
 from .program.preferences import DEFAULT_GET_READY_SECONDS, SessionPreferences, apply_preferences, timing_for
-from .program.progression import (ProgressionDecision, TodaySession, WeekStatus, decide, done_planned_days,
+from .program.progression import (ProgressionDecision, TodaySession, WeekStatus, decide,
                                   morning_question_due, next_session, stored_decisions, week_statuses)
 from .program.timeline import Timeline, Timing, build_timeline
 from .store.records import SessionRecord
@@ -168,8 +168,3 @@ class Coach:
 
     def week_statuses(self) -> tuple[WeekStatus, ...]:
         return week_statuses(self.plan_setup(), self.store.sessions(), self.today())
-
-    def done_days(self, monday: dt.date) -> frozenset[dt.date]:
-        """The week's planned days ticked off by the sessions logged that week, in order
-        (the same counting Today uses to pick the next session)."""
-        return done_planned_days(self.plan(), self.store.sessions(), monday)

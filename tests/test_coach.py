@@ -109,7 +109,8 @@ def test_the_chosen_week_is_the_one_shown_and_printed(folder):
     assert coach.week_sheet().week == 3
     assert len(coach.week_statuses()) == 8
     folder.save_session(logged(MONDAY, 0, 1))
-    assert coach.done_days(MONDAY) == {MONDAY}
+    coach.selected_monday = MONDAY
+    assert coach.week_sheet().done_days == {MONDAY}
 
 
 def test_a_refused_write_is_raised_for_the_window_to_say(folder, monkeypatch):

@@ -240,3 +240,26 @@ def test_after_week_eight_the_plan_page_says_the_build_phase_goes_on_until_settl
     assert "go on until pain after sessions has settled" in page.maintenance_label.text()
     assert page.week_heading.text().startswith("Week 10 · building on")
     assert win.today_session.week_label == "Week 10 · building on"
+
+
+def test_the_weeks_day_cards_say_which_planned_days_are_done_and_which_were_missed(qtbot, store, tmp_path):
+    """The Plan page reads each day's mark from the week sheet (the same counting Today
+    uses): a session logged on the Monday ticks Monday off; a planned day gone by without
+    one says so; a day still to come says neither."""
+    store.save_session(logged(MONDAY, 0, 1))
+    thursday = MONDAY + dt.timedelta(days=3)
+    win = open_window(qtbot, store, tmp_path, clock_on(thursday))
+    win.show_page("plan")
+    page = win.plan_page
+    cards = {}
+    for i in range(page.days_row.count()):
+        card = page.days_row.itemAt(i).widget()
+        if card is not None and card.objectName() == "dayCard":
+            texts = [w.text() for w in card.findChildren(type(page.rest_label))]
+            cards[texts[0]] = texts
+    monday = next(t for title, t in cards.items() if title.startswith("Monday"))
+    assert "✔ Done" in monday and "✘ Not done on the day" not in monday
+    for title, texts in cards.items():
+        if title.startswith(("Friday", "Saturday", "Sunday")):
+            assert "✔ Done" not in texts and "✘ Not done on the day" not in texts
+    assert page.sheet.done_days == {MONDAY}

@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         if self.plan_page is not None:
             sheet = self.coach.week_sheet()
             self.plan_page.show_plan(self.plan_setup(), not self.coach.has_plan_setup(), self.coach.week_statuses(),
-                                     sheet, self.coach.today(), self.coach.done_days(sheet.monday))
+                                     sheet, self.coach.today())
 
     def refresh_all(self) -> None:
         self.refresh_today()
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         self.coach.selected_monday = monday
         if self.plan_page is not None:
             sheet = self.coach.week_sheet()
-            self.plan_page.show_week(sheet, self.coach.today(), self.coach.done_days(sheet.monday))
+            self.plan_page.show_week(sheet, self.coach.today())
             self.plan_page.weeks.set_weeks(self.plan_page.weeks.statuses, monday)
 
     # ------------------------------------------------------------------ the parts, by name

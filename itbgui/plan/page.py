@@ -148,13 +148,13 @@ class PlanPage(TextScaled, QWidget):
         return text
 
     def show_plan(self, setup: PlanSetup, is_default: bool, statuses: tuple[WeekStatus, ...],
-                  sheet: WeekSheet, today: dt.date, done_days=frozenset()) -> None:
+                  sheet: WeekSheet, today: dt.date) -> None:
         self.summary.setText(self.setup_words(setup, is_default))
         self.change_button.setText(self.tr("Set up your plan…") if is_default else self.tr("Change…"))
         self.weeks.set_weeks(statuses, sheet.monday)
         last_week = statuses[-1].monday if statuses else None
         if last_week is not None and today > last_week + dt.timedelta(days=6):
-            if any(s.template == "M" for s in sheet.sessions):
+            if sheet.is_maintenance:
                 self.maintenance_label.setText(self.tr(
                     "The eight weeks are behind you. Maintenance: one session a week keeps the strength."))
             else:   # docs/progression.md R13: maintenance only once pain has settled
@@ -165,10 +165,9 @@ class PlanPage(TextScaled, QWidget):
             self.maintenance_label.show()
         else:
             self.maintenance_label.hide()
-        self.show_week(sheet, today, done_days)
+        self.show_week(sheet, today)
 
-    def show_week(self, sheet: WeekSheet, today: dt.date, done_days=frozenset()) -> None:
-        """``done_days``: the dates with a session logged, to mark each planned day done or not."""
+    def show_week(self, sheet: WeekSheet, today: dt.date) -> None:
         self.sheet = sheet
         sunday = sheet.monday + dt.timedelta(days=6)
         this = self.tr(" (this week)") if sheet.monday <= today <= sunday else ""
@@ -182,7 +181,7 @@ class PlanPage(TextScaled, QWidget):
             if day.session is None:
                 rest.append(f"{day.date:%a}")
                 continue
-            self.days_row.addWidget(self._day_card(day, today, done_days), 0, Qt.AlignmentFlag.AlignTop)
+            self.days_row.addWidget(self._day_card(day, today), 0, Qt.AlignmentFlag.AlignTop)
         if not sheet.sessions:
             empty = QLabel(self.tr("No sessions this week."), objectName="daySub")
             self.days_row.addWidget(empty)
@@ -192,7 +191,7 @@ class PlanPage(TextScaled, QWidget):
             words.append(self.tr("Running: %1").replace("%1", ", ".join(running)))
         self.rest_label.setText(" · ".join(w for w in words if w))
 
-    def _day_card(self, day, today: dt.date, done_days) -> QFrame:
+    def _day_card(self, day, today: dt.date) -> QFrame:
         card = QFrame(objectName="dayCard")
         lay = QVBoxLayout(card)
         lay.setContentsMargins(14, 10, 14, 10)
@@ -201,7 +200,7 @@ class PlanPage(TextScaled, QWidget):
         if day.date == today:
             title = self.tr("Today, %1").replace("%1", title)
         lay.addWidget(QLabel(title, objectName="dayTitle"))
-        if day.date in done_days:
+        if day.done is not None:
             lay.addWidget(QLabel(self.tr("✔ Done"), objectName="dayDone"))
         elif day.date < today:
             lay.addWidget(QLabel(self.tr("✘ Not done on the day"), objectName="dayMissed"))

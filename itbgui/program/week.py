@@ -19,6 +19,7 @@ from .prescription import ExercisePrescription, SessionPrescription
 from .progression import (done_planned_days, history_of, planned_week, shown_decision,
                           week_prescriptions)
 from .sessions import counted_sessions, session_day
+from ..store.records import SessionRecord
 from .timeline import build_timeline
 
 
@@ -92,13 +93,15 @@ def done_prescription(record, planned: SessionPrescription) -> SessionPrescripti
     return replace(planned, items=tuple(items)) if items else planned
 
 
-def _done(record, planned: SessionPrescription) -> tuple[WeekExercise, ...]:
+def _done(record, done: SessionPrescription) -> tuple[WeekExercise, ...]:
+    """A day done, for the JSON: ``done`` (from :func:`done_prescription`) with the stretch's
+    seconds as held rather than as planned."""
     held = {}
     for s in record.sets:
         if s.hold_seconds:
             held[s.exercise_id] = max(held.get(s.exercise_id, 0.0), s.hold_seconds)
     result = []
-    for item in done_prescription(record, planned).items:
+    for item in done.items:
         done = _planned(item)
         if item.exercise.kind is Kind.HOLD:
             done = replace(done, hold_seconds=held.get(item.exercise_id, 0.0))
@@ -115,28 +118,18 @@ def done_records(plan, history, sessions, monday: dt.date) -> dict:
 
 
 def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date) -> Week:
-    """The week holding ``day``, as of ``today``."""
-    plan = generate_plan(setup)
-    monday = monday_of(day)
-    history = history_of(setup, sessions, decisions)
-    planned = {p.date: p for p in planned_week(plan, history, monday)}
-    ahead = week_prescriptions(setup, sessions, decisions, monday, today)
-    done_record = done_records(plan, history, sessions, monday)
+    """The week holding ``day``, as of ``today``: the printed sheet's week, as data."""
+    sheet = build_week_sheet(setup, sessions, decisions, day, today)
     days = []
-    for offset in range(7):
-        date = monday + dt.timedelta(days=offset)
-        if date in planned:
-            if date in done_record:
-                items = _done(done_record[date], planned[date].prescription)
-            else:
-                prescription: SessionPrescription = ahead.get(date, (None, planned[date].prescription))[1]
-                items = tuple(_planned(i) for i in prescription.items)
-            days.append(WeekDay(date, "session", date in done_record, items))
+    for d in sheet.days:
+        if d.session is None:
+            days.append(WeekDay(d.date, "run" if d.running else "rest", False))
+        elif d.done is not None:
+            days.append(WeekDay(d.date, "session", True, _done(d.done, d.session.prescription)))
         else:
-            days.append(WeekDay(date, "run" if date.weekday() in setup.running_days else "rest", False))
-    phase = "maintenance" if any(p.is_maintenance for p in planned.values()) else "build"
-    decision = shown_decision(history, max(today, monday)) if monday >= monday_of(today) else None
-    return Week(plan.week_number(monday + dt.timedelta(days=6)), monday, phase, decision, tuple(days))
+            days.append(WeekDay(d.date, "session", False, tuple(map(_planned, d.session.prescription.items))))
+    phase = "maintenance" if sheet.is_maintenance else "build"
+    return Week(sheet.week, sheet.monday, phase, sheet.decision, tuple(days))
 
 
 # ------------------------------------------------------------------ the printed sheet
@@ -155,6 +148,7 @@ class SheetDay:
     date: dt.date
     running: bool
     session: SheetSession | None
+    done: SessionRecord | None = None   # the logged session that ticked this planned day off
 
 
 @dataclass(frozen=True)
@@ -172,10 +166,19 @@ class WeekSheet:
         return tuple(d.session for d in self.days if d.session)
 
     @property
+    def done_days(self) -> frozenset[dt.date]:
+        """The planned days already ticked off by a logged session."""
+        return frozenset(d.date for d in self.days if d.done is not None)
+
+    @property
+    def is_maintenance(self) -> bool:
+        return any(s.template == "M" for s in self.sessions)
+
+    @property
     def week_label(self) -> str:
         if self.week < 1:
             return "Before your plan starts"
-        if self.week > PLAN_WEEKS and any(s.template == "M" for s in self.sessions):
+        if self.week > PLAN_WEEKS and self.is_maintenance:
             return f"Maintenance · week {self.week}"
         if self.week > PLAN_WEEKS:
             return f"Week {self.week} · building on"
@@ -208,6 +211,6 @@ def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today:
                 prescription = apply_preferences(prescription, preferences)
             minutes = round(build_timeline(prescription, timing).timed_seconds / 60)
             session = SheetSession(prescription, minutes, p.after_light_run, p.template)
-        days.append(SheetDay(date, date.weekday() in setup.running_days, session))
+        days.append(SheetDay(date, date.weekday() in setup.running_days, session, done.get(date)))
     return WeekSheet(monday, plan.week_number(monday + dt.timedelta(days=6)), setup, tuple(days),
                      decision if monday >= monday_of(today) else None)
