@@ -63,18 +63,21 @@ class Coach:
     def today(self) -> dt.date:
         return self.clock.now().date()
 
+    def _stored_setup(self) -> tuple[PlanSetup, str | None]:
+        return stored_setup(self.store.plan_setup(), self.today())
+
     def plan_setup(self) -> PlanSetup:
         """The stored set-up, or the default plan (beginner, no running days, this week)."""
-        return stored_setup(self.store.plan_setup(), self.today())[0]
+        return self._stored_setup()[0]
 
     def setup_problem(self) -> str | None:
         """Why a stored set-up cannot be used (the starter plan stands in), or None."""
         if self.store.plan_setup() is None:
             return None
-        return stored_setup(self.store.plan_setup(), self.today())[1]
+        return self._stored_setup()[1]
 
     def has_plan_setup(self) -> bool:
-        return stored_setup(self.store.plan_setup(), self.today())[1] is None
+        return self._stored_setup()[1] is None
 
     def setup_for_dialog(self) -> PlanSetup:
         """What the set-up dialog opens with: a new plan starts today, so nothing before it

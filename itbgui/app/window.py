@@ -255,13 +255,14 @@ class MainWindow(QMainWindow):
         if self.player is None and self.coach.today() != self._shown_day:
             self.refresh_all()
 
-    def _store_write(self, write, message: str):
+    def _store_write(self, write, message: str) -> bool:
         """Run a write through the coach; a refusal from the disk goes to the status bar."""
         try:
-            return write()
+            write()
         except StoreError as exc:
             self.status(message.replace("%1", str(exc)))
-            return None
+            return False
+        return True
 
     def set_override(self, action: str) -> None:
         """The person's call for the next session; stored with the decision, and it wins."""
@@ -276,8 +277,7 @@ class MainWindow(QMainWindow):
         record = self._morning_session
         if record is None:
             return
-        if self._store_write(lambda: self.coach.answer_morning(record, answer) or True,
-                             self.tr("Not saved: %1")):
+        if self._store_write(lambda: self.coach.answer_morning(record, answer), self.tr("Not saved: %1")):
             self.status(self.tr("Thanks, noted."), 4000)
             self.refresh_all()
 
