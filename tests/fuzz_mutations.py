@@ -144,25 +144,40 @@ def check_case(folder: Path, given: bytes | None, label: str) -> str:
     return outcome
 
 
+def make_special_file(path: Path, kind: str):
+    """Make ``path`` (a data file's place) a FIFO, a directory, a device, a socket, or a
+    dangling, looping or folder link instead of a plain file; POSIX only. Returns what must stay open while it is used (the socket's server), or None."""
+    folder = path.parent
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "socket":
+        import socket
+
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+        return server
+    elif kind == "dangling":
+        path.symlink_to(folder / "gone" / "x.json")
+    elif kind == "loop":
+        path.symlink_to(folder / "b.json")
+        (folder / "b.json").symlink_to(path)
+    elif kind == "link-to-folder":
+        path.symlink_to(folder)
+    else:
+        raise ValueError(kind)
+    return None
+
+
 def special_files(folder: Path) -> list[tuple[str, Path]]:
     """Folders whose data file is not a plain file: (label, folder); POSIX only."""
     cases = []
     for kind in ("fifo", "directory", "device", "dangling", "loop", "link-to-folder"):
         case = folder / kind
         case.mkdir(parents=True)
-        path = case / DATA_FILE_NAME
-        if kind == "fifo":
-            os.mkfifo(path)
-        elif kind == "directory":
-            path.mkdir()
-        elif kind == "device":
-            path.symlink_to("/dev/zero")
-        elif kind == "dangling":
-            path.symlink_to(case / "gone" / "x.json")
-        elif kind == "loop":
-            path.symlink_to(case / "b.json")
-            (case / "b.json").symlink_to(path)
-        else:
-            path.symlink_to(case)
+        make_special_file(case / DATA_FILE_NAME, kind)
         cases.append((kind, case))
     return cases

@@ -4,7 +4,6 @@ set-aside names, full disks, leftovers of killed saves, newer and damaged files.
 import errno
 import json
 import os
-import socket
 import sys
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from itbgui.store import lock as lock_module
 from itbgui.store.backups import BackupSet
 from itbgui.store.repository import DATA_FILE_NAME, SessionRepository, StoreError
+from fuzz_mutations import make_special_file
 from store_helpers import StepClock, record
 
 posix_only = pytest.mark.skipif(sys.platform.startswith("win"), reason="POSIX file types")
@@ -114,26 +114,13 @@ def test_nothing_is_written_after_close(tmp_path):
 @pytest.mark.parametrize("kind", ["fifo", "directory", "device", "socket", "dangling", "loop"])
 def test_a_special_file_as_the_data_file_is_refused_at_once(tmp_path, kind):
     path = tmp_path / DATA_FILE_NAME
-    if kind == "fifo":
-        os.mkfifo(path)
-    elif kind == "directory":
-        path.mkdir()
-    elif kind == "device":
-        path.symlink_to("/dev/zero")
-    elif kind == "socket":
-        server = socket.socket(socket.AF_UNIX)
-        server.bind(str(path))
-    elif kind == "dangling":
-        path.symlink_to(tmp_path / "sync" / "missing.json")
-    else:
-        path.symlink_to(tmp_path / "other.json")
-        (tmp_path / "other.json").symlink_to(path)
+    server = make_special_file(path, kind)
     with pytest.raises(StoreError) as caught:   # at once: a FIFO used to hang here for ever
         SessionRepository(tmp_path)
     assert str(caught.value)
     assert os.path.lexists(path)                # nothing was replaced
     assert SessionRepository(tmp_path / "fresh").read_only is False  # and the lock was let go
-    if kind == "socket":
+    if server is not None:
         server.close()
 
 
