@@ -50,3 +50,15 @@ def _normal_text_size():
 
     if QApplication.instance() is not None and text_scale() != 1.0:
         apply_text_scale(1.0)
+
+
+@pytest.fixture
+def keep_palette():
+    """Theme changes repaint the whole application: put the palette back for later tests."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    palette, colours = app.palette(), app.property("itb_colours")
+    yield
+    app.setPalette(palette)
+    app.setProperty("itb_colours", colours)

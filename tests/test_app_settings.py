@@ -18,16 +18,6 @@ from window_helpers import FAST, MONDAY, SETUP, clock_on, open_window
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture
-def keep_palette():
-    """Theme changes repaint the whole application: put the palette back for later tests."""
-    app = QApplication.instance()
-    palette, colours = app.palette(), app.property("itb_colours")
-    yield
-    app.setPalette(palette)
-    app.setProperty("itb_colours", colours)
-
-
 def open_settings(qtbot, win, section: str):
     win.live_settings.probe_voices = False                      # no speech-engine child process in tests
     qtbot.keyClick(win, Qt.Key.Key_Comma, CTRL)

@@ -84,12 +84,9 @@ def test_every_screen_fits_in_the_dark_at_the_tightest(qapp, history_folder, tmp
 
 
 @pytest.fixture
-def keep_theme():
-    app = QApplication.instance()
-    palette, colours = app.palette(), app.property("itb_colours")
+def keep_theme(keep_palette):
+    """The palette (conftest's keep_palette) and the substituted screen room put back."""
     yield
-    app.setPalette(palette)
-    app.setProperty("itb_colours", colours)
     from itbgui import widget_kit
 
     widget_kit.screen_room = _original_room
