@@ -35,12 +35,19 @@ def _history(folder) -> None:
         store.save_sessions([logged(MONDAY, 2, 3, "same"), logged(MONDAY + dt.timedelta(days=2), 1, 2, "better")])
 
 
-def test_the_window_paints_before_the_file_is_read_then_fills_today(qtbot, tmp_path):
-    _history(tmp_path)
-    store = SessionRepository(tmp_path, defer_load=True)
-    win = MainWindow(store, AppSettings(tmp_path), clock_on(MONDAY + dt.timedelta(days=3)),
+def _deferred_window(qtbot, folder):
+    """A window over a folder with a history, opened as the app opens it: lock and bytes
+    taken, the file not yet parsed."""
+    _history(folder)
+    store = SessionRepository(folder, defer_load=True)
+    win = MainWindow(store, AppSettings(folder), clock_on(MONDAY + dt.timedelta(days=3)),
                      inhibitor=RecordingInhibitor(), timing=FAST)
     qtbot.addWidget(win)
+    return store, win
+
+
+def test_the_window_paints_before_the_file_is_read_then_fills_today(qtbot, tmp_path):
+    store, win = _deferred_window(qtbot, tmp_path)
     assert not store.loaded                                 # building the window read nothing
     assert not win.today_page.start_button.isEnabled()
     watch = PaintWatch(win.today_page.heading, store)
@@ -57,11 +64,7 @@ def test_the_window_paints_before_the_file_is_read_then_fills_today(qtbot, tmp_p
 
 
 def test_a_window_never_painted_still_reads_the_file(qtbot, tmp_path):
-    _history(tmp_path)
-    store = SessionRepository(tmp_path, defer_load=True)
-    win = MainWindow(store, AppSettings(tmp_path), clock_on(MONDAY + dt.timedelta(days=3)),
-                     inhibitor=RecordingInhibitor(), timing=FAST)
-    qtbot.addWidget(win)
+    store, win = _deferred_window(qtbot, tmp_path)
     after_first_paint(win.today_page.heading, win.load_data)   # never shown
     qtbot.waitUntil(lambda: store.loaded, timeout=3000)
     assert win.today_session is not None
@@ -136,11 +139,7 @@ def test_enter_before_the_file_is_read_starts_nothing(qtbot, tmp_path):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    _history(tmp_path)
-    store = SessionRepository(tmp_path, defer_load=True)
-    win = MainWindow(store, AppSettings(tmp_path), clock_on(MONDAY + dt.timedelta(days=3)),
-                     inhibitor=RecordingInhibitor(), timing=FAST)
-    qtbot.addWidget(win)
+    store, win = _deferred_window(qtbot, tmp_path)
     QTest.keyClick(win, Qt.Key.Key_Return)
     assert win.player is None and not store.loaded   # Start waits for today's real session
     win.load_data()
