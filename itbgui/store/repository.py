@@ -13,10 +13,8 @@ Writes are atomic and durable (storage.py) and may come from a worker thread (sa
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import logging
 import os
-import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,20 +27,16 @@ from .. import __version__
 from .backups import Backup, BackupSet
 from .files import new_file, remove_leftovers
 from .loading import DECISIONS, META, PLAN, SESSIONS, LoadedFile, read_data_file
-from .lock import DataFolderLock
 from .migrations import SCHEMA_VERSION
+from .opening import DATA_FILE_NAME, FolderOpening, StoreError, open_folder
+from .opening import plain_words as _plain_words
 from .records import RecordError, SessionRecord, check_document
 from .storage import AtomicJSONStorage, ReadOnlyStorageError, write_atomically
 
-DATA_FILE_NAME = "itb-coach.json"
 LOCK_HINT = "itb-coach.lock"
 _log = logging.getLogger(__name__)
 
 __all__ = ["DATA_FILE_NAME", "SCHEMA_VERSION", "OpenReport", "SessionRepository", "StoreError"]
-
-
-class StoreError(Exception):
-    """A problem with the data file, worded for the person using the app."""
 
 
 @dataclass
@@ -103,17 +97,6 @@ def _replace_with(new_doc: dict) -> Callable[[dict], None]:
     return replace
 
 
-def _plain_words(exc: Exception) -> str:
-    reasons = {errno.ENOSPC: "the disk is full", errno.EROFS: "the folder is read-only",
-               errno.EACCES: "permission was refused", errno.EPERM: "permission was refused",
-               errno.EDQUOT: "the disk quota is used up", errno.ELOOP: "a link points to itself",
-               errno.ENAMETOOLONG: "the name is too long",
-               errno.ENOTDIR: "a part of the path is a file, not a folder"}
-    if not isinstance(exc, OSError):
-        return str(exc) or type(exc).__name__
-    return reasons.get(exc.errno, exc.strerror or str(exc))
-
-
 #: Filled by :meth:`SessionRepository.load`; reaching one before it loads the file.
 _LOADED_STATE = frozenset({"_db", "_records", "_sorted", "_doc_ids", "_decision_ids", "_snapshot"})
 
@@ -124,37 +107,33 @@ class SessionRepository:
     app can paint its window first. Anything that reads the data loads it first."""
 
     def __init__(self, data_dir: Path, *, read_only: bool = False,
-                 now: Callable[[], dt.datetime] = _now, defer_load: bool = False) -> None:
+                 now: Callable[[], dt.datetime] = _now, defer_load: bool = False,
+                 opening: FolderOpening | None = None) -> None:
+        """``opening``: the folder already taken by :func:`~itbgui.store.opening.open_folder`
+        (the app takes it before its window shows); this repository then owns its lock."""
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DATA_FILE_NAME
+        if opening is None:
+            opening = open_folder(self.data_dir, read_only=read_only)  # StoreError: refused
+        elif opening.data_dir != self.data_dir or (read_only and not opening.read_only):
+            raise ValueError("the folder was opened for another repository")
         self.backups = BackupSet(self.data_dir)
-        self.report = OpenReport()
+        self.report = OpenReport(locked_by=opening.locked_by, lock_problem=opening.lock_problem)
         self.unsaved = False  # memory holds changes the last write could not store
         self._daily_done: dt.date | None = None  # the day a daily copy is known to exist
         self._now = now
         self._lock = threading.RLock()
-        self._folder_lock = DataFolderLock(self.data_dir)
-        self.read_only = read_only
+        self._folder_lock = opening.lock
+        self.read_only = opening.read_only
         #: counts every change to what memory holds (loads, writes, restores): a cache of
         #: anything worked out from the data is good while this is unchanged
         self.revision = 0
-        self._raw: bytes | None = None
         self.loaded = False
         self._loading = False   # load() under way: a read of its state then is a bug, not a reload
         self._load_failed: StoreError | None = None
-        try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            if not read_only:
-                self._take_folder_lock()
-            raw = self._read_raw()
-        except StoreError:
-            self._folder_lock.release()
-            raise
-        except (OSError, ValueError) as exc:  # ValueError: a path with a NUL byte
-            self._folder_lock.release()
-            raise StoreError(f"The data folder {self.data_dir} cannot be used: "
-                             f"{_plain_words(exc)}.") from exc
-        self._raw = raw
+        if self._folder_lock.held:
+            self._remove_leftovers()
+        self._raw = opening.raw
         if not defer_load:
             self.load()
 
@@ -189,54 +168,13 @@ class SessionRepository:
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # ------------------------------------------------------------------ opening
-    def _take_folder_lock(self) -> None:
-        """Writable only with the lock held: any failure to take it opens read-only."""
-        try:
-            got = self._folder_lock.acquire()
-        except OSError as exc:
-            self.read_only = True
-            self.report.lock_problem = _plain_words(exc)
-            return
-        if not got:
-            self.read_only = True
-            self.report.locked_by = self._folder_lock.describe_holder()
-            return
-        remove_leftovers(self.data_dir)             # temporary files of killed saves
+    def _remove_leftovers(self) -> None:
+        """Temporary files of killed saves; only the lock's holder may remove them."""
+        remove_leftovers(self.data_dir)
         remove_leftovers(self.backups.folder)
         if os.path.islink(self.path):               # saves go where the link points
             target = Path(os.path.realpath(self.path))
             remove_leftovers(target.parent, only_dead_writers_of=target)
-
-    def _read_raw(self) -> bytes | None:
-        """The file's bytes, or None when there is none yet. Only a plain file is read:
-        a FIFO, a device or a folder under that name is refused at once (opening is
-        non-blocking, so a FIFO cannot hang the start), and so is a dangling link."""
-        try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-                         | getattr(os, "O_BINARY", 0))
-        except FileNotFoundError:
-            if os.path.islink(self.path) and not os.path.isdir(
-                    os.path.dirname(os.path.realpath(self.path))):
-                raise StoreError(f"The data file {self.path} is a link to "
-                                 f"{os.readlink(self.path)}, whose folder does not exist (is a "
-                                 "drive or a synced folder missing?). Nothing was changed.") from None
-            return None  # a first start (through a link: the file is made where it points)
-        except IsADirectoryError:
-            raise StoreError(f"{self.path} is a folder, not a data file. Nothing was changed.") from None
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                raise StoreError(f"{self.path} is not a plain file (it is a "
-                                 f"{_file_kind(info.st_mode)}), so ITB Coach cannot keep its "
-                                 "data there. Nothing was changed.")
-            # One read of the whole file (1 MB chunks and a join took 8 ms for 8 MB, one
-            # read 0.3 ms); then on until the end, in case it grew meanwhile.
-            chunks = [os.read(fd, info.st_size + 1)]
-            while chunks[-1]:
-                chunks.append(os.read(fd, 1 << 20))
-            return chunks[0] if len(chunks) == 2 else b"".join(chunks)
-        finally:
-            os.close(fd)
 
     def _open(self, raw: bytes | None, loaded: LoadedFile | None) -> None:
         if loaded is None:  # a first start
@@ -533,8 +471,3 @@ def _check_document(doc: dict, what: str) -> None:
     except RecordError as exc:
         raise StoreError(f"Could not save {what}: {exc}.") from exc
 
-
-def _file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "named pipe"), (stat.S_ISCHR, "device"),
-             (stat.S_ISBLK, "device"), (stat.S_ISSOCK, "socket"))
-    return next((name for test, name in kinds if test(mode)), "special file")
