@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     from .app.first_paint import after_first_paint
     from .clock import SystemClock
     from .settings import AppSettings
-    from .store.repository import SessionRepository, StoreError
+    from .store.opening import StoreError, open_folder
     from .reduce_motion import apply_motion_preference
     from .theme import apply_theme
 
@@ -95,25 +95,26 @@ def main(argv: list[str] | None = None) -> int:
 
     clock = SystemClock()
     try:
-        # The lock is taken and the bytes read now; the parse waits for the first paint.
-        store = SessionRepository(data_dir, now=clock.now, defer_load=True)
+        # The lock is taken and the bytes read now, by the store's opening alone; the
+        # repository (TinyDB, the checks) is made and parses them after the first paint.
+        opening = open_folder(data_dir)
     except StoreError as exc:
         print(f"itb-coach: {exc}", file=sys.stderr)
         if not args.exit_after_show:
             QMessageBox.critical(None, APP_NAME, f"{exc}\n\nNothing has been changed on disk.")
         return 2
-    if store.report.locked_by:
-        message = (f"ITB Coach is already open on this data folder ({store.report.locked_by}). "
+    if opening.locked_by:
+        message = (f"ITB Coach is already open on this data folder ({opening.locked_by}). "
                    "Please use that window: two copies saving to one file could lose a session.")
         print(f"itb-coach: {message}", file=sys.stderr)
         if not args.exit_after_show:
             QMessageBox.information(None, APP_NAME, message)
-        store.close()
+        opening.close()
         return 3
     settings = AppSettings(data_dir)
     apply_theme(app, settings.theme)
     apply_motion_preference(app, settings.reduce_motion)
-    window = MainWindow(store, settings, clock)
+    window = MainWindow(opening, settings, clock)
     # --exit-after-show (smoke test, cold-start benchmark): no welcome, no set-up prompt.
     show_main_window(window, prompts=not args.exit_after_show)
 
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             window.close()                                                   # a quit of its own
             app.exit(2)
             return
-        notice = store.report.summary()
+        notice = window.store.report.summary()
         if notice:
             print(f"itb-coach: {notice}", file=sys.stderr)
             if not args.exit_after_show:
@@ -141,5 +142,5 @@ def main(argv: list[str] | None = None) -> int:
     if args.exit_after_show:
         QTimer.singleShot(0, lambda: print(f"shown after {time.perf_counter() - _T0:.3f} s", flush=True))
     code = app.exec()
-    store.close()
+    window.close_store()
     return code

@@ -8,14 +8,23 @@ hand-edited INI with a nonsense or out-of-range entry falls back to the default.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from .program.exercises import Tempo
-from .program.preferences import (DEFAULT_GET_READY_SECONDS, DEFAULT_REST_SECONDS, DEFAULT_TEMPO,
-                                  GET_READY_RANGE, REST_RANGE, TEMPO_DOWN_RANGE, TEMPO_HOLD_RANGE,
-                                  TEMPO_UP_RANGE, SessionPreferences, within)
 from .theme import THEMES
+
+if TYPE_CHECKING:
+    from .program.exercises import Tempo
+    from .program.preferences import SessionPreferences
+
+
+def _prefs():
+    """program.preferences, imported on first use: the window's first paint reads the
+    theme, text size and sound, never the timing, so the exercise catalogue waits."""
+    from .program import preferences
+
+    return preferences
 
 # INI keys; SettingsDialog.changed(key) emits these, so the window can tell what to re-apply.
 SOUND_ENABLED = "sound/enabled"
@@ -66,14 +75,14 @@ class AppSettings:
             value = float(self._qs.value(key, default))
         except (TypeError, ValueError):
             return default
-        return value if within(value, bounds) else default
+        return value if _prefs().within(value, bounds) else default
 
     def _choice(self, key: str, default: str, choices) -> str:
         value = str(self._qs.value(key, default))
         return value if value in choices else default
 
     def _set_number(self, key: str, value: float, bounds: tuple[float, float]) -> None:
-        if not within(value, bounds):
+        if not _prefs().within(value, bounds):
             raise ValueError(f"{key} must be {bounds[0]:g}-{bounds[1]:g}, got {value!r}")
         self._qs.setValue(key, value)
 
@@ -124,15 +133,19 @@ class AppSettings:
 
     @property
     def tempo(self) -> Tempo:
-        return Tempo(self._number(TEMPO_UP, DEFAULT_TEMPO.up, TEMPO_UP_RANGE),
-                     self._number(TEMPO_HOLD, DEFAULT_TEMPO.hold, TEMPO_HOLD_RANGE),
-                     self._number(TEMPO_DOWN, DEFAULT_TEMPO.down, TEMPO_DOWN_RANGE))
+        from .program.exercises import Tempo
+
+        p = _prefs()
+        return Tempo(self._number(TEMPO_UP, p.DEFAULT_TEMPO.up, p.TEMPO_UP_RANGE),
+                     self._number(TEMPO_HOLD, p.DEFAULT_TEMPO.hold, p.TEMPO_HOLD_RANGE),
+                     self._number(TEMPO_DOWN, p.DEFAULT_TEMPO.down, p.TEMPO_DOWN_RANGE))
 
     @tempo.setter
     def tempo(self, tempo: Tempo) -> None:
-        for value, bounds in ((tempo.up, TEMPO_UP_RANGE), (tempo.hold, TEMPO_HOLD_RANGE),
-                              (tempo.down, TEMPO_DOWN_RANGE)):
-            if not within(value, bounds):
+        p = _prefs()
+        for value, bounds in ((tempo.up, p.TEMPO_UP_RANGE), (tempo.hold, p.TEMPO_HOLD_RANGE),
+                              (tempo.down, p.TEMPO_DOWN_RANGE)):
+            if not _prefs().within(value, bounds):
                 raise ValueError(f"tempo {tempo.label()} is outside the safe range")
         self._qs.setValue(TEMPO_UP, float(tempo.up))
         self._qs.setValue(TEMPO_HOLD, float(tempo.hold))
@@ -149,23 +162,25 @@ class AppSettings:
 
     @property
     def rest_seconds(self) -> int:
-        return int(self._number(REST_SECONDS, DEFAULT_REST_SECONDS, REST_RANGE))
+        p = _prefs()
+        return int(self._number(REST_SECONDS, p.DEFAULT_REST_SECONDS, p.REST_RANGE))
 
     @rest_seconds.setter
     def rest_seconds(self, seconds: int) -> None:
-        self._set_number(REST_SECONDS, int(seconds), REST_RANGE)
+        self._set_number(REST_SECONDS, int(seconds), _prefs().REST_RANGE)
 
     @property
     def get_ready_seconds(self) -> int:
-        return int(self._number(GET_READY_SECONDS, DEFAULT_GET_READY_SECONDS, GET_READY_RANGE))
+        p = _prefs()
+        return int(self._number(GET_READY_SECONDS, p.DEFAULT_GET_READY_SECONDS, p.GET_READY_RANGE))
 
     @get_ready_seconds.setter
     def get_ready_seconds(self, seconds: int) -> None:
-        self._set_number(GET_READY_SECONDS, int(seconds), GET_READY_RANGE)
+        self._set_number(GET_READY_SECONDS, int(seconds), _prefs().GET_READY_RANGE)
 
     def session_preferences(self) -> SessionPreferences:
         """What the next session's timeline is built with (see program.preferences)."""
-        return SessionPreferences(
+        return _prefs().SessionPreferences(
             tempo=self.tempo if self.custom_tempo else None,
             rest_seconds=self.rest_seconds if self.custom_rest else None,
             get_ready_seconds=self.get_ready_seconds)

@@ -4,12 +4,16 @@ elsewhere, and never quitting over changes the disk refused without asking."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .. import APP_NAME
-from ..store.repository import SessionRepository, StoreError
+from ..store.opening import StoreError
+
+if TYPE_CHECKING:
+    from ..store.repository import SessionRepository
 
 
 def tr(text: str) -> str:

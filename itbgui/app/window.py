@@ -19,15 +19,11 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayo
 from .. import APP_NAME
 from ..clock import Clock
 from ..focus_return import FocusReturner
-from ..program.prescription import SessionPrescription, starter_session
-from ..program.timeline import Timing
 from ..settings import AppSettings
-from ..store.repository import SessionRepository, StoreError
-from ..store.saver import BackgroundSaver
+from ..store.opening import FolderOpening, StoreError
 from ..theme import colours
 from ..today import TodayPage
 from .audio import SessionAudio
-from .data_care import DataCare
 from .live_settings import LiveSettings
 from .menus import PAGES, build_menus
 from .onboarding import Onboarding
@@ -36,6 +32,11 @@ from .session_host import SessionHost
 
 if TYPE_CHECKING:
     from ..coach import Coach
+    from ..program.prescription import SessionPrescription
+    from ..program.timeline import Timing
+    from ..store.repository import SessionRepository
+    from ..store.saver import BackgroundSaver
+    from .data_care import DataCare
     from ..program.progression import TodaySession
     from ..history.page import HistoryPage
     from ..library.page import LibraryPage
@@ -56,23 +57,27 @@ class MainWindow(QMainWindow):
     #: a session ended and its progression decision is stored (ProgressionDecision or None)
     decision_made = Signal(object)
 
-    def __init__(self, store: SessionRepository, settings: AppSettings, clock: Clock, *,
-                 inhibitor: ScreenSaverInhibitor | None = None, timing: Timing = Timing()) -> None:
+    def __init__(self, store: SessionRepository | FolderOpening, settings: AppSettings, clock: Clock, *,
+                 inhibitor: ScreenSaverInhibitor | None = None, timing: Timing | None = None) -> None:
+        """``store`` may be the folder as the app takes it before its window shows (a
+        :class:`FolderOpening`): the repository is made from it on first use, after the
+        first paint, so the store's modules load then (see :attr:`store`)."""
         super().__init__()
-        self.store, self.settings, self.clock = store, settings, clock
+        self._opening, self._store = (store, None) if isinstance(store, FolderOpening) else (None, store)
+        self.settings, self.clock = settings, clock
         self._timing, self._coach = timing, None
+        self._data_care: DataCare | None = None
+        self._saver: BackgroundSaver | None = None
         self.audio = SessionAudio(self, settings, self.statusBar().showMessage, inhibitor=inhibitor)
         self.printing = WeekPrinting(self, lambda: self.coach.week_sheet(), self.statusBar().showMessage)
-        self.data_care = DataCare(self, store, self.statusBar().showMessage, self.data_replaced)
         #: what Start hands the player: Today's prescription, refreshed by refresh_today()
-        self.prescription: SessionPrescription = starter_session()
+        self._prescription: SessionPrescription | None = None
         self.today_session: TodaySession | None = None
         self._morning_session = None
         self._setup_problem_shown = False
         self.session = SessionHost(self)
         self.onboarding = Onboarding(self)
         self.live_settings = LiveSettings(self)
-        self.saver = BackgroundSaver(store, on_result=self.save_finished.emit)
         self.save_finished.connect(self.session.saved)
 
         self.setWindowTitle(APP_NAME)
@@ -109,7 +114,7 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self)
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
         self._shown_day: dt.date | None = None
-        self.refresh_today() if store.loaded else self.today_page.show_loading()   # see load_data
+        self.refresh_today() if self.data_loaded else self.today_page.show_loading()   # see load_data
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()
         self.today_page.start_button.setFocus()
@@ -118,14 +123,69 @@ class MainWindow(QMainWindow):
     def load_data(self) -> None:
         """Read a store opened with ``defer_load`` (after the first paint), then fill Today."""
         self.store.load()
+        self.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
         self.refresh_today()
         self.today_page.start_button.setFocus()
+
+    @property
+    def store(self) -> SessionRepository:
+        """The repository; made on first use from the folder taken before the window showed
+        (its lock and bytes), which is when TinyDB and the store's checks are imported."""
+        if self._store is None:
+            from ..store.repository import SessionRepository
+
+            self._store = SessionRepository(self._opening.data_dir, now=self.clock.now, defer_load=True,
+                                            opening=self._opening)
+        return self._store
+
+    @property
+    def data_loaded(self) -> bool:
+        """The data file is read (Today shows the real session); asks without opening the store."""
+        return self._store is not None and self._store.loaded
+
+    def close_store(self) -> None:
+        """Let the folder's lock go (the app's last step), whether or not the file was read."""
+        if self._store is not None:
+            self._store.close()
+        elif self._opening is not None:
+            self._opening.close()
+
+    @property
+    def saver(self) -> BackgroundSaver:
+        if self._saver is None:
+            from ..store.saver import BackgroundSaver
+
+            self._saver = BackgroundSaver(self.store, on_result=self.save_finished.emit)
+        return self._saver
+
+    @property
+    def data_care(self) -> DataCare:
+        if self._data_care is None:
+            from .data_care import DataCare
+
+            self._data_care = DataCare(self, self.store, self.statusBar().showMessage, self.data_replaced)
+        return self._data_care
+
+    @property
+    def prescription(self) -> SessionPrescription:
+        """What Start hands the player: Today's, once worked out; the starter session before."""
+        if self._prescription is None:
+            from ..program.prescription import starter_session
+
+            self._prescription = starter_session()
+        return self._prescription
+
+    @prescription.setter
+    def prescription(self, value: SessionPrescription) -> None:
+        self._prescription = value
 
     @property
     def coach(self) -> Coach:
         if self._coach is None:   # made on first use: the rules (program/) load after the first paint
             from ..coach import Coach
-            self._coach = Coach(self.store, self.clock, preferences=self.settings.session_preferences, timing=self._timing)
+
+            timing = {} if self._timing is None else {"timing": self._timing}
+            self._coach = Coach(self.store, self.clock, preferences=self.settings.session_preferences, **timing)
         return self._coach
 
     def status(self, text: str, msecs: int = 0) -> None:
@@ -367,7 +427,7 @@ class MainWindow(QMainWindow):
         self.refresh_all()
 
     def keyPressEvent(self, event) -> None:
-        if (self.player is None and self.current_page == "today" and self.store.loaded
+        if (self.player is None and self.current_page == "today" and self.data_loaded
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.start_session()
             return
@@ -376,13 +436,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.player is not None:
             self.player.leave_now()
-        if not self.data_care.may_quit_with(self.saver.flush()):
+        error = self._saver.flush() if self._saver is not None else None
+        if self._store is not None and not self.data_care.may_quit_with(error):
             event.ignore()
             return
         self._day_timer.stop()
         self.onboarding.close()
         self.live_settings.close()
-        self.saver.close()
+        if self._saver is not None:
+            self._saver.close()
         self.audio.release()
         if self.isFullScreen():
             self.showNormal()   # remember the normal window, not the full screen
