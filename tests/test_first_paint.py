@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
+import pytest
 from PySide6.QtCore import QEvent, QObject
 
 from history_helpers import FAST, MONDAY, SETUP, clock_on, logged
@@ -11,6 +13,8 @@ from itbgui import cli
 from itbgui.app import MainWindow
 from itbgui.app.first_paint import after_first_paint
 from itbgui.settings import AppSettings
+from itbgui.store.lock import DataFolderLock
+from itbgui.store.opening import open_folder
 from itbgui.store.repository import SessionRepository
 from qt_helpers import RecordingInhibitor
 
@@ -101,38 +105,54 @@ def test_a_file_that_cannot_be_prepared_after_the_paint_ends_the_app_with_code_2
 
 
 FIRST_PAINT = """
-import sys, tempfile
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from itbgui.app import MainWindow
-from itbgui.clock import SystemClock
-from itbgui.settings import AppSettings
-from itbgui.store.repository import SessionRepository
-folder = Path(tempfile.mkdtemp())
-store = SessionRepository(folder, defer_load=True)
-window = MainWindow(store, AppSettings(folder), SystemClock())
-print(" ".join(sorted(sys.modules)))
+import sys
+import itbgui.app.first_paint as first_paint
+from itbgui import cli
+
+def at_first_paint(widget, callback):
+    def listed():
+        print("modules " + " ".join(sorted(sys.modules)), flush=True)
+        callback()
+    real(widget, listed)
+
+real, first_paint.after_first_paint = first_paint.after_first_paint, at_first_paint
+sys.exit(cli.main(["--data-dir", sys.argv[1], "--exit-after-show"]))
 """
 
 #: Not needed to paint Today: each is imported when its page, dialog or file needs it.
+#: The store's lock and the file's bytes are taken by store.opening alone; TinyDB, the
+#: loader and the records come with the repository after the paint, and so do the exercise
+#: catalogue and the timing rules (Settings reads them on first use).
 NOT_BEFORE_THE_FIRST_PAINT = ("pyqtgraph", "PySide6.QtSvg", "PySide6.QtMultimedia", "PySide6.QtPrintSupport",
                               "orjson", "hypothesis", "_strptime", "itbgui.app.help", "itbgui.help_dialog",
                               "itbgui.program.week", "itbgui.history", "itbgui.plan", "itbgui.library",
                               "itbgui.player", "itbgui.coach", "itbgui.program.progression",
-                              "itbgui.program.plan", "itbgui.program.dose_state", "itbgui.program.rule")
+                              "itbgui.program.plan", "itbgui.program.dose_state", "itbgui.program.rule",
+                              "tinydb", "itbgui.store.repository", "itbgui.store.loading",
+                              "itbgui.store.records", "itbgui.store.fast", "itbgui.store.backups",
+                              "itbgui.store.storage", "itbgui.store.files", "itbgui.store.saver",
+                              "itbgui.app.data_care", "itbgui.program.exercises",
+                              "itbgui.program.prescription", "itbgui.program.timeline",
+                              "itbgui.program.preferences")
 
 
-def test_the_first_paint_imports_only_what_today_needs():
+@pytest.mark.parametrize("history", [False, True], ids=["empty folder", "a history"])
+def test_the_first_paint_imports_only_what_today_needs(tmp_path, history):
+    """The app as started (cli.main), its modules listed at Today's first paint."""
     import os
     import subprocess
     import sys
 
+    if history:
+        _history(tmp_path)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", FIRST_PAINT], capture_output=True, text=True, env=env,
-                         check=True, timeout=60).stdout.split()
-    early = [m for m in out if m.startswith(NOT_BEFORE_THE_FIRST_PAINT)]
+    run = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(tmp_path)], capture_output=True, text=True,
+                         env=env, timeout=60)
+    assert run.returncode == 0, run.stderr
+    [listed] = [line for line in run.stdout.splitlines() if line.startswith("modules ")]
+    early = [m for m in listed.split()[1:] if m.startswith(NOT_BEFORE_THE_FIRST_PAINT)]
     assert early == []
+    assert "ready after" in run.stdout   # and all of it came once the window had painted
 
 
 def test_enter_before_the_file_is_read_starts_nothing(qtbot, tmp_path):
@@ -146,3 +166,72 @@ def test_enter_before_the_file_is_read_starts_nothing(qtbot, tmp_path):
     assert win.today_page.start_button.isEnabled()
     win.close()
     store.close()
+
+
+def test_a_window_on_the_taken_folder_holds_its_lock_throughout_and_opens_the_store_after_the_paint(qtbot, tmp_path):
+    """As cli.main starts it: the folder taken by store.opening, the repository made from it
+    after the paint; a second copy is refused before, during and after, until the end."""
+    _history(tmp_path)
+    opening = open_folder(tmp_path)
+    win = MainWindow(opening, AppSettings(tmp_path), clock_on(MONDAY + dt.timedelta(days=3)),
+                     inhibitor=RecordingInhibitor(), timing=FAST)
+    qtbot.addWidget(win)
+    assert not win.data_loaded and "Opening" in win.today_page.heading.text()
+    assert open_folder(tmp_path).locked_by                     # a second copy, before the paint
+    after_first_paint(win.today_page.heading, win.load_data)
+    win.show()
+    qtbot.waitUntil(lambda: win.data_loaded)
+    assert not win.store.read_only and len(win.store.sessions()) == 2
+    assert win.today_session is not None and win.today_page.start_button.isEnabled()
+    assert open_folder(tmp_path).locked_by                     # and after it
+    win.close()
+    win.close_store()
+    again = open_folder(tmp_path)
+    assert again.locked_by is None and not again.read_only
+    again.close()
+
+
+def test_a_window_closed_before_its_file_is_read_lets_the_lock_go_and_writes_nothing(qtbot, tmp_path):
+    _history(tmp_path)
+    before = (tmp_path / "itb-coach.json").read_bytes()
+    opening = open_folder(tmp_path)
+    win = MainWindow(opening, AppSettings(tmp_path), clock_on(MONDAY), inhibitor=RecordingInhibitor(), timing=FAST)
+    qtbot.addWidget(win)
+    win.close()
+    win.close_store()
+    assert not win.data_loaded
+    assert (tmp_path / "itb-coach.json").read_bytes() == before
+    again = open_folder(tmp_path)
+    assert again.locked_by is None
+    again.close()
+
+
+def _main_windows() -> set[int]:
+    """Every main window alive now (earlier tests' closed windows included), by id."""
+    from PySide6.QtWidgets import QApplication
+
+    return {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX special files")
+@pytest.mark.parametrize("kind", ["fifo", "directory", "dangling"])
+def test_a_special_data_file_is_refused_before_any_window(qtbot, tmp_path, kind, capsys):
+    from fuzz_mutations import make_special_file
+
+    make_special_file(tmp_path / "itb-coach.json", kind)
+    windows = _main_windows()
+    assert cli.main(["--data-dir", str(tmp_path), "--exit-after-show"]) == 2
+    out = capsys.readouterr()
+    assert "shown after" not in out.out and "Nothing was changed" in out.err
+    assert _main_windows() == windows
+    assert DataFolderLock(tmp_path).acquire()                  # and the lock was let go
+
+
+def test_a_second_copy_is_refused_before_any_window(qtbot, tmp_path, capsys):
+    first = open_folder(tmp_path)
+    windows = _main_windows()
+    assert cli.main(["--data-dir", str(tmp_path), "--exit-after-show"]) == 3
+    out = capsys.readouterr()
+    assert "shown after" not in out.out and "already open on this data folder" in out.err
+    assert _main_windows() == windows
+    first.close()
