@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return importlib.import_module(COMMANDS[argv[0]]).run(argv[1:])
     args = parse_args(argv)
 
-    from PySide6.QtCore import QLoggingCategory, Qt, QTimer
+    from PySide6.QtCore import QLoggingCategory, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         opening.close()
         return 3
     settings = AppSettings(data_dir)
-    apply_theme(app, settings.theme)
+    apply_theme(app, settings.theme, settings.system_scheme_seen)   # asked after the paint
     apply_motion_preference(app, settings.reduce_motion)
     window = MainWindow(opening, settings, clock)
     # --exit-after-show (smoke test, cold-start benchmark): no welcome, no set-up prompt.
@@ -125,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"itb-coach: {exc}", file=sys.stderr)
             if not args.exit_after_show:
                 QMessageBox.critical(window, APP_NAME, f"{exc}\n\nNothing has been changed on disk.")
+            from PySide6.QtCore import Qt
+
             window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)   # exit(2) ends it, not
             window.close()                                                   # a quit of its own
             app.exit(2)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 PROPERTY = "itb_reduce_motion"
@@ -22,6 +21,8 @@ def system_prefers_reduced_motion() -> bool:
     Windows is asked."""
     if sys.platform != "win32":
         return False
+    from PySide6.QtCore import Qt
+
     return not QApplication.isEffectEnabled(Qt.UIEffect.UI_General)
 
 

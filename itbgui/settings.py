@@ -39,6 +39,7 @@ CUSTOM_REST = "timing/custom_rest"
 REST_SECONDS = "timing/rest_seconds"
 GET_READY_SECONDS = "timing/get_ready_seconds"
 THEME = "view/theme"
+SYSTEM_SCHEME = "view/system_scheme"   # the desktop's colour scheme at the last start
 TEXT_SIZE = "view/text_size"
 REDUCE_MOTION = "view/reduce_motion"
 WINDOW_GEOMETRY = "window/geometry"
@@ -195,6 +196,18 @@ class AppSettings:
         if mode not in THEMES:
             raise ValueError(mode)
         self._qs.setValue(THEME, mode)
+
+    @property
+    def system_scheme_seen(self) -> str | None:
+        """"dark" or "light": the desktop's scheme when last asked (None: never asked)."""
+        value = self._choice(SYSTEM_SCHEME, "", ("light", "dark"))
+        return value or None
+
+    @system_scheme_seen.setter
+    def system_scheme_seen(self, scheme: str) -> None:
+        if scheme not in ("light", "dark"):
+            raise ValueError(scheme)
+        self._qs.setValue(SYSTEM_SCHEME, scheme)
 
     @property
     def text_size(self) -> str:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from .program.decisions import HOLD, PROGRESS, STEP_BACK
 from .theme import colours
-from .widget_kit import TextScaled, clear_layout
+from .widget_kit import TextScaled, clear_layout, set_by_name
 
 if TYPE_CHECKING:   # the rules come with the first session shown, after the first paint
     from .program.progression import TodaySession
@@ -55,7 +55,8 @@ class TodayPage(TextScaled, QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         # Sideways, the page reflows (wrapped text, the card under the list); it never scrolls.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # (No Qt enums before the first paint: see widget_kit.set_by_name.)
+        set_by_name(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll, 1)
@@ -92,9 +93,11 @@ class TodayPage(TextScaled, QWidget):
         self.start_button = QPushButton(self.tr("Start session"), objectName="startButton")
         self.start_button.setAccessibleName(self.tr("Start session"))
         self.start_button.setDefault(True)
-        self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.start_button.clicked.connect(self.start_requested)
-        footer.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        start_row = QHBoxLayout()              # Start at its own width, on the left
+        start_row.addWidget(self.start_button)
+        start_row.addStretch(1)
+        footer.addLayout(start_row)
         self.keys = QLabel(self.tr("Enter starts. During the session: Space pause · → skip · ← back · "
                                    "↑↓ reps · I exercise card · F full screen · Esc leave"),
                            objectName="todayHint")
@@ -103,7 +106,10 @@ class TodayPage(TextScaled, QWidget):
         outer.addLayout(footer)
         left.addStretch(1)
         columns.addLayout(left, 3)
-        columns.addWidget(self._build_decision_card(), 2, Qt.AlignmentFlag.AlignTop)
+        card_column = QVBoxLayout()            # the card at the top, at its own height
+        card_column.addWidget(self._build_decision_card())
+        card_column.addStretch(1)
+        columns.addLayout(card_column, 2)
         lay.addLayout(columns, 1)
 
         self.last_label = QLabel(objectName="todayLast")
@@ -208,7 +214,7 @@ class TodayPage(TextScaled, QWidget):
         lay.addLayout(buttons)
         self.clinician_label = QLabel(objectName="clinician")
         self.clinician_label.setWordWrap(True)
-        self.clinician_label.setTextFormat(Qt.TextFormat.RichText)
+        set_by_name(self.clinician_label, "textFormat", "RichText")
         lay.addWidget(self.clinician_label)
         self.decision_card = card
         return card
@@ -251,8 +257,11 @@ class TodayPage(TextScaled, QWidget):
     # ------------------------------------------------------------------ filling in
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
                    plan_is_default: bool, sore_side: str) -> None:
+        from PySide6.QtCore import Qt   # after the first paint (see widget_kit.set_by_name)
+
         self.today_session = today
         self.start_button.setEnabled(True)
+        self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.heading.setText(self._day_heading(today, now))
         side = today.prescription.first_side
         side_text = (self.tr("left side first") if side == "left" else self.tr("right side first"))

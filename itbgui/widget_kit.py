@@ -12,6 +12,16 @@ def clear_layout(layout) -> None:
             item.widget().deleteLater()
 
 
+def set_by_name(obj, prop: str, key: str) -> None:
+    """Set the enum property ``prop`` of a Qt object to the value named ``key``
+    ("ScrollBarAlwaysOff"). What is built before the first paint is set this way: PySide
+    makes all 93 enums of its ``Qt`` namespace (12 ms) the first time ``Qt`` is used."""
+    meta = obj.metaObject()
+    value, found = meta.property(meta.indexOfProperty(prop)).enumerator().keyToValue(key)
+    if not found or not obj.setProperty(prop, value):
+        raise ValueError(f"{type(obj).__name__}.{prop} has no value {key!r}")
+
+
 def px(size: float, scale: float) -> str:
     """A style-sheet font size: ``size`` pixels at normal text, times the Settings text scale."""
     return f"{round(size * scale)}px"

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from .. import settings as keys
 from ..reduce_motion import apply_motion_preference
 from ..text_size import apply_text_scale as apply_app_text_scale
-from ..theme import apply_theme
+from ..theme import DARK, apply_theme, colours, system_scheme
 
 if TYPE_CHECKING:
     from .window import MainWindow
@@ -31,6 +30,8 @@ class LiveSettings:
 
     def open(self, section: str | None = None):
         """File > Settings (Ctrl+,): every change applies at once through changed()."""
+        from PySide6.QtCore import Qt
+
         from ..settings_dialog import SettingsDialog
 
         dialog = self.dialog
@@ -107,6 +108,17 @@ class LiveSettings:
         w.apply_style()
         for page in w.pages():
             page.refresh_theme() if page is w.player else page.apply_style()
+
+    def confirm_system_scheme(self) -> None:
+        """After the first paint: ask the desktop's colour scheme, which the start painted
+        as last seen, remember it, and re-apply the theme if it changed since."""
+        if self.settings.theme != "system":
+            return
+        scheme = system_scheme(QApplication.instance())
+        if scheme != self.settings.system_scheme_seen:
+            self.settings.system_scheme_seen = scheme
+        if (colours() is DARK) != (scheme == "dark"):
+            self.apply_theme()
 
     def apply_text_scale(self) -> None:
         """The text size from Settings, on every page that can scale its type."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -61,7 +61,13 @@ class MenuActions:
 def _action(window, text: str, slot, shortcut=None, **kwargs) -> QAction:
     action = QAction(text, window, triggered=slot, **kwargs)
     if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+        # setShortcuts with a list, not setShortcut: its overloads make PySide build every
+        # enum of the Qt namespace (12 ms) before the first paint (widget_kit.set_by_name)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            keys = QKeySequence.keyBindings(shortcut)[:1]   # as QKeySequence(key): the first
+        else:
+            keys = [QKeySequence.fromString(shortcut, QKeySequence.SequenceFormat.NativeText)]
+        action.setShortcuts(keys)
     return action
 
 
@@ -93,8 +99,7 @@ def build_menus(window: MainWindow) -> MenuActions:
     page_actions = []
     for i, name in enumerate(PAGES):
         action = _action(window, titles[name], lambda _checked=False, n=name: window.show_page(n), f"Ctrl+{i + 1}")
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        view_menu.addAction(action)
+        view_menu.addAction(action)   # (a QAction's shortcut is a window shortcut by default)
         window.addAction(action)   # live even with the menu bar hidden (full screen)
         page_actions.append(action)
     view_menu.addSeparator()

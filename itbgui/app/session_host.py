@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-
 from .menus import PAGES
 
 if TYPE_CHECKING:
@@ -56,6 +54,8 @@ class SessionHost:
         w.tabs.setCurrentIndex(PAGES.index("library"))
         library.show_exercise(exercise_id, offer_back=True)
         w.stack.setCurrentWidget(w.tabs)
+        from PySide6.QtCore import Qt   # not at import: see widget_kit.set_by_name
+
         library.scroll.setFocus(Qt.FocusReason.OtherFocusReason)   # arrows and Page keys scroll the card
 
     @property

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -121,7 +121,9 @@ class MainWindow(QMainWindow):
         FocusReturner(self)   # focus back to the window after every dialog, even without a WM
 
     def load_data(self) -> None:
-        """Read a store opened with ``defer_load`` (after the first paint), then fill Today."""
+        """Read a store opened with ``defer_load`` (after the first paint), then fill Today;
+        and check the desktop's colour scheme, which the first paint took as last seen."""
+        self.live_settings.confirm_system_scheme()
         self.store.load()
         self.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
         self.refresh_today()
@@ -427,6 +429,8 @@ class MainWindow(QMainWindow):
         self.refresh_all()
 
     def keyPressEvent(self, event) -> None:
+        from PySide6.QtCore import Qt   # not at import: see widget_kit.set_by_name
+
         if (self.player is None and self.current_page == "today" and self.data_loaded
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.start_session()
