@@ -106,12 +106,14 @@ def test_a_file_that_cannot_be_prepared_after_the_paint_ends_the_app_with_code_2
 
 FIRST_PAINT = """
 import sys
+import PySide6.QtCore
 import itbgui.app.first_paint as first_paint
 from itbgui import cli
 
 def at_first_paint(widget, callback):
     def listed():
         print("modules " + " ".join(sorted(sys.modules)), flush=True)
+        print("qt-namespace", "Qt" in vars(PySide6.QtCore), flush=True)   # PySide builds it on first use
         callback()
     real(widget, listed)
 
@@ -136,23 +138,39 @@ NOT_BEFORE_THE_FIRST_PAINT = ("pyqtgraph", "PySide6.QtSvg", "PySide6.QtMultimedi
                               "itbgui.program.preferences")
 
 
-@pytest.mark.parametrize("history", [False, True], ids=["empty folder", "a history"])
-def test_the_first_paint_imports_only_what_today_needs(tmp_path, history):
-    """The app as started (cli.main), its modules listed at Today's first paint."""
-    import os
+def _start_listing(folder) -> tuple[list[str], bool]:
+    """Start the app as a person does (cli.main); at Today's first paint: the modules
+    imported, and whether PySide's Qt namespace (93 enums, 12 ms) was built."""
     import subprocess
     import sys
 
-    if history:
-        _history(tmp_path)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    run = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(tmp_path)], capture_output=True, text=True,
+    run = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(folder)], capture_output=True, text=True,
                          env=env, timeout=60)
     assert run.returncode == 0, run.stderr
-    [listed] = [line for line in run.stdout.splitlines() if line.startswith("modules ")]
-    early = [m for m in listed.split()[1:] if m.startswith(NOT_BEFORE_THE_FIRST_PAINT)]
-    assert early == []
     assert "ready after" in run.stdout   # and all of it came once the window had painted
+    lines = run.stdout.splitlines()
+    [listed] = [line.split()[1:] for line in lines if line.startswith("modules ")]
+    [qt] = [line.split()[1] == "True" for line in lines if line.startswith("qt-namespace ")]
+    return listed, qt
+
+
+@pytest.mark.parametrize("history", [False, True], ids=["empty folder", "a history"])
+def test_the_first_paint_imports_only_what_today_needs(tmp_path, history):
+    if history:
+        _history(tmp_path)
+    for _start in range(2):   # the first start and the next (settings written by the first)
+        listed, _qt = _start_listing(tmp_path)
+        assert [m for m in listed if m.startswith(NOT_BEFORE_THE_FIRST_PAINT)] == []
+
+
+def test_a_start_after_the_first_paints_without_building_the_qt_namespace(tmp_path):
+    """The first start asks the desktop's colour scheme (which builds it); later starts paint
+    with the scheme last seen and ask after the paint. Nothing else may build it before."""
+    _start_listing(tmp_path)
+    assert AppSettings(tmp_path).system_scheme_seen in ("light", "dark")
+    _listed, qt = _start_listing(tmp_path)
+    assert qt is False
 
 
 def test_enter_before_the_file_is_read_starts_nothing(qtbot, tmp_path):

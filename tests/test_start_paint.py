@@ -1,0 +1,97 @@
+"""What the first paint does without (PySide's Qt namespace, the desktop's colour scheme)
+and that each still happens right after it (issue 11's empty cold start)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+
+from history_helpers import FAST, MONDAY, clock_on
+from itbgui.app import MainWindow
+from itbgui.settings import AppSettings
+from itbgui.store.opening import open_folder
+from itbgui.theme import DARK, LIGHT, apply_theme, colours, system_scheme
+from itbgui.widget_kit import set_by_name
+from qt_helpers import RecordingInhibitor
+
+
+def _window(qtbot, folder, settings: AppSettings) -> MainWindow:
+    win = MainWindow(open_folder(folder), settings, clock_on(MONDAY + dt.timedelta(days=1)),
+                     inhibitor=RecordingInhibitor(), timing=FAST)
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.mark.parametrize("painted", ["dark", "light"])
+def test_the_start_paints_the_scheme_last_seen_and_follows_the_desktop_right_after(qtbot, tmp_path,
+                                                                                   keep_palette, painted):
+    """The desktop said ``painted`` at the last start; what it says now wins after the paint."""
+    app = QApplication.instance()
+    settings = AppSettings(tmp_path)
+    settings.system_scheme_seen = painted
+    apply_theme(app, settings.theme, settings.system_scheme_seen)      # as cli.main does
+    assert colours() is (DARK if painted == "dark" else LIGHT)
+    win = _window(qtbot, tmp_path, settings)
+    painted_sheet = win.today_page.styleSheet()
+    now = system_scheme(app)
+    win.load_data()                                                    # right after the first paint
+    assert settings.system_scheme_seen == now
+    assert colours() is (DARK if now == "dark" else LIGHT)
+    assert (win.today_page.styleSheet() == painted_sheet) == (now == painted)   # restyled if it changed
+    win.close()
+    win.close_store()
+
+
+def test_a_first_start_asks_the_desktop_before_it_paints(qtbot, tmp_path, keep_palette):
+    app = QApplication.instance()
+    settings = AppSettings(tmp_path)
+    assert settings.system_scheme_seen is None
+    apply_theme(app, "system", settings.system_scheme_seen)
+    assert colours() is (DARK if system_scheme(app) == "dark" else LIGHT)
+
+
+def test_a_chosen_theme_never_asks_the_desktop(qtbot, tmp_path, keep_palette, monkeypatch):
+    settings = AppSettings(tmp_path)
+    settings.theme = "dark"
+    monkeypatch.setattr("itbgui.app.live_settings.system_scheme", lambda app: pytest.fail("asked"))
+    apply_theme(QApplication.instance(), settings.theme, None)
+    win = _window(qtbot, tmp_path, settings)
+    win.load_data()
+    assert colours() is DARK and settings.system_scheme_seen is None
+    win.close()
+    win.close_store()
+
+
+def test_a_nonsense_remembered_scheme_counts_as_never_seen(tmp_path):
+    (tmp_path / "settings.ini").write_text("[view]\nsystem_scheme=purple\n", encoding="utf-8")
+    assert AppSettings(tmp_path).system_scheme_seen is None
+    with pytest.raises(ValueError):
+        AppSettings(tmp_path).system_scheme_seen = "purple"
+
+
+def test_an_enum_property_is_set_by_its_names_as_by_the_enum(qapp):
+    area, label = QScrollArea(), QLabel()
+    set_by_name(area, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+    set_by_name(label, "textFormat", "RichText")
+    assert area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert label.textFormat() == Qt.TextFormat.RichText
+    with pytest.raises(ValueError):
+        set_by_name(label, "textFormat", "NoSuchFormat")
+
+
+def test_the_menus_shortcuts_are_the_keys_they_name(qtbot, tmp_path):
+    """Set as lists (see menus._action): the same keys QKeySequence(...) gives."""
+    win = _window(qtbot, tmp_path, AppSettings(tmp_path))
+    menus = win.menus
+    assert menus.start_action.shortcut() == QKeySequence("Ctrl+Return")
+    assert menus.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert menus.settings_action.shortcut() == QKeySequence("Ctrl+,")
+    assert menus.fullscreen_action.shortcut() == QKeySequence("F11")
+    assert [a.shortcut() for a in menus.page_actions] == [QKeySequence(f"Ctrl+{i}") for i in range(1, 5)]
+    assert all(a.shortcutContext() == Qt.ShortcutContext.WindowShortcut for a in menus.page_actions)
+    win.close()
+    win.close_store()
