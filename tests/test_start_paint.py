@@ -95,3 +95,50 @@ def test_the_menus_shortcuts_are_the_keys_they_name(qtbot, tmp_path):
     assert all(a.shortcutContext() == Qt.ShortcutContext.WindowShortcut for a in menus.page_actions)
     win.close()
     win.close_store()
+
+
+def _shown(qtbot, win: MainWindow) -> MainWindow:
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)   # window shortcuts go to the active window only
+    return win
+
+
+def _file_menu(win: MainWindow):
+    return win.menuBar().actions()[0].menu()
+
+
+def test_the_menus_actions_are_made_right_after_the_first_paint(qtbot, tmp_path):
+    win = _window(qtbot, tmp_path, AppSettings(tmp_path))
+    assert [a.menu().title() for a in win.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+    assert _file_menu(win).actions() == []                 # the first paint shows the titles only
+    _shown(qtbot, win)
+    qtbot.waitUntil(lambda: len(_file_menu(win).actions()) > 0)
+    assert win.menus.start_action in _file_menu(win).actions()
+    win.close()
+    win.close_store()
+
+
+def test_a_shortcut_pressed_before_the_actions_exist_still_works(qtbot, tmp_path, monkeypatch):
+    """The key comes before the paint's follow-up ran (here: it never runs)."""
+    monkeypatch.setattr("itbgui.app.window.after_first_paint", lambda widget, callback: None)
+    win = _shown(qtbot, _window(qtbot, tmp_path, AppSettings(tmp_path)))
+    assert _file_menu(win).actions() == [] and win.current_page == "today"
+    qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert win.current_page == "plan"                      # View > Plan's Ctrl+2, made by the key
+    qtbot.keyClick(win, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert win.current_page == "today"
+    win.close()
+    win.close_store()
+
+
+def test_a_menu_opened_before_the_actions_exist_shows_them(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr("itbgui.app.window.after_first_paint", lambda widget, callback: None)
+    win = _window(qtbot, tmp_path, AppSettings(tmp_path))
+    for i in (0, 2, 3):                                    # File, View, Help (Edit fills itself)
+        menu = win.menuBar().actions()[i].menu()
+        menu.aboutToShow.emit()
+        assert [a for a in menu.actions() if not a.isSeparator()], menu.title()
+    win.close()
+    win.close_store()

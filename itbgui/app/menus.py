@@ -1,6 +1,9 @@
 """The menu bar: File, Edit, View and Help, wired to the window's slots.
 
-The actions are kept in :class:`MenuActions` so the window can enable, check and test them.
+The first paint shows the four titles; their actions are made right after it (none is
+visible until a menu opens), or at once if a menu opens or a key is pressed before that,
+so a shortcut pressed as the window appears still works. The actions are kept in
+:class:`MenuActions` so the window can enable, check and test them.
 """
 
 from __future__ import annotations
@@ -8,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMenu
 
 from .. import APP_NAME
 from ..theme import THEMES
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from .window import MainWindow
 
 #: The navigation's pages, in tab order (Ctrl+1, Ctrl+2, ...).
@@ -58,7 +62,50 @@ class MenuActions:
             action.setEnabled(on)
 
 
+@dataclass
+class MenuTitles:
+    """The menu bar as the first paint shows it: four menus, empty until build_menus."""
+
+    file: QMenu
+    edit: QMenu
+    view: QMenu
+    help: QMenu
+
+
+def build_menu_titles(window: MainWindow) -> MenuTitles:
+    bar = window.menuBar()
+    titles = MenuTitles(bar.addMenu(tr("&File")), bar.addMenu(tr("&Edit")), bar.addMenu(tr("&View")),
+                        bar.addMenu(tr("&Help")))
+    # History's undo, redo, edit and delete live on its page (built on first use), so the
+    # Edit menu is filled each time it opens.
+    titles.edit.aboutToShow.connect(lambda: fill_edit_menu(titles.edit, window.history_page))
+    for menu in (titles.file, titles.view, titles.help):   # opened before the actions were made
+        menu.aboutToShow.connect(lambda: window.menus)
+    return titles
+
+
+class ActionsOnFirstKey(QObject):
+    """Until the actions exist, the first key pressed anywhere makes them. Qt offers a key
+    to the focus widget (ShortcutOverride, which passes here) before it looks the key up
+    among the shortcuts, so the shortcut pressed is found."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            self.window.menus   # noqa: B018  (made now; stop() follows)
+        return False
+
+    def stop(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+
+
 def _action(window, text: str, slot, shortcut=None, **kwargs) -> QAction:
+    from PySide6.QtGui import QAction, QKeySequence
+
     action = QAction(text, window, triggered=slot, **kwargs)
     if shortcut is not None:
         # setShortcuts with a list, not setShortcut: its overloads make PySide build every
@@ -71,9 +118,11 @@ def _action(window, text: str, slot, shortcut=None, **kwargs) -> QAction:
     return action
 
 
-def build_menus(window: MainWindow) -> MenuActions:
-    bar = window.menuBar()
-    file_menu = bar.addMenu(tr("&File"))
+def build_menus(window: MainWindow, titles: MenuTitles) -> MenuActions:
+    """The actions of every menu (after the first paint: see the module's docstring)."""
+    from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+    file_menu = titles.file
     start = _action(window, tr("&Start session"), window.start_session, "Ctrl+Return")
     setup = _action(window, tr("Plan &set-up…"), window.edit_plan_setup)
     print_ = _action(window, tr("&Print week…"), window.printing.print, QKeySequence.StandardKey.Print)
@@ -89,16 +138,12 @@ def build_menus(window: MainWindow) -> MenuActions:
                  None, _action(window, tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)):
         file_menu.addSeparator() if item is None else file_menu.addAction(item)
 
-    # History's undo, redo, edit and delete live on its page (built on first use), so the
-    # Edit menu is filled each time it opens.
-    edit_menu = bar.addMenu(tr("&Edit"))
-    edit_menu.aboutToShow.connect(lambda: fill_edit_menu(edit_menu, window.history_page))
-
-    view_menu = bar.addMenu(tr("&View"))
-    titles = {"today": tr("&Today"), "plan": tr("&Plan"), "history": tr("&History"), "library": tr("&Library")}
+    edit_menu = titles.edit
+    view_menu = titles.view
+    page_titles = {"today": tr("&Today"), "plan": tr("&Plan"), "history": tr("&History"), "library": tr("&Library")}
     page_actions = []
     for i, name in enumerate(PAGES):
-        action = _action(window, titles[name], lambda _checked=False, n=name: window.show_page(n), f"Ctrl+{i + 1}")
+        action = _action(window, page_titles[name], lambda _checked=False, n=name: window.show_page(n), f"Ctrl+{i + 1}")
         view_menu.addAction(action)   # (a QAction's shortcut is a window shortcut by default)
         window.addAction(action)   # live even with the menu bar hidden (full screen)
         page_actions.append(action)
@@ -123,7 +168,7 @@ def build_menus(window: MainWindow) -> MenuActions:
     view_menu.addAction(sound)
     view_menu.addAction(voice)
 
-    help_menu = bar.addMenu(tr("&Help"))
+    help_menu = titles.help
     welcome = _action(window, tr("Welcome and safety"), window.show_welcome)
     sources = _action(window, tr("The program's &sources"), lambda: _help().show_sources(window))
     help_menu.addAction(welcome)

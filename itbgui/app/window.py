@@ -24,19 +24,17 @@ from ..store.opening import FolderOpening, StoreError
 from ..theme import colours
 from ..today import TodayPage
 from .audio import SessionAudio
+from .first_paint import after_first_paint
 from .live_settings import LiveSettings
-from .menus import PAGES, build_menus
+from .made_on_use import MadeOnUse
+from .menus import PAGES, ActionsOnFirstKey, build_menu_titles
 from .onboarding import Onboarding
 from .printing import WeekPrinting
 from .session_host import SessionHost
 
 if TYPE_CHECKING:
-    from ..coach import Coach
-    from ..program.prescription import SessionPrescription
     from ..program.timeline import Timing
     from ..store.repository import SessionRepository
-    from ..store.saver import BackgroundSaver
-    from .data_care import DataCare
     from ..program.progression import TodaySession
     from ..history.page import HistoryPage
     from ..library.page import LibraryPage
@@ -51,7 +49,7 @@ SETUP_PROMPT_DELAY_MS = 300
 SOUND_LOAD_DELAY_MS = 1500
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MadeOnUse, QMainWindow):
     #: a background save finished: (SessionRecord, StoreError | None); emitted from the worker
     save_finished = Signal(object, object)
     #: a session ended and its progression decision is stored (ProgressionDecision or None)
@@ -61,17 +59,12 @@ class MainWindow(QMainWindow):
                  inhibitor: ScreenSaverInhibitor | None = None, timing: Timing | None = None) -> None:
         """``store`` may be the folder as the app takes it before its window shows (a
         :class:`FolderOpening`): the repository is made from it on first use, after the
-        first paint, so the store's modules load then (see :attr:`store`)."""
+        first paint, so the store's modules load then (see made_on_use.py)."""
         super().__init__()
         self._opening, self._store = (store, None) if isinstance(store, FolderOpening) else (None, store)
-        self.settings, self.clock = settings, clock
-        self._timing, self._coach = timing, None
-        self._data_care: DataCare | None = None
-        self._saver: BackgroundSaver | None = None
+        self.settings, self.clock, self._timing = settings, clock, timing
         self.audio = SessionAudio(self, settings, self.statusBar().showMessage, inhibitor=inhibitor)
         self.printing = WeekPrinting(self, lambda: self.coach.week_sheet(), self.statusBar().showMessage)
-        #: what Start hands the player: Today's prescription, refreshed by refresh_today()
-        self._prescription: SessionPrescription | None = None
         self.today_session: TodaySession | None = None
         self._morning_session = None
         self._setup_problem_shown = False
@@ -111,7 +104,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._page_shown)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
-        self.menus = build_menus(self)
+        self._menu_titles = build_menu_titles(self)      # the actions: see MadeOnUse.menus
+        self._first_key = ActionsOnFirstKey(self)
+        after_first_paint(self.today_page.heading, lambda: self.menus)
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
         self._shown_day: dt.date | None = None
         self.refresh_today() if self.data_loaded else self.today_page.show_loading()   # see load_data
@@ -128,67 +123,6 @@ class MainWindow(QMainWindow):
         self.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
         self.refresh_today()
         self.today_page.start_button.setFocus()
-
-    @property
-    def store(self) -> SessionRepository:
-        """The repository; made on first use from the folder taken before the window showed
-        (its lock and bytes), which is when TinyDB and the store's checks are imported."""
-        if self._store is None:
-            from ..store.repository import SessionRepository
-
-            self._store = SessionRepository(self._opening.data_dir, now=self.clock.now, defer_load=True,
-                                            opening=self._opening)
-        return self._store
-
-    @property
-    def data_loaded(self) -> bool:
-        """The data file is read (Today shows the real session); asks without opening the store."""
-        return self._store is not None and self._store.loaded
-
-    def close_store(self) -> None:
-        """Let the folder's lock go (the app's last step), whether or not the file was read."""
-        if self._store is not None:
-            self._store.close()
-        elif self._opening is not None:
-            self._opening.close()
-
-    @property
-    def saver(self) -> BackgroundSaver:
-        if self._saver is None:
-            from ..store.saver import BackgroundSaver
-
-            self._saver = BackgroundSaver(self.store, on_result=self.save_finished.emit)
-        return self._saver
-
-    @property
-    def data_care(self) -> DataCare:
-        if self._data_care is None:
-            from .data_care import DataCare
-
-            self._data_care = DataCare(self, self.store, self.statusBar().showMessage, self.data_replaced)
-        return self._data_care
-
-    @property
-    def prescription(self) -> SessionPrescription:
-        """What Start hands the player: Today's, once worked out; the starter session before."""
-        if self._prescription is None:
-            from ..program.prescription import starter_session
-
-            self._prescription = starter_session()
-        return self._prescription
-
-    @prescription.setter
-    def prescription(self, value: SessionPrescription) -> None:
-        self._prescription = value
-
-    @property
-    def coach(self) -> Coach:
-        if self._coach is None:   # made on first use: the rules (program/) load after the first paint
-            from ..coach import Coach
-
-            timing = {} if self._timing is None else {"timing": self._timing}
-            self._coach = Coach(self.store, self.clock, preferences=self.settings.session_preferences, **timing)
-        return self._coach
 
     def status(self, text: str, msecs: int = 0) -> None:
         self.statusBar().showMessage(text, msecs)

@@ -1,0 +1,104 @@
+"""The main window's parts that the first paint does without, each made on first use.
+
+The app takes the data folder (its lock and the file's bytes) before the window shows and
+paints Today at once; the repository, the background saver, the data file's dialogs, the
+coach, Today's real prescription and the menus' actions come right after the first paint
+(or sooner, the moment something asks for one). Mixed into :class:`MainWindow`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..coach import Coach
+    from ..program.prescription import SessionPrescription
+    from ..store.opening import FolderOpening
+    from ..store.repository import SessionRepository
+    from ..store.saver import BackgroundSaver
+    from .data_care import DataCare
+    from .menus import ActionsOnFirstKey, MenuActions, MenuTitles
+
+
+class MadeOnUse:
+    _opening: FolderOpening | None
+    _store: SessionRepository | None
+    _saver: BackgroundSaver | None = None
+    _data_care: DataCare | None = None
+    _prescription: SessionPrescription | None = None
+    _coach: Coach | None = None
+    _menus: MenuActions | None = None
+    _menu_titles: MenuTitles
+    _first_key: ActionsOnFirstKey
+
+    @property
+    def store(self) -> SessionRepository:
+        """The repository; made on first use from the folder taken before the window showed
+        (its lock and bytes), which is when TinyDB and the store's checks are imported."""
+        if self._store is None:
+            from ..store.repository import SessionRepository
+
+            self._store = SessionRepository(self._opening.data_dir, now=self.clock.now, defer_load=True,
+                                            opening=self._opening)
+        return self._store
+
+    @property
+    def data_loaded(self) -> bool:
+        """The data file is read (Today shows the real session); asks without opening the store."""
+        return self._store is not None and self._store.loaded
+
+    def close_store(self) -> None:
+        """Let the folder's lock go (the app's last step), whether or not the file was read."""
+        if self._store is not None:
+            self._store.close()
+        elif self._opening is not None:
+            self._opening.close()
+
+    @property
+    def saver(self) -> BackgroundSaver:
+        if self._saver is None:
+            from ..store.saver import BackgroundSaver
+
+            self._saver = BackgroundSaver(self.store, on_result=self.save_finished.emit)
+        return self._saver
+
+    @property
+    def data_care(self) -> DataCare:
+        if self._data_care is None:
+            from .data_care import DataCare
+
+            self._data_care = DataCare(self, self.store, self.statusBar().showMessage, self.data_replaced)
+        return self._data_care
+
+    @property
+    def prescription(self) -> SessionPrescription:
+        """What Start hands the player: Today's, once worked out; the starter session before."""
+        if self._prescription is None:
+            from ..program.prescription import starter_session
+
+            self._prescription = starter_session()
+        return self._prescription
+
+    @prescription.setter
+    def prescription(self, value: SessionPrescription) -> None:
+        self._prescription = value
+
+    @property
+    def coach(self) -> Coach:
+        if self._coach is None:   # made on first use: the rules (program/) load after the first paint
+            from ..coach import Coach
+
+            timing = {} if self._timing is None else {"timing": self._timing}
+            self._coach = Coach(self.store, self.clock, preferences=self.settings.session_preferences, **timing)
+        return self._coach
+
+    @property
+    def menus(self) -> MenuActions:
+        """The menus' actions: made right after the first paint, or when a menu opens or a
+        key is pressed before that (menus.py)."""
+        if self._menus is None:
+            from .menus import build_menus
+
+            self._first_key.stop()
+            self._menus = build_menus(self, self._menu_titles)
+        return self._menus
