@@ -78,7 +78,9 @@ def test_not_now_skips_the_set_up_and_still_counts_as_shown(qtbot, tmp_path):
 def test_help_welcome_and_safety_shows_it_again(qtbot, tmp_path):
     win, store = start_app(qtbot, tmp_path, prompts=False)
     win.settings.first_run_done = True
-    [action] = [a for a in win.menuBar().actions() if a.text() == "&Help"][0].menu().actions()[:1]
+    help_menu = [a for a in win.menuBar().actions() if a.text() == "&Help"][0].menu()
+    qtbot.waitUntil(lambda: bool(help_menu.actions()))   # made right after the first paint
+    [action] = help_menu.actions()[:1]
     assert action.text() == "Welcome and safety"
     action.trigger()
     welcome = wait_for_welcome(qtbot, win)
