@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 
 from .. import APP_NAME
 from ..theme import THEMES
@@ -85,14 +85,15 @@ def build_menu_titles(window: MainWindow) -> MenuTitles:
 
 
 class ActionsOnFirstKey(QObject):
-    """Until the actions exist, the first key pressed anywhere makes them. Qt offers a key
-    to the focus widget (ShortcutOverride, which passes here) before it looks the key up
-    among the shortcuts, so the shortcut pressed is found."""
+    """Until the actions exist, the first key pressed in the window makes them. Qt offers a
+    key to the focus widget and then its parents up to the window (ShortcutOverride) before
+    it looks the key up among the shortcuts, so the shortcut pressed is found. Watching the
+    window alone: a filter on the application would see every event of the start-up."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        QApplication.instance().installEventFilter(self)
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
@@ -100,7 +101,7 @@ class ActionsOnFirstKey(QObject):
         return False
 
     def stop(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        self.window.removeEventFilter(self)
 
 
 def _action(window, text: str, slot, shortcut=None, **kwargs) -> QAction:
