@@ -31,6 +31,23 @@ class MadeOnUse:
     _menu_titles: MenuTitles
     _first_key: ActionsOnFirstKey
 
+    def _after_first_paint(self) -> None:
+        """What no one sees in the first frame: the menus' actions, and the watch that gives
+        focus back to the window after every dialog (none opens before this), even without a WM."""
+        from ..focus_return import FocusReturner
+
+        self.menus   # noqa: B018
+        FocusReturner(self)
+
+    def load_data(self) -> None:
+        """Read a store opened with ``defer_load`` (after the first paint), then fill Today;
+        and check the desktop's colour scheme, which the first paint took as last seen."""
+        self.live_settings.confirm_system_scheme()
+        self.store.load()
+        self.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
+        self.refresh_today()
+        self.today_page.start_button.setFocus()
+
     @property
     def store(self) -> SessionRepository:
         """The repository; made on first use from the folder taken before the window showed

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from .window import MainWindow
@@ -88,6 +88,8 @@ class Onboarding:
             w.settings.sync()
         if w.player is None:
             w.show_page("today")
+        from PySide6.QtWidgets import QDialog   # not at import: the first paint needs no dialog
+
         if result == QDialog.DialogCode.Accepted and not w.store.read_only:
             self.edit_plan_setup(modal=False)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayo
 
 from .. import APP_NAME
 from ..clock import Clock
-from ..focus_return import FocusReturner
 from ..settings import AppSettings
 from ..store.opening import FolderOpening, StoreError
 from ..theme import colours
@@ -106,22 +105,12 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.setCentralWidget(self.stack)
         self._menu_titles = build_menu_titles(self)      # the actions: see MadeOnUse.menus
         self._first_key = ActionsOnFirstKey(self)
-        after_first_paint(self.today_page.heading, lambda: self.menus)
+        after_first_paint(self.today_page.heading, self._after_first_paint)
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
         self._shown_day: dt.date | None = None
         self.refresh_today() if self.data_loaded else self.today_page.show_loading()   # see load_data
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()
-        self.today_page.start_button.setFocus()
-        FocusReturner(self)   # focus back to the window after every dialog, even without a WM
-
-    def load_data(self) -> None:
-        """Read a store opened with ``defer_load`` (after the first paint), then fill Today;
-        and check the desktop's colour scheme, which the first paint took as last seen."""
-        self.live_settings.confirm_system_scheme()
-        self.store.load()
-        self.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
-        self.refresh_today()
         self.today_page.start_button.setFocus()
 
     def status(self, text: str, msecs: int = 0) -> None:
