@@ -61,6 +61,22 @@ def install_translator(app) -> object | None:
     return None
 
 
+def show_box(kind: str, parent, text: str) -> None:
+    """A message box ("critical" or "information"), with the app's icon set first: the
+    icon is set after the first paint otherwise (QIcon and the SVG wait until then)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    set_app_icon()
+    getattr(QMessageBox, kind)(parent, APP_NAME, text)
+
+
+def set_app_icon() -> None:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance().setWindowIcon(QIcon(":/icons/itb-coach.svg"))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in COMMANDS:
@@ -70,8 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
 
     from PySide6.QtCore import QLoggingCategory, QTimer
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from . import resources_rc  # noqa: F401  (registers :/exercises, :/sounds, :/icons)
     from .app import MainWindow, show_main_window
@@ -88,8 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(QIcon(":/icons/itb-coach.svg"))
+    app.setDesktopFileName(APP_ID)   # the icon: set_app_icon, after the first paint
     install_translator(app)
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
 
@@ -101,14 +115,14 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         print(f"itb-coach: {exc}", file=sys.stderr)
         if not args.exit_after_show:
-            QMessageBox.critical(None, APP_NAME, f"{exc}\n\nNothing has been changed on disk.")
+            show_box("critical", None, f"{exc}\n\nNothing has been changed on disk.")
         return 2
     if opening.locked_by:
         message = (f"ITB Coach is already open on this data folder ({opening.locked_by}). "
                    "Please use that window: two copies saving to one file could lose a session.")
         print(f"itb-coach: {message}", file=sys.stderr)
         if not args.exit_after_show:
-            QMessageBox.information(None, APP_NAME, message)
+            show_box("information", None, message)
         opening.close()
         return 3
     settings = AppSettings(data_dir)
@@ -119,12 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     show_main_window(window, prompts=not args.exit_after_show)
 
     def load() -> None:
+        set_app_icon()   # the window takes it too
         try:
             window.load_data()
         except StoreError as exc:   # e.g. a repair that could not be written
             print(f"itb-coach: {exc}", file=sys.stderr)
             if not args.exit_after_show:
-                QMessageBox.critical(window, APP_NAME, f"{exc}\n\nNothing has been changed on disk.")
+                show_box("critical", window, f"{exc}\n\nNothing has been changed on disk.")
             from PySide6.QtCore import Qt
 
             window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)   # exit(2) ends it, not

@@ -106,18 +106,26 @@ def test_a_file_that_cannot_be_prepared_after_the_paint_ends_the_app_with_code_2
 
 FIRST_PAINT = """
 import sys
-import PySide6.QtCore
+import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
 import itbgui.app.first_paint as first_paint
+import itbgui.app.window as window
 from itbgui import cli
 
-def at_first_paint(widget, callback):
-    def listed():
-        print("modules " + " ".join(sorted(sys.modules)), flush=True)
-        print("qt-namespace", "Qt" in vars(PySide6.QtCore), flush=True)   # PySide builds it on first use
-        callback()
-    real(widget, listed)
+listed = []
 
-real, first_paint.after_first_paint = first_paint.after_first_paint, at_first_paint
+def at_first_paint(widget, callback):
+    def listing():
+        if not listed:   # at the first of the callbacks run after the paint, before it runs
+            listed.append(1)
+            print("modules " + " ".join(sorted(sys.modules)), flush=True)
+            print("qt-namespace", "Qt" in vars(PySide6.QtCore), flush=True)   # PySide builds it on first use
+            made = [f"{m.__name__}.{n}" for m in (PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets) for n in vars(m)]
+            print("qt-classes " + " ".join(made), flush=True)
+        callback()
+    real(widget, listing)
+
+real = first_paint.after_first_paint
+first_paint.after_first_paint = window.after_first_paint = at_first_paint
 sys.exit(cli.main(["--data-dir", sys.argv[1], "--exit-after-show"]))
 """
 
@@ -138,9 +146,10 @@ NOT_BEFORE_THE_FIRST_PAINT = ("pyqtgraph", "PySide6.QtSvg", "PySide6.QtMultimedi
                               "itbgui.program.preferences", "itbgui.focus_return")
 
 
-def _start_listing(folder) -> tuple[list[str], bool]:
+def _start_listing(folder) -> tuple[list[str], bool, list[str]]:
     """Start the app as a person does (cli.main); at Today's first paint: the modules
-    imported, and whether PySide's Qt namespace (93 enums, 12 ms) was built."""
+    imported, whether PySide's Qt namespace (93 enums, 12 ms) was built, and the PySide
+    classes made so far (each is made on first use)."""
     import subprocess
     import sys
 
@@ -152,7 +161,8 @@ def _start_listing(folder) -> tuple[list[str], bool]:
     lines = run.stdout.splitlines()
     [listed] = [line.split()[1:] for line in lines if line.startswith("modules ")]
     [qt] = [line.split()[1] == "True" for line in lines if line.startswith("qt-namespace ")]
-    return listed, qt
+    [classes] = [line.split()[1:] for line in lines if line.startswith("qt-classes ")]
+    return listed, qt, classes
 
 
 @pytest.mark.parametrize("history", [False, True], ids=["empty folder", "a history"])
@@ -160,7 +170,7 @@ def test_the_first_paint_imports_only_what_today_needs(tmp_path, history):
     if history:
         _history(tmp_path)
     for _start in range(2):   # the first start and the next (settings written by the first)
-        listed, _qt = _start_listing(tmp_path)
+        listed, _qt, _classes = _start_listing(tmp_path)
         assert [m for m in listed if m.startswith(NOT_BEFORE_THE_FIRST_PAINT)] == []
 
 
@@ -169,8 +179,14 @@ def test_a_start_after_the_first_paints_without_building_the_qt_namespace(tmp_pa
     with the scheme last seen and ask after the paint. Nothing else may build it before."""
     _start_listing(tmp_path)
     assert AppSettings(tmp_path).system_scheme_seen in ("light", "dark")
-    _listed, qt = _start_listing(tmp_path)
+    _listed, qt, classes = _start_listing(tmp_path)
     assert qt is False
+    # Nor the menus' actions and keys, the window icon, dialogs, or event filters' events
+    # (QEvent.Type, fifty event classes): each comes right after the paint.
+    later = {"PySide6.QtGui.QAction", "PySide6.QtGui.QKeySequence", "PySide6.QtGui.QIcon",
+             "PySide6.QtWidgets.QDialog", "PySide6.QtWidgets.QMessageBox", "PySide6.QtGui.QShowEvent",
+             "PySide6.QtCore.QChildEvent"}
+    assert later.isdisjoint(classes)
 
 
 def test_enter_before_the_file_is_read_starts_nothing(qtbot, tmp_path):

@@ -142,3 +142,14 @@ def test_a_menu_opened_before_the_actions_exist_shows_them(qtbot, tmp_path, monk
         assert [a for a in menu.actions() if not a.isSeparator()], menu.title()
     win.close()
     win.close_store()
+
+
+def test_the_app_icon_is_set_right_after_the_first_paint(qtbot, tmp_path):
+    from PySide6.QtGui import QIcon
+
+    from itbgui import cli
+
+    app = QApplication.instance()
+    app.setWindowIcon(QIcon())
+    assert cli.main(["--data-dir", str(tmp_path), "--exit-after-show"]) == 0
+    assert not app.windowIcon().isNull()

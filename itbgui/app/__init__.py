@@ -5,7 +5,6 @@
 """
 
 from .menus import PAGES
-from .printing import default_page_size
 from .window import SETUP_PROMPT_DELAY_MS, SOUND_LOAD_DELAY_MS, MainWindow, show_main_window
 
 __all__ = ["MainWindow", "PAGES", "SETUP_PROMPT_DELAY_MS", "SHORTCUTS_HELP", "SOUND_LOAD_DELAY_MS",
@@ -13,9 +12,14 @@ __all__ = ["MainWindow", "PAGES", "SETUP_PROMPT_DELAY_MS", "SHORTCUTS_HELP", "SO
 
 
 def __getattr__(name: str):
-    """``SHORTCUTS_HELP`` from ``help``, imported only when asked (the first paint needs no help)."""
+    """``SHORTCUTS_HELP`` and ``default_page_size``, imported only when asked (the first
+    paint needs neither the help nor the printing)."""
     if name == "SHORTCUTS_HELP":
         from .help import SHORTCUTS_HELP
 
         return SHORTCUTS_HELP
+    if name == "default_page_size":
+        from .printing import default_page_size
+
+        return default_page_size
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

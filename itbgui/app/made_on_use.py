@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from ..store.repository import SessionRepository
     from ..store.saver import BackgroundSaver
     from .data_care import DataCare
-    from .menus import ActionsOnFirstKey, MenuActions, MenuTitles
+    from .printing import WeekPrinting
+    from .menus import MenuActions, MenuTitles
 
 
 class MadeOnUse:
@@ -28,8 +29,8 @@ class MadeOnUse:
     _prescription: SessionPrescription | None = None
     _coach: Coach | None = None
     _menus: MenuActions | None = None
+    _printing: WeekPrinting | None = None
     _menu_titles: MenuTitles
-    _first_key: ActionsOnFirstKey
 
     def _after_first_paint(self) -> None:
         """What no one sees in the first frame: the menus' actions, and the watch that gives
@@ -88,6 +89,14 @@ class MadeOnUse:
         return self._data_care
 
     @property
+    def printing(self) -> WeekPrinting:
+        if self._printing is None:
+            from .printing import WeekPrinting
+
+            self._printing = WeekPrinting(self, lambda: self.coach.week_sheet(), self.statusBar().showMessage)
+        return self._printing
+
+    @property
     def prescription(self) -> SessionPrescription:
         """What Start hands the player: Today's, once worked out; the starter session before."""
         if self._prescription is None:
@@ -116,6 +125,21 @@ class MadeOnUse:
         if self._menus is None:
             from .menus import build_menus
 
-            self._first_key.stop()
             self._menus = build_menus(self, self._menu_titles)
         return self._menus
+
+    def key_before_menus(self, event) -> bool:
+        """A key that reached the window before the menus' actions were made: make them and
+        send the key again. Qt offers a key the app sends to the shortcuts first, so the
+        shortcut pressed still works; any other key comes back here as usual. True: done."""
+        if self._menus is not None:
+            return False
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import QApplication
+
+        self.menus   # noqa: B018
+        again = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat(),
+                          event.count())
+        QApplication.sendEvent(self, again)
+        event.setAccepted(again.isAccepted())
+        return True

@@ -1,8 +1,8 @@
 """The menu bar: File, Edit, View and Help, wired to the window's slots.
 
 The first paint shows the four titles; their actions are made right after it (none is
-visible until a menu opens), or at once if a menu opens or a key is pressed before that,
-so a shortcut pressed as the window appears still works. The actions are kept in
+visible until a menu opens), or at once if a menu opens or a key is pressed before that
+(MadeOnUse.key_before_menus), so a shortcut pressed as the window appears still works. The actions are kept in
 :class:`MenuActions` so the window can enable, check and test them.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
 from .. import APP_NAME
@@ -82,26 +82,6 @@ def build_menu_titles(window: MainWindow) -> MenuTitles:
     for menu in (titles.file, titles.view, titles.help):   # opened before the actions were made
         menu.aboutToShow.connect(lambda: window.menus)
     return titles
-
-
-class ActionsOnFirstKey(QObject):
-    """Until the actions exist, the first key pressed in the window makes them. Qt offers a
-    key to the focus widget and then its parents up to the window (ShortcutOverride) before
-    it looks the key up among the shortcuts, so the shortcut pressed is found. Watching the
-    window alone: a filter on the application would see every event of the start-up."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            self.window.menus   # noqa: B018  (made now; stop() follows)
-        return False
-
-    def stop(self) -> None:
-        self.window.removeEventFilter(self)
 
 
 def _action(window, text: str, slot, shortcut=None, **kwargs) -> QAction:

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME
@@ -26,9 +25,8 @@ from .audio import SessionAudio
 from .first_paint import after_first_paint
 from .live_settings import LiveSettings
 from .made_on_use import MadeOnUse
-from .menus import PAGES, ActionsOnFirstKey, build_menu_titles
+from .menus import PAGES, build_menu_titles
 from .onboarding import Onboarding
-from .printing import WeekPrinting
 from .session_host import SessionHost
 
 if TYPE_CHECKING:
@@ -63,7 +61,6 @@ class MainWindow(MadeOnUse, QMainWindow):
         self._opening, self._store = (store, None) if isinstance(store, FolderOpening) else (None, store)
         self.settings, self.clock, self._timing = settings, clock, timing
         self.audio = SessionAudio(self, settings, self.statusBar().showMessage, inhibitor=inhibitor)
-        self.printing = WeekPrinting(self, lambda: self.coach.week_sheet(), self.statusBar().showMessage)
         self.today_session: TodaySession | None = None
         self._morning_session = None
         self._setup_problem_shown = False
@@ -73,7 +70,6 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.save_finished.connect(self.session.saved)
 
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(QIcon(":/icons/itb-coach.svg"))
         self.resize(1280, 720)
         if settings.window_geometry is not None:
             self.restoreGeometry(QByteArray(settings.window_geometry))
@@ -104,7 +100,6 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self._menu_titles = build_menu_titles(self)      # the actions: see MadeOnUse.menus
-        self._first_key = ActionsOnFirstKey(self)
         after_first_paint(self.today_page.heading, self._after_first_paint)
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
         self._shown_day: dt.date | None = None
@@ -354,6 +349,8 @@ class MainWindow(MadeOnUse, QMainWindow):
     def keyPressEvent(self, event) -> None:
         from PySide6.QtCore import Qt   # not at import: see widget_kit.set_by_name
 
+        if self.key_before_menus(event):
+            return
         if (self.player is None and self.current_page == "today" and self.data_loaded
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.start_session()
