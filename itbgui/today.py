@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
-from .program.decisions import HOLD, PROGRESS, STEP_BACK
+from .program.actions import ACTIONS, HOLD, PROGRESS, STEP_BACK
 from .theme import colours
 from .widget_kit import TextScaled, clear_layout, set_by_name
 
@@ -24,7 +24,6 @@ if TYPE_CHECKING:   # the rules come with the first session shown, after the fir
     from .store.records import SessionRecord
 
 #: The decision buttons, in the order shown.
-ACTIONS = (PROGRESS, HOLD, STEP_BACK)
 #: Next-morning answers as stored in SessionRecord.next_morning.
 MORNING_ANSWERS = ("better", "same", "worse")
 

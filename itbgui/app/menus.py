@@ -8,8 +8,7 @@ visible until a menu opens), or at once if a menu opens or a key is pressed befo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
@@ -37,8 +36,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-@dataclass
-class MenuActions:
+class MenuActions(NamedTuple):   # (NamedTuples, not dataclasses: see theme.Colours)
     start_action: QAction
     setup_action: QAction
     print_action: QAction
@@ -53,8 +51,8 @@ class MenuActions:
     voice_action: QAction
     welcome_action: QAction
     sources_action: QAction
-    page_actions: list[QAction] = field(default_factory=list)
-    theme_actions: dict[str, QAction] = field(default_factory=dict)
+    page_actions: list[QAction]
+    theme_actions: dict[str, QAction]
 
     def set_navigation_enabled(self, on: bool) -> None:
         """Off while a session runs: the player is the one way on."""
@@ -62,8 +60,7 @@ class MenuActions:
             action.setEnabled(on)
 
 
-@dataclass
-class MenuTitles:
+class MenuTitles(NamedTuple):
     """The menu bar as the first paint shows it: four menus, empty until build_menus."""
 
     file: QMenu

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-PROGRESS, HOLD, STEP_BACK = "progress", "hold", "step_back"
-ACTIONS = (PROGRESS, HOLD, STEP_BACK)
+from .actions import ACTIONS, HOLD, PROGRESS, STEP_BACK  # noqa: F401  (named here too)
 #: Pain during the work that is acceptable if it settles by the next morning.
 ACCEPTABLE_PAIN = 5
 #: Pain low enough to move on (two sessions in a row).
