@@ -23,7 +23,6 @@ if TYPE_CHECKING:   # the rules come with the first session shown, after the fir
     from .program.progression import TodaySession
     from .store.records import SessionRecord
 
-#: The decision buttons, in the order shown.
 #: Next-morning answers as stored in SessionRecord.next_morning.
 MORNING_ANSWERS = ("better", "same", "worse")
 
