@@ -302,6 +302,7 @@ class TodayPage(TextScaled, QWidget):
         for label in (self.subheading, self.note_label, self.last_label):
             label.setText("")
         self.note_label.hide()
+        self.decision_card.hide()   # nothing to decide yet: no empty card in the first frame
         self.start_button.setEnabled(False)
 
     def _day_heading(self, today: TodaySession, now: dt.date) -> str:
@@ -328,6 +329,7 @@ class TodayPage(TextScaled, QWidget):
 
     def _show_decision(self, today: TodaySession) -> None:
         decision = today.decision
+        self.decision_card.show()
         for button in self.override_buttons.values():
             button.setVisible(decision is not None)
         self.override_label.setVisible(decision is not None)

@@ -153,3 +153,13 @@ def test_the_app_icon_is_set_right_after_the_first_paint(qtbot, tmp_path):
     app.setWindowIcon(QIcon())
     assert cli.main(["--data-dir", str(tmp_path), "--exit-after-show"]) == 0
     assert not app.windowIcon().isNull()
+
+
+def test_the_first_frame_has_no_empty_decision_card_and_today_shows_it_once_filled(qtbot, tmp_path):
+    win = _shown(qtbot, _window(qtbot, tmp_path, AppSettings(tmp_path)))
+    card = win.today_page.decision_card
+    assert not win.data_loaded and not card.isVisible()
+    win.load_data()
+    assert card.isVisible() and win.today_page.decision_title.text()
+    win.close()
+    win.close_store()
