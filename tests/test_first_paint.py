@@ -144,7 +144,7 @@ NOT_BEFORE_THE_FIRST_PAINT = ("pyqtgraph", "PySide6.QtSvg", "PySide6.QtMultimedi
                               "itbgui.app.data_care", "itbgui.program.exercises",
                               "itbgui.program.prescription", "itbgui.program.timeline",
                               "itbgui.program.preferences", "itbgui.focus_return", "itbgui.program.decisions",
-                              "dataclasses")
+                              "dataclasses", "json")
 
 
 def _start_listing(folder) -> tuple[list[str], bool, list[str]]:
@@ -218,7 +218,7 @@ def test_a_window_on_the_taken_folder_holds_its_lock_throughout_and_opens_the_st
     qtbot.waitUntil(lambda: win.data_loaded)
     assert not win.store.read_only and len(win.store.sessions()) == 2
     assert win.today_session is not None and win.today_page.start_button.isEnabled()
-    assert open_folder(tmp_path).locked_by                     # and after it
+    assert f"process {os.getpid()}" in open_folder(tmp_path).locked_by   # after it, named by the store
     win.close()
     win.close_store()
     again = open_folder(tmp_path)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import json
 import os
 import stat
 import sys
@@ -56,8 +55,10 @@ class DataFolderLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self) -> bool:
+    def acquire(self, *, say_who: bool = True) -> bool:
         """Take the lock if nobody has it; otherwise remember who does and return False.
+        ``say_who=False`` leaves writing who holds it to :meth:`say_who` (the app does that
+        after its first paint: json is not imported before it).
 
         Raises OSError when the lock file can be neither opened for writing nor for
         reading (the caller must then not write: there is no lock to hold). A lock file
@@ -80,7 +81,8 @@ class DataFolderLock:
                 os.close(fd)
                 raise
             self._fd = fd
-            self._write_holder(fd)
+            if say_who:
+                self.say_who()
             return True
         raise OSError(errno.EAGAIN, "the lock file keeps being replaced")
 
@@ -101,10 +103,14 @@ class DataFolderLock:
             raise OSError(errno.EINVAL, f"{self.path.name} is not a plain file")
         return (mine.st_ino, mine.st_dev) == (there.st_ino, there.st_dev)
 
-    @staticmethod
-    def _write_holder(fd: int) -> None:
-        """Who holds the folder, for a second copy to name; only a courtesy, so a full
-        disk or a read-only lock file does not stop the app."""
+    def say_who(self) -> None:
+        """Write who holds the folder, for a second copy to name; only a courtesy, so a
+        full disk or a read-only lock file does not stop the app."""
+        if self._fd is None:
+            return
+        import json
+
+        fd = self._fd
         info = {"pid": os.getpid(), "host": _host_name(),
                 "since": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
         try:
@@ -116,6 +122,8 @@ class DataFolderLock:
 
     @staticmethod
     def _read_holder(fd: int) -> dict:
+        import json
+
         try:
             os.lseek(fd, 0, os.SEEK_SET)
             info = json.loads(os.read(fd, 4096) or b"{}")

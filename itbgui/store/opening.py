@@ -83,7 +83,7 @@ def open_folder(data_dir: Path, *, read_only: bool = False) -> FolderOpening:
 def _take_lock(opening: FolderOpening) -> None:
     """Writable only with the lock held: any failure to take it opens read-only."""
     try:
-        got = opening.lock.acquire()
+        got = opening.lock.acquire(say_who=False)   # the repository says who (json after the paint)
     except OSError as exc:
         opening.read_only = True
         opening.lock_problem = plain_words(exc)

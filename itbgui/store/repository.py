@@ -132,6 +132,7 @@ class SessionRepository:
         self._loading = False   # load() under way: a read of its state then is a bug, not a reload
         self._load_failed: StoreError | None = None
         if self._folder_lock.held:
+            self._folder_lock.say_who()
             self._remove_leftovers()
         self._raw = opening.raw
         if not defer_load:
