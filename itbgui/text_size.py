@@ -24,8 +24,9 @@ def apply_text_scale(scale: float, app: QApplication | None = None) -> None:
         app.setProperty(_BASE, base)
     app.setProperty(_SCALE, float(scale))
     font = app.font()
-    font.setPointSizeF(base * scale)
-    app.setFont(font)
+    if font.pointSizeF() != base * scale:   # at start-up, normal text: nothing to change (1 ms)
+        font.setPointSizeF(base * scale)
+        app.setFont(font)
     # Widgets under a style sheet keep the font they were polished with (the style sheet
     # style does not pass an application font change on): give it to each window too.
     for window in app.topLevelWidgets():

@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from history_helpers import FAST, MONDAY, clock_on
 from itbgui.app import MainWindow
-from itbgui.settings import AppSettings
+from itbgui.settings import TEXT_SIZES, AppSettings
 from itbgui.store.opening import open_folder
+from itbgui.text_size import apply_text_scale
 from itbgui.theme import DARK, LIGHT, apply_theme, colours, system_scheme
 from itbgui.widget_kit import set_by_name
 from qt_helpers import RecordingInhibitor
@@ -163,3 +166,15 @@ def test_the_first_frame_has_no_empty_decision_card_and_today_shows_it_once_fill
     assert card.isVisible() and win.today_page.decision_title.text()
     win.close()
     win.close_store()
+
+
+@given(st.lists(st.sampled_from(sorted(TEXT_SIZES.values())), min_size=1, max_size=6))
+def test_the_app_font_follows_every_text_size_change_even_when_nothing_changes(qapp, scales):
+    """text_size.apply_text_scale leaves an equal font alone (start-up) but never a stale one."""
+    base = qapp.property("itb_base_point_size") or qapp.font().pointSizeF()
+    try:
+        for scale in scales:
+            apply_text_scale(scale, qapp)
+            assert qapp.font().pointSizeF() == pytest.approx(base * scale)
+    finally:
+        apply_text_scale(1.0, qapp)
