@@ -26,6 +26,7 @@ from .charts import (AdherenceChart, HistoryChart, PainChart, RepsChart, Resista
                      SidesChart)
 from .editing import (DeleteSessionCommand, EditSessionCommand, SessionEditDialog, catalogue_label,
                       confirm_delete)
+from .history_data import HistoryData
 from .table_model import SessionColumn, SessionSetsModel, SessionTableModel
 
 
@@ -48,7 +49,7 @@ class HistoryPage(TextScaled, QWidget):
         self.sore_side = sore_side
         self.range_key = cd.DEFAULT_RANGE
         self.exercise_id: str | None = None
-        self.data = cd.HistoryData()
+        self.data = HistoryData()
         self.charts_data: cd.HistoryCharts | None = None
         self._stale: set[int] = set()
         self.undo_stack = QUndoStack(self)
