@@ -282,6 +282,28 @@ class PointLabels(pg.GraphicsObject):
             p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
 
+class _LabelOnce:
+    """pyqtgraph lays the axis title out as rich text again on every range, pen or font
+    change (about twenty times while a chart is built); here only when its text changes."""
+
+    def _updateLabel(self) -> None:  # noqa: N802 (pyqtgraph's name)
+        html = self.labelString()
+        if html != getattr(self, "_label_html", None):
+            self._label_html = html
+            self.label.setHtml(html)
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+
+class LeanAxis(_LabelOnce, pg.AxisItem):
+    """An axis whose title is laid out only when it changes."""
+
+
+class LeanDateAxis(_LabelOnce, pg.DateAxisItem):
+    """A date axis whose title is laid out only when it changes."""
+
+
 class LeanPlot(pg.GraphicsWidget):
     """A view box with a left axis and a date axis: the part of a PlotItem the charts use.
 
@@ -295,7 +317,7 @@ class LeanPlot(pg.GraphicsWidget):
         self.vb.setMouseEnabled(x=False, y=False)
         self.vb.setDefaultPadding(0.02)
         self.vb.disableAutoRange()
-        self.axes = {"left": pg.AxisItem("left"), "bottom": date_axis}
+        self.axes = {"left": LeanAxis("left"), "bottom": date_axis}
         layout = QGraphicsGridLayout()
         layout.setContentsMargins(1, 1, 1, 1)
         layout.setHorizontalSpacing(0)

@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from ..program.exercises import CATALOGUE
 
@@ -26,7 +26,7 @@ from ..text_size import points
 from ..theme import Colours, colours
 from . import chart_data as cd
 from .chart_items import (DASHES, DAY, SYMBOLS, WEEK_TICKS_UP_TO, ChartHeader,  # noqa: F401
-                          LeanPlot, LegendEntry, PointLabels, _INDEX, _number, _tr, blend,
+                          LeanDateAxis, LeanPlot, LegendEntry, PointLabels, _INDEX, _number, _tr, blend,
                           integer_ticks, palette_for, step_line, when_label)
 
 
@@ -37,6 +37,8 @@ class HistoryChart(pg.GraphicsLayoutWidget):
 
     def __init__(self, title: str, y_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A few dozen items: a spatial index costs more to keep than it saves.
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setMinimumSize(360, 260)
         self.setAccessibleName(title)
         self.title_text = title
@@ -44,7 +46,7 @@ class HistoryChart(pg.GraphicsLayoutWidget):
         self.header = ChartHeader(self.legend_columns)
         self.header.set_title(title)
         self.addItem(self.header, row=0, col=0)
-        self.date_axis = pg.DateAxisItem(orientation="bottom")
+        self.date_axis = LeanDateAxis(orientation="bottom")
         # Labels may run this far past the axis ends (into the corner under the left
         # axis), so the first Monday's date is not cut off at the left edge.
         self.date_axis.setStyle(hideOverlappingLabels=40)
@@ -232,13 +234,20 @@ class RepsChart(HistoryChart):
             self.show_empty(x_range, (0, 20))
             return
         target_colour = blend(c.muted, c.base, 0.35)  # opaque: overlapping targets look as one
-        for s in drawn:  # targets first, so they sit behind
+        bands_x, bands_y, links = [], [], []
+        for s in drawn:  # every target as one item (one colour), behind the series
             tx, ty = step_line(s.x, s.target, None)
             if len(s.x) == 1:   # one session: a short bar around its point, not nothing
                 tx, ty = np.asarray([s.x[0] - 1.5 * DAY, s.x[0] + 1.5 * DAY]), np.repeat(ty[:1], 2)
-            band = pg.PlotCurveItem(tx, ty, pen=pg.mkPen(target_colour, width=9))
-            band.setZValue(-10)
-            self.plot.addItem(band)
+            link = np.ones(len(tx), dtype=bool)
+            link[-1] = False    # no stroke from one exercise's target to the next one's
+            bands_x.append(tx)
+            bands_y.append(ty)
+            links.append(link)
+        band = pg.PlotCurveItem(np.concatenate(bands_x), np.concatenate(bands_y),
+                                connect=np.concatenate(links), pen=pg.mkPen(target_colour, width=9))
+        band.setZValue(-10)
+        self.plot.addItem(band)
         self._entries.append(LegendEntry(_tr("Target (plan)") if from_plan else _tr("Target"),
                                          pg.mkPen(target_colour, width=9)))
         for s in drawn:

@@ -272,7 +272,11 @@ class HistoryPage(TextScaled, QWidget):
         chart = self._charts[index]
         if chart is None:
             chart = self._charts[index] = CHART_TYPES[index]()
-            self._holders[index].layout().addWidget(chart)
+            holder = self._holders[index]
+            holder.layout().addWidget(chart)
+            if holder.isVisible():   # its tab is showing: shown and sized now, so the tab
+                chart.show()         # paints once with it, not empty first
+                holder.layout().activate()
         return chart
 
     @property

@@ -47,6 +47,7 @@ class SessionColumn(IntEnum):
 
 
 _SESSION_COLUMNS = tuple(SessionColumn)
+_HEADER_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -112,20 +113,18 @@ class SessionTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
+        if orientation != Qt.Orientation.Horizontal or role not in _HEADER_ROLES:
+            return None   # the header asks for a dozen roles per section as it paints
         if role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Date"), self.tr("Week"), self.tr("Duration"), self.tr("Exercises"),
                     self.tr("Reps"), self.tr("Pain"), self.tr("Note"))[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (self.tr("When the session started"),
-                    self.tr("Week of the program"),
-                    self.tr("From start to the last set"),
-                    self.tr("How many different exercises were logged"),
-                    self.tr("Every rep of every set, both sides"),
-                    self.tr("Pain before → after the session, 0-10"),
-                    self.tr("Your note"))[section]
-        return None
+        return (self.tr("When the session started"),
+                self.tr("Week of the program"),
+                self.tr("From start to the last set"),
+                self.tr("How many different exercises were logged"),
+                self.tr("Every rep of every set, both sides"),
+                self.tr("Pain before → after the session, 0-10"),
+                self.tr("Your note"))[section]
 
     #: The roles answered; a view asks for about eight per cell as it paints.
     _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole,
@@ -226,6 +225,9 @@ class SetColumn(IntEnum):
     RESISTANCE = 4
 
 
+_SET_COLUMNS = tuple(SetColumn)
+
+
 class SessionSetsModel(QAbstractTableModel):
     """The sets of one session, in the order they were done."""
 
@@ -254,11 +256,17 @@ class SessionSetsModel(QAbstractTableModel):
     def side_label(self, side: str | None) -> str:
         return {"left": self.tr("left"), "right": self.tr("right"), None: self.tr("both")}[side]
 
+    _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.TextAlignmentRole, RECORD_ROLE})
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._sets):
+        if role not in self._ROLES:
             return None
-        s = self._sets[index.row()]
-        column = SetColumn(index.column())
+        row = index.row()
+        if not 0 <= row < len(self._sets) or not index.isValid():
+            return None
+        s = self._sets[row]
+        column = _SET_COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column is SetColumn.EXERCISE:
                 return exercise_name(s.exercise_id)
