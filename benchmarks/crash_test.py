@@ -14,10 +14,11 @@ Each class of issue 13 is part of the run:
 - the lock: while the child saves, the parent opens the folder too and must get it
   read-only (a writable second copy is a bypass);
 - nothing overwritten: the data file is a link into a "synced" folder; the link must stay
-  a link after every kill;
+  a link after every kill (with ``--plain-file`` it is a plain file instead, whose saves
+  write over the previous version's file: storage.write_recycling);
 - opening: every reopen after a kill must work, and leaves no temporary file behind.
 
-    python benchmarks/crash_test.py [--kills 500] [--history 150] [--seed 1] [--json]
+    python benchmarks/crash_test.py [--kills 500] [--history 150] [--seed 1] [--plain-file] [--json]
 
 Prints kills, saves acknowledged, sessions lost (target 0), files unreadable (target 0),
 lock bypassed (0), links replaced (0), backups missing (0), temporary files left (0).
@@ -106,13 +107,14 @@ def day_of(session_id: str) -> int:
     return int(session_id.split("-")[0][3:]) if session_id.startswith("run") else 0
 
 
-def run(kills: int, history: int, seed: int, data_dir: Path) -> dict:
+def run(kills: int, history: int, seed: int, data_dir: Path, linked: bool = True) -> dict:
     rng = random.Random(seed)
     synced = data_dir.parent / "synced"
     synced.mkdir(exist_ok=True)
     data_dir.mkdir(exist_ok=True)
     link = data_dir / DATA_FILE_NAME
-    link.symlink_to(synced / DATA_FILE_NAME)
+    if linked:
+        link.symlink_to(synced / DATA_FILE_NAME)
     with SessionRepository(data_dir) as repo:
         repo.save_sessions([session(f"history-{i}", SETS_PER_SESSION, day=0) for i in range(history)])
     totals = {"kills": 0, "saves_acknowledged": 0, "sessions_lost": 0, "files_unreadable": 0,
@@ -150,7 +152,7 @@ def run(kills: int, history: int, seed: int, data_dir: Path) -> dict:
         totals["backups_acknowledged"] += len(backups)
         for sid, count in acked.items():
             acked_all[sid] = max(acked_all.get(sid, 0), count)
-        totals["links_replaced"] += not link.is_symlink()
+        totals["links_replaced"] += linked and not link.is_symlink()
         try:
             json.loads(link.read_bytes())  # strictly whole JSON (through the link, if any)
         except ValueError:
@@ -190,13 +192,16 @@ def main() -> int:
     parser.add_argument("--history", type=int, default=150, help="sessions in the file beforehand")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--data-dir", type=Path, help="default: a temporary folder")
+    parser.add_argument("--plain-file", action="store_true",
+                        help="the data file is a plain file, not a link into a synced folder")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args()
     if not hasattr(os, "fork"):
         print("crash_test needs os.fork (Linux or macOS)", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
-        totals = run(args.kills, args.history, args.seed, args.data_dir or Path(tmp) / "data")
+        totals = run(args.kills, args.history, args.seed, args.data_dir or Path(tmp) / "data",
+                     linked=not args.plain_file)
     if args.json:
         print(json.dumps(totals))
     else:

@@ -5,7 +5,11 @@ Every measured run is a fresh child process, so no run warms the next. Three kin
   * tab (the app running): the store is opened first, as the app does at start-up, and
     the clock then times the History tab's own work: the page built, shown offscreen at
     1366x768 and the visible chart painted, then every other chart tab shown and painted;
-  * cold: the same, with a fresh SessionRepository opened on the file inside the clock.
+  * cold: the same, with a fresh SessionRepository opened on the file inside the clock;
+    the app noted the file as checked when it wrote it (store/checked.py), as on any
+    start after the app's own save;
+  * unnoted: the cold run without that note (a file the app did not write, or edited by
+    hand since), so every field is checked again.
 Qt, pyqtgraph and the app's modules are imported and the QApplication exists before the
 clock starts in both. Peak memory is the child's peak resident set size
 (``resource.getrusage(RUSAGE_SELF).ru_maxrss``), whole process; one extra cold run under
@@ -47,8 +51,13 @@ def child_json(path: Path) -> dict:
     return {"seconds": time.perf_counter() - t0, "peak_rss_mb": _peak_rss_mb()}
 
 
-def child_open(data_dir: Path, range_key: str, cold: bool, trace: bool) -> dict:
+def child_open(data_dir: Path, range_key: str, cold: bool, trace: bool,
+               unnoted: bool = False) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if unnoted:
+        from itbgui.store import checked
+
+        checked.note_path(data_dir).unlink(missing_ok=True)  # the open notes it again
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
@@ -137,7 +146,7 @@ def main() -> None:
             print(json.dumps(child_json(Path(rest[0]))))
         else:
             print(json.dumps(child_open(Path(rest[0]), rest[1], cold=kind != "tab",
-                                        trace=kind == "trace")))
+                                        trace=kind == "trace", unnoted=kind == "unnoted")))
         return
 
     if args.data_dir is not None:
@@ -160,11 +169,12 @@ def measure(data_dir: Path, runs: int, range_key: str) -> None:
           f"sessions, {sets} sets; range shown: {range_key}; {runs} runs each")
     del doc
 
-    bare, tabs, colds = [], [], []
+    bare, tabs, colds, unnoted = [], [], [], []
     for _ in range(runs):  # interleaved, so machine noise hits all alike
         bare.append(run_child("json", str(path)))
         tabs.append(run_child("tab", str(data_dir), range_key))
         colds.append(run_child("cold", str(data_dir), range_key))
+        unnoted.append(run_child("unnoted", str(data_dir), range_key))
     traced = run_child("trace", str(data_dir), range_key)
 
     def med(rows, key):
@@ -187,6 +197,12 @@ def measure(data_dir: Path, runs: int, range_key: str) -> None:
           f"= {med(colds, 'tab') / base:.2f}x")
     print(f"    store open + tab                          {med(colds, 'total') * 1000:7.1f} ms "
           f"= {med(colds, 'total') / base:.2f}x the bare load")
+    print()
+    print("(c) the same, the file not noted as checked (every field checked again):")
+    print(f"    store open (SessionRepository)            {med(unnoted, 'store') * 1000:7.1f} ms "
+          f"= {med(unnoted, 'store') / base:.2f}x")
+    print(f"    store open + tab                          {med(unnoted, 'total') * 1000:7.1f} ms "
+          f"= {med(unnoted, 'total') / base:.2f}x the bare load")
     print()
     print(f"peak RSS (ru_maxrss, whole process, cold):  {max(r['peak_rss_mb'] for r in colds):7.1f} MB "
           f"(target < 300 MB; Qt + app loaded before the open: {med(colds, 'rss_before_mb'):.1f} MB; "

@@ -14,13 +14,12 @@ from window_helpers import MONDAY, clock_on, open_window
 
 def full_disk(monkeypatch, data_dir):
     """The data folder's disk is full; other folders (a USB stick, say) still take files."""
-    real = storage.write_atomically
-
-    def refuse_in_data_dir(path, payload):
-        if path.parent == data_dir:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real(path, payload)
-    monkeypatch.setattr(storage, "write_atomically", refuse_in_data_dir)
+    for name in ("write_atomically", "write_recycling"):   # a new file, or over the spare
+        def refuse_in_data_dir(path, payload, *args, real=getattr(storage, name), **kwargs):
+            if path.parent == data_dir:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            real(path, payload, *args, **kwargs)
+        monkeypatch.setattr(storage, name, refuse_in_data_dir)
 
 
 def test_quitting_with_an_unsaved_session_asks_and_retry_saves_it(qtbot, store, tmp_path, monkeypatch):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+from functools import partial
 from itertools import chain, islice
 from operator import itemgetter
 from typing import Callable, TypeVar
@@ -253,3 +254,49 @@ def session_records(sessions: dict) -> dict[str, SessionRecord] | None:
     except Exception:  # noqa: BLE001 - any surprise is the careful path's to name
         return None
     return out if len(out) == len(docs) else None
+
+
+def session_records_checked_before(sessions: dict) -> dict[str, SessionRecord] | None:
+    """Every session's record by id, from documents checked clean before (checked.py).
+
+    No field is checked again. Each session's sets are built the first time they are read
+    (most screens read a few weeks of ten years), from one table of the file's distinct
+    sets. A time written by hand (no UTF offset, a fraction of a second) goes through
+    ``from_doc``, which reads it as the check did. None for anything else unexpected: the
+    caller then reads the file the checked way.
+    """
+    known = _BuiltSets()
+    build = partial(_sets_checked_before, known)
+    out = BulkRecords()
+    try:
+        for doc in sessions.values():
+            get = doc.get
+            start, ended = _from_iso(doc["started_at"]), get("ended_at")
+            end = _from_iso(ended) if ended is not None else None
+            if (start.tzinfo is None or start.microsecond
+                    or (end is not None and (end.tzinfo is None or end.microsecond))):
+                record = SessionRecord.from_doc(doc)
+            else:
+                sets = doc["sets"] if "sets" in doc else []
+                record = object.__new__(SessionRecord)
+                record.__dict__.update(
+                    id=doc["id"], started_at=start, ended_at=end,
+                    completed=get("completed", False), title=get("title", ""),
+                    week=get("week"), pain_before=get("pain_before"),
+                    pain_after=get("pain_after"), note=get("note", ""),
+                    next_morning=get("next_morning"))
+                if sets:
+                    record.__dict__["_sets_pending"] = (build, sets)
+                else:
+                    record.__dict__["sets"] = ()
+            out[record.id] = record
+    except Exception:  # noqa: BLE001 - not what a checked file holds: check it
+        return None
+    return out if len(out) == len(sessions) else None
+
+
+def _sets_checked_before(known: _BuiltSets, docs: list) -> tuple[SetRecord, ...]:
+    try:
+        return tuple(map(known.__getitem__, map(_ROW, docs)))
+    except KeyError:  # an older file's set without some field: as from_doc reads it
+        return tuple(map(SetRecord.from_doc, docs))

@@ -43,6 +43,9 @@ class LoadedFile:
     problems: list[str] = field(default_factory=list)  # plain words, empty when clean
     unreadable: bool = False             # the file as a whole was not a valid data file
     dropped_documents: int = 0
+    #: read by orjson and found clean, so orjson reads bytes written from this data as
+    #: json would: checked.py may note them as checked (see read_checked_before)
+    quick_clean: bool = False
 
     @property
     def damaged(self) -> bool:
@@ -63,6 +66,7 @@ def read_data_file(raw: bytes) -> LoadedFile:
     seen: dict = {}   # what the quick read saw in the text: the careful one need not look again
     quick = fast.read(raw, lambda data: _check_as_read(raw, data, seen))
     if quick is not None:
+        quick.quick_clean = True
         return quick
     if not raw.strip():
         return LoadedFile(data={}, records={}, version=SCHEMA_VERSION,
@@ -92,6 +96,26 @@ def read_data_file(raw: bytes) -> LoadedFile:
     notes += duplicates or []
     loaded = _check(data)
     loaded.problems[:0] = notes
+    return loaded
+
+
+def read_checked_before(raw: bytes) -> LoadedFile | None:
+    """What :func:`read_data_file` returns for ``raw``, for bytes that were checked clean
+    before (checked.matches said so): parsed by orjson and built without checking every
+    field again, each session's sets on first use. None when the quick parser is not
+    there or not for a file this small, or anything is not as a clean file holds it; the
+    caller then reads the file the checked way."""
+    with fast.gc_paused():
+        data = fast.parse(raw)
+        if data is None:
+            return None
+        try:
+            loaded = _check(data, checked_before=True)
+        except Exception:  # noqa: BLE001 - the checked way names whatever it is
+            return None
+    if loaded.problems or loaded.version != SCHEMA_VERSION or loaded.dropped_documents:
+        return None
+    loaded.quick_clean = True
     return loaded
 
 
@@ -198,7 +222,7 @@ def parse_keeping_duplicates(text: str) -> tuple[dict, list[str]]:
                   "number, a repeated field kept its last value."]
 
 
-def _check(data: dict) -> LoadedFile:
+def _check(data: dict, *, checked_before: bool = False) -> LoadedFile:
     problems: list[str] = []
     clean: dict = {}
     for name, table in data.items():
@@ -226,7 +250,7 @@ def _check(data: dict) -> LoadedFile:
         migrate(clean, version)
     clean[META] = {"1": {**_meta_doc(clean.get(META, {})), "schema_version": SCHEMA_VERSION}}
 
-    records, kept_keys, dropped = _records(clean.get(SESSIONS, {}), problems)
+    records, kept_keys, dropped = _records(clean.get(SESSIONS, {}), problems, checked_before)
     clean[SESSIONS] = {k: v for k, v in clean.get(SESSIONS, {}).items() if k in kept_keys}
     if DECISIONS in clean:
         decisions = clean[DECISIONS]
@@ -278,9 +302,14 @@ def _meta_doc(meta: dict) -> dict:
     return {}
 
 
-def _records(sessions: dict, problems: list[str]) -> tuple[dict[str, SessionRecord], set[str], int]:
+def _records(sessions: dict, problems: list[str], checked_before: bool = False
+             ) -> tuple[dict[str, SessionRecord], set[str], int]:
     """Every session that passes the checks, the document keys kept, and how many were not."""
-    quick = fast.session_records(sessions)  # all clean, checked in bulk; or None
+    quick = None
+    if checked_before:
+        quick = fast.session_records_checked_before(sessions)
+    if quick is None:
+        quick = fast.session_records(sessions)  # all clean, checked in bulk; or None
     if quick is not None:
         return quick, set(sessions), 0
     records: dict[str, SessionRecord] = {}

@@ -36,6 +36,7 @@ LATEST_YEAR = 2200
 #: so a maintenance session years on is still a possible one.
 WEEK_RANGE = (1, 10_500)
 
+_INT64 = (-2 ** 63, 2 ** 64)   # whole numbers every JSON reader keeps exact
 _set = object.__setattr__  # fills a frozen record without re-running its checks
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -65,7 +66,8 @@ def check_text(value, what: str, max_len: int = TEXT_MAX_CHARS, *, empty: bool =
 
 def check_document(doc, what: str = "the document") -> None:
     """A plan or decision document holds only what a JSON file can store as it is:
-    text keys, finite numbers, and text without a lone surrogate."""
+    text keys, finite numbers, whole numbers within 64 bits, and text without a lone
+    surrogate."""
     stack = [doc]
     while stack:
         item = stack.pop()
@@ -82,6 +84,9 @@ def check_document(doc, what: str = "the document") -> None:
         elif isinstance(item, float):
             if not math.isfinite(item):
                 raise RecordError(f"{what} holds a number that cannot be stored: {item!r}")
+        elif isinstance(item, int) and not isinstance(item, bool) and not _INT64[0] <= item < _INT64[1]:
+            # JSON readers differ past 64 bits (some read a float): never written
+            raise RecordError(f"{what} holds a number too large to store: {item!r:.40}")
         elif item is not None and not isinstance(item, (bool, int)):
             raise RecordError(f"{what} holds a value that cannot be stored: {item!r:.40}")
 
@@ -252,6 +257,20 @@ class SessionRecord:
             _set(self, "sets", tuple(self.sets) if isinstance(self.sets, list) else self.sets)
         if not isinstance(self.sets, tuple) or not all(type(s) is SetRecord for s in self.sets):
             raise RecordError("sets must be a list of sets")
+
+    def __getattr__(self, name: str):
+        """Only ever for ``sets`` of a record read from a file checked before: they are
+        built on first use (fast.session_records_checked_before), then kept as any record's."""
+        if name == "sets":
+            state = self.__dict__
+            pending = state.get("_sets_pending")
+            if pending is not None:
+                build, docs = pending
+                _set(self, "sets", build(docs))
+                state.pop("_sets_pending", None)   # after: another thread finds one or the other
+            if "sets" in state:
+                return state["sets"]
+        raise AttributeError(f"'SessionRecord' object has no attribute {name!r}")
 
     @property
     def duration_seconds(self) -> float:

@@ -26,9 +26,11 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from .. import __version__
+from . import checked
 from .backups import Backup, BackupSet
 from .files import new_file, remove_leftovers
-from .loading import DECISIONS, META, PLAN, SESSIONS, LoadedFile, read_data_file
+from .loading import (DECISIONS, META, PLAN, SESSIONS, LoadedFile, read_checked_before,
+                      read_data_file)
 from .lock import DataFolderLock
 from .migrations import SCHEMA_VERSION
 from .records import RecordError, SessionRecord, check_document
@@ -138,6 +140,7 @@ class SessionRepository:
         #: counts every change to what memory holds (loads, writes, restores): a cache of
         #: anything worked out from the data is good while this is unchanged
         self.revision = 0
+        self._noted: list | None = None  # the chunks last noted as checked
         self._raw: bytes | None = None
         self.loaded = False
         self._loading = False   # load() under way: a read of its state then is a bug, not a reload
@@ -169,7 +172,7 @@ class SessionRepository:
             self._loading = True
             raw = self._raw   # kept until opened: a retry must never start from no file
             try:
-                self._open(raw, read_data_file(raw) if raw is not None else None)
+                self._open(raw, self._read(raw) if raw is not None else None)
             except OSError as exc:
                 self._folder_lock.release()
                 self.read_only = True
@@ -238,9 +241,44 @@ class SessionRepository:
         finally:
             os.close(fd)
 
+    def _read(self, raw: bytes) -> LoadedFile:
+        """The file's records: the checks are skipped for bytes noted as checked clean
+        before (checked.py), and the bytes are noted when a check finds them clean."""
+        if checked.matches(self.data_dir, raw):
+            loaded = read_checked_before(raw)
+            if loaded is not None:
+                return loaded
+        loaded = read_data_file(raw)
+        if loaded.quick_clean and loaded.version == SCHEMA_VERSION and not self.read_only:
+            self._note_checked([raw])
+        return loaded
+
+    def _note_checked(self, chunks: list) -> None:
+        """Note these bytes, read clean or written from clean data, as checked (checked.py)."""
+        if chunks is not self._noted:
+            checked.remember(self.data_dir, checked.digest(chunks), sum(map(len, chunks)))
+            self._noted = chunks
+
+    def note_checked(self) -> None:
+        """After writes, note the file's bytes as checked so the next start can skip the
+        checks: the saver calls this when its queue runs dry, and :meth:`close` does.
+        Only data that was itself read clean (or began empty) is noted; a failure to
+        write the note only costs the next start time."""
+        with self._lock:
+            if self.read_only or not self.loaded or not self._note_ok:
+                return
+            written = self._db.storage.last_written
+            if written is None or self.unsaved:
+                return
+            try:
+                self._note_checked(written)
+            except Exception:  # noqa: BLE001 - only ever a shortcut for the next start
+                _log.warning("could not note the data file as checked", exc_info=True)
+
     def _open(self, raw: bytes | None, loaded: LoadedFile | None) -> None:
         if loaded is None:  # a first start
-            self._install(LoadedFile(data={}, records={}, version=SCHEMA_VERSION))
+            self._install(LoadedFile(data={}, records={}, version=SCHEMA_VERSION,
+                                     quick_clean=True))
             if not self.read_only:
                 self._ensure_meta()
             return
@@ -273,6 +311,8 @@ class SessionRepository:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage, initial=loaded.data,
                               read_only=self.read_only)
             self._records: dict[str, SessionRecord] = dict(loaded.records)
+            #: memory holds only what orjson reads back as json does: its writes may be noted
+            self._note_ok = loaded.quick_clean
             self._sorted: tuple[dict, list[SessionRecord]] | None = None
             # A newer app's file is not checked: a document may lack its id.
             self._doc_ids = _ids(loaded.data.get(SESSIONS, {}))
@@ -503,6 +543,7 @@ class SessionRepository:
         with self._lock:
             opened = "_db" in self.__dict__   # closed before loading: nothing to load now
             if opened:
+                self.note_checked()
                 self._db.close()
             self._folder_lock.release()
             if not self.read_only:

@@ -97,3 +97,7 @@ class BackgroundSaver:
                 self._cond.notify_all()
             if self.on_result is not None:
                 self.on_result(record, error)
+            with self._cond:
+                drained = not self._pending
+            if drained and error is None:
+                self.repo.note_checked()  # the next start can trust what is on disk now

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -95,13 +96,14 @@ def _write_all(fd: int, chunks: list[bytes]) -> None:
                 pending[0] = pending[0][written:]
 
 
-def write_atomically(path: Path, payload: bytes | list) -> None:
+def write_atomically(path: Path, payload: bytes | list, *, keep_old_as: Path | None = None) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file.
 
     ``payload`` may be a list of chunks, written in order without joining them first.
     On any failure (full disk, read-only folder) the old file is untouched, the
     temporary file is removed and the OSError goes to the caller. When ``path`` is a
-    symbolic link, its target is replaced and the link stays.
+    symbolic link, its target is replaced and the link stays. ``keep_old_as``: the file
+    replaced is kept under that name, where the file system allows (write_recycling).
     """
     chunks = [payload] if isinstance(payload, (bytes, bytearray)) else payload
     # A link is written where it points (a synced folder, say), not replaced by a file.
@@ -114,12 +116,111 @@ def write_atomically(path: Path, payload: bytes | list) -> None:
             _sync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        keep = _second_name(path) if keep_old_as is not None else None
+        try:
+            os.replace(tmp, path)
+        except BaseException:
+            _drop(keep)
+            raise
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        _drop(tmp)
         raise
+    if keep is not None:
+        try:
+            os.replace(keep, keep_old_as)
+        except OSError:
+            _drop(keep)
     fsync_folder(path.parent)
+
+
+def spare_path(path: Path) -> Path:
+    """Where the data file's previous version waits to be written over by the next save."""
+    return path.with_name(f".{path.name}.spare")
+
+
+def write_recycling(path: Path, chunks: list) -> None:
+    """:func:`write_atomically` for the data file, written over its previous version's blocks.
+
+    A new temporary file makes the file system find room for every byte, and the rename
+    over the old file then frees all of the old one's; on ten years of sessions the two
+    cost about as much as the write itself. Here the version before last (the *spare*,
+    ``.itb-coach.json.spare``) is written over in place and fsynced, the current file is
+    kept alive under a second name so the rename frees nothing, and it becomes the next
+    spare. The data file is still only ever replaced by a rename of fully synced bytes, so
+    a crash at any point leaves the old or the new file whole; a spare cut short is only a
+    spare, written over from its start the next time.
+
+    A spare linked elsewhere too (a backup tool's hard link) is never written over; a
+    spare that cannot be written (a full disk) is deleted, which frees its room, and the
+    save goes the plain way. A data file reached through a link gets plain
+    write_atomically: a synced folder need not hold and upload a second copy.
+    """
+    if os.path.islink(path):
+        write_atomically(path, chunks)
+        return
+    spare = spare_path(path)
+    if not _overwrite_spare(spare, chunks):
+        write_atomically(path, chunks, keep_old_as=spare)  # the next save has a spare
+        return
+    keep = _second_name(path)
+    try:
+        os.replace(spare, path)  # nothing freed while `keep` names the old file
+    except BaseException:
+        _drop(keep)
+        raise
+    if keep is not None:
+        try:
+            os.replace(keep, spare)
+        except OSError:
+            _drop(keep)
+    fsync_folder(path.parent)
+
+
+def _overwrite_spare(spare: Path, chunks: list) -> bool:
+    """Write ``chunks`` over the spare from its start, truncate and fsync; False when there
+    is no spare this app alone may write over, or it could not be written (then deleted)."""
+    try:
+        fd = os.open(spare, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+            _drop(spare)  # only our name goes: whoever else links the file keeps it
+            return False
+        _write_all(fd, chunks)
+        os.ftruncate(fd, sum(map(len, chunks)))
+        _sync(fd)
+        return True
+    except OSError:
+        _drop(spare)
+        return False
+    except BaseException:
+        _drop(spare)
+        raise
+    finally:
+        os.close(fd)
+
+
+def _second_name(path: Path) -> Path | None:
+    """Link ``path``'s file under a temporary name (removed with a dead writer's leftovers);
+    None where there is no file yet or the file system has no hard links."""
+    keep = path.with_name(f".{path.name}.keep.{os.getpid()}.tmp")
+    for _attempt in range(2):
+        try:
+            os.link(path, keep)
+            return keep
+        except FileExistsError:
+            _drop(keep)   # left by an earlier process with this number
+        except OSError:
+            return None
+    return None
+
+
+def _drop(path: Path | None) -> None:
+    if path is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 class AtomicJSONStorage(Storage):
@@ -134,6 +235,7 @@ class AtomicJSONStorage(Storage):
         self._fragments: dict[str, dict[str, tuple[dict, bytes]]] = {}
         self._declared: set[tuple[str, str]] | None = None
         self.bytes_written = 0
+        self.last_written: list | None = None  # the chunks of the last write, in order
 
     def read(self) -> dict:
         return self._data
@@ -184,7 +286,8 @@ class AtomicJSONStorage(Storage):
             raise ReadOnlyStorageError("the data file is open read-only")
         chunks = self.chunks(data)
         self._data = data
-        write_atomically(self.path, chunks)
+        write_recycling(self.path, chunks)
+        self.last_written = chunks
         self.bytes_written = sum(len(c) for c in chunks)
 
     def close(self) -> None:
