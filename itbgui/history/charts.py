@@ -72,6 +72,7 @@ class HistoryChart(pg.GraphicsLayoutWidget):
     def apply_theme(self, c: Colours) -> None:
         self.colours = c
         self.setBackground(c.base)
+        self.plot.getAxis("left").backdrop = QColor(c.base)   # the grid made opaque over it
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen(c.muted))
