@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import QGraphicsScene, QWidget
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from ..program.exercises import CATALOGUE
 
@@ -37,8 +37,11 @@ class HistoryChart(pg.GraphicsLayoutWidget):
 
     def __init__(self, title: str, y_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # A few dozen items: a spatial index costs more to keep than it saves.
+        # A few dozen items: a spatial index costs more to keep than it saves. The
+        # background is one flat colour: filling it is cheaper than a cached copy of it
+        # (a viewport-sized pixmap made and filled on the first paint, then copied).
         self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.setMinimumSize(360, 260)
         self.setAccessibleName(title)
         self.title_text = title
