@@ -200,6 +200,9 @@ class HistoryPage(TextScaled, QWidget):
         self._charts: list[HistoryChart | None] = [None] * len(CHART_TYPES)
         self._holders: list[QWidget] = []
         self.tabs = QTabWidget()
+        # No frame drawn round the charts (each has its own background): the styled pane
+        # cost a millisecond on every repaint of the tab area, two or three a tab change.
+        self.tabs.setDocumentMode(True)
         for label in (self.tr("Reps"), self.tr("Resistance"), self.tr("Pain"),
                       self.tr("Per week"), self.tr("Left vs right")):
             holder = QWidget()
