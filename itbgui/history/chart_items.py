@@ -285,20 +285,28 @@ class PointLabels(pg.GraphicsObject):
 class _LeanAxisParts:
     """Two costs of pyqtgraph's axis cut. It lays the title out as rich text again on every
     range, pen or font change (about twenty times while a chart is built): here only when
-    the text changes. And its grid lines are see-through, which the raster painter draws
+    the text changes, and not while the title is hidden. And its grid lines are see-through, which the raster painter draws
     on a slow path (a millisecond for six lines): here they are the same colour made
     opaque over ``backdrop`` (the chart's background), drawn behind the data."""
 
     backdrop: QColor | None = None
 
     def _updateLabel(self) -> None:  # noqa: N802 (pyqtgraph's name)
-        html = self.labelString()
-        if html != getattr(self, "_label_html", None):
-            self._label_html = html
-            self.label.setHtml(html)
+        if self.label.isVisible():   # a hidden title (the date axis has none) waits
+            html = self.labelString()
+            if html != getattr(self, "_label_html", None):
+                self._label_html = html
+                self.label.setHtml(html)
+        else:
+            self._label_html = None
         self._adjustSize()
         self.picture = None
         self.update()
+
+    def showLabel(self, show: bool = True) -> None:  # noqa: N802 (pyqtgraph's name)
+        super().showLabel(show)
+        if show and getattr(self, "_label_html", None) is None:
+            self._updateLabel()
 
     def generateDrawSpecs(self, p: QPainter):  # noqa: N802 (pyqtgraph's name)
         specs = super().generateDrawSpecs(p)
@@ -352,7 +360,7 @@ class LeanPlot(pg.GraphicsWidget):
             axis.enableAutoSIPrefix(False)  # else every range change re-renders the label HTML
             axis.linkToView(self.vb)
             axis.setZValue(0.5)
-        self.axes["left"].setZValue(-0.5)   # its grid lines (opaque) behind the data
+        self.axes["left"].setZValue(self.vb.zValue() - 1)   # its opaque grid behind the data
         self.items: list = []
 
     def getAxis(self, name: str) -> pg.AxisItem:  # noqa: N802 (PlotItem's name)
