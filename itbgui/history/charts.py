@@ -18,7 +18,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import (QGraphicsGridLayout, QGraphicsScene, QGraphicsView, QSizePolicy,
+                               QWidget)
 
 from ..program.exercises import CATALOGUE
 
@@ -30,8 +31,12 @@ from .chart_items import (DASHES, DAY, SYMBOLS, WEEK_TICKS_UP_TO, ChartHeader,  
                           integer_ticks, palette_for, step_line, when_label)
 
 
-class HistoryChart(pg.GraphicsLayoutWidget):
-    """A titled plot with a date axis, a legend above it and hover tooltips."""
+class HistoryChart(pg.GraphicsView):
+    """A titled plot with a date axis, a legend above it and hover tooltips.
+
+    The header and the plot sit in one plain grid layout (pyqtgraph's GraphicsLayout adds
+    a border item, a signal and a layout pass per cell, none of them used here).
+    """
 
     legend_columns = 3
 
@@ -48,14 +53,20 @@ class HistoryChart(pg.GraphicsLayoutWidget):
         self.y_label = y_label
         self.header = ChartHeader(self.legend_columns)
         self.header.set_title(title)
-        self.addItem(self.header, row=0, col=0)
         self.date_axis = LeanDateAxis(orientation="bottom")
         # Labels may run this far past the axis ends (into the corner under the left
         # axis), so the first Monday's date is not cut off at the left edge.
         self.date_axis.setStyle(hideOverlappingLabels=40)
         self.plot = LeanPlot(self.date_axis)
-        self.addItem(self.plot, row=1, col=0)
-        self.ci.layout.setRowStretchFactor(1, 1)
+        self.ci = pg.GraphicsWidget()
+        self.ci.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        grid = QGraphicsGridLayout()
+        grid.addItem(self.header, 0, 0)
+        grid.addItem(self.plot, 1, 0)
+        grid.setRowStretchFactor(1, 1)
+        self.ci.setLayout(grid)
+        self.setCentralItem(self.ci)
+        grid.activate()
         self.plot.getAxis("left").setGrid(int(0.25 * 255))
         self._entries: list[LegendEntry] = []
         self._markers: list[tuple] = []
