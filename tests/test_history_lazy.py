@@ -80,3 +80,21 @@ def test_the_pages_charts_equal_summarising_every_session(history, range_key, ex
                                history_start=first_day)
     assert HistoryData(shuffled).charts(range_key, TODAY, exercise, plan) == expected
 
+
+
+def reference_rung_of(exercise, step_index, resistance):
+    """The rule as first written: the ladder's order searched for each set."""
+    order = [i for i, _ in exercise.ladder()]
+    if step_index is not None and 0 <= step_index < len(exercise.steps):
+        return order.index(step_index)
+    for index, step in enumerate(exercise.steps):
+        if step.name == resistance:
+            return order.index(index)
+    return None
+
+
+def test_rung_of_reads_the_ladder_as_the_search_did():
+    for ex in CATALOGUE:
+        for index in (None, -1, *range(len(ex.steps) + 2)):
+            for name in ["", "Some other band", *RUNGS[ex.id]]:
+                assert cd.rung_of(ex, index, name) == reference_rung_of(ex, index, name)

@@ -83,13 +83,26 @@ def side_exercises(exercise_id: str | None = None) -> tuple[Exercise, ...]:
 def rung_of(exercise: Exercise, step_index: int | None, resistance: str) -> int | None:
     """The ladder place of a set (0 = easiest, the catalogue's difficulty order): from the
     stored step index, else found by the rung's name."""
-    order = [i for i, _ in exercise.ladder()]
+    places = _PLACES.get(exercise.id)
+    if places is None or places[0] is not exercise:   # not the catalogue's: work it out
+        places = _places(exercise)
+    _exercise, by_index, by_name = places
     if step_index is not None and 0 <= step_index < len(exercise.steps):
-        return order.index(step_index)
+        return by_index[step_index]
+    return by_name.get(resistance)
+
+
+def _places(exercise: Exercise) -> tuple[Exercise, dict[int, int], dict[str, int]]:
+    """Each step's ladder place, by stored index and by name (the first step of a name)."""
+    by_index = {i: place for place, (i, _step) in enumerate(exercise.ladder())}
+    by_name: dict[str, int] = {}
     for index, step in enumerate(exercise.steps):
-        if step.name == resistance:
-            return order.index(index)
-    return None
+        by_name.setdefault(step.name, by_index[index])
+    return exercise, by_index, by_name
+
+
+#: rung_of runs for every set charted: the places are worked out once per exercise.
+_PLACES = {ex.id: _places(ex) for ex in CATALOGUE}
 
 
 # ---------------------------------------------------------------------- summaries

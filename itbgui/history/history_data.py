@@ -40,8 +40,9 @@ class HistoryData:
             order = sorted(range(len(ordered)), key=lambda i: (days[i], ordered[i].started_at))
             ordered, days = [ordered[i] for i in order], [days[i] for i in order]
         self.sessions, self._days = ordered, days
-        live = {r.id for r in self.sessions}
-        self._cache = {k: v for k, v in self._cache.items() if k in live}
+        if self._cache:
+            live = {r.id for r in self.sessions}
+            self._cache = {k: v for k, v in self._cache.items() if k in live}
 
     def summaries_from(self, first_day: dt.date | None) -> list[SessionSummary]:
         """Summaries of the sessions on or after ``first_day`` (None: all), oldest first."""

@@ -57,6 +57,7 @@ class SessionTableModel(QAbstractTableModel):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[SessionRecord] = []
+        self._headers: dict | None = None
         self.sort_column = SessionColumn.DATE
         self.sort_order = Qt.SortOrder.DescendingOrder
         if sessions:
@@ -115,16 +116,20 @@ class SessionTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role not in _HEADER_ROLES:
             return None   # the header asks for a dozen roles per section as it paints
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Date"), self.tr("Week"), self.tr("Duration"), self.tr("Exercises"),
-                    self.tr("Reps"), self.tr("Pain"), self.tr("Note"))[section]
-        return (self.tr("When the session started"),
-                self.tr("Week of the program"),
-                self.tr("From start to the last set"),
-                self.tr("How many different exercises were logged"),
-                self.tr("Every rep of every set, both sides"),
-                self.tr("Pain before → after the session, 0-10"),
-                self.tr("Your note"))[section]
+        if self._headers is None:   # translated once: the header asks hundreds of times
+            self._headers = {
+                Qt.ItemDataRole.DisplayRole: (
+                    self.tr("Date"), self.tr("Week"), self.tr("Duration"), self.tr("Exercises"),
+                    self.tr("Reps"), self.tr("Pain"), self.tr("Note")),
+                Qt.ItemDataRole.ToolTipRole: (
+                    self.tr("When the session started"),
+                    self.tr("Week of the program"),
+                    self.tr("From start to the last set"),
+                    self.tr("How many different exercises were logged"),
+                    self.tr("Every rep of every set, both sides"),
+                    self.tr("Pain before → after the session, 0-10"),
+                    self.tr("Your note"))}
+        return self._headers[role][section]
 
     #: The roles answered; a view asks for about eight per cell as it paints.
     _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole,
