@@ -135,3 +135,29 @@ def test_the_axis_title_is_laid_out_with_the_latest_theme(page, keep_palette):  
     shown = QGraphicsTextItem()
     shown.setHtml(axis.labelString())
     assert axis.label.toHtml() == shown.toHtml() != before
+
+
+def test_the_page_is_laid_out_once_at_its_split(page, qapp):  # noqa: F811
+    """The table's share is given before the first layout: showing the page sizes the
+    table and the chart once, not at an even split and then again at the share."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Resizes(QObject):
+        sizes: list = []
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Resize and page.isVisible():
+                self.sizes.append((watched is page.table, event.size().width()))
+            return False
+
+    counter = Resizes()
+    for widget in (page.table, page.reps_chart):
+        widget.installEventFilter(counter)
+    page.show()
+    qapp.processEvents()
+    left, right = page.splitter.sizes()
+    assert left == round((left + right) * 0.43)
+    table = [width for is_table, width in counter.sizes if is_table]
+    chart = [width for is_table, width in counter.sizes if not is_table]
+    assert table == [page.table.width()]
+    assert chart[1:] == [page.reps_chart.width()]    # after the size it was made at

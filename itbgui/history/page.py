@@ -332,10 +332,11 @@ class HistoryPage(TextScaled, QWidget):
 
     def _share_panes(self) -> None:
         """The table's share of the width grows with the text size (the charts keep the rest)."""
-        total = sum(self.splitter.sizes())
-        if total > 0:
-            left = min(0.55, 0.43 * self._text_scale)
-            self.splitter.setSizes([round(total * left), total - round(total * left)])
+        # Before the first layout the sizes are shares: the page is laid out once at the
+        # right split, not laid out and then split again when shown.
+        total = sum(self.splitter.sizes()) or 10_000
+        left = min(0.55, 0.43 * self._text_scale)
+        self.splitter.setSizes([round(total * left), total - round(total * left)])
 
     # ------------------------------------------------------------------ data
     def reload(self, select_id: str | None = None) -> None:
