@@ -18,8 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import (QGraphicsGridLayout, QGraphicsScene, QGraphicsView, QSizePolicy,
-                               QWidget)
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from ..program.exercises import CATALOGUE
 
@@ -34,8 +33,8 @@ from .chart_items import (DASHES, DAY, SYMBOLS, WEEK_TICKS_UP_TO, ChartHeader,  
 class HistoryChart(pg.GraphicsView):
     """A titled plot with a date axis, a legend above it and hover tooltips.
 
-    The header and the plot sit in one plain grid layout (pyqtgraph's GraphicsLayout adds
-    a border item, a signal and a layout pass per cell, none of them used here).
+    The header and the plot sit in the view's own grid layout (pyqtgraph's GraphicsLayout
+    adds a border item, a signal and a layout pass per cell, none of them used here).
     """
 
     legend_columns = 3
@@ -58,14 +57,11 @@ class HistoryChart(pg.GraphicsView):
         # axis), so the first Monday's date is not cut off at the left edge.
         self.date_axis.setStyle(hideOverlappingLabels=40)
         self.plot = LeanPlot(self.date_axis)
-        self.ci = pg.GraphicsWidget()
-        self.ci.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        grid = QGraphicsGridLayout()
+        self.ci = self.centralWidget        # the view's own (sized to it on every resize)
+        grid = self.centralLayout
         grid.addItem(self.header, 0, 0)
         grid.addItem(self.plot, 1, 0)
         grid.setRowStretchFactor(1, 1)
-        self.ci.setLayout(grid)
-        self.setCentralItem(self.ci)
         grid.activate()
         self.plot.getAxis("left").setGrid(int(0.25 * 255))
         self._entries: list[LegendEntry] = []
