@@ -292,14 +292,12 @@ class _LeanAxisParts:
     backdrop: QColor | None = None
 
     def _updateLabel(self) -> None:  # noqa: N802 (pyqtgraph's name)
-        if self.label.isVisible():   # a hidden title (the date axis has none) waits
-            html = self.labelString()
-            if html != getattr(self, "_label_html", None):
-                self._label_html = html
+        html = self.labelString() if self.label.isVisible() else None   # hidden: it waits
+        if html != getattr(self, "_label_html", None):
+            self._label_html = html
+            if html is not None:
                 self.label.setHtml(html)
-        else:
-            self._label_html = None
-        self._adjustSize()
+            self._adjustSize()       # the title's size changed, or it came or went
         self.picture = None
         self.update()
 
