@@ -263,13 +263,14 @@ class HistoryPage(TextScaled, QWidget):
             room = view.viewport().width() - fm.averageCharWidth() * 8   # the last column's least
             if view.isVisible() and sum(widths) > room > 0:   # a narrow pane: every column gives
                 widths = [int(w * room / sum(widths)) for w in widths]
+            widths.append(max(header.minimumSectionSize(), view.viewport().width() - sum(widths)))
             header.setStretchLastSection(False)
-            for column, width in enumerate(widths):
-                header.resizeSection(column, width)
-            header.resizeSection(len(widths), max(header.minimumSectionSize(),
-                                                  view.viewport().width() - sum(widths)))
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setTextElideMode(Qt.TextElideMode.ElideRight)
+            if widths == [header.sectionSize(c) for c in range(len(widths))]:
+                continue   # as they are (showing the page asks this a dozen times)
+            for column, width in enumerate(widths):
+                header.resizeSection(column, width)
 
     def chart_at(self, index: int) -> HistoryChart:
         chart = self._charts[index]
