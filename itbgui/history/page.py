@@ -238,6 +238,7 @@ class HistoryPage(TextScaled, QWidget):
             self._shared = True
             self._share_panes()
         self._size_columns()
+        self._draw_tab(self.tabs.currentIndex())   # if not drawn yet
 
     #: The widest text each column shows (a long-running session, a two-digit week...).
     COLUMN_SAMPLES = (("2026-11-25 18:10", "12", "120 min", "6", "888", "10 → 10"),
@@ -273,6 +274,9 @@ class HistoryPage(TextScaled, QWidget):
                 header.resizeSection(column, width)
 
     def chart_at(self, index: int) -> HistoryChart:
+        """The chart on tab ``index``, built (and drawn, once there are numbers) if need be."""
+        if self._charts[index] is None and index in self._stale:
+            self._draw_tab(index)   # builds it through here
         chart = self._charts[index]
         if chart is None:
             chart = self._charts[index] = CHART_TYPES[index]()
@@ -380,7 +384,8 @@ class HistoryPage(TextScaled, QWidget):
         charts = self.data.charts(self.range_key, self.today(), self.exercise_id, self.plan)
         self.charts_data = charts
         self._stale = set(range(self.tabs.count()))
-        self._draw_tab(self.tabs.currentIndex())
+        if self.isVisible():   # else on show (or when asked for): laid out once, at its size
+            self._draw_tab(self.tabs.currentIndex())
         notes = []
         if charts.bucket_weeks == 1:
             notes.append(self.tr("Each point is one week's average."))
