@@ -8,10 +8,11 @@ change to the bytes, the note or the rules sends the file the checked way again.
 import dataclasses
 import datetime as dt
 import json
+import random
 import threading
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from itbgui.store import checked, fast, loading
@@ -19,6 +20,7 @@ from itbgui.store.loading import read_checked_before, read_data_file
 from itbgui.store.records import RecordError, SessionRecord, check_document
 from itbgui.store.repository import DATA_FILE_NAME, SessionRepository
 from itbgui.store.saver import BackgroundSaver
+from fuzz_mutations import MUTATIONS
 from store_helpers import record
 from test_store_fast import VALID_SET, assert_same, damaged_file, file_bytes, odd_set, session
 
@@ -224,3 +226,21 @@ def test_an_older_file_set_without_some_field_reads_as_the_check_reads_it():
     assert checked_read.quick_clean and not checked_read.problems
     assert_same(read_checked_before(raw), checked_read)
     assert checked_read.records["s1"].sets[0].step_index is None
+
+
+@settings(max_examples=60)
+@given(mutation=st.sampled_from(MUTATIONS), seed=st.integers(0, 2 ** 32))
+def test_a_noted_file_damaged_afterwards_opens_as_if_there_were_no_note(tmp_path_factory,
+                                                                        mutation, seed):
+    noted, bare = tmp_path_factory.mktemp("noted"), tmp_path_factory.mktemp("bare")
+    written_store(noted, count=6)
+    assert checked.note_path(noted).exists()
+    mutated = mutation((noted / DATA_FILE_NAME).read_bytes(), random.Random(seed))
+    for folder in (noted, bare):
+        (folder / DATA_FILE_NAME).write_bytes(mutated)
+    opened = []
+    for folder in (noted, bare):
+        with SessionRepository(folder) as repo:
+            opened.append((repo.report.problems, repo.read_only, repo.sessions(),
+                           repo.plan_setup(), repo.decisions()))
+    assert opened[0] == opened[1]

@@ -140,7 +140,7 @@ class SessionRepository:
         #: counts every change to what memory holds (loads, writes, restores): a cache of
         #: anything worked out from the data is good while this is unchanged
         self.revision = 0
-        self._noted: list | None = None  # the chunks last noted as checked
+        self._noted: list | None = None  # the last write noted as checked (its chunks)
         self._raw: bytes | None = None
         self.loaded = False
         self._loading = False   # load() under way: a read of its state then is a bug, not a reload
@@ -250,30 +250,22 @@ class SessionRepository:
                 return loaded
         loaded = read_data_file(raw)
         if loaded.quick_clean and loaded.version == SCHEMA_VERSION and not self.read_only:
-            self._note_checked([raw])
+            checked.remember(self.data_dir, checked.digest([raw]), len(raw))
         return loaded
-
-    def _note_checked(self, chunks: list) -> None:
-        """Note these bytes, read clean or written from clean data, as checked (checked.py)."""
-        if chunks is not self._noted:
-            checked.remember(self.data_dir, checked.digest(chunks), sum(map(len, chunks)))
-            self._noted = chunks
 
     def note_checked(self) -> None:
         """After writes, note the file's bytes as checked so the next start can skip the
         checks: the saver calls this when its queue runs dry, and :meth:`close` does.
-        Only data that was itself read clean (or began empty) is noted; a failure to
-        write the note only costs the next start time."""
+        Only data that was itself read clean (or began empty) is noted; a note that cannot
+        be written only costs the next start time."""
         with self._lock:
-            if self.read_only or not self.loaded or not self._note_ok:
+            if self.read_only or not self.loaded or not self._note_ok or self.unsaved:
                 return
-            written = self._db.storage.last_written
-            if written is None or self.unsaved:
+            written = self._db.storage.last_written   # exactly the bytes on disk
+            if written is None or written is self._noted:
                 return
-            try:
-                self._note_checked(written)
-            except Exception:  # noqa: BLE001 - only ever a shortcut for the next start
-                _log.warning("could not note the data file as checked", exc_info=True)
+            checked.remember(self.data_dir, checked.digest(written), sum(map(len, written)))
+            self._noted = written
 
     def _open(self, raw: bytes | None, loaded: LoadedFile | None) -> None:
         if loaded is None:  # a first start
