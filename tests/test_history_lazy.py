@@ -98,3 +98,22 @@ def test_rung_of_reads_the_ladder_as_the_search_did():
         for index in (None, -1, *range(len(ex.steps) + 2)):
             for name in ["", "Some other band", *RUNGS[ex.id]]:
                 assert cd.rung_of(ex, index, name) == reference_rung_of(ex, index, name)
+
+
+def test_a_later_start_on_an_earlier_day_still_shows_in_its_own_week():
+    """Monday 00:30 at UTC+13 starts before Sunday 22:00 at UTC-10 (the next instant):
+    ordered by instant, the first session's day is not the first day. The Sunday's week
+    must still be charted, with its session."""
+    def logged(sid, day, hour, minute, hours_east):
+        start = dt.datetime(2026, 11, day, hour, minute,
+                            tzinfo=dt.timezone(dt.timedelta(hours=hours_east)))
+        done = SetRecord("clamshell", "left", 1, 10, 10, "Bodyweight", step_index=0)
+        return SessionRecord(id=sid, started_at=start, ended_at=start + dt.timedelta(minutes=20),
+                             completed=True, title="t", week=1, pain_before=2, pain_after=2,
+                             sets=(done,))
+
+    monday, sunday = logged("mon", 23, 0, 30, 13), logged("sun", 22, 22, 0, -10)
+    assert monday.started_at < sunday.started_at and monday.started_at.date() > sunday.started_at.date()
+    adherence = HistoryData([monday, sunday]).charts("all", TODAY).adherence
+    assert adherence.weeks == (dt.date(2026, 11, 16), dt.date(2026, 11, 23))
+    assert adherence.done == (1, 1)
