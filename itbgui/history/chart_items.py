@@ -285,9 +285,10 @@ class PointLabels(pg.GraphicsObject):
 class _LeanAxisParts:
     """Two costs of pyqtgraph's axis cut. It lays the title out as rich text again on every
     range, pen or font change (about twenty times while a chart is built): here only when
-    the text changes, and not while the title is hidden. And its grid lines are see-through, which the raster painter draws
-    on a slow path (a millisecond for six lines): here they are the same colour made
-    opaque over ``backdrop`` (the chart's background), drawn behind the data."""
+    the text changes, and not while the title is hidden. And its grid lines are
+    see-through, which the raster painter draws on a slow path (a millisecond for six
+    lines): here they are the same colour made opaque over ``backdrop`` (the chart's
+    background), drawn behind the data."""
 
     backdrop: QColor | None = None
 

@@ -26,8 +26,8 @@ from ..text_size import points
 from ..theme import Colours, colours
 from . import chart_data as cd
 from .chart_items import (DASHES, DAY, SYMBOLS, WEEK_TICKS_UP_TO, ChartHeader,  # noqa: F401
-                          LeanDateAxis, LeanPlot, LegendEntry, PointLabels, _INDEX, _number, _tr, blend,
-                          integer_ticks, palette_for, step_line, when_label)
+                          LeanDateAxis, LeanPlot, LegendEntry, PointLabels, _INDEX, _number,
+                          _tr, blend, integer_ticks, palette_for, step_line, when_label)
 
 
 class HistoryChart(pg.GraphicsView):
