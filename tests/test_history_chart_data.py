@@ -14,6 +14,7 @@ import datetime as dt
 import pytest
 
 from itbgui.history import chart_data as cd
+from itbgui.history.history_data import HistoryData
 from itbgui.store.records import SessionRecord, SetRecord
 
 CET = dt.timezone(dt.timedelta(hours=1))
@@ -196,7 +197,7 @@ def test_range_starts_on_a_monday_weeks_back():
     assert cd.range_start("4w", TODAY) == dt.date(2026, 11, 2)
     assert cd.range_start("8w", TODAY) == dt.date(2026, 10, 5)
     assert cd.range_start("all", TODAY) is None
-    data = cd.HistoryData(known_history())           # what the page reads a range through
+    data = HistoryData(known_history())           # what the page reads a range through
     kept = data.summaries_from(cd.range_start("4w", dt.date(2026, 11, 30)))
     assert [s.day for s in kept] == [dt.date(2026, 11, 9), dt.date(2026, 11, 23)]   # s3, s4
 
@@ -248,16 +249,15 @@ def test_four_week_blocks_are_fixed_to_the_calendar():
 
 
 def test_history_data_gives_the_same_charts_as_summarising_everything():
-    data = cd.HistoryData(known_history())
+    data = HistoryData(known_history())
     for key in ("4w", "8w", "all"):
         assert data.charts(key, TODAY, plan=FakePlan()) == cd.build_charts(
             cd.summarise_all(known_history()), key, TODAY, plan=FakePlan())
-    assert data.week_counts() == {dt.date(2026, 11, 2): 2, dt.date(2026, 11, 9): 1,
-                                  dt.date(2026, 11, 23): 1}
+    assert [data.sessions_in_week(dt.date(2026, 11, d)) for d in (2, 9, 16, 23)] == [2, 1, 0, 1]
 
 
 def test_history_data_summarises_only_the_range_and_the_trend_run_in():
-    data = cd.HistoryData(known_history())
+    data = HistoryData(known_history())
     later = dt.date(2026, 12, 21)                   # 4 weeks from Mon 11-30; run-in from 11-16
     assert [s.day for s in data.summaries_from(dt.date(2026, 11, 16))] == [dt.date(2026, 11, 23)]
     charts = data.charts("4w", later)
@@ -273,7 +273,7 @@ def test_history_data_summarises_only_the_range_and_the_trend_run_in():
 
 def test_history_data_reuses_summaries_until_a_record_changes():
     history = known_history()
-    data = cd.HistoryData(history)
+    data = HistoryData(history)
     first = data.summaries_from(None)
     history[1] = dataclasses.replace(history[1], pain_before=7)
     data.set_sessions(history)

@@ -116,6 +116,8 @@ def test_a_range_without_sessions_says_so_in_each_chart(qtbot, store):
 
 
 def test_only_the_visible_chart_is_built_on_open(page):
+    assert page._charts == [None] * 5          # not shown yet: built at its size on show
+    page.show()
     assert [chart is not None for chart in page._charts] == [True, False, False, False, False]
     page.tabs.setCurrentIndex(3)
     assert page._charts[3] is not None

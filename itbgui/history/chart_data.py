@@ -15,7 +15,7 @@ from typing import Iterable, Protocol, Sequence
 
 from ..program.exercises import CATALOGUE, Exercise, Kind
 from ..program.plan_setup import monday_of
-from ..program.sessions import counts_as_session as record_counts, session_day
+from ..program.sessions import session_day
 from ..store.records import SessionRecord
 
 #: Range selector keys -> number of calendar weeks shown (None: everything).
@@ -83,13 +83,26 @@ def side_exercises(exercise_id: str | None = None) -> tuple[Exercise, ...]:
 def rung_of(exercise: Exercise, step_index: int | None, resistance: str) -> int | None:
     """The ladder place of a set (0 = easiest, the catalogue's difficulty order): from the
     stored step index, else found by the rung's name."""
-    order = [i for i, _ in exercise.ladder()]
+    places = _PLACES.get(exercise.id)
+    if places is None or places[0] is not exercise:   # not the catalogue's: work it out
+        places = _places(exercise)
+    _exercise, by_index, by_name = places
     if step_index is not None and 0 <= step_index < len(exercise.steps):
-        return order.index(step_index)
+        return by_index[step_index]
+    return by_name.get(resistance)
+
+
+def _places(exercise: Exercise) -> tuple[Exercise, dict[int, int], dict[str, int]]:
+    """Each step's ladder place, by stored index and by name (the first step of a name)."""
+    by_index = {i: place for place, (i, _step) in enumerate(exercise.ladder())}
+    by_name: dict[str, int] = {}
     for index, step in enumerate(exercise.steps):
-        if step.name == resistance:
-            return order.index(index)
-    return None
+        by_name.setdefault(step.name, by_index[index])
+    return exercise, by_index, by_name
+
+
+#: rung_of runs for every set charted: the places are worked out once per exercise.
+_PLACES = {ex.id: _places(ex) for ex in CATALOGUE}
 
 
 # ---------------------------------------------------------------------- summaries
@@ -321,7 +334,8 @@ def counts_as_session(summary: SessionSummary) -> bool:
     return any(day.reps > 0 for day in summary.exercises.values())
 
 
-def _planned(plan: PlanTargets | None, monday: dt.date) -> int:
+def planned_in_week(plan: PlanTargets | None, monday: dt.date) -> int:
+    """Sessions planned in the week starting ``monday`` (the program's minimum without a plan)."""
     return DEFAULT_PLANNED_PER_WEEK if plan is None else plan.planned_count(monday)
 
 
@@ -350,7 +364,7 @@ def streak_from_counts(done_by_week: dict[dt.date, int], today: dt.date,
     streak = 0
     monday = this_week
     while monday >= first:
-        planned = _planned(plan, monday)
+        planned = planned_in_week(plan, monday)
         if planned > 0:
             if done[monday] >= planned:
                 streak += 1
@@ -363,17 +377,16 @@ def streak_from_counts(done_by_week: dict[dt.date, int], today: dt.date,
 def adherence_chart(summaries: Sequence[SessionSummary], today: dt.date,
                     first_week: dt.date | None, plan: PlanTargets | None = None,
                     streak_source: Sequence[SessionSummary] | None = None,
-                    streak_counts: dict[dt.date, int] | None = None,
-                    history_start: dt.date | None = None) -> AdherenceChart:
+                    history_start: dt.date | None = None,
+                    streak: int | None = None) -> AdherenceChart:
     """Every week from ``first_week`` (or the first session's) to this one, empty weeks
-    included: a missed week is exactly what this chart must show."""
+    included: a missed week is exactly what this chart must show. ``streak``, when the
+    caller worked it out already, saves reading ``streak_source``."""
     done = defaultdict(int)
     for s in summaries:
         if counts_as_session(s):
             done[s.monday] += 1
-    if streak_counts is not None:
-        streak = streak_from_counts(streak_counts, today, plan)
-    else:
+    if streak is None:
         streak = current_streak(streak_source if streak_source is not None else summaries,
                                 today, plan)
     # Weeks before the very first session are not "missed"; the caller may know of
@@ -392,7 +405,7 @@ def adherence_chart(summaries: Sequence[SessionSummary], today: dt.date,
         weeks.append(monday)
         monday += dt.timedelta(weeks=1)
     return AdherenceChart(tuple(weeks), tuple(done[m] for m in weeks),
-                          tuple(_planned(plan, m) for m in weeks), streak)
+                          tuple(planned_in_week(plan, m) for m in weeks), streak)
 
 
 def sides_chart(summaries: Sequence[SessionSummary],
@@ -500,13 +513,12 @@ class HistoryCharts:
 
 def build_charts(summaries: Sequence[SessionSummary], range_key: str, today: dt.date,
                  exercise_id: str | None = None, plan: PlanTargets | None = None, *,
-                 streak_counts: dict[dt.date, int] | None = None,
-                 history_start: dt.date | None = None) -> HistoryCharts:
+                 history_start: dt.date | None = None,
+                 streak: int | None = None) -> HistoryCharts:
     """All five charts for one range and exercise filter, from summaries oldest first.
 
     ``summaries`` must reach back at least TREND_WEEKS - 1 weeks before the range (for
-    the trend) and, unless ``streak_counts`` (sessions per Monday) is given, to the
-    start of the streak.
+    the trend) and, unless ``streak`` is given, to the start of the streak.
     """
     start = range_start(range_key, today)
     shown = [s for s in summaries if start is None or s.day >= start]
@@ -543,57 +555,5 @@ def build_charts(summaries: Sequence[SessionSummary], range_key: str, today: dt.
         session_count=len(shown), reps=reps, resistance=resistance,
         pain=pain,
         adherence=adherence_chart(shown, today, start, plan, streak_source=summaries,
-                                  streak_counts=streak_counts, history_start=history_start),
+                                  history_start=history_start, streak=streak),
         sides=sides, x_range=x_range)
-
-
-class HistoryData:
-    """The sessions behind the History page, summarised only as far back as a chart needs.
-
-    Ten years of sessions take a while to summarise, but the default range shows eight
-    weeks: summaries are made on demand for the range (plus the trend's run-in) and
-    cached by record, since the store hands out the same frozen records until one
-    changes. The streak needs only a count per week, taken from every session cheaply.
-    """
-
-    def __init__(self, sessions: Sequence[SessionRecord] = ()) -> None:
-        self._cache: dict[str, tuple[SessionRecord, SessionSummary]] = {}
-        self.set_sessions(sessions)
-
-    def set_sessions(self, sessions: Sequence[SessionRecord]) -> None:
-        self.sessions = sorted(sessions, key=lambda r: r.started_at)
-        self._days = [session_day(r) for r in self.sessions]
-        self._week_counts: dict[dt.date, int] | None = None
-        live = {r.id for r in self.sessions}
-        self._cache = {k: v for k, v in self._cache.items() if k in live}
-
-    def summaries_from(self, first_day: dt.date | None) -> list[SessionSummary]:
-        """Summaries of the sessions on or after ``first_day`` (None: all), oldest first."""
-        from bisect import bisect_left
-
-        start = 0 if first_day is None else bisect_left(self._days, first_day)
-        out = []
-        cache = self._cache
-        for record in self.sessions[start:]:
-            hit = cache.get(record.id)
-            if hit is None or hit[0] is not record:
-                hit = cache[record.id] = (record, summarise(record))
-            out.append(hit[1])
-        return sorted(out, key=lambda s: s.x)
-
-    def week_counts(self) -> dict[dt.date, int]:
-        if self._week_counts is None:
-            counts: dict[dt.date, int] = defaultdict(int)
-            for record, day in zip(self.sessions, self._days):
-                if record_counts(record):
-                    counts[monday_of(day)] += 1
-            self._week_counts = dict(counts)
-        return self._week_counts
-
-    def charts(self, range_key: str, today: dt.date, exercise_id: str | None = None,
-               plan: PlanTargets | None = None) -> HistoryCharts:
-        start = range_start(range_key, today)
-        run_in = None if start is None else start - dt.timedelta(weeks=TREND_WEEKS - 1)
-        return build_charts(self.summaries_from(run_in), range_key, today, exercise_id, plan,
-                            streak_counts=self.week_counts(),
-                            history_start=self._days[0] if self._days else None)

@@ -282,6 +282,55 @@ class PointLabels(pg.GraphicsObject):
             p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
 
+class _LeanAxisParts:
+    """Two costs of pyqtgraph's axis cut. It lays the title out as rich text again on every
+    range, pen or font change (about twenty times while a chart is built): here only when
+    the text changes, and not while the title is hidden. And its grid lines are
+    see-through, which the raster painter draws on a slow path (a millisecond for six
+    lines): here they are the same colour made opaque over ``backdrop`` (the chart's
+    background), drawn behind the data."""
+
+    backdrop: QColor | None = None
+
+    def _updateLabel(self) -> None:  # noqa: N802 (pyqtgraph's name)
+        html = self.labelString() if self.label.isVisible() else None   # hidden: it waits
+        if html != getattr(self, "_label_html", None):
+            self._label_html = html
+            if html is not None:
+                self.label.setHtml(html)
+            self._adjustSize()       # the title's size changed, or it came or went
+        self.picture = None
+        self.update()
+
+    def showLabel(self, show: bool = True) -> None:  # noqa: N802 (pyqtgraph's name)
+        super().showLabel(show)
+        if show and getattr(self, "_label_html", None) is None:
+            self._updateLabel()
+
+    def generateDrawSpecs(self, p: QPainter):  # noqa: N802 (pyqtgraph's name)
+        specs = super().generateDrawSpecs(p)
+        if specs is None or self.backdrop is None:
+            return specs
+        axis, ticks, texts = specs
+        return axis, [(self._opaque(pen), a, b) for pen, a, b in ticks], texts
+
+    def _opaque(self, pen: QPen) -> QPen:
+        colour = pen.color()
+        if colour.alpha() == 255:
+            return pen
+        out = QPen(pen)
+        out.setColor(blend(colour.name(), self.backdrop.name(), colour.alphaF()))
+        return out
+
+
+class LeanAxis(_LeanAxisParts, pg.AxisItem):
+    """The value axis (and its grid)."""
+
+
+class LeanDateAxis(_LeanAxisParts, pg.DateAxisItem):
+    """The date axis."""
+
+
 class LeanPlot(pg.GraphicsWidget):
     """A view box with a left axis and a date axis: the part of a PlotItem the charts use.
 
@@ -295,7 +344,7 @@ class LeanPlot(pg.GraphicsWidget):
         self.vb.setMouseEnabled(x=False, y=False)
         self.vb.setDefaultPadding(0.02)
         self.vb.disableAutoRange()
-        self.axes = {"left": pg.AxisItem("left"), "bottom": date_axis}
+        self.axes = {"left": LeanAxis("left"), "bottom": date_axis}
         layout = QGraphicsGridLayout()
         layout.setContentsMargins(1, 1, 1, 1)
         layout.setHorizontalSpacing(0)
@@ -310,6 +359,7 @@ class LeanPlot(pg.GraphicsWidget):
             axis.enableAutoSIPrefix(False)  # else every range change re-renders the label HTML
             axis.linkToView(self.vb)
             axis.setZValue(0.5)
+        self.axes["left"].setZValue(self.vb.zValue() - 1)   # its opaque grid behind the data
         self.items: list = []
 
     def getAxis(self, name: str) -> pg.AxisItem:  # noqa: N802 (PlotItem's name)

@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from ..program.exercises import CATALOGUE
 
@@ -26,31 +26,43 @@ from ..text_size import points
 from ..theme import Colours, colours
 from . import chart_data as cd
 from .chart_items import (DASHES, DAY, SYMBOLS, WEEK_TICKS_UP_TO, ChartHeader,  # noqa: F401
-                          LeanPlot, LegendEntry, PointLabels, _INDEX, _number, _tr, blend,
-                          integer_ticks, palette_for, step_line, when_label)
+                          LeanDateAxis, LeanPlot, LegendEntry, PointLabels, _INDEX, _number,
+                          _tr, blend, integer_ticks, palette_for, step_line, when_label)
 
 
-class HistoryChart(pg.GraphicsLayoutWidget):
-    """A titled plot with a date axis, a legend above it and hover tooltips."""
+class HistoryChart(pg.GraphicsView):
+    """A titled plot with a date axis, a legend above it and hover tooltips.
+
+    The header and the plot sit in the view's own grid layout (pyqtgraph's GraphicsLayout
+    adds a border item, a signal and a layout pass per cell, none of them used here).
+    """
 
     legend_columns = 3
 
     def __init__(self, title: str, y_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A few dozen items: a spatial index costs more to keep than it saves. The
+        # background is one flat colour: filling it is cheaper than a cached copy of it
+        # (a viewport-sized pixmap made and filled on the first paint, then copied).
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.setMinimumSize(360, 260)
         self.setAccessibleName(title)
         self.title_text = title
         self.y_label = y_label
         self.header = ChartHeader(self.legend_columns)
         self.header.set_title(title)
-        self.addItem(self.header, row=0, col=0)
-        self.date_axis = pg.DateAxisItem(orientation="bottom")
+        self.date_axis = LeanDateAxis(orientation="bottom")
         # Labels may run this far past the axis ends (into the corner under the left
         # axis), so the first Monday's date is not cut off at the left edge.
         self.date_axis.setStyle(hideOverlappingLabels=40)
         self.plot = LeanPlot(self.date_axis)
-        self.addItem(self.plot, row=1, col=0)
-        self.ci.layout.setRowStretchFactor(1, 1)
+        self.ci = self.centralWidget        # the view's own (sized to it on every resize)
+        grid = self.centralLayout
+        grid.addItem(self.header, 0, 0)
+        grid.addItem(self.plot, 1, 0)
+        grid.setRowStretchFactor(1, 1)
+        grid.activate()
         self.plot.getAxis("left").setGrid(int(0.25 * 255))
         self._entries: list[LegendEntry] = []
         self._markers: list[tuple] = []
@@ -70,6 +82,7 @@ class HistoryChart(pg.GraphicsLayoutWidget):
     def apply_theme(self, c: Colours) -> None:
         self.colours = c
         self.setBackground(c.base)
+        self.plot.getAxis("left").backdrop = QColor(c.base)   # the grid made opaque over it
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen(c.muted))
@@ -232,13 +245,20 @@ class RepsChart(HistoryChart):
             self.show_empty(x_range, (0, 20))
             return
         target_colour = blend(c.muted, c.base, 0.35)  # opaque: overlapping targets look as one
-        for s in drawn:  # targets first, so they sit behind
+        bands_x, bands_y, links = [], [], []
+        for s in drawn:  # every target as one item (one colour), behind the series
             tx, ty = step_line(s.x, s.target, None)
             if len(s.x) == 1:   # one session: a short bar around its point, not nothing
                 tx, ty = np.asarray([s.x[0] - 1.5 * DAY, s.x[0] + 1.5 * DAY]), np.repeat(ty[:1], 2)
-            band = pg.PlotCurveItem(tx, ty, pen=pg.mkPen(target_colour, width=9))
-            band.setZValue(-10)
-            self.plot.addItem(band)
+            link = np.ones(len(tx), dtype=bool)
+            link[-1] = False    # no stroke from one exercise's target to the next one's
+            bands_x.append(tx)
+            bands_y.append(ty)
+            links.append(link)
+        band = pg.PlotCurveItem(np.concatenate(bands_x), np.concatenate(bands_y),
+                                connect=np.concatenate(links), pen=pg.mkPen(target_colour, width=9))
+        band.setZValue(-10)
+        self.plot.addItem(band)
         self._entries.append(LegendEntry(_tr("Target (plan)") if from_plan else _tr("Target"),
                                          pg.mkPen(target_colour, width=9)))
         for s in drawn:

@@ -26,6 +26,7 @@ from .charts import (AdherenceChart, HistoryChart, PainChart, RepsChart, Resista
                      SidesChart)
 from .editing import (DeleteSessionCommand, EditSessionCommand, SessionEditDialog, catalogue_label,
                       confirm_delete)
+from .history_data import HistoryData
 from .table_model import SessionColumn, SessionSetsModel, SessionTableModel
 
 
@@ -48,7 +49,7 @@ class HistoryPage(TextScaled, QWidget):
         self.sore_side = sore_side
         self.range_key = cd.DEFAULT_RANGE
         self.exercise_id: str | None = None
-        self.data = cd.HistoryData()
+        self.data = HistoryData()
         self.charts_data: cd.HistoryCharts | None = None
         self._stale: set[int] = set()
         self.undo_stack = QUndoStack(self)
@@ -199,6 +200,9 @@ class HistoryPage(TextScaled, QWidget):
         self._charts: list[HistoryChart | None] = [None] * len(CHART_TYPES)
         self._holders: list[QWidget] = []
         self.tabs = QTabWidget()
+        # No frame drawn round the charts (each has its own background): the styled pane
+        # cost a millisecond on every repaint of the tab area, two or three a tab change.
+        self.tabs.setDocumentMode(True)
         for label in (self.tr("Reps"), self.tr("Resistance"), self.tr("Pain"),
                       self.tr("Per week"), self.tr("Left vs right")):
             holder = QWidget()
@@ -234,6 +238,7 @@ class HistoryPage(TextScaled, QWidget):
             self._shared = True
             self._share_panes()
         self._size_columns()
+        self._draw_tab(self.tabs.currentIndex())   # if not drawn yet
 
     #: The widest text each column shows (a long-running session, a two-digit week...).
     COLUMN_SAMPLES = (("2026-11-25 18:10", "12", "120 min", "6", "888", "10 → 10"),
@@ -259,19 +264,27 @@ class HistoryPage(TextScaled, QWidget):
             room = view.viewport().width() - fm.averageCharWidth() * 8   # the last column's least
             if view.isVisible() and sum(widths) > room > 0:   # a narrow pane: every column gives
                 widths = [int(w * room / sum(widths)) for w in widths]
+            widths.append(max(header.minimumSectionSize(), view.viewport().width() - sum(widths)))
             header.setStretchLastSection(False)
-            for column, width in enumerate(widths):
-                header.resizeSection(column, width)
-            header.resizeSection(len(widths), max(header.minimumSectionSize(),
-                                                  view.viewport().width() - sum(widths)))
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setTextElideMode(Qt.TextElideMode.ElideRight)
+            if widths == [header.sectionSize(c) for c in range(len(widths))]:
+                continue   # as they are (showing the page asks this a dozen times)
+            for column, width in enumerate(widths):
+                header.resizeSection(column, width)
 
     def chart_at(self, index: int) -> HistoryChart:
+        """The chart on tab ``index``, built (and drawn, once there are numbers) if need be."""
+        if self._charts[index] is None and index in self._stale:
+            self._draw_tab(index)   # builds it through here
         chart = self._charts[index]
         if chart is None:
             chart = self._charts[index] = CHART_TYPES[index]()
-            self._holders[index].layout().addWidget(chart)
+            holder = self._holders[index]
+            holder.layout().addWidget(chart)
+            if holder.isVisible():   # its tab is showing: shown and sized now, so the tab
+                chart.show()         # paints once with it, not empty first
+                holder.layout().activate()
         return chart
 
     @property
@@ -324,10 +337,11 @@ class HistoryPage(TextScaled, QWidget):
 
     def _share_panes(self) -> None:
         """The table's share of the width grows with the text size (the charts keep the rest)."""
-        total = sum(self.splitter.sizes())
-        if total > 0:
-            left = min(0.55, 0.43 * self._text_scale)
-            self.splitter.setSizes([round(total * left), total - round(total * left)])
+        # Before the first layout the sizes are shares: the page is laid out once at the
+        # right split, not laid out and then split again when shown.
+        total = sum(self.splitter.sizes()) or 10_000
+        left = min(0.55, 0.43 * self._text_scale)
+        self.splitter.setSizes([round(total * left), total - round(total * left)])
 
     # ------------------------------------------------------------------ data
     def reload(self, select_id: str | None = None) -> None:
@@ -370,7 +384,8 @@ class HistoryPage(TextScaled, QWidget):
         charts = self.data.charts(self.range_key, self.today(), self.exercise_id, self.plan)
         self.charts_data = charts
         self._stale = set(range(self.tabs.count()))
-        self._draw_tab(self.tabs.currentIndex())
+        if self.isVisible():   # else on show (or when asked for): laid out once, at its size
+            self._draw_tab(self.tabs.currentIndex())
         notes = []
         if charts.bucket_weeks == 1:
             notes.append(self.tr("Each point is one week's average."))

@@ -46,6 +46,10 @@ class SessionColumn(IntEnum):
     NOTE = 6
 
 
+_SESSION_COLUMNS = tuple(SessionColumn)
+_HEADER_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
+
+
 class SessionTableModel(QAbstractTableModel):
     """Every session; newest first until sorted otherwise (the order survives a reload)."""
 
@@ -53,6 +57,7 @@ class SessionTableModel(QAbstractTableModel):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[SessionRecord] = []
+        self._headers: dict | None = None
         self.sort_column = SessionColumn.DATE
         self.sort_order = Qt.SortOrder.DescendingOrder
         if sessions:
@@ -66,12 +71,18 @@ class SessionTableModel(QAbstractTableModel):
 
     def _sorted(self, column: int, order: Qt.SortOrder):
         column = SessionColumn(column)
-        keys = [self._sort_key(r, column) for r in self._rows]
-        # Ties keep date order (newest first), whichever way the column goes.
-        dates = [r.started_at for r in self._rows]
-        order_of = sorted(range(len(keys)), key=lambda i: dates[i], reverse=True)
-        order_of.sort(key=lambda i: keys[i], reverse=order == Qt.SortOrder.DescendingOrder)
-        return [self._rows[i] for i in order_of], order_of
+        rows = self._rows
+        descending = order == Qt.SortOrder.DescendingOrder
+        # Ties keep date order (newest first), whichever way the column goes. By date
+        # itself one stable sort does (the page opens so: one pass over ten years).
+        dates = [r.started_at for r in rows]
+        if column is SessionColumn.DATE:
+            order_of = sorted(range(len(rows)), key=dates.__getitem__, reverse=descending)
+        else:
+            order_of = sorted(range(len(rows)), key=dates.__getitem__, reverse=True)
+            keys = [self._sort_key(r, column) for r in rows]
+            order_of.sort(key=keys.__getitem__, reverse=descending)
+        return [rows[i] for i in order_of], order_of
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by the column's SORT_ROLE values; selections follow their rows."""
@@ -103,26 +114,35 @@ class SessionTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Date"), self.tr("Week"), self.tr("Duration"), self.tr("Exercises"),
-                    self.tr("Reps"), self.tr("Pain"), self.tr("Note"))[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (self.tr("When the session started"),
+        if orientation != Qt.Orientation.Horizontal or role not in _HEADER_ROLES:
+            return None   # the header asks for a dozen roles per section as it paints
+        if self._headers is None:   # translated once: the header asks hundreds of times
+            self._headers = {
+                Qt.ItemDataRole.DisplayRole: (
+                    self.tr("Date"), self.tr("Week"), self.tr("Duration"), self.tr("Exercises"),
+                    self.tr("Reps"), self.tr("Pain"), self.tr("Note")),
+                Qt.ItemDataRole.ToolTipRole: (
+                    self.tr("When the session started"),
                     self.tr("Week of the program"),
                     self.tr("From start to the last set"),
                     self.tr("How many different exercises were logged"),
                     self.tr("Every rep of every set, both sides"),
                     self.tr("Pain before → after the session, 0-10"),
-                    self.tr("Your note"))[section]
-        return None
+                    self.tr("Your note"))}
+        return self._headers[role][section]
+
+    #: The roles answered; a view asks for about eight per cell as it paints.
+    _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.TextAlignmentRole, RECORD_ROLE})
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in self._ROLES:   # font, colours, icon...: the view's defaults
             return None
-        record = self._rows[index.row()]
-        column = SessionColumn(index.column())
+        row = index.row()
+        if not 0 <= row < len(self._rows) or not index.isValid():
+            return None
+        record = self._rows[row]
+        column = _SESSION_COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)
         if role == SORT_ROLE:
@@ -210,6 +230,9 @@ class SetColumn(IntEnum):
     RESISTANCE = 4
 
 
+_SET_COLUMNS = tuple(SetColumn)
+
+
 class SessionSetsModel(QAbstractTableModel):
     """The sets of one session, in the order they were done."""
 
@@ -238,11 +261,17 @@ class SessionSetsModel(QAbstractTableModel):
     def side_label(self, side: str | None) -> str:
         return {"left": self.tr("left"), "right": self.tr("right"), None: self.tr("both")}[side]
 
+    _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.TextAlignmentRole, RECORD_ROLE})
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._sets):
+        if role not in self._ROLES:
             return None
-        s = self._sets[index.row()]
-        column = SetColumn(index.column())
+        row = index.row()
+        if not 0 <= row < len(self._sets) or not index.isValid():
+            return None
+        s = self._sets[row]
+        column = _SET_COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column is SetColumn.EXERCISE:
                 return exercise_name(s.exercise_id)
