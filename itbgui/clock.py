@@ -6,10 +6,12 @@ Everything that measures or schedules time takes a clock, so a test can swap in
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import time
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:   # datetime itself on first use: the window's first paint reads no time
+    import datetime as dt
 
 
 class Clock(Protocol):
@@ -38,6 +40,8 @@ class SystemClock:
         return self._source()
 
     def now(self) -> dt.datetime:
+        import datetime as dt
+
         return dt.datetime.now().astimezone()
 
 
@@ -45,6 +49,8 @@ class FakeClock:
     """A clock that moves only when told to; wall time moves with it."""
 
     def __init__(self, start: dt.datetime | None = None, monotonic_start: float = 1000.0) -> None:
+        import datetime as dt
+
         self._mono = monotonic_start
         self._wall = start or dt.datetime(2026, 11, 2, 18, 30, tzinfo=dt.timezone.utc)
 
@@ -57,6 +63,8 @@ class FakeClock:
     def advance(self, seconds: float) -> None:
         if seconds < 0:
             raise ValueError("a clock does not go backwards")
+        import datetime as dt
+
         self._mono += seconds
         self._wall += dt.timedelta(seconds=seconds)
 

@@ -144,7 +144,7 @@ NOT_BEFORE_THE_FIRST_PAINT = ("pyqtgraph", "PySide6.QtSvg", "PySide6.QtMultimedi
                               "itbgui.app.data_care", "itbgui.program.exercises",
                               "itbgui.program.prescription", "itbgui.program.timeline",
                               "itbgui.program.preferences", "itbgui.focus_return", "itbgui.program.decisions",
-                              "dataclasses", "json")
+                              "dataclasses", "json", "datetime")
 
 
 def _start_listing(folder) -> tuple[list[str], bool, list[str]]:

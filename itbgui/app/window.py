@@ -8,7 +8,6 @@ reached as globals, so tests build a window on a temporary folder and a fake clo
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,8 @@ from .onboarding import Onboarding
 from .session_host import SessionHost
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..program.timeline import Timing
     from ..store.repository import SessionRepository
     from ..program.progression import TodaySession

@@ -8,7 +8,6 @@ copy who holds the folder.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import os
 import stat
@@ -108,6 +107,7 @@ class DataFolderLock:
         full disk or a read-only lock file does not stop the app."""
         if self._fd is None:
             return
+        import datetime as dt
         import json
 
         fd = self._fd
@@ -140,6 +140,8 @@ class DataFolderLock:
         if info.get("host") and info.get("host") != _host_name():
             parts.append(f"on {info['host']}")
         try:
+            import datetime as dt
+
             since = dt.datetime.fromisoformat(str(info.get("since")))
             parts.append(since.strftime("since %H:%M on %d %b"))
         except ValueError:
