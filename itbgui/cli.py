@@ -119,11 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     from .settings import AppSettings
     from .store.opening import StoreError, open_folder
     from .reduce_motion import apply_motion_preference
-    from .theme import apply_theme
+    from .theme import FUSION_SET, apply_theme
 
     # QtMultimedia lists every optional codec library it could not find; not the user's concern.
     QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:   # Fusion from the start: see theme.use_fusion
+        app = QApplication(sys.argv[:1] + ["-style", "Fusion"])
+        app.setProperty(FUSION_SET, True)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -56,11 +56,25 @@ def resolve(mode: str, app: QApplication, system_seen: str | None = None) -> Col
     return DARK if (system_seen or system_scheme(app)) == "dark" else LIGHT
 
 
+#: Set on the application once its style is known to be Fusion (cli.py starts it so).
+FUSION_SET = "itb_fusion"
+
+
+def use_fusion(app: QApplication) -> None:
+    """Fusion, so both themes look the same everywhere. The style is asked once: the first
+    look at it from Python builds QStyle's enums (5 ms), so the app starts Qt with
+    ``-style Fusion`` and says so with FUSION_SET; re-creating the style costs time too."""
+    if app.property(FUSION_SET):
+        return
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    app.setProperty(FUSION_SET, True)
+
+
 def apply_theme(app: QApplication, mode: str, system_seen: str | None = None) -> Colours:
     """``system_seen``: the desktop's scheme as last seen, used for "system" without asking."""
     colours = resolve(mode, app, system_seen)
-    if app.style().name().lower() != "fusion":  # re-creating the style costs start-up time
-        app.setStyle("Fusion")
+    use_fusion(app)
     r = QPalette.ColorRole
     roles = {
         r.Window: colours.window, r.WindowText: colours.text, r.Base: colours.base,

@@ -182,11 +182,11 @@ def test_a_start_after_the_first_paints_without_building_the_qt_namespace(tmp_pa
     assert AppSettings(tmp_path).system_scheme_seen in ("light", "dark")
     _listed, qt, classes = _start_listing(tmp_path)
     assert qt is False
-    # Nor the menus' actions and keys, the window icon, dialogs, or event filters' events
-    # (QEvent.Type, fifty event classes): each comes right after the paint.
+    # Nor the menus' actions and keys, the window icon, dialogs, event filters' events
+    # (QEvent.Type, fifty event classes) or the style's enums: each comes after the paint.
     later = {"PySide6.QtGui.QAction", "PySide6.QtGui.QKeySequence", "PySide6.QtGui.QIcon",
              "PySide6.QtWidgets.QDialog", "PySide6.QtWidgets.QMessageBox", "PySide6.QtGui.QShowEvent",
-             "PySide6.QtCore.QChildEvent"}
+             "PySide6.QtCore.QChildEvent", "PySide6.QtWidgets.QStyle"}
     assert later.isdisjoint(classes)
 
 

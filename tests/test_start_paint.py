@@ -178,3 +178,22 @@ def test_the_app_font_follows_every_text_size_change_even_when_nothing_changes(q
             assert qapp.font().pointSizeF() == pytest.approx(base * scale)
     finally:
         apply_text_scale(1.0, qapp)
+
+
+def test_the_app_is_fusion_whatever_style_it_started_with(qapp):
+    """theme.use_fusion asks the style once; cli.main starts Qt with Fusion and says so."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    from itbgui.theme import FUSION_SET, use_fusion
+
+    other = next(k for k in QStyleFactory.keys() if k.lower() != "fusion")
+    try:
+        qapp.setStyle(other)
+        qapp.setProperty(FUSION_SET, False)
+        use_fusion(qapp)
+        assert qapp.style().name().lower() == "fusion" and qapp.property(FUSION_SET)
+        use_fusion(qapp)                                     # known now: not asked again
+        assert qapp.style().name().lower() == "fusion"
+    finally:
+        qapp.setStyle("Fusion")
+        qapp.setProperty(FUSION_SET, True)
