@@ -19,12 +19,14 @@ def apply_text_scale(scale: float, app: QApplication | None = None) -> None:
     if app is None:
         return
     base = app.property(_BASE)
+    app.setProperty(_SCALE, float(scale))
     if not base:
+        if scale == 1.0:   # never scaled (a start at normal text): the font is already right,
+            return         # and asking for it before the first paint costs 2 ms (QFont, setFont)
         base = app.font().pointSizeF()
         app.setProperty(_BASE, base)
-    app.setProperty(_SCALE, float(scale))
     font = app.font()
-    if font.pointSizeF() != base * scale:   # at start-up, normal text: nothing to change (1 ms)
+    if font.pointSizeF() != base * scale:
         font.setPointSizeF(base * scale)
         app.setFont(font)
     # Widgets under a style sheet keep the font they were polished with (the style sheet

@@ -186,7 +186,7 @@ def test_a_start_after_the_first_paints_without_building_the_qt_namespace(tmp_pa
     # (QEvent.Type, fifty event classes) or the style's enums: each comes after the paint.
     later = {"PySide6.QtGui.QAction", "PySide6.QtGui.QKeySequence", "PySide6.QtGui.QIcon",
              "PySide6.QtWidgets.QDialog", "PySide6.QtWidgets.QMessageBox", "PySide6.QtGui.QShowEvent",
-             "PySide6.QtCore.QChildEvent", "PySide6.QtWidgets.QStyle"}
+             "PySide6.QtCore.QChildEvent", "PySide6.QtWidgets.QStyle", "PySide6.QtGui.QFont"}
     assert later.isdisjoint(classes)
 
 
