@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -168,6 +168,9 @@ def test_the_first_frame_has_no_empty_decision_card_and_today_shows_it_once_fill
     win.close_store()
 
 
+# Three sizes: 30 runs of up to six changes cover every pair of one size after another
+# many times over; each change restyles every live widget of the test session (~50 ms).
+@settings(max_examples=30)
 @given(st.lists(st.sampled_from(sorted(TEXT_SIZES.values())), min_size=1, max_size=6))
 def test_the_app_font_follows_every_text_size_change_even_when_nothing_changes(qapp, scales):
     """text_size.apply_text_scale leaves an equal font alone (start-up) but never a stale one."""
