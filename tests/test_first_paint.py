@@ -203,6 +203,20 @@ def test_enter_before_the_file_is_read_starts_nothing(qtbot, tmp_path):
     store.close()
 
 
+def test_start_from_the_menu_before_the_file_is_read_starts_nothing(qtbot, tmp_path):
+    """The menu's Start (Ctrl+Return) waits for the file as Enter does: before it, the
+    window only knows the starter plan, not the person's own next session."""
+    store, win = _deferred_window(qtbot, tmp_path)
+    win.start_session()                     # what Start session in the menu calls
+    assert win.player is None and not store.loaded
+    win.load_data()
+    win.start_session()
+    assert win.player is not None
+    assert win.player.engine.timeline == win.coach.timeline(win.prescription)
+    win.close()
+    store.close()
+
+
 def test_a_window_on_the_taken_folder_holds_its_lock_throughout_and_opens_the_store_after_the_paint(qtbot, tmp_path):
     """As cli.main starts it: the folder taken by store.opening, the repository made from it
     after the paint; a second copy is refused before, during and after, until the end."""

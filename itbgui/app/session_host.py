@@ -21,8 +21,8 @@ class SessionHost:
     def start(self) -> None:
         """Open the player with the window's prescription (Today's, unless a caller swapped it)."""
         w = self.window
-        if self.player is not None:
-            return
+        if self.player is not None or not w.data_loaded:
+            return   # before the file is read the window knows only the starter plan
         from ..player.view import PlayerView  # with QtSvg: not needed for the first paint
 
         w.audio.load()
