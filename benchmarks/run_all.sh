@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark in one sitting, so their ratios share one machine state; the output goes
-# to the terminal and to benchmarks-<date>.log. Takes about 15 minutes on 2 cores.
+# to the terminal and to benchmarks-<date>.log. Takes about 17 minutes on 2 cores.
 # Usage: bash benchmarks/run_all.sh [--quick]   (--quick: fewer kills, fuzz cases and runs)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,5 +20,6 @@ run() { echo "=== $*"; "$PY" "$@"; echo; }
   run benchmarks/timer_accuracy.py
   run benchmarks/figure_cpu.py
   run benchmarks/crash_test.py --kills "$KILLS"
+  run benchmarks/crash_test.py --kills "$KILLS" --plain-file
   run benchmarks/store_fuzz.py --cases "$CASES"
 } 2>&1 | tee "$LOG"
