@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Protocol, Sequence
+from typing import Callable, Iterable, Protocol, Sequence
 
 from ..program.exercises import CATALOGUE, Exercise, Kind
 from ..program.plan_setup import monday_of
@@ -356,17 +356,24 @@ def current_streak(summaries: Sequence[SessionSummary], today: dt.date,
 def streak_from_counts(done_by_week: dict[dt.date, int], today: dt.date,
                        plan: PlanTargets | None = None) -> int:
     """:func:`current_streak` from sessions counted per Monday."""
-    done = defaultdict(int, {k: v for k, v in done_by_week.items() if v})
+    done = {k: v for k, v in done_by_week.items() if v}
     if not done:
         return 0
-    first = min(done)
+    return streak_back_from(today, min(done), lambda monday: done.get(monday, 0), plan)
+
+
+def streak_back_from(today: dt.date, first: dt.date, done_in_week: Callable[[dt.date], int],
+                     plan: PlanTargets | None = None) -> int:
+    """Weeks in a row, back from this one to the Monday ``first``, that met the plan's
+    sessions (this week counts once met, and does not end the streak before); a week
+    the plan asks nothing of neither counts nor breaks it. Reads only the weeks it walks."""
     this_week = monday_of(today)
     streak = 0
     monday = this_week
     while monday >= first:
         planned = planned_in_week(plan, monday)
         if planned > 0:
-            if done[monday] >= planned:
+            if done_in_week(monday) >= planned:
                 streak += 1
             elif monday != this_week:
                 break

@@ -15,7 +15,7 @@ from ..program.plan_setup import monday_of
 from ..program.sessions import counts_as_session as record_counts, session_day
 from ..store.records import SessionRecord
 from .chart_data import (TREND_WEEKS, HistoryCharts, PlanTargets, SessionSummary, build_charts,
-                         planned_in_week, range_start, summarise)
+                         range_start, streak_back_from, summarise)
 
 
 class HistoryData:
@@ -67,19 +67,7 @@ class HistoryData:
         it walks back through."""
         if not self._days:
             return 0
-        first = monday_of(self._days[0])
-        this_week = monday_of(today)
-        streak = 0
-        monday = this_week
-        while monday >= first:
-            planned = planned_in_week(plan, monday)
-            if planned > 0:
-                if self.sessions_in_week(monday) >= planned:
-                    streak += 1
-                elif monday != this_week:
-                    break
-            monday -= dt.timedelta(weeks=1)
-        return streak
+        return streak_back_from(today, monday_of(self._days[0]), self.sessions_in_week, plan)
 
     def charts(self, range_key: str, today: dt.date, exercise_id: str | None = None,
                plan: PlanTargets | None = None) -> HistoryCharts:
