@@ -78,3 +78,49 @@ def test_the_sessions_table_needs_no_sideways_scroll_bar(qtbot, tmp_path):
             header = view.horizontalHeader()
             assert sum(header.sectionSize(i) for i in range(header.count())) <= view.viewport().width() + 1
     store.close()
+
+
+SIDED = ["Target (plan)", "Clamshells, left", "Clamshells, right", "Side-lying leg lifts, left",
+         "Side-lying leg lifts, right", "Single-leg deadlifts, left", "Single-leg deadlifts, right",
+         "Glute bridges, left", "Glute bridges, right", "Lateral band walks"]
+
+
+def drawn_names(header, width):
+    """What the legend shows of each name at ``width`` (its elided text)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetricsF
+
+    columns = header.columns_used(width)
+    room = (width - header.LEFT) / columns - header.SAMPLE - header.GAP - 8
+    metrics = QFontMetricsF(header.legend_font)
+    return [metrics.elidedText(e.name, Qt.TextElideMode.ElideRight, room) for e in header.entries]
+
+
+def test_the_legend_never_cuts_a_side_off_a_name_it_could_show_whole(qapp):
+    """At the width History gave a chart at 1366 x 768, three columns cut "Single-leg
+    deadlifts, right" to "Single-leg deadlifts, ri...": two columns show it whole."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from itbgui.history.chart_items import LegendEntry
+
+    header = ChartHeader(3)
+    header.set_entries([LegendEntry(name) for name in SIDED])
+    widest = max(map(QFontMetricsF(header.legend_font).horizontalAdvance, SIDED))
+    per_column = header.SAMPLE + header.GAP + 8 + widest
+    width = header.LEFT + 3 * per_column - 12            # just too narrow for three
+    header.resize(width, 120)
+    assert header.columns_used(width) == 2
+    assert drawn_names(header, width) == SIDED
+    assert header.columns_used(header.LEFT + 3 * per_column + 1) == 3   # room enough: as asked
+
+
+@given(st.lists(st.floats(0, 900), max_size=12), st.floats(40, 1400), st.integers(1, 4),
+       st.floats(0, 60))
+def test_legend_columns_are_the_most_that_show_every_name_whole(widths, available, most, sample):
+    from itbgui.history.chart_items import legend_columns
+
+    columns = legend_columns(available, widths, most, sample)
+    assert 1 <= columns <= most
+    fits = lambda n: sample + max(widths, default=0) <= available / n   # noqa: E731
+    assert columns == 1 or fits(columns)                         # never a cut name but in one column
+    assert all(not fits(n) for n in range(columns + 1, most + 1))   # and no more would fit

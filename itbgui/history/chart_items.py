@@ -91,6 +91,17 @@ def step_line(x, y, end: float | None) -> tuple[np.ndarray, np.ndarray]:
     return np.append(sx, last), sy
 
 
+def legend_columns(available: float, name_widths: Sequence[float], most: int, sample: float) -> int:
+    """Columns for a legend: as many as the chart asks for, fewer when a name would not fit
+    whole beside its sample ("Single-leg deadlifts, ri..." hides which side); one at least,
+    where a name longer than the whole width is the only one cut."""
+    widest = max(name_widths, default=0.0)
+    for columns in range(max(most, 1), 1, -1):
+        if sample + widest <= available / columns:
+            return columns
+    return 1
+
+
 @dataclass(frozen=True)
 class LegendEntry:
     """One legend sample: a line (``pen``), a marker (``symbol``) and/or a filled box (``box``)."""
@@ -176,8 +187,17 @@ class ChartHeader(pg.GraphicsWidget):
         self.text_colour = QColor(colour)
         self.update()
 
+    def columns_used(self, width: float | None = None) -> int:
+        """The legend's columns at this width (see :func:`legend_columns`)."""
+        width = self.size().width() if width is None else width
+        if width <= 0:
+            return self.columns
+        metrics = QFontMetricsF(self.legend_font)
+        return legend_columns(width - self.LEFT, [metrics.horizontalAdvance(e.name) for e in self.entries],
+                              self.columns, self.SAMPLE + self.GAP + 8)
+
     def _rows(self) -> int:
-        return -(-len(self.entries) // self.columns)
+        return -(-len(self.entries) // self.columns_used())
 
     def _fit(self, force: bool = False) -> None:
         lines = len(self.title_lines()) if self.size().width() > 0 else 1
@@ -203,11 +223,12 @@ class ChartHeader(pg.GraphicsWidget):
             return
         p.setFont(self.legend_font)
         metrics = QFontMetricsF(self.legend_font)
-        column_width = (width - self.LEFT) / self.columns
+        columns = self.columns_used(width)
+        column_width = (width - self.LEFT) / columns
         top = 8 + len(lines) * self._title_height + 10
         for n, entry in enumerate(self.entries):
-            x = self.LEFT + (n % self.columns) * column_width
-            y = top + (n // self.columns) * self._row_height
+            x = self.LEFT + (n % columns) * column_width
+            y = top + (n // columns) * self._row_height
             middle = y + self._row_height / 2
             self._sample(p, entry, x, middle)
             text_left = x + self.SAMPLE + self.GAP
