@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 PROG = "itb-coach week"
@@ -67,19 +66,14 @@ def run(argv: list[str]) -> int:
     except SystemExit as exc:   # --help, or a usage error already explained on stderr
         return exc.code if isinstance(exc.code, int) else 2
     from .data_dir import default_data_dir
-    from .program.stored_plan import read_stored_plan
+    from .program.stored_plan import read_for_command
     from .program.week import week_data
-    from .store.repository import StoreError
 
     today = dt.date.today()   # the command's edge: everything below takes it as an argument
     data_dir = (args.data_dir or default_data_dir()).expanduser()
-    try:
-        stored = read_stored_plan(data_dir, today, doing="showing")
-    except StoreError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+    stored = read_for_command(PROG, data_dir, today, doing="showing")
+    if stored is None:
         return 1
-    for note in stored.notes:
-        print(f"{PROG}: {note}", file=sys.stderr)
     week = week_data(stored.setup, stored.sessions, stored.decisions, args.week or today, today)
     print(json.dumps(week.to_json(), indent=2) if args.json else as_text(week))
     return 0

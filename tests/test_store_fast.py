@@ -139,13 +139,19 @@ def session(draw, sets, valid: bool):
 
 
 # ---------------------------------------------------------------------- properties
-@given(st.lists(session(VALID_SET, valid=True), max_size=6))
-def test_every_valid_document_takes_the_quick_path_and_gives_the_same_records(docs):
+def read_both_ways(docs: list[dict]):
+    """The bulk check's records, and the careful reading's (records, problems, dropped)."""
     sessions = {str(i + 1): d for i, d in enumerate(docs)}
     quick = fast.session_records(copy.deepcopy(sessions))
     problems: list[str] = []
     with fast.disabled():
-        slow, kept, dropped = loading._records(copy.deepcopy(sessions), problems)
+        slow, _kept, dropped = loading._records(copy.deepcopy(sessions), problems)
+    return quick, slow, problems, dropped
+
+
+@given(st.lists(session(VALID_SET, valid=True), max_size=6))
+def test_every_valid_document_takes_the_quick_path_and_gives_the_same_records(docs):
+    quick, slow, problems, dropped = read_both_ways(docs)
     if len({d["id"] for d in docs}) < len(docs):  # a repeated id: the careful path says so
         assert quick is None
         return
@@ -156,11 +162,7 @@ def test_every_valid_document_takes_the_quick_path_and_gives_the_same_records(do
 
 @given(st.lists(session(odd_set(), valid=False), max_size=5))
 def test_the_bulk_check_declines_or_agrees_on_any_document(docs):
-    sessions = {str(i + 1): d for i, d in enumerate(docs)}
-    quick = fast.session_records(copy.deepcopy(sessions))
-    problems: list[str] = []
-    with fast.disabled():
-        slow, kept, dropped = loading._records(copy.deepcopy(sessions), problems)
+    quick, slow, problems, dropped = read_both_ways(docs)
     if quick is not None:
         assert not problems and not dropped
         assert list(quick.items()) == list(slow.items())

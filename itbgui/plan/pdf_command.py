@@ -55,20 +55,15 @@ def run(argv: list[str]) -> int:
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else PROG])  # noqa: F841
 
     from ..data_dir import default_data_dir
-    from ..program.stored_plan import read_stored_plan
+    from ..program.stored_plan import read_for_command
     from ..program.week import build_week_sheet
-    from ..store.repository import StoreError
     from .sheet import write_week_pdf
 
     today = dt.date.today()   # the command's edge: everything below takes it as an argument
     data_dir = (args.data_dir or default_data_dir()).expanduser()
-    try:
-        stored = read_stored_plan(data_dir, today, doing="printing")
-    except StoreError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+    stored = read_for_command(PROG, data_dir, today, doing="printing")
+    if stored is None:
         return 1
-    for note in stored.notes:
-        print(f"{PROG}: {note}", file=sys.stderr)
 
     from ..settings import AppSettings  # the tempo and rests chosen in Settings, if any
 

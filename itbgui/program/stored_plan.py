@@ -8,10 +8,11 @@ stands in, and ``notes`` says what was skipped, for the command to print on stde
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..store.repository import DATA_FILE_NAME, SessionRepository
+from ..store.repository import DATA_FILE_NAME, SessionRepository, StoreError
 from .plan_setup import PlanSetup, stored_setup
 from .progression import stored_decisions
 
@@ -44,3 +45,16 @@ def read_stored_plan(data_dir: Path, today: dt.date, *, doing: str = "using") ->
     decisions, problems = stored_decisions(decision_docs)
     notes += [f"skipped {p}." for p in problems]
     return StoredPlan(setup, sessions, decisions, notes)
+
+
+def read_for_command(prog: str, data_dir: Path, today: dt.date, *, doing: str) -> StoredPlan | None:
+    """:func:`read_stored_plan` at a command's edge: the store's error and each note go to
+    stderr as ``prog: ...``; None when the data file cannot be read (the command exits 1)."""
+    try:
+        stored = read_stored_plan(data_dir, today, doing=doing)
+    except StoreError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return None
+    for note in stored.notes:
+        print(f"{prog}: {note}", file=sys.stderr)
+    return stored
