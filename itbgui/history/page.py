@@ -434,14 +434,6 @@ class HistoryPage(TextScaled, QWidget):
             return
         self.redraw_charts()
 
-    def set_plan(self, plan: cd.PlanTargets | None) -> None:
-        self.plan = plan
-        self.redraw_charts()
-
-    def set_sore_side(self, side: str | None) -> None:
-        self.sore_side = side
-        self.redraw_charts()
-
     def _rung_label(self):
         """Rungs in the person's words when the plan knows their kit ("Red band…")."""
         setup = getattr(self.plan, "setup", None)
