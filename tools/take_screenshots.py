@@ -7,12 +7,14 @@ takes every page, dialog and player step at 1366 x 768 and 1280 x 720, three tex
 light and dark, under Xvfb with openbox, into contact sheets (tools/screenshot_matrix.py).
 Shoots the first run (the welcome over the window, on an empty data folder), the Today
 screen (with the next-morning question and the latest decision), the Plan page, the plan
-set-up dialog, the Library, Settings, then a whole session in the player, with the Library
-opened from it. Dialogs are shot with the window behind them, from the screen.
+set-up dialog, History's five charts, the Library, Settings, then a whole session in the
+player, with the Library opened from it. Dialogs are shot with the window behind them,
+from the screen.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 import tempfile
@@ -128,6 +130,27 @@ def main() -> None:
     settle()
     win.close()
     first_store.close()
+
+    # History: ten weeks of varied sessions (benchmarks/synthetic_history.py), each chart tab.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import synthetic_history
+
+    history_folder = Path(tempfile.mkdtemp(prefix="itb-history-shots-"))
+    synthetic_history.generate(history_folder, weeks=10, end=NOW.date() - dt.timedelta(days=2))
+    history_store = SessionRepository(history_folder)
+    history_store.save_plan_setup(dataclasses.replace(SETUP, start_date=dt.date(2026, 9, 21)).to_doc())
+    history_settings = AppSettings(history_folder)
+    history_settings.theme, history_settings.first_run_done = theme, True
+    win = MainWindow(history_store, history_settings, FakeClock(start=NOW.astimezone()))
+    win.setGeometry(0, 0, 1366, 768)
+    win.show()
+    win.show_page("history")
+    for index, name in enumerate(("history", "history-resistance", "history-pain",
+                                  "history-per-week", "history-left-right")):
+        win.history_page.tabs.setCurrentIndex(index)
+        grab(name)
+    win.close()
+    history_store.close()
 
     folder = tempfile.mkdtemp(prefix="itb-shots-")
     store = SessionRepository(Path(folder))
