@@ -124,3 +124,64 @@ def test_legend_columns_are_the_most_that_show_every_name_whole(widths, availabl
     fits = lambda n: sample + max(widths, default=0) <= available / n   # noqa: E731
     assert columns == 1 or fits(columns)                         # never a cut name but in one column
     assert all(not fits(n) for n in range(columns + 1, most + 1))   # and no more would fit
+
+
+def date_labels(chart):
+    """The date axis's labels as drawn: (left, right, text), left to right."""
+    from PySide6.QtGui import QFontMetricsF, QImage, QPainter
+
+    axis = chart.plot.getAxis("bottom")
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    advance = QFontMetricsF(axis.style["tickFont"]).horizontalAdvance
+    return [(r.center().x() - advance(t) / 2, r.center().x() + advance(t) / 2, t) for r, _f, t in texts]
+
+
+def test_date_labels_never_run_together_at_extra_large_text(qtbot):
+    """Eight weeks at Extra large on a narrow chart drew "16 Nov23 Nov": labels that would
+    touch are left out (every other Monday), and all come back when there is room."""
+    from PySide6.QtGui import QFontMetricsF, QFont
+
+    chart = RepsChart()
+    qtbot.addWidget(chart)
+    font = QFont()
+    font.setPointSizeF(10.5 * 1.5)
+    chart.plot.getAxis("bottom").setTickFont(font)
+    x = (dt.datetime(2026, 10, 5).timestamp(), dt.datetime(2026, 11, 30).timestamp())
+    gap = QFontMetricsF(font).horizontalAdvance("  ")
+    for width, all_shown in ((560, False), (1300, True)):
+        chart.resize(width, 400)
+        chart.show()
+        chart.set_x_range(x)
+        qtbot.wait(10)
+        labels = date_labels(chart)
+        assert all(b[0] - a[1] >= gap for a, b in zip(labels, labels[1:])), labels
+        assert (len(labels) == 9) is all_shown
+
+
+@given(st.lists(st.tuples(st.floats(0, 2000), st.sampled_from(["5 Oct", "12 Oct", "30 Nov", "1"])),
+                max_size=15))
+def test_spaced_labels_are_the_smallest_even_stride_that_clears(specs):
+    from PySide6.QtCore import QRectF
+
+    from itbgui.history.chart_items import spaced_labels
+
+    advance = lambda text: 9.0 * len(text)   # noqa: E731 (a fixed-width font)
+    texts = [(QRectF(centre - 50, 0, 100, 20), 0, text) for centre, text in specs]
+    ordered = sorted(texts, key=lambda spec: spec[0].center().x())
+
+    def clear(chosen) -> bool:
+        spans = [(r.center().x() - advance(t) / 2, r.center().x() + advance(t) / 2) for r, _f, t in chosen]
+        return all(a[1] + advance("  ") <= b[0] for a, b in zip(spans, spans[1:]))
+
+    kept = spaced_labels(texts, advance)
+    assert clear(kept)
+    assert not texts or kept[0] is ordered[0]                    # from the first
+    stride = next((k for k in range(1, len(ordered) + 1) if kept == ordered[::k]), None)
+    assert stride is not None or len(kept) <= 1                  # evenly spaced
+    if stride is not None:
+        assert not any(clear(ordered[::k]) for k in range(1, stride))   # no denser stride clears

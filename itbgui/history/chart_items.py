@@ -102,6 +102,22 @@ def legend_columns(available: float, name_widths: Sequence[float], most: int, sa
     return 1
 
 
+def spaced_labels(texts: list, advance) -> list:
+    """A horizontal axis's labels, ``(rect, flags, text)`` each centred on its tick, with no
+    two touching ("16 Nov23 Nov" at Extra large): every label when they clear each other
+    by two spaces, else every second, third... from the first, the smallest stride that
+    clears. Tick marks and grid lines all stay."""
+    gap = advance("  ")
+    ordered = sorted(texts, key=lambda spec: spec[0].center().x())
+    spans = [(spec[0].center().x() - advance(spec[2]) / 2, spec[0].center().x() + advance(spec[2]) / 2)
+             for spec in ordered]
+    for stride in range(1, len(ordered) + 1):
+        chosen = spans[::stride]
+        if all(right + gap <= left for (_l, right), (left, _r) in zip(chosen, chosen[1:])):
+            return ordered[::stride]
+    return ordered[:1]
+
+
 @dataclass(frozen=True)
 class LegendEntry:
     """One legend sample: a line (``pen``), a marker (``symbol``) and/or a filled box (``box``)."""
@@ -330,10 +346,15 @@ class _LeanAxisParts:
 
     def generateDrawSpecs(self, p: QPainter):  # noqa: N802 (pyqtgraph's name)
         specs = super().generateDrawSpecs(p)
-        if specs is None or self.backdrop is None:
+        if specs is None:
             return specs
         axis, ticks, texts = specs
-        return axis, [(self._opaque(pen), a, b) for pen, a, b in ticks], texts
+        if self.orientation in ("bottom", "top"):
+            font = self.style.get("tickFont") or p.font()
+            texts = spaced_labels(texts, QFontMetricsF(font).horizontalAdvance)
+        if self.backdrop is not None:
+            ticks = [(self._opaque(pen), a, b) for pen, a, b in ticks]
+        return axis, ticks, texts
 
     def _opaque(self, pen: QPen) -> QPen:
         colour = pen.color()
