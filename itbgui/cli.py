@@ -63,6 +63,8 @@ COMMANDS = {
     "plan-pdf": "itbgui.plan.pdf_command",
     "history-csv": "itbgui.history.csv_command",
     "week": "itbgui.week_command",
+    # not for people: the child process that plays the session's sound (player/sound.py)
+    "sound-worker": "itbgui.player.sound_worker",
 }
 
 

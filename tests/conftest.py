@@ -22,6 +22,16 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+@pytest.fixture(autouse=True)
+def _quiet_sound_workers(monkeypatch):
+    """Windows in tests get stand-in sound workers (no Qt, no audio, ready at once); the
+    tests of the real workers pass their own commands."""
+    from itbgui.player import sound
+    from sound_fakes import ECHO, command
+
+    monkeypatch.setattr(sound, "worker_command", lambda role, *extra: command(ECHO))
+
+
 @pytest.fixture
 def clock():
     return FakeClock()

@@ -42,6 +42,7 @@ class SessionAudio:
             self._cue_player = CuePlayer(self.owner, sound_on=s.sound_enabled, voice_on=s.voice_enabled,
                                          volume=s.sound_volume / 100, voice_name=s.voice_name)
             self._cue_player.unavailable.connect(self.status)
+            self._cue_player.notice.connect(self.status)
         return self._cue_player
 
     def load(self) -> None:
@@ -58,8 +59,8 @@ class SessionAudio:
             self._cue_player.set_voice_name(s.voice_name)
 
     def release(self) -> None:
-        """On quit: let the screen saver back in and stop any sound."""
+        """On quit: let the screen saver back in and end the sound workers."""
         if self._inhibitor is not None:
             self._inhibitor.release()
         if self._cue_player is not None:
-            self._cue_player.stop()
+            self._cue_player.shutdown()

@@ -25,6 +25,7 @@ from . import face
 from .engine import EngineState, EventKind, SessionEngine
 from .screensaver import NullInhibitor, ScreenSaverInhibitor, should_keep_awake
 from .sound import CuePlayer
+from .stall_watch import StallWatch
 from .summary import summarise, verdict
 from .summary_text import verdict_texts
 
@@ -91,7 +92,8 @@ class PlayerView(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self.poll)
+        self._timer.timeout.connect(self._timer_fired)
+        self.stall_watch = StallWatch(clock.monotonic)
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Session player"))
@@ -129,9 +131,14 @@ class PlayerView(QWidget):
         self.pain_scale.update()
 
     # ------------------------------------------------------------------ driving
+    def _timer_fired(self) -> None:
+        self.stall_watch.woke()
+        self.poll()
+
     def poll(self) -> None:
-        """Look at the clock: the timer's slot, and what a test calls after moving a fake clock."""
-        self._handle(self.engine.update())
+        """Look at the clock: what the timer does, and what a test calls after moving a fake clock."""
+        with self.stall_watch.doing("updating the session"):
+            self._handle(self.engine.update())
 
     def _handle(self, events) -> None:
         now = self.clock.monotonic()
@@ -146,9 +153,11 @@ class PlayerView(QWidget):
                                        "Press Space to carry on.")
             cue = cue_for(event, self.engine.timeline)
             if cue and now - event.at <= STALE_CUE_SECONDS:
-                self.cue_player.play(cue)
+                with self.stall_watch.doing("handing a cue to the sound workers"):
+                    self.cue_player.play(cue)
         if logged or finished:
-            self._save()
+            with self.stall_watch.doing("handing a set to the saver"):
+                self._save()
         self.refresh()
         self._keep_awake()
         self._schedule()
@@ -160,10 +169,13 @@ class PlayerView(QWidget):
             until_digit = remaining - math.floor(remaining) or 1.0
             wait = min(e.time_to_next_event() or MAX_REFRESH_SECONDS, until_digit, MAX_REFRESH_SECONDS)
             self._timer.start(max(1, math.ceil(wait * 1000)))
+            self.stall_watch.expect(wait)
         elif e.state is EngineState.PAUSED:
             self._timer.start(1000)  # so a long pause lets the screen sleep
+            self.stall_watch.expect(None)   # a paused session is allowed to wait
         else:
             self._timer.stop()
+            self.stall_watch.expect(None)
 
     def _keep_awake(self) -> None:
         e = self.engine
