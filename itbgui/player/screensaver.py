@@ -47,45 +47,74 @@ class NullInhibitor:
 
 
 class FreedesktopInhibitor:
-    """org.freedesktop.ScreenSaver on the session bus (GNOME, KDE, Xfce, ...)."""
+    """org.freedesktop.ScreenSaver on the session bus (GNOME, KDE, Xfce, ...).
+
+    Every call is asynchronous: a desktop service that hangs must not hold the session's
+    timer (a blocking D-Bus call waits up to 25 s). A release that comes before the cookie
+    does is carried out when the cookie arrives.
+    """
 
     SERVICE = "org.freedesktop.ScreenSaver"
     PATH = "/org/freedesktop/ScreenSaver"
+    CALL_TIMEOUT_MS = 5000
 
-    def __init__(self, app_name: str) -> None:
-        from PySide6.QtDBus import QDBusConnection, QDBusInterface
+    def __init__(self, app_name: str, bus=None) -> None:
+        from PySide6.QtDBus import QDBusConnection
 
         self.app_name = app_name
         self.active = False
         self._cookie: int | None = None
-        bus = QDBusConnection.sessionBus()
-        self._iface = QDBusInterface(self.SERVICE, self.PATH, self.SERVICE, bus) if bus.isConnected() else None
-        if self._iface is None or not self._iface.isValid():
-            log.info("no %s on the session bus; the screen may dim during sessions", self.SERVICE)
-            self._iface = None
+        self._bus = bus if bus is not None else QDBusConnection.sessionBus()
+        self._watchers: set = set()
+        if not self._bus.isConnected():
+            log.info("no session bus; the screen may dim during sessions")
+            self._bus = None
 
     def inhibit(self, reason: str) -> None:
         if self.active:
             return
         self.active = True
-        if self._iface is None:
-            return
-        reply = self._iface.call("Inhibit", self.app_name, reason)
-        args = reply.arguments()
-        if reply.errorMessage() or not args:
-            log.warning("screen saver inhibit failed: %s", reply.errorMessage())
-            return
-        self._cookie = int(args[0])
+        if self._bus is not None and self._cookie is None:
+            self._call("Inhibit", [self.app_name, reason], self._inhibited)
 
     def release(self) -> None:
         if not self.active:
             return
         self.active = False
-        if self._iface is not None and self._cookie is not None:
-            reply = self._iface.call("UnInhibit", self._cookie)
-            if reply.errorMessage():
-                log.warning("screen saver release failed: %s", reply.errorMessage())
-        self._cookie = None
+        self._uninhibit()
+
+    def _uninhibit(self) -> None:
+        if self._bus is not None and self._cookie is not None:
+            self._call("UnInhibit", [self._cookie], None)
+            self._cookie = None
+
+    def _call(self, method: str, arguments: list, on_reply) -> None:
+        from PySide6.QtDBus import QDBusMessage, QDBusPendingCallWatcher
+
+        message = QDBusMessage.createMethodCall(self.SERVICE, self.PATH, self.SERVICE, method)
+        message.setArguments(arguments)
+        watcher = QDBusPendingCallWatcher(self._bus.asyncCall(message, self.CALL_TIMEOUT_MS))
+        self._watchers.add(watcher)
+
+        def finished(done) -> None:
+            self._watchers.discard(done)
+            reply = done.reply()
+            if done.isError():
+                log.warning("screen saver %s failed: %s", method, reply.errorMessage())
+            elif on_reply is not None:
+                on_reply(reply.arguments())
+            done.deleteLater()
+
+        watcher.finished.connect(finished)
+
+    def _inhibited(self, arguments: list) -> None:
+        try:
+            self._cookie = int(arguments[0])
+        except (IndexError, TypeError, ValueError):
+            log.warning("screen saver inhibit: unexpected reply %r", arguments)
+            return
+        if not self.active:          # released while the call was on its way
+            self._uninhibit()
 
 
 class WindowsInhibitor:
