@@ -33,8 +33,8 @@ class HelpDialog(QDialog):
     def _fit(self) -> None:
         """As tall as the text needs at the width it will have, so no row hides below the
         edge; wider when the screen is too short for that; scrolling only when even the
-        screen's width is not enough. (The height was measured at the browser's default
-        640 px width, then shown at about 350: the last rows were cut off.)"""
+        screen's width is not enough. (Measured on the browser itself, the text would be
+        laid out at its default 640 px, not the width it shows at, and come out too short.)"""
         self.ensurePolished()
         lay = self.layout()
         margins = lay.contentsMargins()

@@ -160,8 +160,8 @@ def build_menus(window: MainWindow, titles: MenuTitles) -> MenuActions:
 
 
 def go_to_page(window: MainWindow, name: str) -> None:
-    """Ctrl+1..4: the page, with the keyboard where typing is meant (the Library's search
-    field: the letters typed right after Ctrl+4 went nowhere)."""
+    """Ctrl+1..4: the page, with the keyboard where typing is meant: on the Library, its
+    search field, so the letters typed right after Ctrl+4 search at once."""
     window.show_page(name)
     if name == "library" and window.current_page == "library" and window.library_page is not None:
         window.library_page.focus_search()

@@ -57,9 +57,9 @@ def parse_weights(text: str) -> tuple[float, ...]:
 
 
 class DateField(QDateEdit):
-    """A date that Tab leaves for the next field, as every other field does. QDateEdit's
-    own Tab walks its day, month and year first, so a keyboard user stayed stuck in it;
-    the parts are reached with Left and Right (and changed with Up and Down, or typed)."""
+    """A date that Tab leaves for the next field, as every other field does (QDateEdit's
+    own Tab walks its day, month and year first). Inside, Left and Right reach the parts,
+    Up and Down or typing change them."""
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)
@@ -68,9 +68,9 @@ class DateField(QDateEdit):
 class RadioArrows(QObject):
     """A radio group's keys as on desktops: Tab enters the group at its choice, and all four
     arrows move the choice, Down or Right to the next button, Up or Left to the one before,
-    wherever the buttons sit. (Qt's Tab stopped on the first button, checked or not, and
-    its arrows then moved the focus without ticking; they also only looked in the arrow's
-    direction, so Down did nothing in a row and Right nothing in a column.)"""
+    wherever the buttons sit. (Qt's own Tab stops on the first button, checked or not; its
+    arrows then move the focus without ticking, and only in the arrow's direction: Down
+    does nothing in a row, Right nothing in a column.)"""
 
     NEXT = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}
 
