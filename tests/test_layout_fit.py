@@ -10,6 +10,7 @@ dark theme is walked once, at the tightest case.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from itbgui import resources_rc  # noqa: F401
@@ -81,6 +82,46 @@ def test_every_screen_fits(qapp, history_folder, tmp_path, keep_theme, screen, t
 def test_every_screen_fits_in_the_dark_at_the_tightest(qapp, history_folder, tmp_path, keep_theme):
     assert walk(history_folder, tmp_path, SCREENS["1280x720"], "extra_large", "dark",
                 every_step=False) == []
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_the_keyboard_shortcuts_show_to_their_last_row(qtbot, store, tmp_path, keep_theme, text_size):
+    """F1 at 1366 x 768: every row of the shortcuts is in view without scrolling (its last
+    row, Esc, was cut off at Normal and Extra large text), and the box fits the screen."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QTextBrowser
+
+    from window_helpers import MONDAY, open_window
+
+    screen = SCREENS["1366x768"]
+    pretend_screen(screen)
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    set_text_size(win, text_size)
+    seen = {}
+
+    def look():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, look)
+            return
+        browser = box.findChild(QTextBrowser)
+        document = browser.document()
+        last_row = document.lastBlock().layout().boundingRect().translated(
+            0, document.documentLayout().blockBoundingRect(document.lastBlock()).top())
+        seen.update(size=(box.width(), box.height()), clipped=clipped_widgets(box),
+                    scroll=browser.verticalScrollBar().maximum(),
+                    text_bottom=round(document.size().height()), room=browser.viewport().height(),
+                    last_row_bottom=round(last_row.bottom()), text=document.toPlainText())
+        box.close()
+
+    QTimer.singleShot(10, look)
+    qtbot.keyClick(win, Qt.Key.Key_F1)
+    assert "leave the session" in seen["text"]                # the shortcuts box it was
+    assert seen["clipped"] == []
+    assert seen["scroll"] == 0 and seen["text_bottom"] <= seen["room"], seen
+    assert seen["last_row_bottom"] <= seen["room"]
+    room = available(screen)
+    assert seen["size"][0] <= room[0] and seen["size"][1] <= room[1]
 
 
 @pytest.fixture

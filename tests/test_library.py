@@ -120,9 +120,9 @@ def test_card_shows_everything_about_the_exercise(page):
     assert card.pictures["start"].motion is bridge and card.pictures["start"].moment == START
     assert card.pictures["end"].motion is bridge and card.pictures["end"].moment == END
     assert card.moving.motion is bridge
-    # one picture per rung, each the rung's own
+    # one picture per rung, each the rung's own, easiest first
     assert [p.motion for p in card.rung_pictures] == [
-        motion("glute_bridge", s.name) for s in exercise("glute_bridge").steps]
+        motion("glute_bridge", s.name) for _, s in exercise("glute_bridge").ladder()]
     assert card.sections["why"].text().startswith("Switches on the gluteus maximus")
     assert card.sections["tip"].text().startswith("When two legs feel easy")
     # The ladder, easiest first, says in words where the plan starts and each rung's own cue.
@@ -144,6 +144,28 @@ def test_card_shows_everything_about_the_exercise(page):
     assert card.sections["ladder"].text().splitlines()[:2] == [
         "1.  Top knee bent  (the plan starts here): Keep the top knee bent: a short, light lever.",
         "2.  Straight leg  (harder): The top leg stays long and straight, heel leading."]
+
+
+@pytest.mark.parametrize("exercise_id", [ex.id for ex in CATALOGUE])
+def test_the_text_ladder_and_the_picture_grid_number_the_same_rungs_alike(page, qtbot, exercise_id):
+    """Rung 2 in the words is rung 2 under the pictures: both easiest first, from the
+    exercise's ladder (the grid counted the steps in stored order, so the clamshell's
+    "2." was the 2 s hold in the text and the light band under the pictures)."""
+    page.search_field.setFocus()
+    qtbot.keyClicks(page.search_field, exercise(exercise_id).name)
+    assert page.current_exercise_id == exercise_id
+    card = page.card
+    ladder = exercise(exercise_id).ladder()
+    text = card.sections["ladder"].text().splitlines()
+    captions = [card.rungs.itemAtPosition(2 * (n // 2) + 1, n % 2).widget().text()
+                for n in range(len(ladder))]
+    assert len(text) == len(captions) == len(card.rung_pictures) == len(ladder)
+    for n, (caption, line, picture) in enumerate(zip(captions, text, card.rung_pictures)):
+        number, name = caption.split(".  ", 1)
+        assert int(number) == n + 1 and line.startswith(f"{n + 1}.  {name}  (")
+        assert picture.motion is motion(exercise_id, name)
+        assert picture.accessibleName() == f"Rung {n + 1}: {name}"
+    assert [caption.split(".  ", 1)[1] for caption in captions] == [step.name for _, step in ladder]
 
 
 def test_show_exercise_clears_a_search_that_hides_it(page, qtbot):

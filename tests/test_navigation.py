@@ -39,6 +39,27 @@ def test_ctrl_1_2_3_4_switch_pages(qtbot, store, tmp_path):
     assert win.current_page == "today" and win.today_page.isVisible()
 
 
+def _type(qtbot, win, text):
+    """Keys as the keyboard sends them: to whatever has the focus."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClicks(QApplication.focusWidget() or win, text)
+
+
+def test_typing_right_after_ctrl_4_searches_the_library(qtbot, store, tmp_path):
+    """Ctrl+4 puts the keyboard in the search field, so the first letters typed are not lost
+    (on the page's first showing, and on every later one)."""
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
+    qtbot.keyClick(win, Qt.Key.Key_4, CTRL)
+    _type(qtbot, win, "clam")
+    assert win.library_page.visible_exercise_ids() == ["clamshell"]
+    qtbot.keyClick(win, Qt.Key.Key_2, CTRL)
+    qtbot.keyClick(win, Qt.Key.Key_4, CTRL)
+    _type(qtbot, win, "bridge")                               # replaces the old search
+    assert win.library_page.search_field.text() == "bridge"
+    assert win.library_page.visible_exercise_ids() == ["glute_bridge"]
+
+
 def test_the_library_finds_an_exercise_by_name_from_the_window(qtbot, store, tmp_path):
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
     qtbot.keyClick(win, Qt.Key.Key_4, CTRL)

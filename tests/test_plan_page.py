@@ -104,6 +104,76 @@ def test_setup_saves_good_input(qtbot, store):
         "ankle_weights": False, "bench": True, "path": "reps"}
 
 
+def _keyboard_on(qtbot, dialog, widget):
+    """The dialog active and ``widget`` holding the keyboard, as after a Tab to it."""
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def _press(qtbot, dialog, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key to whatever has the focus, as the keyboard would send it."""
+    qtbot.keyClick(dialog.focusWidget(), key, modifier)
+
+
+def test_tab_leaves_the_date_field_for_the_next_control(qtbot, store):
+    """Tab moves between fields, not between the date's day, month and year: the date
+    is edited inside with the arrows or by typing."""
+    dialog = dialog_for(qtbot, store)
+    _keyboard_on(qtbot, dialog, dialog.start_edit)
+    first = dialog.start_edit.date()
+    _press(qtbot, dialog, Qt.Key.Key_Up)                      # the arrows still edit the date
+    assert dialog.start_edit.date() != first
+    _press(qtbot, dialog, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.side_group.checkedButton()       # the sore side
+    _press(qtbot, dialog, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.focusWidget() is dialog.start_edit
+    _press(qtbot, dialog, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.focusWidget() is dialog.day_boxes[-1]       # Sunday, the field before
+
+
+@pytest.mark.parametrize("group", ["side_buttons", "level_buttons", "path_buttons"])
+def test_the_arrow_keys_move_the_choice_in_a_radio_group(qtbot, store, group):
+    """All four arrows, whichever way the buttons are laid out: Down and Right tick the
+    next choice, Up and Left the one before, as radio groups do on desktops."""
+    dialog = dialog_for(qtbot, store)
+    buttons = list(getattr(dialog, group).values())
+    buttons[0].setChecked(True)
+    _keyboard_on(qtbot, dialog, buttons[0])
+    for key, expected in ((Qt.Key.Key_Down, 1), (Qt.Key.Key_Up, 0), (Qt.Key.Key_Right, 1),
+                          (Qt.Key.Key_Left, 0)):
+        _press(qtbot, dialog, key)
+        assert [b.isChecked() for b in buttons] == [i == expected for i in range(len(buttons))]
+        assert dialog.focusWidget() is buttons[expected]
+    for _ in buttons:                                         # on to the last; it stays there
+        _press(qtbot, dialog, Qt.Key.Key_Down)
+    assert buttons[-1].isChecked() and dialog.focusWidget() is buttons[-1]
+
+
+def test_tab_enters_the_sore_side_at_its_choice_and_the_arrows_tick_another(qtbot, store):
+    """The person's way: Tab from the date to the sore side, arrows to change it, Save."""
+    import dataclasses
+
+    dialog = PlanSetupDialog(store, dataclasses.replace(PlanSetup.default(MONDAY), sore_side="right"),
+                             MONDAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _keyboard_on(qtbot, dialog, dialog.start_edit)
+    _press(qtbot, dialog, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.side_buttons["right"]   # where the choice is
+    _press(qtbot, dialog, Qt.Key.Key_Down)
+    assert dialog.side_buttons["both"].isChecked()
+    _press(qtbot, dialog, Qt.Key.Key_Up)
+    _press(qtbot, dialog, Qt.Key.Key_Left)
+    assert dialog.side_buttons["left"].isChecked() and dialog.focusWidget() is dialog.side_buttons["left"]
+    _press(qtbot, dialog, Qt.Key.Key_Tab)                        # and Tab leaves the group
+    assert dialog.focusWidget() is dialog.band_boxes["yellow"]
+    save(qtbot, dialog)
+    assert store.plan_setup()["sore_side"] == "left"
+
+
 def test_weights_parse_decimal_commas_and_units():
     assert parse_weights("") == ()
     assert parse_weights("2.5, 5kg 7,5 ; 5") == (2.5, 5.0, 7.5)

@@ -121,7 +121,8 @@ def build_menus(window: MainWindow, titles: MenuTitles) -> MenuActions:
     page_titles = {"today": tr("&Today"), "plan": tr("&Plan"), "history": tr("&History"), "library": tr("&Library")}
     page_actions = []
     for i, name in enumerate(PAGES):
-        action = _action(window, page_titles[name], lambda _checked=False, n=name: window.show_page(n), f"Ctrl+{i + 1}")
+        action = _action(window, page_titles[name], lambda _checked=False, n=name: go_to_page(window, n),
+                         f"Ctrl+{i + 1}")
         view_menu.addAction(action)   # (a QAction's shortcut is a window shortcut by default)
         window.addAction(action)   # live even with the menu bar hidden (full screen)
         page_actions.append(action)
@@ -156,6 +157,14 @@ def build_menus(window: MainWindow, titles: MenuTitles) -> MenuActions:
     help_menu.addAction(_action(window, tr("&About %1").replace("%1", APP_NAME), lambda: _help().show_about(window, window.store.path)))
     return MenuActions(start, setup, print_, preview, pdf, export_csv, save_chart, settings, edit_menu,
                        fullscreen, sound, voice, welcome, sources, page_actions, theme_actions)
+
+
+def go_to_page(window: MainWindow, name: str) -> None:
+    """Ctrl+1..4: the page, with the keyboard where typing is meant: on the Library, its
+    search field, so the letters typed right after Ctrl+4 search at once."""
+    window.show_page(name)
+    if name == "library" and window.current_page == "library" and window.library_page is not None:
+        window.library_page.focus_search()
 
 
 def fill_edit_menu(menu: QMenu, history_page) -> None:

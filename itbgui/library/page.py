@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEd
 
 from ..player.picture import ExercisePicture
 from ..figures.catalogue import motion
-from ..program.exercises import Exercise, Kind, Tempo, exercise
+from ..program.exercises import Exercise, Kind, ResistanceStep, Tempo, exercise
 from ..theme import colours
 from ..widget_kit import TextScaled
 from .search import search
@@ -32,6 +32,9 @@ def plan_starts(exercise_id: str) -> tuple[int, int]:
     kitted = PlanSetup("beginner", frozenset(), dt.date(2026, 1, 5), "both", ("yellow", "red"),
                        (2.0, 4.0), ankle_weights=True, bench=True)
     return usable_rungs(exercise_id, bare)[0].step_index, usable_rungs(exercise_id, kitted)[0].step_index
+
+#: An exercise's rungs, easiest first, as (step index, rung): Exercise.ladder().
+Ladder = tuple[tuple[int, ResistanceStep], ...]
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PICTURE_HEIGHT = 240
@@ -135,36 +138,39 @@ class ExerciseCard(QWidget):
             picture.show_still(default, position)
             picture.setAccessibleName(self.tr("{name}: {position} position drawing").format(
                 name=ex.name, position=self.tr("start") if position == "start" else self.tr("end")))
-        self._show_rungs(ex)
+        rungs = ex.ladder()   # the words and the pictures count these, easiest first
+        self._show_rungs(ex, rungs)
         self.sections["cues"].setText("\n".join(f"{n}.  {cue}" for n, cue in enumerate(ex.cues, 1)))
         self.sections["why"].setText(ex.why)
         self.sections["tip"].setText(ex.pro_tip)
-        self.sections["ladder"].setText("\n".join(self.ladder_lines(ex)))
+        self.sections["ladder"].setText("\n".join(self.ladder_lines(ex, rungs)))
 
-    def _show_rungs(self, ex: Exercise) -> None:
-        """Each rung's own end position, named, so the harder versions are seen, not guessed."""
+    def _show_rungs(self, ex: Exercise, rungs: Ladder) -> None:
+        """Each rung's own end position, named and numbered as in the words above it, so
+        the harder versions are seen, not guessed."""
         while self.rungs.count():
             item = self.rungs.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         self.rung_pictures = []
         columns = 2
-        for index, step in enumerate(ex.steps):
+        for n, (_index, step) in enumerate(rungs):
             picture = self._picture(RUNG_HEIGHT)
             picture.show_still(motion(ex.id, step.name), "end")
-            picture.setAccessibleName(self.tr("Rung {n}: {rung}").format(n=index + 1, rung=step.name))
-            caption = _label(f"{index + 1}.  {step.name}", "cardCaption")
+            picture.setAccessibleName(self.tr("Rung {n}: {rung}").format(n=n + 1, rung=step.name))
+            caption = _label(f"{n + 1}.  {step.name}", "cardCaption")
             caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            row, column = divmod(index, columns)
+            row, column = divmod(n, columns)
             self.rungs.addWidget(picture, row * 2, column)
             self.rungs.addWidget(caption, row * 2 + 1, column)
             self.rung_pictures.append(picture)
 
-    def ladder_lines(self, ex: Exercise) -> list[str]:
+    def ladder_lines(self, ex: Exercise, rungs: Ladder) -> list[str]:
         """Each rung with a word saying where it stands, so nothing hangs on colour or order."""
         bare, kitted = plan_starts(ex.id)
+        start = [i for i, _ in rungs].index(bare)
         lines = []
-        for n, (index, step) in enumerate(ex.ladder()):
+        for n, (index, step) in enumerate(rungs):
             if index == bare == kitted:
                 where = self.tr("the plan starts here")
             elif index == bare:
@@ -172,7 +178,7 @@ class ExerciseCard(QWidget):
             elif index == kitted:
                 where = self.tr("the plan starts here with kit")
             else:
-                where = self.tr("easier") if n < [i for i, _ in ex.ladder()].index(bare) else self.tr("harder")
+                where = self.tr("easier") if n < start else self.tr("harder")
             cue = f": {step.cues[0]}" if step.cues else ""
             lines.append(f"{n + 1}.  {step.name}  ({where}){cue}")
         return lines

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -54,6 +54,52 @@ def parse_weights(text: str) -> tuple[float, ...]:
                              f"{MAX_DUMBBELL_KG:g} kg.")
         weights.append(kg)
     return tuple(sorted(set(weights)))
+
+
+class DateField(QDateEdit):
+    """A date that Tab leaves for the next field, as every other field does (QDateEdit's
+    own Tab walks its day, month and year first). Inside, Left and Right reach the parts,
+    Up and Down or typing change them."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class RadioArrows(QObject):
+    """A radio group's keys as on desktops: Tab enters the group at its choice, and all four
+    arrows move the choice, Down or Right to the next button, Up or Left to the one before,
+    wherever the buttons sit. (Qt's own Tab stops on the first button, checked or not; its
+    arrows then move the focus without ticking, and only in the arrow's direction: Down
+    does nothing in a row, Right nothing in a column.)"""
+
+    NEXT = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}
+
+    def __init__(self, group: QButtonGroup) -> None:
+        super().__init__(group)
+        self.group = group
+        for button in group.buttons():
+            button.installEventFilter(self)
+        group.buttonToggled.connect(self._tab_stop_on_choice)
+
+    def _tab_stop_on_choice(self, *_args) -> None:
+        """Only the checked button is a Tab stop (Qt's own rule, once a button has had focus)."""
+        checked = self.group.checkedButton()
+        if checked is not None:
+            for button in self.group.buttons():
+                button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if button is checked
+                                      else Qt.FocusPolicy.ClickFocus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and event.key() in self.NEXT
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            buttons = [b for b in self.group.buttons() if b.isEnabled() and b.isVisible()]
+            if watched in buttons:
+                index = buttons.index(watched) + self.NEXT[event.key()]
+                if 0 <= index < len(buttons):
+                    buttons[index].setChecked(True)
+                    buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
+                return True   # at either end the choice stays put
+        return super().eventFilter(watched, event)
 
 
 def _swatch(colour: str) -> QIcon:
@@ -102,6 +148,7 @@ class PlanSetupDialog(QDialog):
             self.level_group.addButton(button)
             level_row.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)   # clickable where it shows
             self.level_buttons[level] = button
+        RadioArrows(self.level_group)
         form.addRow(self.tr("Level:"), level_row)
 
         # Running days
@@ -126,7 +173,7 @@ class PlanSetupDialog(QDialog):
         form.addRow(self.tr("I run on:"), days_box)
 
         # Start date
-        self.start_edit = QDateEdit(calendarPopup=True)
+        self.start_edit = DateField(calendarPopup=True)
         self.start_edit.setDisplayFormat("dddd d MMMM yyyy")
         # A plan started long ago stays selectable as it is: changing the kit must not
         # move the start and renumber the weeks. Only a new date is held to the range.
@@ -151,6 +198,7 @@ class PlanSetupDialog(QDialog):
             side_row.addWidget(button)
             self.side_buttons[side] = button
         side_row.addStretch(1)
+        RadioArrows(self.side_group)
         form.addRow(self.tr("Sore side:"), side_row)
 
         # Bands
@@ -201,6 +249,7 @@ class PlanSetupDialog(QDialog):
             detail.setContentsMargins(28, 0, 0, 4)
             button.setAccessibleDescription(explain[path])
             path_row.addWidget(detail)
+        RadioArrows(self.path_group)
         form.addRow(self.tr("The dose grows:"), path_row)
 
         self.error_label = QLabel(objectName="error")
