@@ -56,7 +56,7 @@ def as_text(week) -> str:
         for e in day.exercises:
             side = " per side" if e.per_side else ""
             dose = f"{e.hold_seconds:g} s{side}" if e.hold_seconds else f"{e.sets} x {e.reps}{side}"
-            lines.append(f"    {e.exercise}: {dose}, {e.resistance}")
+            lines.append(f"    {e.name}: {dose}, {e.resistance}")
     return "\n".join(lines)
 
 

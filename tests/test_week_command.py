@@ -57,7 +57,7 @@ def test_the_json_has_the_documented_shape_and_matches_the_sheet(tmp_path):
         assert day["kind"] in ("session", "run", "rest")
         assert (day["kind"] == "session") == bool(day["exercises"])
         for e in day["exercises"]:
-            assert set(e) == {"exercise", "sets", "reps", "hold_seconds", "per_side", "step", "resistance"}
+            assert set(e) == {"exercise", "name", "sets", "reps", "hold_seconds", "per_side", "step", "resistance"}
             assert e["exercise"] in IDS and isinstance(e["step"], int)
     sessions = [d for d in doc["days"] if d["kind"] == "session"]
     assert len(sessions) == 3 and all(d["done"] for d in sessions)   # what was done
@@ -92,3 +92,39 @@ def test_after_a_long_break_the_week_shows_the_break_rule():
     week = week_data(SETUP, sessions, [], later, later).to_json()
     assert week["decision"]["action"] == "step_back" and "days since your last session" in \
         week["decision"]["reason"]
+
+
+def test_the_text_names_each_exercise_as_people_read_it_and_the_json_carries_the_name():
+    from itbgui.program.exercises import exercise
+    from itbgui.week_command import as_text
+
+    week = week_data(SETUP, week1_sessions(), [], TODAY, TODAY)
+    text = as_text(week)
+    for day in week.to_json()["days"]:
+        for e in day["exercises"]:
+            assert e["exercise"] in IDS and e["name"] == exercise(e["exercise"]).name
+            assert f"    {e['name']}: " in text
+    assert not any(ex_id in text for ex_id in IDS)
+
+
+def test_a_stretch_held_short_reads_the_same_in_the_text_the_json_the_plan_and_the_pdf():
+    """The stretch logged at 5 s: ``week`` said 5 s while the sheet (the Plan page and the
+    PDF print its dose_label) said the planned 30 s."""
+    import dataclasses
+
+    from itbgui.program.week import build_week_sheet
+    from itbgui.week_command import as_text
+
+    short = [dataclasses.replace(r, sets=tuple(dataclasses.replace(s, hold_seconds=5.0) if s.hold_seconds
+                                               else s for s in r.sets))
+             for r in week1_sessions()]
+    week = week_data(SETUP, short, [], START, TODAY)
+    sheet = build_week_sheet(SETUP, short, [], START, TODAY)
+    done = [d for d in sheet.days if d.done is not None]
+    assert len(done) == 3
+    for day in done:
+        [stretch] = [i for i in day.session.prescription.items if i.exercise_id == "glute_stretch"]
+        assert stretch.dose_label() == "5 s per side"
+    stretches = [e for d in week.to_json()["days"] for e in d["exercises"] if e["exercise"] == "glute_stretch"]
+    assert [e["hold_seconds"] for e in stretches] == [5.0] * 3
+    assert as_text(week).count("Glute stretch: 5 s per side") == 3
