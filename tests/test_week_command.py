@@ -77,12 +77,14 @@ def test_this_week_carries_the_decision_and_each_exercises_dose():
                 assert e["hold_seconds"] == 0 and e["sets"] == 3 and e["reps"] == 10
 
 
-def test_text_output_and_an_empty_folder(tmp_path):
-    result = run_week("--data-dir", str(tmp_path / "none"))
+def test_text_output_before_a_plan_is_set_up(tmp_path):
+    SessionRepository(tmp_path).close()              # the app started once, no plan yet
+    before = (tmp_path / DATA_FILE_NAME).read_bytes()
+    result = run_week("--data-dir", str(tmp_path))
     assert result.returncode == 0
     assert "no plan set up yet" in result.stderr
     assert "Week 1 of 8" in result.stdout and "session" in result.stdout
-    assert not (tmp_path / "none").exists()          # read-only: nothing created
+    assert (tmp_path / DATA_FILE_NAME).read_bytes() == before   # read-only
     assert run_week("--week", "31-12-2026").returncode == 2
 
 
