@@ -119,7 +119,8 @@ def run_command(name: str, argv: list[str]) -> int:
 
     try:
         code = importlib.import_module(COMMANDS[name]).run(argv)
-        sys.stdout.flush()   # here, not at exit, where a closed pipe is a traceback
+        if sys.stdout is not None:
+            sys.stdout.flush()   # here, not at exit, where a closed pipe is a traceback
         return code
     except BrokenPipeError:
         # Python's own advice: point stdout at devnull, so the flush at exit finds no pipe.

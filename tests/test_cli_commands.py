@@ -89,10 +89,12 @@ def test_a_data_folder_that_is_a_file_says_so(tmp_path, name, where):
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_a_brand_new_user_gets_the_default_plan_from_the_default_folder(tmp_path, name):
-    """Nothing saved yet in the platform's own folder: not a mistake, the app's first day."""
+@pytest.mark.parametrize("named", [False, True])
+def test_a_brand_new_user_gets_the_default_plan_from_the_default_folder(tmp_path, name, named):
+    """Nothing saved yet in the platform's own folder, named or not: the app's first day."""
     (tmp_path / "home").mkdir()
-    result = itb(tmp_path, *COMMANDS[name])
+    given = ["--data-dir", tmp_path / "home" / "data" / "itb-coach"] if named else []
+    result = itb(tmp_path, *COMMANDS[name], *given)
     assert result.returncode == 0, result.stderr
     if name == "history-csv":
         assert result.stdout.startswith("session_id,") and len(result.stdout.splitlines()) == 1
