@@ -54,9 +54,7 @@ def as_text(week) -> str:
         lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}"
                      f"{' (done)' if day.done else ''}")
         for e in day.exercises:
-            side = " per side" if e.per_side else ""
-            dose = f"{e.hold_seconds:g} s{side}" if e.hold_seconds else f"{e.sets} x {e.reps}{side}"
-            lines.append(f"    {e.name}: {dose}, {e.resistance}")
+            lines.append(f"    {e.name}: {e.dose}, {e.resistance}")
     return "\n".join(lines)
 
 

@@ -130,3 +130,22 @@ def test_a_stretch_held_short_reads_the_same_in_the_text_the_json_the_plan_and_t
     stretches = [e for d in week.to_json()["days"] for e in d["exercises"] if e["exercise"] == "glute_stretch"]
     assert [e["hold_seconds"] for e in stretches] == [5.0] * 3
     assert as_text(week).count("Glute stretch: 5 s per side") == 3
+
+
+def test_the_text_gives_each_dose_in_the_plan_pages_and_the_pdfs_words():
+    import dataclasses
+
+    from itbgui.program.week import build_week_sheet
+    from itbgui.week_command import as_text
+
+    sessions = week1_sessions()
+    sessions[0] = dataclasses.replace(sessions[0], sets=tuple(   # the stretch skipped at once
+        dataclasses.replace(s, hold_seconds=0.0) for s in sessions[0].sets))
+    for day in (START, TODAY):                                   # days done, days to come
+        text = as_text(week_data(SETUP, sessions, [], day, TODAY)).splitlines()
+        sheet = build_week_sheet(SETUP, sessions, [], day, TODAY)
+        for d in sheet.sessions:
+            for item in d.prescription.items:
+                assert any(line.startswith(f"    {item.exercise.name}: {item.dose_label()}, ")
+                           for line in text), (item.exercise.name, item.dose_label(), text)
+

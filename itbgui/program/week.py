@@ -32,6 +32,7 @@ class WeekExercise:
     per_side: bool
     step: int               # the rung's step index (docs/data-format.md)
     resistance: str
+    dose: str = ""          # as the Plan page and the PDF word it: "2 x 10 reps per side"
 
     @property
     def name(self) -> str:
@@ -74,7 +75,7 @@ class Week:
 
 def _planned(item: ExercisePrescription) -> WeekExercise:
     return WeekExercise(item.exercise_id, item.sets, item.reps, item.hold, item.per_side,
-                        item.resolved_step_index, item.resistance)
+                        item.resolved_step_index, item.resistance, item.dose_label())
 
 
 def done_prescription(record, planned: SessionPrescription) -> SessionPrescription:
@@ -113,10 +114,9 @@ def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.dat
     for d in sheet.days:
         if d.session is None:
             days.append(WeekDay(d.date, "run" if d.running else "rest", False))
-        elif d.done is not None:
-            days.append(WeekDay(d.date, "session", True, tuple(map(_planned, d.session.prescription.items))))
-        else:
-            days.append(WeekDay(d.date, "session", False, tuple(map(_planned, d.session.prescription.items))))
+        else:   # a day done carries what was done (build_week_sheet)
+            days.append(WeekDay(d.date, "session", d.done is not None,
+                                tuple(map(_planned, d.session.prescription.items))))
     phase = "maintenance" if sheet.is_maintenance else "build"
     return Week(sheet.week, sheet.monday, phase, sheet.decision, tuple(days))
 
