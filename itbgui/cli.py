@@ -2,17 +2,25 @@
 
 Commands that run with no window: ``itb-coach plan-pdf OUT.pdf``, ``itb-coach week`` and
 ``itb-coach history-csv OUT.csv``. Each lives in its own module with a ``run(argv)``.
+
+Exit codes. The app: 0 closed, 1 no display to show the window on, 2 the data folder cannot
+be used, 3 already open on that folder. The commands: 0 done, 1 no ITB Coach data in the
+folder (``data_dir.command_data_dir``) or their output could not be made, 2 a usage error,
+and 141 when the reader of their output stops early (``itb-coach week | head -1``), as for
+any tool ended by SIGPIPE (128 + 13), so ``set -o pipefail`` scripts see what they would
+see from ``cat``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 from . import APP_ID, APP_NAME, __version__
-from .data_dir import default_data_dir
+from .data_dir import default_data_dir, not_a_folder
 
 _T0 = time.perf_counter()
 
@@ -103,13 +111,48 @@ def set_app_icon() -> None:
     QApplication.instance().setWindowIcon(QIcon(":/icons/itb-coach.svg"))
 
 
+#: Exit code when the reader of a command's output has gone: a shell's 128 + SIGPIPE.
+BROKEN_PIPE = 141
+
+
+def run_command(name: str, argv: list[str]) -> int:
+    """Run a windowless command; a reader that stops early (``| head``) ends it quietly."""
+    import importlib
+
+    try:
+        code = importlib.import_module(COMMANDS[name]).run(argv)
+        if sys.stdout is not None:
+            sys.stdout.flush()   # here, not at exit, where a closed pipe is a traceback
+        return code
+    except BrokenPipeError:
+        # Python's own advice: point stdout at devnull, so the flush at exit finds no pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return BROKEN_PIPE
+
+
+NO_DISPLAY = ("ITB Coach needs a display to show its window, and there is none here "
+              "(DISPLAY and WAYLAND_DISPLAY are not set): start it from a desktop session. "
+              "The commands week, plan-pdf and history-csv work without one (see --help), and "
+              "QT_QPA_PLATFORM=offscreen runs the window with no screen at all.")
+
+
+def no_display() -> bool:
+    """True on Linux with no X or Wayland display and no Qt platform chosen, where Qt would
+    abort with a hint about its xcb plugin. Asked of the environment alone: no Qt import."""
+    return sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in COMMANDS:
-        import importlib
-
-        return importlib.import_module(COMMANDS[argv[0]]).run(argv[1:])
+        return run_command(argv[0], argv[1:])
     args = parse_args(argv)
+    if no_display():
+        print(f"itb-coach: {NO_DISPLAY}", file=sys.stderr)
+        return 1
 
     from PySide6.QtCore import QLoggingCategory, QTimer
     from PySide6.QtWidgets import QApplication
@@ -138,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
 
     clock = SystemClock()
     try:
+        problem = not_a_folder(data_dir)   # mkdir would only say "File exists"
+        if problem:
+            raise StoreError(f"The data folder cannot be used: {problem}.")
         # The lock is taken and the bytes read now, by the store's opening alone; the
         # repository (TinyDB, the checks) is made and parses them after the first paint.
         opening = open_folder(data_dir)

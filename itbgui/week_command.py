@@ -54,9 +54,7 @@ def as_text(week) -> str:
         lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}"
                      f"{' (done)' if day.done else ''}")
         for e in day.exercises:
-            side = " per side" if e.per_side else ""
-            dose = f"{e.hold_seconds:g} s{side}" if e.hold_seconds else f"{e.sets} x {e.reps}{side}"
-            lines.append(f"    {e.exercise}: {dose}, {e.resistance}")
+            lines.append(f"    {e.name}: {e.dose}, {e.resistance}")
     return "\n".join(lines)
 
 
@@ -65,15 +63,17 @@ def run(argv: list[str]) -> int:
         args = parse_args(argv)
     except SystemExit as exc:   # --help, or a usage error already explained on stderr
         return exc.code if isinstance(exc.code, int) else 2
-    from .data_dir import default_data_dir
+    from .data_dir import NO_DATA, command_data_dir
     from .program.stored_plan import read_for_command
     from .program.week import week_data
 
     today = dt.date.today()   # the command's edge: everything below takes it as an argument
-    data_dir = (args.data_dir or default_data_dir()).expanduser()
+    data_dir = command_data_dir(PROG, args.data_dir)
+    if data_dir is None:
+        return NO_DATA
     stored = read_for_command(PROG, data_dir, today, doing="showing")
     if stored is None:
-        return 1
+        return NO_DATA
     week = week_data(stored.setup, stored.sessions, stored.decisions, args.week or today, today)
     print(json.dumps(week.to_json(), indent=2) if args.json else as_text(week))
     return 0

@@ -83,3 +83,19 @@ def test_default_data_folder_is_the_platform_user_data_location(qapp):
     path = default_data_dir()
     assert path.name == "itb-coach"
     assert path.is_absolute()
+
+
+def test_the_readme_calls_the_command_where_its_own_install_puts_it():
+    """The README installs into .venv, which is not on the PATH: a bare ``itb-coach`` in an
+    example is "command not found" for whoever follows it."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, flags=re.S)
+    spans = [s for s in re.findall(r"`([^`\n]+)`", readme) if " --" in s]   # commands, not names
+    calls = [line for text in blocks + spans for line in text.splitlines()
+             if re.search(r"(^|[\s;&|])(\S*/)?itb-coach(\s|$)", line)]
+    assert calls
+    for line in calls:
+        for word in re.findall(r"(\S*itb-coach)(?=\s|$)", line):
+            assert word == ".venv/bin/itb-coach", line

@@ -176,13 +176,22 @@ def run_cli(args, **kw):
                           env=env, cwd=ROOT, **kw)
 
 
+def data_folder(path: Path) -> Path:
+    """A data folder as the app leaves it after a first start: a data file, no plan yet."""
+    from itbgui.store.repository import SessionRepository
+
+    SessionRepository(path).close()
+    return path
+
+
 def test_plan_pdf_without_a_plan_uses_the_default_and_says_so(tmp_path, qapp):
     out = tmp_path / "default.pdf"
-    data = tmp_path / "empty"
+    data = data_folder(tmp_path / "empty")
+    before = sorted((p.name, p.read_bytes()) for p in data.iterdir())
     result = run_cli(["-m", "itbgui", "plan-pdf", str(out), "--data-dir", str(data)])
     assert result.returncode == 0, result.stderr
     assert "no plan set up yet" in result.stderr and "default plan" in result.stderr
-    assert not data.exists()          # printing never creates a data folder
+    assert sorted((p.name, p.read_bytes()) for p in data.iterdir()) == before   # printing writes nothing
     pages, texts, _ = pdf_pages(out)
     text = flat(texts[0])
     assert pages == 1 and "Week 1 of 8" in text and "2 x 10 reps per side" in text
@@ -244,8 +253,8 @@ def test_plan_pdf_refuses_bad_arguments(tmp_path, args, message):
 
 def test_plan_pdf_reports_a_missing_output_folder(tmp_path):
     result = run_cli(["-m", "itbgui", "plan-pdf", str(tmp_path / "no" / "x.pdf"),
-                      "--data-dir", str(tmp_path / "d")])
-    assert result.returncode == 1 and "does not exist" in result.stderr
+                      "--data-dir", str(data_folder(tmp_path / "d"))])
+    assert result.returncode == 1 and "the folder" in result.stderr and "does not exist" in result.stderr
 
 
 def test_plan_pdf_week_9999_is_a_clear_error_not_a_traceback(tmp_path):
@@ -255,8 +264,8 @@ def test_plan_pdf_week_9999_is_a_clear_error_not_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_plan_pdf_that_could_not_write_says_so_and_leaves_the_old_file(tmp_path, qapp, monkeypatch,
-                                                                      capsys):
+def test_plan_pdf_that_could_not_write_says_so_and_leaves_the_old_file(tmp_path, tmp_path_factory, qapp,
+                                                                      monkeypatch, capsys):
     """QPdfWriter fails without a word (a file it may not write, say): an older PDF at the
     same path must not pass for the new one."""
     from itbgui.plan import pdf_command, sheet
@@ -264,7 +273,7 @@ def test_plan_pdf_that_could_not_write_says_so_and_leaves_the_old_file(tmp_path,
     out = tmp_path / "week.pdf"
     out.write_bytes(b"%PDF an older week")
     monkeypatch.setattr(sheet, "write_week_pdf", lambda *args, **kw: None)
-    code = pdf_command.run([str(out), "--data-dir", str(tmp_path / "d")])
+    code = pdf_command.run([str(out), "--data-dir", str(data_folder(tmp_path_factory.mktemp("d")))])
     err = capsys.readouterr()
     assert code == 1 and "could not write" in err.err and "Saved" not in err.out
     assert out.read_bytes() == b"%PDF an older week"

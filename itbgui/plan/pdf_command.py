@@ -54,16 +54,18 @@ def run(argv: list[str]) -> int:
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else PROG])  # noqa: F841
 
-    from ..data_dir import default_data_dir
+    from ..data_dir import NO_DATA, command_data_dir
     from ..program.stored_plan import read_for_command
     from ..program.week import build_week_sheet
     from .sheet import write_week_pdf
 
     today = dt.date.today()   # the command's edge: everything below takes it as an argument
-    data_dir = (args.data_dir or default_data_dir()).expanduser()
+    data_dir = command_data_dir(PROG, args.data_dir)
+    if data_dir is None:
+        return NO_DATA
     stored = read_for_command(PROG, data_dir, today, doing="printing")
     if stored is None:
-        return 1
+        return NO_DATA
 
     from ..settings import AppSettings  # the tempo and rests chosen in Settings, if any
 

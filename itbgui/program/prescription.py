@@ -23,6 +23,9 @@ class ExercisePrescription:
     step_index: int | None = None  # rung on the exercise's resistance ladder; None = its default
     # The person's own kit in words ("Red band above the knees"); None = the rung's name.
     resistance_label: str | None = None
+    # The stretch's hold a side; None = the exercise's own. A day already done sets it to
+    # the seconds held, so every view of that day (Plan, PDF, ``week``) says the same.
+    hold_seconds: float | None = None
 
     def __post_init__(self) -> None:
         exercise(self.exercise_id)  # fail early on an unknown id
@@ -36,6 +39,13 @@ class ExercisePrescription:
     @property
     def exercise(self) -> Exercise:
         return exercise(self.exercise_id)
+
+    @property
+    def hold(self) -> float:
+        """Seconds held a side: the stretch's, 0 for a counted exercise."""
+        if self.exercise.kind is not Kind.HOLD:
+            return 0.0
+        return self.exercise.hold_seconds if self.hold_seconds is None else self.hold_seconds
 
     @property
     def per_side(self) -> bool:
@@ -54,7 +64,7 @@ class ExercisePrescription:
     def dose_label(self) -> str:
         """'2 x 10 reps per side', '2 x 10 reps' or '30 s per side'."""
         if self.exercise.kind is Kind.HOLD:
-            core = f"{self.exercise.hold_seconds:g} s"
+            core = f"{self.hold:g} s"
         else:
             core = f"{self.sets} x {self.reps} reps"
         return f"{core} per side" if self.per_side else core

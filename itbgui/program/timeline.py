@@ -163,7 +163,7 @@ def _exercise_steps(item_index: int, item: ExercisePrescription, prescription: S
                                   set_number=set_number, target_reps=item.reps, tempo=item.tempo,
                                   **common))
             if is_hold:
-                steps.append(Step(StepKind.HOLD, ex.hold_seconds, side=side,
+                steps.append(Step(StepKind.HOLD, item.hold, side=side,
                                   set_number=set_number, **common))
             else:
                 steps.append(Step(StepKind.WORK, item.reps * item.tempo.rep_seconds, side=side,

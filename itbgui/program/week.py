@@ -25,16 +25,21 @@ from .timeline import build_timeline
 
 @dataclass(frozen=True)
 class WeekExercise:
-    exercise: str
+    exercise: str           # the id (docs/data-format.md)
     sets: int
     reps: int
     hold_seconds: float     # seconds held a side for the stretch; 0 for counted exercises
     per_side: bool
     step: int               # the rung's step index (docs/data-format.md)
     resistance: str
+    dose: str = ""          # as the Plan page and the PDF word it: "2 x 10 reps per side"
+
+    @property
+    def name(self) -> str:
+        return exercise(self.exercise).name
 
     def to_json(self) -> dict:
-        return {"exercise": self.exercise, "sets": self.sets, "reps": self.reps,
+        return {"exercise": self.exercise, "name": self.name, "sets": self.sets, "reps": self.reps,
                 "hold_seconds": self.hold_seconds, "per_side": self.per_side, "step": self.step,
                 "resistance": self.resistance}
 
@@ -69,14 +74,13 @@ class Week:
 
 
 def _planned(item: ExercisePrescription) -> WeekExercise:
-    hold = item.exercise.hold_seconds if item.exercise.kind is Kind.HOLD else 0.0
-    return WeekExercise(item.exercise_id, item.sets, item.reps, hold, item.per_side,
-                        item.resolved_step_index, item.resistance)
+    return WeekExercise(item.exercise_id, item.sets, item.reps, item.hold, item.per_side,
+                        item.resolved_step_index, item.resistance, item.dose_label())
 
 
 def done_prescription(record, planned: SessionPrescription) -> SessionPrescription:
     """What a logged session did, as a prescription (sets with reps done, the most reps, the
-    rung used), in the frame of the planned session it ticked off."""
+    longest hold, the rung used), in the frame of the planned session it ticked off."""
     found: dict[str, list] = {}
     for s in record.sets:
         found.setdefault(s.exercise_id, []).append(s)
@@ -87,26 +91,12 @@ def done_prescription(record, planned: SessionPrescription) -> SessionPrescripti
         step = next((s.step_index for s in sets if s.step_index is not None), ex.default_step)
         step = step if 0 <= step < len(ex.steps) else ex.default_step
         reps = 0 if ex.kind is Kind.HOLD else max((s.done_reps for s in sets), default=0)
+        held = max((s.hold_seconds for s in sets), default=0.0) if ex.kind is Kind.HOLD else None
         items.append(ExercisePrescription(exercise_id, sets=max(1, len({s.set_number for s in did})),
                                           reps=reps, rest_seconds=0, step_index=step,
-                                          resistance_label=sets[0].resistance or None))
+                                          resistance_label=sets[0].resistance or None,
+                                          hold_seconds=held))
     return replace(planned, items=tuple(items)) if items else planned
-
-
-def _done(record, done: SessionPrescription) -> tuple[WeekExercise, ...]:
-    """A day done, for the JSON: ``done`` (from :func:`done_prescription`) with the stretch's
-    seconds as held rather than as planned."""
-    held = {}
-    for s in record.sets:
-        if s.hold_seconds:
-            held[s.exercise_id] = max(held.get(s.exercise_id, 0.0), s.hold_seconds)
-    result = []
-    for item in done.items:
-        done = _planned(item)
-        if item.exercise.kind is Kind.HOLD:
-            done = replace(done, hold_seconds=held.get(item.exercise_id, 0.0))
-        result.append(done)
-    return tuple(result)
 
 
 def done_records(plan, history, sessions, monday: dt.date) -> dict:
@@ -124,10 +114,9 @@ def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.dat
     for d in sheet.days:
         if d.session is None:
             days.append(WeekDay(d.date, "run" if d.running else "rest", False))
-        elif d.done is not None:
-            days.append(WeekDay(d.date, "session", True, _done(d.done, d.session.prescription)))
-        else:
-            days.append(WeekDay(d.date, "session", False, tuple(map(_planned, d.session.prescription.items))))
+        else:   # a day done carries what was done (build_week_sheet)
+            days.append(WeekDay(d.date, "session", d.done is not None,
+                                tuple(map(_planned, d.session.prescription.items))))
     phase = "maintenance" if sheet.is_maintenance else "build"
     return Week(sheet.week, sheet.monday, phase, sheet.decision, tuple(days))
 
