@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 from typing import Callable
 
 from PySide6.QtCore import QObject, QProcess, Qt, QTimer, QUrl, Signal
@@ -39,19 +38,6 @@ DATA_RESTORED = "data/restored"
 SECTIONS = ("sound", "timing", "appearance", "data", "backups")
 
 VOICE_PROBE_SECONDS = 5.0
-_FAKE_TTS_ENGINES = {"mock"}  # Qt's test engine: "speaks" into the void
-# Prints the engine's voice names as JSON; run in a child because a stuck speech-dispatcher
-# makes QTextToSpeech's constructor block forever (see itbgui/player/sound.py).
-_LIST_VOICES = """
-import json, sys
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtTextToSpeech import QTextToSpeech
-app = QCoreApplication([])
-speech = QTextToSpeech(sys.argv[1])
-if speech.state() == QTextToSpeech.State.Error:
-    sys.exit(1)
-print(json.dumps(sorted({v.name() for v in speech.availableVoices()})))
-"""
 
 
 class VoiceProbe(QObject):
@@ -71,49 +57,42 @@ class VoiceProbe(QObject):
         self._timed_out = False
 
     def start(self) -> None:
-        engine = self.engine or self._first_engine()
-        if engine is None:
-            self.finished.emit(None, self.tr(
-                "No speech engine is installed, so the prompts are tones only. On Linux, "
-                "installing speech-dispatcher with a voice such as espeak-ng adds spoken prompts."))
-            return
+        """Ask a sound worker for the voices (a stuck speech-dispatcher blocks whoever asks)."""
+        from .player.sound import worker_command
+
+        command = worker_command("voices", *(("--engine", self.engine) if self.engine else ()))
         process = QProcess(self)
-        process.setProgram(sys.executable)
-        process.setArguments(["-c", _LIST_VOICES, engine])
+        process.setProgram(command[0])
+        process.setArguments(command[1:])
         process.finished.connect(self._done)
         self._process = process
         QTimer.singleShot(int(self.timeout_seconds * 1000), self, self._give_up)
         process.start()
-
-    @staticmethod
-    def _first_engine() -> str | None:
-        try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
-            engines = [e for e in QTextToSpeech.availableEngines() if e not in _FAKE_TTS_ENGINES]
-        except Exception as exc:  # the add-on module is missing: no voices, not an error
-            log.info("text-to-speech unavailable: %s", exc)
-            return None
-        return engines[0] if engines else None
 
     def _give_up(self) -> None:
         if self._process is not None and self._process.state() != QProcess.ProcessState.NotRunning:
             self._timed_out = True
             self._process.kill()
 
-    def _done(self, exit_code: int, _status) -> None:
+    def _done(self, _exit_code: int, _status) -> None:
         process, self._process = self._process, None
-        voices = None
-        if not self._timed_out and exit_code == 0 and process is not None:
+        answer = {}
+        if not self._timed_out and process is not None:
             try:
-                voices = [str(v) for v in json.loads(bytes(process.readAllStandardOutput()).decode())]
-            except (ValueError, TypeError):
-                voices = None
-        if voices is None:
+                answer = json.loads(bytes(process.readAllStandardOutput()).decode().splitlines()[-1])
+            except (ValueError, IndexError):
+                answer = {}
+        voices = answer.get("names")
+        if isinstance(voices, list):
+            self.finished.emit([str(v) for v in voices], "")
+        elif answer.get("why") == "no speech engine is installed":
+            self.finished.emit(None, self.tr(
+                "No speech engine is installed, so the prompts are tones only. On Linux, "
+                "installing speech-dispatcher with a voice such as espeak-ng adds spoken prompts."))
+        else:
             self.finished.emit(None, self.tr(
                 "The speech engine did not answer, so voices cannot be chosen. Spoken prompts "
                 "stay off until it works; the tones still lead the session."))
-        else:
-            self.finished.emit(voices, "")
 
     def stop(self) -> None:
         if self._process is not None:

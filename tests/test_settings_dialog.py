@@ -171,3 +171,21 @@ def test_every_control_of_each_section_is_reachable_with_tab(dialog, qtbot, sect
     dialog.tempo_check.setChecked(True)
     dialog.sections.setCurrentRow(section)
     assert unreachable_by_tab(dialog, qtbot) == []
+
+
+def test_the_voice_probe_says_when_no_engine_is_installed(qtbot):
+    probe = VoiceProbe(engine="no-such-engine")
+    with qtbot.waitSignal(probe.finished, timeout=15000) as blocker:
+        probe.start()
+    assert blocker.args[0] is None and "No speech engine is installed" in blocker.args[1]
+
+
+def test_a_voice_probe_that_hangs_is_killed_and_says_why(qtbot, monkeypatch):
+    import sound_fakes
+    from itbgui.player import sound
+
+    monkeypatch.setattr(sound, "worker_command", lambda role, *extra: sound_fakes.command(sound_fakes.NEVER_READY))
+    probe = VoiceProbe(timeout_seconds=0.5)
+    with qtbot.waitSignal(probe.finished, timeout=10000) as blocker:
+        probe.start()
+    assert blocker.args[0] is None and "did not answer" in blocker.args[1]

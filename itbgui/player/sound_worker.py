@@ -6,6 +6,9 @@ server can hang while a device goes away. Anything that can block forever runs h
 a process of its own that the app can kill, never on the window's thread
 (:class:`~itbgui.player.sound.CuePlayer` is the app's side).
 
+``itb-coach sound-worker voices`` prints the speech engine's voices and ends (Settings
+lists them), in a child for the same reason.
+
 The protocol is one JSON object a line. The app writes ``{"op": "say", "id", "text"}``,
 ``{"op": "tone", "id", "name"}``, ``{"op": "config", "volume", "voice"}`` and
 ``{"op": "stop"}``; the worker answers ``{"ev": "ready", "ok", "why"}`` once, ``{"ev":
@@ -31,8 +34,8 @@ def _send(event: dict) -> None:
 
 def run(argv: list[str]) -> int:
     role = argv[0] if argv else ""
-    if role not in ("tones", "voice"):
-        print("usage: itb-coach sound-worker tones|voice [--engine NAME]", file=sys.stderr)
+    if role not in ("tones", "voice", "voices"):
+        print("usage: itb-coach sound-worker tones|voice|voices [--engine NAME]", file=sys.stderr)
         return 2
     engine = argv[argv.index("--engine") + 1] if "--engine" in argv[:-1] else ""
 
@@ -40,6 +43,8 @@ def run(argv: list[str]) -> int:
 
     QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false")
     app = QCoreApplication(sys.argv[:1])
+    if role == "voices":
+        return list_voices(engine)
 
     class Inbox(QObject):
         """Lines from the app, read on a plain thread and delivered on the Qt one."""
@@ -57,6 +62,30 @@ def run(argv: list[str]) -> int:
     threading.Thread(target=read_input, daemon=True).start()
     sounder.begin()
     return app.exec()
+
+
+def choose_engine(asked: str) -> str:
+    """The engine asked for, else the first real one; "" when there is none."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    engines = QTextToSpeech.availableEngines()
+    name = asked or next((e for e in engines if e not in FAKE_TTS_ENGINES), "")
+    return name if name in engines else ""
+
+
+def list_voices(engine: str) -> int:
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    name = choose_engine(engine)
+    if not name:
+        _send({"ev": "voices", "names": None, "why": "no speech engine is installed"})
+        return 0
+    speech = QTextToSpeech(name)               # may block for ever: the app kills us
+    if speech.state() == QTextToSpeech.State.Error:
+        _send({"ev": "voices", "names": None, "why": speech.errorString() or "the engine failed"})
+        return 1
+    _send({"ev": "voices", "names": sorted({v.name() for v in speech.availableVoices()}), "why": ""})
+    return 0
 
 
 class _Sounder:
@@ -102,9 +131,8 @@ class VoicePlayer(_Sounder):
     def begin(self) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
-        engines = QTextToSpeech.availableEngines()
-        name = self.engine or next((e for e in engines if e not in FAKE_TTS_ENGINES), "")
-        if not name or name not in engines:
+        name = choose_engine(self.engine)
+        if not name:
             _send({"ev": "ready", "ok": False, "why": "no speech engine is installed"})
             return
         speech = QTextToSpeech(name)           # may block for ever: the app's watchdog kills us
