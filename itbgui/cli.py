@@ -209,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def load() -> None:
         set_app_icon()   # the window takes it too
+        from .app.crash_log import install_excepthook, start_logging
+
+        install_excepthook(start_logging(data_dir), show=None if args.exit_after_show else (
+            lambda text: show_box("critical", window, text)))
         try:
             window.load_data()
         except StoreError as exc:   # e.g. a repair that could not be written

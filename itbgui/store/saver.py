@@ -10,6 +10,7 @@ outcome goes to ``on_result`` (called on the worker thread: a Qt caller emits a 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from typing import Callable
@@ -21,6 +22,8 @@ ResultCallback = Callable[[SessionRecord, "StoreError | None"], None]
 #: With nothing to save this long after start, the worker fills the store's write cache
 #: (see SessionRepository.prepare_writes), out of the way of the window's first paint.
 PREPARE_AFTER_SECONDS = 3.0
+
+log = logging.getLogger(__name__)
 
 
 class BackgroundSaver:
@@ -75,8 +78,8 @@ class BackgroundSaver:
             if idle:
                 try:
                     self.repo.prepare_writes()
-                except Exception:  # only an optimisation: saving works without it
-                    pass
+                except Exception as exc:  # only an optimisation: saving works without it
+                    log.info("preparing the data file for quick saves failed: %s", exc)
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._pending or self._closed)
