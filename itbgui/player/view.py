@@ -87,6 +87,7 @@ class PlayerView(QWidget):
         self._pain_page_kind: StepKind | None = None  # which question the pain page shows
         self._text_scale = 1.0   # Settings' text size
         self._styled_height = 0
+        self._styled_narrow = False
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -115,13 +116,17 @@ class PlayerView(QWidget):
 
     def _apply_style(self) -> None:
         self._styled_height = self.height()
-        face.set_columns(self, self._text_scale)
+        self._styled_narrow = self.width() < face.NARROW
+        face.set_columns(self, self._text_scale, self.width())
         self.setStyleSheet(face.style(colours(), self.height(), self._text_scale))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if abs(self.height() - self._styled_height) > 2:   # type follows the window's height
             self._apply_style()
+        elif (self.width() < face.NARROW) != self._styled_narrow:
+            face.set_columns(self, self._text_scale, self.width())
+            self._styled_narrow = self.width() < face.NARROW
 
     def refresh_theme(self) -> None:
         self._apply_style()
