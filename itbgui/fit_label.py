@@ -35,15 +35,19 @@ class FitLabel(QLabel):
     further to fit it (the player's digits): it asks for a third of a line at least.
     ``room_lines`` (default ``lines``) is the height it asks for, in lines of its styled
     size: a big word on one line whose rarer long text wraps to ``lines`` smaller lines
-    asks for less height than ``lines`` big lines. ``min_scale`` overrides ``MIN_SCALE``.
+    asks for less height than ``lines`` big lines. ``min_lines`` (default ``room_lines``)
+    is the least height it takes, squeezed, before its type shrinks. ``min_scale``
+    overrides ``MIN_SCALE``.
     """
 
     def __init__(self, text: str = "", *, lines: int = 1, fill: bool = False,
                  align=Qt.AlignmentFlag.AlignLeft, room_lines: float | None = None,
-                 min_scale: float | None = None, parent: QWidget | None = None) -> None:
+                 min_lines: float | None = None, min_scale: float | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._lines = lines
         self._room_lines = lines if room_lines is None else room_lines
+        self._min_lines = self._room_lines if min_lines is None else min_lines
         self._fill = fill
         self._min_scale = min_scale if min_scale is not None else 0.15 if fill else MIN_SCALE
         self._dim = 1.0
@@ -67,7 +71,7 @@ class FitLabel(QLabel):
     def minimumSizeHint(self) -> QSize:
         m = self.contentsMargins()
         fm = self.fontMetrics()
-        height = round(fm.height() * self._room_lines) if not self._fill else fm.height() // 3
+        height = round(fm.height() * self._min_lines) if not self._fill else fm.height() // 3
         return QSize(fm.averageCharWidth() * 3, height + m.top() + m.bottom())
 
     def hasHeightForWidth(self) -> bool:

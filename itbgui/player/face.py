@@ -32,9 +32,10 @@ PAUSED_OPACITY = 0.28
 
 
 def _fit(name: str, align=Qt.AlignmentFlag.AlignLeft, *, lines: int = 1, fill: bool = False,
-         text: str = "", room_lines: float | None = None, min_scale: float | None = None) -> FitLabel:
+         text: str = "", room_lines: float | None = None, min_lines: float | None = None,
+         min_scale: float | None = None) -> FitLabel:
     label = FitLabel(text, lines=lines, fill=fill, align=align, room_lines=room_lines,
-                     min_scale=min_scale)
+                     min_lines=min_lines, min_scale=min_scale)
     label.setObjectName(name)
     return label
 
@@ -128,7 +129,7 @@ def _exercise_page(view) -> QWidget:
     view.picture.setAccessibleName(view.tr("Exercise picture"))
     view.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
     grid.addWidget(view.picture, 2, 0)
-    view.cue_label = _fit("cue", lines=4, room_lines=2.5, min_scale=0.45)
+    view.cue_label = _fit("cue", lines=4, room_lines=2.5, min_lines=1.2, min_scale=0.45)
     grid.addWidget(view.cue_label, 3, 0)
     view.log_label = _fit("log", lines=2)
     grid.addWidget(view.log_label, 4, 0)
@@ -159,11 +160,11 @@ def _exercise_page(view) -> QWidget:
     view.progress.setTextVisible(False)
     view.progress.setAccessibleName(view.tr("Session progress"))
     view.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-    view.set_label = _fit("setLabel")
+    view.set_label = _fit("setLabel", lines=2, room_lines=1, min_scale=0.4)
     view.time_left_label = _fit("timeLeft", RIGHT)
-    foot.addWidget(view.set_label, 1)
+    foot.addWidget(view.set_label, 2)
     foot.addWidget(view.progress, 3, Qt.AlignmentFlag.AlignVCenter)
-    foot.addWidget(view.time_left_label, 1)
+    foot.addWidget(view.time_left_label, 2)
     grid.addLayout(foot, 5, 0, 1, 2)
     view.hint_label = _fit("hint", CENTRE)
     grid.addWidget(view.hint_label, 6, 0, 1, 2)
@@ -256,6 +257,6 @@ def style(c: Colours, height: int, k: float) -> str:
 def show_paused(view, paused: bool, c: Colours) -> None:
     """Dim the whole counter, and write PAUSED large over the digits, while paused."""
     level = PAUSED_OPACITY if paused else 1.0
-    for label in (view.sub_label, view.phase_label):
+    for label in (view.status_label, view.sub_label, view.phase_label):
         label.set_dimmed(level)
     view.big_label.set_dimmed(level, view.tr("PAUSED") if paused else "", QColor(c.warn))
