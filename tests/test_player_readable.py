@@ -146,3 +146,17 @@ def test_a_shorter_window_shrinks_the_picture_before_the_words(qtbot, window, cl
     short = sizes()
     assert short[:4] == full[:4]
     assert short[4] < full[4]
+
+
+def test_snapping_the_window_to_half_the_screen_mid_set_gives_the_counter_the_width(qtbot, window, clock):
+    for kind, player in steps_of(qtbot, window, clock, FULL, "normal"):
+        if kind is StepKind.WORK:
+            break
+    assert player.picture.width() > player.counter.width()
+    window.resize(*HALF)
+    settle()
+    assert player.picture.width() < player.counter.width()
+    assert cut_lines(player) == []
+    window.resize(*FULL)
+    settle()
+    assert player.picture.width() > player.counter.width()
