@@ -33,14 +33,23 @@ class FitLabel(QLabel):
 
     ``fill`` lets the label take whatever height it is given and shrink its type far
     further to fit it (the player's digits): it asks for a third of a line at least.
+    ``room_lines`` (default ``lines``) is the height it asks for, in lines of its styled
+    size: a big word on one line whose rarer long text wraps to ``lines`` smaller lines
+    asks for less height than ``lines`` big lines. ``min_lines`` (default ``room_lines``)
+    is the least height it takes, squeezed, before its type shrinks. ``min_scale``
+    overrides ``MIN_SCALE``.
     """
 
     def __init__(self, text: str = "", *, lines: int = 1, fill: bool = False,
-                 align=Qt.AlignmentFlag.AlignLeft, parent: QWidget | None = None) -> None:
+                 align=Qt.AlignmentFlag.AlignLeft, room_lines: float | None = None,
+                 min_lines: float | None = None, min_scale: float | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._lines = lines
+        self._room_lines = lines if room_lines is None else room_lines
+        self._min_lines = self._room_lines if min_lines is None else min_lines
         self._fill = fill
-        self._min_scale = 0.15 if fill else MIN_SCALE
+        self._min_scale = min_scale if min_scale is not None else 0.15 if fill else MIN_SCALE
         self._dim = 1.0
         self._overlay = ""
         self._overlay_colour = QColor()
@@ -57,12 +66,12 @@ class FitLabel(QLabel):
         m = self.contentsMargins()
         fm = self.fontMetrics()
         width = min(fm.horizontalAdvance(self.text()), 240) + m.left() + m.right()
-        return QSize(width, fm.height() * self._lines + m.top() + m.bottom())
+        return QSize(width, round(fm.height() * self._room_lines) + m.top() + m.bottom())
 
     def minimumSizeHint(self) -> QSize:
         m = self.contentsMargins()
         fm = self.fontMetrics()
-        height = fm.height() * self._lines if not self._fill else fm.height() // 3
+        height = round(fm.height() * self._min_lines) if not self._fill else fm.height() // 3
         return QSize(fm.averageCharWidth() * 3, height + m.top() + m.bottom())
 
     def hasHeightForWidth(self) -> bool:

@@ -95,13 +95,13 @@ def test_pause_freezes_and_resume_continues_exactly(clock):
 
 def test_skip_forward_logs_the_set_and_starts_the_next_step_fresh(clock):
     engine = started(clock)
-    run(engine, clock, 10 + 4)     # 4 s into left set 1
-    engine.adjust_reps(-1)
+    run(engine, clock, 10 + 11)    # 11 s into left set 1 at 5 s a rep: 2 reps done
+    engine.adjust_reps(-1)         # one fewer than the tempo counted
     events = engine.next()
     assert [e.kind for e in events][:2] == [EventKind.SET_LOGGED, EventKind.STEP_STARTED]
     assert engine.step.kind is StepKind.SWITCH_SIDE
     assert engine.elapsed() == pytest.approx(0.0, abs=MS)
-    assert engine.logs[0].done_reps == 2 and engine.logs[0].target_reps == 3
+    assert engine.logs[0].done_reps == 1 and engine.logs[0].target_reps == 3
 
 
 def test_skipping_a_set_logs_only_the_reps_the_tempo_got_through(clock):

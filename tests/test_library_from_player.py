@@ -63,7 +63,7 @@ def test_esc_returns_to_the_paused_player_and_space_resumes(qtbot, store, tmp_pa
     qtbot.keyClick(win.library_page.scroll, Qt.Key.Key_Escape)
 
     assert win.stack.currentWidget() is player and player.isVisible() and player.hasFocus()
-    assert player.engine.state is EngineState.PAUSED and player.status_label.text() == "PAUSED"
+    assert player.engine.state is EngineState.PAUSED and player.big_label.overlay == "PAUSED"
     assert (player.engine.index, player.engine.remaining()) == (index, pytest.approx(remaining, abs=1e-6))
     assert not win.library_page.back_button.isVisible()
     assert not win.tabs.tabBar().isHidden()

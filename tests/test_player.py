@@ -144,7 +144,7 @@ def test_space_pauses_and_arrows_step_through(qtbot, window, clock):
     player = start(qtbot, window)
     advance(player, clock, 2.0)
     qtbot.keyClick(player, Qt.Key.Key_Space)
-    assert player.engine.state is EngineState.PAUSED and player.status_label.text() == "PAUSED"
+    assert player.engine.state is EngineState.PAUSED and player.big_label.overlay == "PAUSED"
     advance(player, clock, 10.0)
     assert player.engine.remaining() == pytest.approx(3.0, abs=1e-3)
     qtbot.keyClick(player, Qt.Key.Key_Space)

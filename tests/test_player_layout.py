@@ -3,6 +3,7 @@ follows the window and the text size, and never a window wider than the screen."
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 
 from itbgui import resources_rc  # noqa: F401
 from itbgui.fit_label import FitLabel
@@ -69,15 +70,22 @@ def test_a_pause_dims_the_whole_counter_under_a_large_paused(qtbot, window, cloc
     assert all(label.opacity == 1.0 for label in (player.big_label, player.sub_label))
 
 
-def test_extra_large_text_makes_the_digits_larger(qtbot, window, clock):
+def test_the_digits_fill_their_room_at_every_text_size_and_larger_text_grows_the_cue(qtbot, window, clock):
+    """The digits are as large as the counter allows at Normal already (tests/
+    test_player_readable.py); a larger text size grows the words around them."""
     player = open_player(qtbot, window)
     advance(player, clock, 6)
-    sizes = {}
+    cues = []
     for scale in (1.0, 1.25, 1.5):
         player.set_text_scale(scale)
         qtbot.wait(1)
-        sizes[scale] = player.big_label.fit().pixel_size
-    assert sizes[1.0] < sizes[1.25] < sizes[1.5]
+        big = player.big_label
+        font = QFont(big.font())
+        font.setPixelSize(big.fit().pixel_size)
+        fm, room = QFontMetrics(font), big.contentsRect()
+        assert fm.horizontalAdvance(big.text()) >= 0.8 * room.width() or fm.height() >= 0.8 * room.height()
+        cues.append(player.cue_label.fit().pixel_size)
+    assert cues[0] < min(cues[1:])
 
 
 @pytest.mark.parametrize("size", [(1354, 696), (1268, 648), (1900, 1000), (900, 560)])

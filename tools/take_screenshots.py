@@ -2,6 +2,8 @@
 
 Needs a display (e.g. ``Xvfb :99 -screen 0 1366x768x24 &`` and ``DISPLAY=:99``):
 ``python tools/take_screenshots.py light docs/screenshots`` (and again with ``dark``).
+``python tools/take_screenshots.py player-widths docs/screenshots`` shoots the player only,
+maximised at 1366 x 768 and at half that width (under Xvfb at 1366 x 768 with openbox).
 ``python tools/take_screenshots.py matrix docs/screenshots [--display :94]`` instead
 takes every page, dialog and player step at 1366 x 768 and 1280 x 720, three text sizes,
 light and dark, under Xvfb with openbox, into contact sheets (tools/screenshot_matrix.py).
@@ -70,7 +72,72 @@ def fill_store(store: SessionRepository) -> None:
     store.save_sessions(records)
 
 
+def player_widths(out: Path) -> None:
+    """The player at a maximised 1366 x 768 and snapped to half that screen (683 px wide),
+    Normal text, shot from the screen with the window manager's frame: player-1366.png,
+    player-683.png, and the rest step at both (player-rest-1366.png, player-rest-683.png).
+    Run under Xvfb at 1366 x 768 with openbox (the window manager maximises and frames)."""
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    apply_theme(app, "light")
+
+    def settle() -> None:
+        for _ in range(15):
+            app.processEvents()
+            time.sleep(0.03)
+
+    folder = Path(tempfile.mkdtemp(prefix="itb-width-shots-"))
+    store = SessionRepository(folder)
+    fill_store(store)
+    clock = FakeClock(start=NOW.astimezone())
+    settings = AppSettings(folder)
+    settings.theme, settings.first_run_done = "light", True
+    screen = app.primaryScreen()
+    for width in (1366, 683):
+        win = MainWindow(store, settings, clock)
+        win.live_settings.probe_voices = False
+        if width == 1366:
+            win.showMaximized()
+        else:
+            room = screen.availableGeometry()
+            win.showNormal()      # not the maximised geometry the last window saved
+            settle()
+            frame = win.frameGeometry().size() - win.geometry().size()
+            win.resize(width - frame.width(), room.height() - frame.height())
+            win.move(room.topLeft())     # the frame's corner: its title bar stays on the screen
+        settle()
+        print(f"{width}: window {win.width()} x {win.height()}")
+        win.today_page.morning_answered.emit("same")
+        QTest.keyClick(win, Qt.Key.Key_Return)
+        player = win.player
+        QTest.keyClicks(player, "3")
+        QTest.keyClick(player, Qt.Key.Key_Return)
+        while player.engine.step.kind is not StepKind.WORK:
+            clock.advance(0.25)
+            player.poll()
+        clock.advance(2.5)
+        player.poll()
+        settle()
+        screen.grabWindow(0).save(str(out / f"player-{width}.png"))
+        while player.engine.step.kind is not StepKind.REST:
+            clock.advance(0.25)
+            player.poll()
+        clock.advance(1.0)
+        player.poll()
+        settle()
+        screen.grabWindow(0).save(str(out / f"player-rest-{width}.png"))
+        print(f"{width}: window {win.width()} x {win.height()}, player {player.width()} x {player.height()}")
+        player.leave_now()
+        settle()
+        win.close()
+        settle()
+    store.close()
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "player-widths":
+        player_widths(Path(sys.argv[2] if len(sys.argv) > 2 else "docs/screenshots"))
+        return
     if len(sys.argv) > 1 and sys.argv[1] == "matrix":
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from screenshot_matrix import run_matrix

@@ -129,6 +129,7 @@ def build_menus(window: MainWindow, titles: MenuTitles) -> MenuActions:
     view_menu.addSeparator()
     fullscreen = _action(window, tr("&Full screen"), window.set_fullscreen, "F11", checkable=True)
     view_menu.addAction(fullscreen)
+    window.addAction(fullscreen)   # F11 leaves full screen, where the menu bar is hidden
     theme_menu = view_menu.addMenu(tr("T&heme"))
     group = QActionGroup(window)
     labels = {"system": tr("Follow the system"), "light": tr("Light"), "dark": tr("Dark")}

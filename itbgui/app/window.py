@@ -313,8 +313,12 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.audio.load()
 
     def set_fullscreen(self, on: bool) -> None:
+        """Full screen is for the mat: no menu bar or status bar (F11 still works: menus.py
+        gives its action to the window too, not only to the hidden menu)."""
         self.showFullScreen() if on else self.showNormal()
         self.menus.fullscreen_action.setChecked(on)
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
 
     def edit_plan_setup(self, modal: bool = True) -> None:
         self.onboarding.edit_plan_setup(modal)

@@ -201,8 +201,8 @@ class SessionEngine:
         events: list[Event] = []
         if self.state in (EngineState.READY, EngineState.FINISHED):
             return events
-        if self.step.kind is StepKind.WORK and not self._reps_adjusted:
-            self._pending_reps = min(self._pending_reps, self._reps_reached())
+        if self.step.kind is StepKind.WORK:
+            self._pending_reps = self.reps_if_cut_short()
         self._complete_step(events, self.clock.monotonic())
         self._jump(self.index + 1, events)
         return events
@@ -265,10 +265,24 @@ class SessionEngine:
             self._log_hold(self.elapsed())
             return
         if self.step.kind is StepKind.WORK and self._pending_reps:
-            done = self._pending_reps if self._reps_adjusted else min(self._reps_reached(),
-                                                                      self._pending_reps)
+            done = self.reps_if_cut_short()
             if done:
                 self._log_current(done)
+
+    def reps_if_cut_short(self) -> int:
+        """What the set under way logs if it ends now (→, leaving).
+
+        Up/Down during a set say how many reps more or fewer than the tempo's count the person
+        did (``pending_reps`` less the target). A set that runs to its end logs the target plus
+        that correction, above the target too (extra reps). A set cut short logs the whole
+        reps the tempo got through plus the correction, from 0 up to the target: a set stopped
+        early is never more than its target (Up at rep 8 of 10, then →, logs 8 + 1, not 11)."""
+        step = self.step
+        reached = self._reps_reached()
+        if reached >= step.target_reps:
+            return self._pending_reps
+        correction = self._pending_reps - step.target_reps
+        return max(0, min(step.target_reps, reached + correction))
 
     def _reps_reached(self) -> int:
         """Whole reps the tempo has been through in the work step under way."""

@@ -32,8 +32,10 @@ PAUSED_OPACITY = 0.28
 
 
 def _fit(name: str, align=Qt.AlignmentFlag.AlignLeft, *, lines: int = 1, fill: bool = False,
-         text: str = "") -> FitLabel:
-    label = FitLabel(text, lines=lines, fill=fill, align=align)
+         text: str = "", room_lines: float | None = None, min_lines: float | None = None,
+         min_scale: float | None = None) -> FitLabel:
+    label = FitLabel(text, lines=lines, fill=fill, align=align, room_lines=room_lines,
+                     min_lines=min_lines, min_scale=min_scale)
     label.setObjectName(name)
     return label
 
@@ -110,17 +112,16 @@ def _exercise_page(view) -> QWidget:
     grid.setVerticalSpacing(6)
     view._grid = grid
 
-    view.title_label = _fit("exerciseTitle")
+    # Titles and the detail line wrap to two smaller lines in half a screen, not a taller row.
+    view.title_label = _fit("exerciseTitle", lines=2, room_lines=1, min_scale=0.4)
     grid.addWidget(view.title_label, 0, 0)
-    view.detail_label = _fit("detail")
+    view.detail_label = _fit("detail", lines=2, room_lines=1, min_scale=0.4)
     grid.addWidget(view.detail_label, 1, 0)
-    view.side_label = _fit("sideBadge", CENTRE)
-    view.set_label = _fit("setLabel", RIGHT)
-    head = QHBoxLayout()
-    head.setSpacing(16)
-    head.addWidget(view.side_label, 2)
-    head.addWidget(view.set_label, 3)
-    grid.addLayout(head, 0, 1)
+    # The side has the counter's whole width: "RIGHT HIP STRETCH" at 48 px needs it, and
+    # wraps to two smaller lines when the window is half the screen.
+    view.side_label = FitLabel(lines=2, room_lines=1, min_scale=0.4, align=CENTRE)
+    view.side_label.setObjectName("sideBadge")
+    grid.addWidget(view.side_label, 0, 1)
 
     # The picture's slot: whatever ExercisePicture draws, it gets this cell and no say
     # over the column widths (its size hint would otherwise push the counter about).
@@ -128,7 +129,7 @@ def _exercise_page(view) -> QWidget:
     view.picture.setAccessibleName(view.tr("Exercise picture"))
     view.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
     grid.addWidget(view.picture, 2, 0)
-    view.cue_label = _fit("cue", lines=3)
+    view.cue_label = _fit("cue", lines=4, room_lines=2.5, min_lines=1.2, min_scale=0.45)
     grid.addWidget(view.cue_label, 3, 0)
     view.log_label = _fit("log", lines=2)
     grid.addWidget(view.log_label, 4, 0)
@@ -142,7 +143,9 @@ def _exercise_page(view) -> QWidget:
     view.status_label = _fit("status", CENTRE)
     view.big_label = _fit("big", CENTRE, fill=True)
     view.sub_label = _fit("sub", CENTRE)
-    view.phase_label = _fit("phase", CENTRE, lines=2)
+    # One big word (Up, Hold, Step left); the rarer "Next: ..." line wraps to two smaller lines.
+    view.phase_label = FitLabel(lines=2, room_lines=1.2, min_scale=0.35, align=CENTRE)
+    view.phase_label.setObjectName("phase")
     counter.addWidget(view.status_label)
     counter.addWidget(view.big_label, 1)
     counter.addWidget(view.sub_label)
@@ -157,20 +160,28 @@ def _exercise_page(view) -> QWidget:
     view.progress.setTextVisible(False)
     view.progress.setAccessibleName(view.tr("Session progress"))
     view.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    view.set_label = _fit("setLabel", lines=2, room_lines=1, min_scale=0.4)
     view.time_left_label = _fit("timeLeft", RIGHT)
-    foot.addWidget(view.progress, 4, Qt.AlignmentFlag.AlignVCenter)
-    foot.addWidget(view.time_left_label, 1)
+    foot.addWidget(view.set_label, 2)
+    foot.addWidget(view.progress, 3, Qt.AlignmentFlag.AlignVCenter)
+    foot.addWidget(view.time_left_label, 2)
     grid.addLayout(foot, 5, 0, 1, 2)
     view.hint_label = _fit("hint", CENTRE)
     grid.addWidget(view.hint_label, 6, 0, 1, 2)
     grid.setRowStretch(2, 1)
-    set_columns(view, 1.0)
+    set_columns(view, 1.0, 1366)
     return page
 
 
-def set_columns(view, scale: float) -> None:
-    """Picture : counter widths; a larger text size gives the counter (and its digits) more room."""
-    view._grid.setColumnStretch(0, 11)
+#: Below this player width the picture's column gives way to the counter's.
+NARROW = 1000
+
+
+def set_columns(view, scale: float, width: int) -> None:
+    """Picture : counter widths; a larger text size, or a narrow window, gives the counter
+    (and its digits) more room: the picture is the first to give way."""
+    picture = 11 if width >= NARROW else 8
+    view._grid.setColumnStretch(0, picture)
     view._grid.setColumnStretch(1, round(9 * scale))
 
 
@@ -195,12 +206,24 @@ def _summary_page(view) -> QWidget:
     return page
 
 
+#: The words read from the mat (px at Normal text): the step word, the phase and the side,
+#: and the cue line. They keep these sizes down to a player FULL_SIZE_HEIGHT high; the
+#: picture and the small print (shares of the height) give way first.
+WORD_PX = 48
+CUE_PX = 32
+FULL_SIZE_HEIGHT = 520
+
+
 def style(c: Colours, height: int, k: float) -> str:
     """The player's style sheet for a player ``height`` px high at text scale ``k``."""
     h = max(height, 360)
+    held = min(1.0, h / FULL_SIZE_HEIGHT)
 
     def size(share: float, scaled: bool = True) -> str:
         return f"{max(12, int(h * share * (k if scaled else 1)))}px"
+
+    def fixed(px: float, scaled: bool = True) -> str:
+        return f"{max(12, int(px * held * (k if scaled else 1)))}px"
 
     return f"""
         QLabel {{ color: {c.text}; }}
@@ -208,12 +231,12 @@ def style(c: Colours, height: int, k: float) -> str:
         #exerciseTitle {{ font-size: {size(0.058, False)}; font-weight: 700; }}
         #detail, #setLabel, #timeLeft {{ font-size: {size(0.032)}; color: {c.muted}; }}
         #setLabel {{ color: {c.text}; font-weight: 600; }}
-        #sideBadge {{ font-size: {size(0.036, False)}; font-weight: 800; color: {c.accent}; }}
-        #status {{ font-size: {size(0.045)}; font-weight: 700; color: {c.accent}; }}
-        #big {{ font-size: {size(0.34)}; font-weight: 800; }}
+        #sideBadge {{ font-size: {fixed(WORD_PX, False)}; font-weight: 800; color: {c.accent}; }}
+        #status {{ font-size: {fixed(WORD_PX, False)}; font-weight: 700; color: {c.accent}; }}
+        #big {{ font-size: {size(0.6)}; font-weight: 800; }}
         #sub {{ font-size: {size(0.034)}; color: {c.muted}; }}
-        #phase {{ font-size: {size(0.042, False)}; font-weight: 700; }}
-        #cue {{ font-size: {size(0.034)}; }}
+        #phase {{ font-size: {fixed(WORD_PX, False)}; font-weight: 700; }}
+        #cue {{ font-size: {fixed(CUE_PX)}; }}
         #log {{ font-size: {size(0.026)}; color: {c.muted}; }}
         #hint {{ font-size: {size(0.022)}; color: {c.muted}; }}
         #painTitle, #summaryTitle {{ font-size: {size(0.055, False)}; font-weight: 700; }}
@@ -234,6 +257,6 @@ def style(c: Colours, height: int, k: float) -> str:
 def show_paused(view, paused: bool, c: Colours) -> None:
     """Dim the whole counter, and write PAUSED large over the digits, while paused."""
     level = PAUSED_OPACITY if paused else 1.0
-    for label in (view.sub_label, view.phase_label):
+    for label in (view.status_label, view.sub_label, view.phase_label):
         label.set_dimmed(level)
     view.big_label.set_dimmed(level, view.tr("PAUSED") if paused else "", QColor(c.warn))

@@ -45,10 +45,20 @@ STATUS_WORDS = {
 PHASE_WORDS = {Phase.UP: QT_TRANSLATE_NOOP("PlayerView", "▲  Up"),
                Phase.HOLD: QT_TRANSLATE_NOOP("PlayerView", "■  Hold"),
                Phase.DOWN: QT_TRANSLATE_NOOP("PlayerView", "▼  Down")}
+#: The band walk counts steps each way: no up and down, a step towards the side walked.
+STEP_WORDS = {"left": QT_TRANSLATE_NOOP("PlayerView", "◀  Step"),
+              "right": QT_TRANSLATE_NOOP("PlayerView", "Step  ▶")}
+STEP_PAUSE = QT_TRANSLATE_NOOP("PlayerView", "■  Pause")
 KEY_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Space pause   → skip   ← back   ↑↓ reps   I card   "
                                             "F full screen   M sound   Esc leave")
-PAUSED_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Paused. Space: carry on   → skip   ← back   I card   "
+# PAUSED is written over the digits: the hints do not say it again.
+PAUSED_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Space: carry on   → skip   ← back   I card   "
                                                "F full screen   Esc: leave")
+#: While the leave question shows, the hints are its keys.
+LEAVE_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Enter: leave    Esc: carry on")
+#: Below this many seconds the counter shows seconds ("60" over "seconds"), from it minutes
+#: and seconds ("2:30", which needs no unit under it).
+SECONDS_UP_TO = 100
 
 
 def _translate(text: str) -> str:
@@ -57,7 +67,23 @@ def _translate(text: str) -> str:
 
 def _clock_text(seconds: float) -> str:
     seconds = int(math.ceil(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _counter_text(seconds: float) -> tuple[str, str]:
+    """The counter's digits and the unit under them: the unit must match the digits."""
+    whole = int(math.ceil(seconds))
+    if whole < SECONDS_UP_TO:
+        return str(whole), QCoreApplication.translate("PlayerView", "seconds")
+    return _clock_text(whole), ""
+
+
+def _time_left_text(seconds: float) -> str:
+    """'21:38 left', and under a minute '29 s left' (a bare number has no unit)."""
+    whole = int(math.ceil(seconds))
+    if whole >= 60:
+        return QCoreApplication.translate("PlayerView", "%1 left").replace("%1", _clock_text(whole))
+    return QCoreApplication.translate("PlayerView", "%1 s left").replace("%1", str(whole))
 
 
 class PlayerView(QWidget):
@@ -88,6 +114,7 @@ class PlayerView(QWidget):
         self._pain_page_kind: StepKind | None = None  # which question the pain page shows
         self._text_scale = 1.0   # Settings' text size
         self._styled_height = 0
+        self._styled_narrow = False
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -117,13 +144,17 @@ class PlayerView(QWidget):
 
     def _apply_style(self) -> None:
         self._styled_height = self.height()
-        face.set_columns(self, self._text_scale)
+        self._styled_narrow = self.width() < face.NARROW
+        face.set_columns(self, self._text_scale, self.width())
         self.setStyleSheet(face.style(colours(), self.height(), self._text_scale))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if abs(self.height() - self._styled_height) > 2:   # type follows the window's height
             self._apply_style()
+        elif (self.width() < face.NARROW) != self._styled_narrow:
+            face.set_columns(self, self._text_scale, self.width())
+            self._styled_narrow = self.width() < face.NARROW
 
     def refresh_theme(self) -> None:
         self._apply_style()
@@ -149,8 +180,8 @@ class PlayerView(QWidget):
             elif event.kind is EventKind.FINISHED:
                 finished = True
             elif event.kind is EventKind.AUTO_PAUSED:
-                self._notice = self.tr("Paused: the computer seemed to sleep or stall. "
-                                       "Press Space to carry on.")
+                self._notice = self.tr("The computer seemed to sleep or stall, so the session "
+                                       "stopped here. Press Space to carry on.")
             cue = cue_for(event, self.engine.timeline)
             if cue and now - event.at <= STALE_CUE_SECONDS:
                 with self.stall_watch.doing("handing a cue to the sound workers"):
@@ -239,6 +270,8 @@ class PlayerView(QWidget):
         before = self.engine.step.kind is StepKind.PAIN_BEFORE
         if self.pain_scale.value() is None:
             text = self.tr("Type a number 0-10 (or use ↑ ↓)")
+        elif self._confirming_leave:
+            text = _translate(LEAVE_HINTS)
         elif before:
             text = self.tr("Enter or Space: start the session    Esc: leave")
         else:
@@ -255,27 +288,38 @@ class PlayerView(QWidget):
         tempo = (self.tr("   ·   tempo %1 s").replace("%1", step.tempo.label())
                  if step.tempo and step.target_reps else "")
         self.detail_label.setText(f"{step.resistance}{tempo}")
-        side = side_label(ex, step.side)
+        header, sets = self._header_step(), set_label(self._header_step())
+        if header is not step and sets:
+            sets = self.tr("%1 done").replace("%1", sets)
+        side = side_label(ex, header.side)
         self.side_label.setText(side.upper())
         self.side_label.setVisible(bool(side))
-        self.set_label.setText(set_label(step))
-        self.set_label.setAccessibleName(set_label(step))
+        self.set_label.setText(sets)
+        self.set_label.setAccessibleName(sets)
 
         elapsed = e.elapsed()
         remaining = e.remaining() or 0.0
         paused = e.state is EngineState.PAUSED
-        status = self.tr("Paused") if paused else _translate(STATUS_WORDS.get(step.kind, ""))
+        steps = self._counts_steps()
+        status = self.tr("Step") if steps and step.kind is StepKind.WORK else \
+            _translate(STATUS_WORDS.get(step.kind, ""))
         self.status_label.setText(status.upper())
         face.show_paused(self, paused, colours())
         position = step.rep_position(elapsed)
         if step.kind is StepKind.WORK and position:
             self.big_label.setText(str(position.rep))
-            self.sub_label.setText(self.tr("of %1").replace("%1", str(step.target_reps)))
-            self.phase_label.setText(_translate(PHASE_WORDS[position.phase]))
+            of = self.tr("of %1 steps") if steps else self.tr("of %1")
+            self.sub_label.setText(of.replace("%1", str(step.target_reps)))
+            if steps:
+                word = STEP_PAUSE if position.phase is Phase.HOLD else STEP_WORDS.get(step.side, "")
+            else:
+                word = PHASE_WORDS[position.phase]
+            self.phase_label.setText(_translate(word))
             cue_index = position.rep - 1
         else:
-            self.big_label.setText(_clock_text(remaining))
-            self.sub_label.setText(self.tr("seconds") if remaining <= 60 else self.tr("minutes"))
+            digits, unit = _counter_text(remaining)
+            self.big_label.setText(digits)
+            self.sub_label.setText(unit)
             self.phase_label.setText(self._transition_text())
             cue_index = int(elapsed // 5)
         if ex:
@@ -284,12 +328,27 @@ class PlayerView(QWidget):
             self.cue_label.setText(cues[cue_index % len(cues)])
         self.big_label.setAccessibleName(f"{self.status_label.text()} {self.big_label.text()}")
         self.log_label.setText(self._notice or self._log_text())
-        self.hint_label.setText(_translate(PAUSED_HINTS if paused else KEY_HINTS))
+        hints = LEAVE_HINTS if self._confirming_leave else PAUSED_HINTS if paused else KEY_HINTS
+        self.hint_label.setText(_translate(hints))
         self.progress.setValue(int(e.progress() * 1000))
         total = e.timeline.timed_seconds
         self.time_left_label.setText(
-            self.tr("%1 left").replace("%1", _clock_text(max(0.0, total * (1 - e.progress()))))
-            if total else "")
+            _time_left_text(max(0.0, total * (1 - e.progress()))) if total else "")
+
+    def _header_step(self):
+        """The step the header (side, set) describes: during a rest, the set just done, so
+        the header never runs ahead of the person; "Next: ..." names the set to come."""
+        e = self.engine
+        if e.step.kind is StepKind.REST:
+            for step in reversed(e.timeline.steps[:e.index]):
+                if step.logs_a_set:
+                    return step
+        return e.step
+
+    def _counts_steps(self) -> bool:
+        """The band walk counts steps each way (PROGRAM.md), not reps."""
+        ex = self.engine.step.exercise
+        return bool(ex and ex.side_meaning == "direction")
 
     def _transition_text(self) -> str:
         e = self.engine
@@ -308,15 +367,26 @@ class PlayerView(QWidget):
         e = self.engine
         if self.save_error:
             return self.tr("Not saved yet: %1").replace("%1", self.save_error)
+        steps = self._counts_steps()
         if e.step.kind is StepKind.WORK:
-            return (self.tr("This set will log %1 reps   (↑ ↓ to change · → logs the reps done so far)")
-                    .replace("%1", str(e.pending_reps)))
+            correction = e.pending_reps - e.step.target_reps
+            if correction:
+                text = (self.tr("This set will log %1 steps (%2) · → now logs %3") if steps
+                        else self.tr("This set will log %1 reps (%2) · → now logs %3"))
+                return (text.replace("%1", str(e.pending_reps)).replace("%2", f"{correction:+d}")
+                        .replace("%3", str(e.reps_if_cut_short())))
+            text = (self.tr("This set will log %1 steps   (↑ ↓ to change · → logs the steps done so far)")
+                    if steps else
+                    self.tr("This set will log %1 reps   (↑ ↓ to change · → logs the reps done so far)"))
+            return text.replace("%1", str(e.pending_reps))
         last = e.last_logged
         if last and not last.hold_seconds:
             where = side_label(exercise(last.exercise_id), last.side).lower()
             where = f", {where}" if where else ""
-            return (self.tr("Logged %1%2, set %3: %4 of %5 reps   (↑ ↓ to correct)")
-                    .replace("%1", exercise(last.exercise_id).name).replace("%2", where)
+            walk = exercise(last.exercise_id).side_meaning == "direction"
+            text = (self.tr("Logged %1%2, set %3: %4 of %5 steps   (↑ ↓ to correct)") if walk else
+                    self.tr("Logged %1%2, set %3: %4 of %5 reps   (↑ ↓ to correct)"))
+            return (text.replace("%1", exercise(last.exercise_id).name).replace("%2", where)
                     .replace("%3", str(last.set_number)).replace("%4", str(last.done_reps))
                     .replace("%5", str(last.target_reps)))
         return ""
