@@ -76,3 +76,26 @@ def test_an_output_device_unplugged_mid_session_leaves_the_session_running(qtbot
     before = player.engine.index
     qtbot.keyClick(player, Qt.Key.Key_Right)           # the keys still move the session on
     assert player.engine.index > before and player.engine.state is EngineState.RUNNING
+
+
+def test_in_full_screen_the_player_itself_says_the_voice_stopped(qtbot, window, clock, monkeypatch):
+    """Full screen hides the status bar: the notice must reach the person on the player."""
+    monkeypatch.setattr(sound, "worker_command", lambda role, *extra: sound_fakes.command(
+        sound_fakes.HANGS_AFTER_READY if role == "voice" else sound_fakes.ECHO))
+    monkeypatch.setattr(sound, "SILENT_AFTER_SECONDS", 1.0)
+    player = start(qtbot, window)
+    qtbot.keyClick(player, Qt.Key.Key_F)
+    assert not window.statusBar().isVisible()
+    cues = window.audio.cue_player
+    qtbot.waitUntil(lambda: cues.has_voice, timeout=10000)
+    run_until(player, clock, StepKind.WORK)               # "Get ready..." was said: the voice hangs
+    for _ in range(100):                                  # the session runs on while it is given up on
+        if cues.voice_problem is not None:
+            break
+        advance(player, clock, 0.2)
+        qtbot.wait(50)
+    assert player.engine.step.kind is StepKind.WORK
+    assert sound.VOICE_STOPPED in player.log_label.text() and player.log_label.isVisible()
+    advance(player, clock, 20)                          # a while later the usual line returns
+    assert sound.VOICE_STOPPED not in player.log_label.text()
+    qtbot.keyClick(player, Qt.Key.Key_F)

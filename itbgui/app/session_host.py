@@ -31,6 +31,7 @@ class SessionHost:
                                           w.audio.inhibitor)
         player.set_text_scale(w.settings.text_scale)
         player.closed.connect(self.end)
+        cues.notice.connect(player.show_sound_notice)
         player.library_requested.connect(self.show_library)
         player.sound_toggle_requested.connect(lambda: w.set_sound(not cues.sound_on))
         player.fullscreen_toggle_requested.connect(lambda: w.set_fullscreen(not w.isFullScreen()))

@@ -31,6 +31,8 @@ from .summary_text import verdict_texts
 
 #: A cue more than this late (the loop was busy) is dropped rather than sounded out of step.
 STALE_CUE_SECONDS = 0.35
+#: A sound notice stays on the player this long (the person may be lying down, facing away).
+SOUND_NOTICE_SECONDS = 15.0
 #: The display never goes longer than this without a fresh look at the engine.
 MAX_REFRESH_SECONDS = 0.25
 
@@ -109,6 +111,7 @@ class PlayerView(QWidget):
         self.save_error: str | None = None
         self.saved_once = False
         self._notice = ""
+        self._sound_notice: tuple[str, float] | None = None   # (text, shown until, monotonic)
         self._confirming_leave = False
         self._resume_after_confirm = False
         self._pain_page_kind: StepKind | None = None  # which question the pain page shows
@@ -160,6 +163,17 @@ class PlayerView(QWidget):
         self._apply_style()
         self.picture.refresh_colours()
         self.pain_scale.update()
+
+    def show_sound_notice(self, text: str) -> None:
+        """A change in the sound (the voice given up on, a device gone), shown on the player
+        itself for a while: in full screen the status bar is hidden."""
+        self._sound_notice = (text, self.clock.monotonic() + SOUND_NOTICE_SECONDS)
+        self.refresh()
+
+    def _fresh_sound_notice(self) -> str:
+        if self._sound_notice is None or self.clock.monotonic() > self._sound_notice[1]:
+            return ""
+        return self._sound_notice[0]
 
     # ------------------------------------------------------------------ driving
     def _timer_fired(self) -> None:
@@ -327,7 +341,7 @@ class PlayerView(QWidget):
             cues = ex.cues_for(step.step_index)
             self.cue_label.setText(cues[cue_index % len(cues)])
         self.big_label.setAccessibleName(f"{self.status_label.text()} {self.big_label.text()}")
-        self.log_label.setText(self._notice or self._log_text())
+        self.log_label.setText(self._notice or self._fresh_sound_notice() or self._log_text())
         hints = LEAVE_HINTS if self._confirming_leave else PAUSED_HINTS if paused else KEY_HINTS
         self.hint_label.setText(_translate(hints))
         self.progress.setValue(int(e.progress() * 1000))
