@@ -53,11 +53,22 @@ def as_text(week) -> str:
         what = {"session": "session", "run": "run", "rest": "rest"}[day.kind]
         lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}"
                      f"{' (done)' if day.done else ''}")
-        for e in day.exercises:
-            side = " per side" if e.per_side else ""
-            dose = f"{e.hold_seconds:g} s{side}" if e.hold_seconds else f"{e.sets} x {e.reps}{side}"
-            lines.append(f"    {e.exercise}: {dose}, {e.resistance}")
+        lines.extend(_exercise_lines(day.exercises))
+    for extra in week.extra:   # sessions that ticked off no planned day: shown, not lost
+        what = {"complete": "extra session", "partial": "partial session (under half the reps)"}.get(
+            extra.status, "extra session, ended early")
+        lines.append(f"{WEEKDAYS[extra.date.weekday()]} {extra.date:%d %b}: {what}")
+        lines.extend(_exercise_lines(extra.exercises))
     return "\n".join(lines)
+
+
+def _exercise_lines(exercises) -> list[str]:
+    lines = []
+    for e in exercises:
+        side = " per side" if e.per_side else ""
+        dose = f"{e.hold_seconds:g} s{side}" if e.hold_seconds else f"{e.sets} x {e.reps}{side}"
+        lines.append(f"    {e.exercise}: {dose}, {e.resistance}")
+    return lines
 
 
 def run(argv: list[str]) -> int:

@@ -189,3 +189,14 @@ def test_a_done_day_reports_each_side_and_never_zero_rep_sets():
     clams = next(e for e in days[0]["exercises"] if e["exercise"] == "clamshell")
     assert (clams["sets"], clams["reps"]) == (3, 2)
     assert "glute_bridge" not in {e["exercise"] for e in days[0]["exercises"]}
+
+
+def test_week_text_lists_a_session_beyond_the_plan_on_its_day():
+    from itbgui.week_command import as_text
+
+    done = [logged(MONDAY, 2, 2, sid="a"), logged(WEDNESDAY, 2, 2, sid="b"), logged(FRIDAY, 2, 2, sid="c"),
+            dataclasses.replace(logged(FRIDAY, 2, 2, sid="d"), started_at=local(FRIDAY, 18),
+                                ended_at=local(FRIDAY, 18, 20))]
+    text = as_text(week_data(SETUP, done, (), MONDAY, FRIDAY))
+    extra = [line for line in text.splitlines() if "extra" in line.lower()]
+    assert len(extra) == 1 and "Fri" in extra[0]
