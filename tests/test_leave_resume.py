@@ -144,3 +144,21 @@ def test_start_after_todays_session_asks_before_an_extra_session(qtbot, folder):
     assert "extra" in player.engine.timeline.prescription.title.lower()
     win.close()
     store.close()
+
+
+def test_today_and_the_decision_agree_on_a_partial_session(qtbot, folder):
+    """Played to its end with a rep or so a set: Today says partial, the card says short, and
+    the day's session is still offered (a partial session ticks off no planned day)."""
+    import dataclasses
+
+    store = SessionRepository(folder)
+    record = logged(MONDAY, 2, 2, sid="p")
+    store.save_session(dataclasses.replace(record, sets=tuple(
+        dataclasses.replace(s, done_reps=min(1, s.done_reps)) for s in record.sets)))
+    win = open_window(qtbot, store, folder, clock_on(MONDAY, 18))
+    page = win.today_page
+    assert "partial" in page.last_label.text() and "complete" not in page.last_label.text()
+    assert "under half" in page.decision_reason.text().lower()
+    assert win.today_session.is_today and "done" not in page.note_label.text().lower()
+    win.close()
+    store.close()

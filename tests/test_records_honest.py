@@ -200,3 +200,12 @@ def test_week_text_lists_a_session_beyond_the_plan_on_its_day():
     text = as_text(week_data(SETUP, done, (), MONDAY, FRIDAY))
     extra = [line for line in text.splitlines() if "extra" in line.lower()]
     assert len(extra) == 1 and "Fri" in extra[0]
+
+
+def test_the_summary_of_a_partial_session_does_not_say_complete():
+    from itbgui.player.summary import verdict
+
+    full = logged(MONDAY, 2, 2)
+    assert verdict(full).kind == "complete"
+    assert verdict(skipped_through(full, 1)).kind == "partial"
+    assert verdict(left_after(full, 18)).kind == "early"      # 18 sets, then left: never "nothing"
