@@ -73,7 +73,7 @@ def test_a_session_left_early_is_not_resumed_another_day_nor_after_a_flare():
 
 
 def test_the_resumed_engine_continues_the_same_record_and_asks_pain_after_at_its_end():
-    left = left_after(logged(MONDAY, 2, 2), 3)
+    left = dataclasses.replace(left_after(logged(MONDAY, 2, 2), 3), title="Week 1 of 8 · extra session")
     today = next_session(SETUP, [left], today=MONDAY, timing=FAST)
     timeline = build_timeline(today.prescription, FAST)
     point = resume_point(timeline, left)
@@ -84,6 +84,8 @@ def test_the_resumed_engine_continues_the_same_record_and_asks_pain_after_at_its
     assert engine.index == point.step and engine.session_id == left.id
     assert engine.pain_before == 2 and len(engine.logs) == 3
     while engine.step.kind is not StepKind.PAIN_AFTER:
+        clock.advance(1.0)
+        engine.update()
         engine.next()
     engine.set_pain_after(1)
     engine.next()
@@ -91,6 +93,9 @@ def test_the_resumed_engine_continues_the_same_record_and_asks_pain_after_at_its
     record = engine.to_record()
     assert record.id == left.id and record.started_at == left.started_at
     assert record.completed and record.pain_after == 1
+    assert (record.title, record.week) == (left.title, left.week)   # still the session it was begun as
+    assert record.duration_seconds > left.duration_seconds        # both parts' time, not the gap
+    assert record.duration_seconds < 3 * 3600
     assert record.sets[:3] == left.sets
 
 

@@ -98,6 +98,7 @@ class SessionEngine:
         self.completed = False
         self._first_index = 0              # where start() begins (later when carrying a session on)
         self._earlier_seconds = 0.0        # time spent in the session before it was carried on
+        self._carried: SessionRecord | None = None   # the record carried on, if any
 
     # ----------------------------------------------------------------- reading
     @property
@@ -159,6 +160,7 @@ class SessionEngine:
         self.pain_before = record.pain_before
         self.note = record.note
         self._earlier_seconds = record.duration_seconds
+        self._carried = record
         by_key = {(s.exercise_id, s.side, s.set_number): s for s in self.timeline.steps if s.logs_a_set}
         for n, done in enumerate(record.sets):
             step = by_key.get((done.exercise_id, done.side, done.set_number))
@@ -304,12 +306,15 @@ class SessionEngine:
         computer's clock gave a date outside 2000-2200 at the start."""
         p = self.timeline.prescription
         week = None if p.week is None else min(max(p.week, WEEK_RANGE[0]), WEEK_RANGE[1])
+        title = clean_text(p.title)[:TEXT_MAX_CHARS]
+        if self._carried is not None:   # carried on: it stays the session it was when begun
+            title, week = self._carried.title, self._carried.week
         return SessionRecord(
             id=self.session_id,
             started_at=self.started_at or self.clock.now(),
             ended_at=self.ended_at,
             completed=self.completed,
-            title=clean_text(p.title)[:TEXT_MAX_CHARS],
+            title=title,
             week=week,
             pain_before=self.pain_before,
             pain_after=self.pain_after,

@@ -250,9 +250,9 @@ def extra_session(setup: PlanSetup, session: TodaySession, today: dt.date,
     if session.is_today:
         return session
     plan = generate_plan(setup, timing)
-    if monday_of(session.date) == monday_of(today):
+    week = plan.week_number(today)
+    if monday_of(session.date) == monday_of(today) or week < 1:   # early, not extra
         return replace(session, date=today, is_today=True, moved_from=None)
-    week = max(1, plan.week_number(today))
     if week > PLAN_WEEKS and session.is_maintenance:
         title = f"Maintenance, week {week} · extra session"
     elif week > PLAN_WEEKS:
