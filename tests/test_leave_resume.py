@@ -58,6 +58,8 @@ def test_closing_mid_session_asks_carry_on_is_the_default_and_leave_keeps_every_
 
     play_sets(player, clock, 5)
     assert not win.close()
+    qtbot.keyClick(player, Qt.Key.Key_Right)         # a stray key answers nothing
+    assert player.leave_question_shown() and len(player.engine.logs) == 5
     qtbot.keyClick(player, Qt.Key.Key_Escape)        # Esc carries on too
     assert win.isVisible() and player.engine.state is EngineState.RUNNING
 

@@ -526,7 +526,9 @@ class PlayerView(QWidget):
 
     def _answer_close(self, key: int) -> None:
         """Y closes, keeping the sets and the pain answers (a pain score picked on the page
-        too); any other key carries on."""
+        too); Enter, Esc or N carries on (the default); other keys leave the question up."""
+        if key not in (Qt.Key.Key_Y, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_N):
+            return
         self._confirming_leave = self._closing = False
         self._leave_bar.hide()
         if key != Qt.Key.Key_Y:
