@@ -103,6 +103,12 @@ def player_steps(win, clock, every_step: bool = True) -> Iterator[tuple[str, QWi
     win.show_page("today")
     settle()
     win.start_session()
+    if win.player is None:   # not a session day: Start asks first ("Do it today instead?")
+        QTest.keyClick(win.session.extra_question, Qt.Key.Key_Y)
+        for _ in range(100):   # the box answers on its button's click animation
+            if win.player is not None:
+                break
+            QTest.qWait(20)
     player = win.player
     settle()
     yield "player-pain-before", win
