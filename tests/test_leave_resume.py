@@ -131,6 +131,8 @@ def test_start_after_todays_session_asks_before_an_extra_session(qtbot, folder):
     qtbot.keyClick(win, ENTER)                        # Start asks; Esc: not now
     question = win.session.extra_question
     qtbot.waitUntil(question.isVisible)
+    assert question.text() == "You already trained today. Another session today?"
+    assert "extra session" in question.informativeText() and "Monday 9 November" in question.informativeText()
     qtbot.keyClick(question, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not question.isVisible())
     assert win.player is None

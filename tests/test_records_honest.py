@@ -214,3 +214,15 @@ def test_the_summary_of_a_partial_session_does_not_say_complete():
     assert verdict(full).kind == "complete"
     assert verdict(skipped_through(full, 1)).kind == "partial"
     assert verdict(left_after(full, 18)).kind == "early"      # 18 sets, then left: never "nothing"
+
+
+def test_a_session_from_later_this_week_taken_today_is_that_session_early_not_an_extra(folder):
+    folder.save_plan_setup(SETUP.to_doc())
+    folder.save_session(logged(MONDAY, 2, 2, "same", sid="a"))
+    tuesday = MONDAY + dt.timedelta(days=1)
+    coach = Coach(folder, clock_on(tuesday, 18), timing=FAST)
+    view = coach.today_view()
+    assert not view.session.is_today and view.session.date == WEDNESDAY
+    early = coach.extra_session()
+    assert early.is_today and early.date == tuesday and not early.is_extra
+    assert early.prescription.title == view.session.prescription.title

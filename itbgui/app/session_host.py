@@ -43,15 +43,22 @@ class SessionHost:
         box = self.extra_question = QMessageBox(w)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(w.tr("Another session today?"))
+        import datetime as dt
+
         when = f"{today.date:%A} {today.date.day} {today.date:%B}"
+        now = w.coach.today()
+        same_week = today.date - dt.timedelta(days=today.date.weekday()) <= now
+        if same_week:
+            how = w.tr("It would be %1's session, done and recorded today.").replace("%1", f"{today.date:%A}")
+        else:
+            how = w.tr("It is recorded as today's extra session; the plan's next session stays on %1."
+                       ).replace("%1", when)
         if today.done_today:
             box.setText(w.tr("You already trained today. Another session today?"))
-            box.setInformativeText(w.tr(
-                "It is recorded as today's, as an extra session. Rest is part of the plan: the "
-                "next planned session is on %1.").replace("%1", when))
+            how += " " + w.tr("Rest between sessions is part of the plan.")
         else:
             box.setText(w.tr("Your next session is planned for %1. Do it today instead?").replace("%1", when))
-            box.setInformativeText(w.tr("It is recorded as today's."))
+        box.setInformativeText(how)
         yes = box.addButton(w.tr("&Yes, train today"), QMessageBox.ButtonRole.AcceptRole)
         no = box.addButton(w.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no)
