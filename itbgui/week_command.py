@@ -52,7 +52,7 @@ def as_text(week) -> str:
     for day in week.days:
         what = {"session": "session", "run": "run", "rest": "rest"}[day.kind]
         lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}"
-                     f"{' (done)' if day.done else ''}")
+                     f"{'' if not day.done else ' (done)' if day.status == 'complete' else ' (ended early)'}")
         lines.extend(_exercise_lines(day.exercises))
     for extra in week.extra:   # sessions that ticked off no planned day: shown, not lost
         what = {"complete": "extra session", "partial": "partial session (under half the reps)"}.get(

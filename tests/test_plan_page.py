@@ -285,3 +285,19 @@ def test_a_session_beyond_the_planned_count_is_shown_not_counted_as_three_of_two
     texts = [w.text() for w in extra[0].findChildren(type(page.rest_label))]
     assert texts[0].startswith("Friday 16 Oct") and any(re.match(r".+: \d+ x \d+ reps", t) for t in texts)
     assert not any(" x 0 reps" in t for t in texts)
+
+
+def test_a_day_ticked_off_by_a_session_left_early_says_so(qtbot, store, tmp_path):
+    """Today offers to resume it; the Plan must not call it done."""
+    import dataclasses
+
+    record = logged(MONDAY, 1, 1)
+    store.save_session(dataclasses.replace(record, completed=False, sets=record.sets[:4], pain_after=None))
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY, 18))
+    assert win.today_session.resume is not None
+    win.show_page("plan")
+    page = win.plan_page
+    cards = [page.days_row.itemAt(i).widget() for i in range(page.days_row.count())]
+    monday = next(c for c in cards if c is not None and c.objectName() == "dayCard")
+    texts = [w.text() for w in monday.findChildren(type(page.rest_label))]
+    assert "✔ Done" not in texts and any(t.startswith("◐ Ended early") for t in texts)

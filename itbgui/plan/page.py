@@ -227,7 +227,11 @@ class PlanPage(TextScaled, QWidget):
             title = self.tr("Today, %1").replace("%1", title)
         lay.addWidget(QLabel(title, objectName="dayTitle"))
         if day.done is not None:
-            lay.addWidget(QLabel(self.tr("✔ Done"), objectName="dayDone"))
+            from ..program.sessions import session_status
+
+            done = (self.tr("✔ Done") if session_status(day.done) == "complete" else
+                    self.tr("◐ Ended early: what was done"))
+            lay.addWidget(QLabel(done, objectName="dayDone"))
         elif day.date < today:
             lay.addWidget(QLabel(self.tr("✘ Not done on the day"), objectName="dayMissed"))
         session = day.session

@@ -45,10 +45,11 @@ class WeekDay:
     kind: str               # "session", "run" or "rest"
     done: bool
     exercises: tuple[WeekExercise, ...] = ()
+    status: str | None = None   # a day done: "complete" or "ended early"
 
     def to_json(self) -> dict:
         return {"date": self.date.isoformat(), "kind": self.kind, "done": self.done,
-                "exercises": [e.to_json() for e in self.exercises]}
+                "status": self.status, "exercises": [e.to_json() for e in self.exercises]}
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,8 @@ def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.dat
         if d.session is None:
             days.append(WeekDay(d.date, "run" if d.running else "rest", False))
         elif d.done is not None:
-            days.append(WeekDay(d.date, "session", True, _done(d.done, d.session.prescription)))
+            days.append(WeekDay(d.date, "session", True, _done(d.done, d.session.prescription),
+                                session_status(d.done)))
         else:
             days.append(WeekDay(d.date, "session", False, tuple(map(_planned, d.session.prescription.items))))
     phase = "maintenance" if sheet.is_maintenance else "build"
