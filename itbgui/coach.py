@@ -20,8 +20,9 @@ from .clock import Clock
 from .program.plan import Plan, generate_plan
 from .program.plan_setup import PlanSetup, monday_of, stored_setup
 from .program.preferences import DEFAULT_GET_READY_SECONDS, SessionPreferences, apply_preferences, timing_for
-from .program.progression import (ProgressionDecision, TodaySession, WeekStatus, decide,
+from .program.progression import (ProgressionDecision, TodaySession, WeekStatus, decide, extra_session,
                                   morning_question_due, next_session, stored_decisions, week_statuses)
+from .program.resume import resume_point
 from .program.timeline import Timeline, Timing, build_timeline
 from .store.records import SessionRecord
 from .store.repository import SessionRepository
@@ -120,12 +121,19 @@ class Coach:
             self._next = (key, next_session(setup, sessions, self.decisions(), today=now.date(), timing=timing))
         planned = self._next[1]
         prescription = apply_preferences(planned.prescription, self.preferences())
-        session = dataclasses.replace(planned, prescription=prescription,
-                                      estimated_seconds=build_timeline(prescription, timing).timed_seconds)
+        timeline = build_timeline(prescription, timing)
+        resume = planned.resume and resume_point(timeline, planned.resume.session)
+        session = dataclasses.replace(planned, prescription=prescription, resume=resume,
+                                      estimated_seconds=timeline.timed_seconds)
         due = morning_question_due(sessions, now)
         if due is not None and due.id in self._morning_dismissed:
             due = None
         return TodayView(session, setup, not self.has_plan_setup(), sessions[-1] if sessions else None, due)
+
+    def extra_session(self) -> TodaySession:
+        """Today's view's next session done today (Start asks first when it is a later
+        day's): recorded as today's, see progression.extra_session."""
+        return extra_session(self.plan_setup(), self.today_view().session, self.today(), self.session_timing())
 
     def timeline(self, prescription) -> Timeline:
         """The steps the player runs for ``prescription``, with the lengths from Settings."""

@@ -69,9 +69,13 @@ class TodayPage(TextScaled, QWidget):
         self.subheading.setWordWrap(True)
         self.note_label = QLabel(objectName="todayNote")   # after a light run / moved from
         self.note_label.setWordWrap(True)
+        self.resume_label = QLabel(objectName="todayResume")   # a session left early today
+        self.resume_label.setWordWrap(True)
+        self.resume_label.hide()
         lay.addWidget(self.heading)
         lay.addWidget(self.subheading)
         lay.addWidget(self.note_label)
+        lay.addWidget(self.resume_label)
 
         lay.addWidget(self._build_setup_banner())
         lay.addWidget(self._build_morning_banner())
@@ -227,7 +231,7 @@ class TodayPage(TextScaled, QWidget):
             #todayScroll, #todayContent {{ background: transparent; }}
             #todayHeading {{ font-size: {px(38)}; font-weight: 700; }}
             #todaySub {{ font-size: {px(22)}; color: {c.muted}; }}
-            #todayNote {{ font-size: {px(20)}; font-weight: 600; color: {c.text}; }}
+            #todayNote, #todayResume {{ font-size: {px(20)}; font-weight: 600; color: {c.text}; }}
             #exName {{ font-size: {px(22)}; font-weight: 600; }}
             #exDose {{ font-size: {px(22)}; }}
             #exStep {{ font-size: {px(19)}; color: {c.muted}; }}
@@ -277,9 +281,12 @@ class TodayPage(TextScaled, QWidget):
         if today.after_light_run:
             notes.append(self.tr("A running day: keep the run light, then do this session after it."))
         if today.done_today and not today.is_today:
-            notes.append(self.tr("Today's session is done. Rest is part of the plan."))
+            notes.append(self.tr("Today's session is done. Rest is part of the plan.")
+                         if today.today_status == "complete" else
+                         self.tr("Today's session ended early. Rest is part of the plan."))
         self.note_label.setText(" ".join(notes))
         self.note_label.setVisible(bool(notes))
+        self._show_resume(today)
         self.setup_banner.setVisible(plan_is_default)
 
         clear_layout(self.grid)
@@ -294,6 +301,23 @@ class TodayPage(TextScaled, QWidget):
         self._show_decision(today)
         self._show_last(last)
         self._reflow()
+
+    def _show_resume(self, today: TodaySession) -> None:
+        """"Resume: Clamshells, set 2 of 3" and a Resume button for a session left early today."""
+        point = today.resume
+        label = self.tr("Resume session") if point else self.tr("Start session")
+        self.start_button.setText(label)
+        self.start_button.setAccessibleName(label)
+        self.resume_label.setVisible(point is not None)
+        if point is None:
+            self.resume_label.setText("")
+            return
+        side = {"left": self.tr(", left side"), "right": self.tr(", right side")}.get(point.side, "")
+        self.resume_label.setText(
+            self.tr("Resume: %1, set %2 of %3%4. What you did earlier today is kept; the pain "
+                    "question comes at the end.")
+            .replace("%1", point.exercise_name).replace("%2", str(point.set_number))
+            .replace("%3", str(point.set_count)).replace("%4", side))
 
     def show_loading(self) -> None:
         """Before the data file is read (it is, right after this first paint): no session
@@ -383,8 +407,12 @@ class TodayPage(TextScaled, QWidget):
             return
         from .program.sessions import session_day
 
+        from .program.sessions import session_status
+
         when = f"{long_date(session_day(last))}, {last.started_at:%H:%M}"
-        status = self.tr("complete") if last.completed else self.tr("ended early")
+        status = {"complete": self.tr("complete"), "partial": self.tr("partial: under half the reps"),
+                  "ended early": self.tr("ended early"),
+                  "nothing done": self.tr("stopped before any set")}[session_status(last)]
         pain = ""
         if last.pain_before is not None and last.pain_after is not None:
             pain = self.tr(", pain %1 → %2").replace("%1", str(last.pain_before)).replace(

@@ -52,10 +52,19 @@ def as_text(week) -> str:
     for day in week.days:
         what = {"session": "session", "run": "run", "rest": "rest"}[day.kind]
         lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}"
-                     f"{' (done)' if day.done else ''}")
-        for e in day.exercises:
-            lines.append(f"    {e.name}: {e.dose}, {e.resistance}")
+                     f"{'' if not day.done else ' (done)' if day.status == 'complete' else ' (ended early)'}")
+        lines.extend(_exercise_lines(day.exercises))
+    for extra in week.extra:   # sessions that ticked off no planned day: shown, not lost
+        what = {"complete": "extra session", "partial": "partial session (under half the reps)"}.get(
+            extra.status, "extra session, ended early")
+        lines.append(f"{WEEKDAYS[extra.date.weekday()]} {extra.date:%d %b}: {what}")
+        lines.extend(_exercise_lines(extra.exercises))
     return "\n".join(lines)
+
+
+def _exercise_lines(exercises) -> list[str]:
+    """Names and doses as the Plan page and the PDF word them."""
+    return [f"    {e.name}: {e.dose}, {e.resistance}" for e in exercises]
 
 
 def run(argv: list[str]) -> int:

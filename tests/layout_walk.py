@@ -97,13 +97,26 @@ def dialogs(win) -> Iterator[tuple[str, QWidget]]:
     settle()
 
 
+def start_session(win) -> QWidget:
+    """Start, answering Yes when Start asks first (a day without a session of its own, or a
+    second session today)."""
+    win.start_session()
+    if win.player is None and win.session.extra_question is not None:
+        QTest.keyClick(win.session.extra_question, Qt.Key.Key_Y)
+        for _ in range(100):   # the box answers on its button's click animation
+            if win.player is not None:
+                break
+            QTest.qWait(20)
+    assert win.player is not None
+    return win.player
+
+
 def player_steps(win, clock, every_step: bool = True) -> Iterator[tuple[str, QWidget]]:
     """A whole session: pain before, every step (or the first of each kind), a pause,
     leaving early, the pain question after it, the summary."""
     win.show_page("today")
     settle()
-    win.start_session()
-    player = win.player
+    player = start_session(win)
     settle()
     yield "player-pain-before", win
     QTest.keyClicks(player, "3")
@@ -140,8 +153,7 @@ def player_steps(win, clock, every_step: bool = True) -> Iterator[tuple[str, QWi
     QTest.keyClick(player, Qt.Key.Key_Return)
     settle()
     # Leaving early: the pain question says so.
-    win.start_session()
-    player = win.player
+    player = start_session(win)
     QTest.keyClicks(player, "3")
     QTest.keyClick(player, Qt.Key.Key_Return)
     QTest.keyClick(player, Qt.Key.Key_Escape)

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from history_helpers import FAST, MONDAY, SETUP, clock_on, logged
 from itbgui import cli
@@ -211,6 +211,9 @@ def test_start_from_the_menu_before_the_file_is_read_starts_nothing(qtbot, tmp_p
     assert win.player is None and not store.loaded
     win.load_data()
     win.start_session()
+    if not win.today_session.is_today:    # a later day's session: asked first
+        qtbot.keyClick(win.session.extra_question, Qt.Key.Key_Y)
+        qtbot.waitUntil(lambda: win.player is not None)
     assert win.player is not None
     assert win.player.engine.timeline == win.coach.timeline(win.prescription)
     win.close()

@@ -130,3 +130,17 @@ def test_sets_model_lists_the_selected_sessions_sets(qapp):
     sets.set_session(known_history()[0])
     assert cell(sets, 4, SetColumn.SIDE) == "both"           # two-leg bridge
     assert cell(sets, sets.rowCount() - 1, SetColumn.REPS) == "0 / 0"
+
+
+def test_a_partial_session_says_so_in_the_reps_column_and_its_tooltip(qapp):
+    """Played to its end with under half its reps: History says "partial", as Today does."""
+    record = known_history()[0]
+    skipped = tuple(dataclasses.replace(s, done_reps=1 if s.target_reps else 0) for s in record.sets)
+    partial = dataclasses.replace(record, sets=skipped)
+    model = SessionTableModel([partial, dataclasses.replace(record, id="whole")])
+    row = model.row_of(partial.id)
+    assert cell(model, row, SessionColumn.REPS) == f"{partial.total_reps} · partial"
+    assert "partial" in cell(model, row, SessionColumn.DATE, TOOLTIP)
+    assert cell(model, row, SessionColumn.REPS, SORT_ROLE) == partial.total_reps
+    whole = model.row_of("whole")
+    assert cell(model, whole, SessionColumn.REPS) == str(record.total_reps)

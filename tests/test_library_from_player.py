@@ -103,7 +103,9 @@ def test_closing_the_window_from_the_library_keeps_the_session(qtbot, store, tmp
     qtbot.keyClick(player, Qt.Key.Key_Right)                 # one set logged
     session_id = player.engine.session_id
     qtbot.keyClick(player, Qt.Key.Key_I)
-    win.close()
+    assert not win.close()                                   # the player comes back and asks
+    assert win.stack.currentWidget() is player and player.leave_question_shown()
+    qtbot.keyClick(player, Qt.Key.Key_Y)
     assert win.player is None
     assert store.session(session_id) is not None and store.session(session_id).completed is False
 

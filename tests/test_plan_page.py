@@ -333,3 +333,41 @@ def test_the_weeks_day_cards_say_which_planned_days_are_done_and_which_were_miss
         if title.startswith(("Friday", "Saturday", "Sunday")):
             assert "✔ Done" not in texts and "✘ Not done on the day" not in texts
     assert page.sheet.done_days == {MONDAY}
+
+
+def test_a_session_beyond_the_planned_count_is_shown_not_counted_as_three_of_two(qtbot, store, tmp_path):
+    """Three sessions in a two-session week: the tile reads "2 of 2 · 1 extra" and the week
+    shows the third as an extra card with what was done on its day."""
+    store.save_plan_setup(BEGINNER.to_doc())
+    store.save_sessions([
+        logged(OCT_12, 1, 1, setup=BEGINNER, sid="w1a"),
+        logged(OCT_12 + dt.timedelta(days=3), 1, 1, setup=BEGINNER, sid="w1b"),
+        logged(OCT_12 + dt.timedelta(days=4), 1, 1, setup=BEGINNER, sid="w1c"),
+    ])
+    win = open_window(qtbot, store, tmp_path, clock_on(OCT_12 + dt.timedelta(days=5)))
+    qtbot.keyClick(win, Qt.Key.Key_2, CTRL)
+    page = win.plan_page
+    assert page.weeks.tiles[0].text().split("\n")[2:] == ["▶ This week", "2 of 2 · 1 extra"]
+    cards = [page.days_row.itemAt(i).widget() for i in range(page.days_row.count())]
+    extra = [c for c in cards if c is not None and c.objectName() == "dayCard"
+             and any("Extra session" in w.text() for w in c.findChildren(type(page.rest_label)))]
+    assert len(extra) == 1
+    texts = [w.text() for w in extra[0].findChildren(type(page.rest_label))]
+    assert texts[0].startswith("Friday 16 Oct") and any(re.match(r".+: \d+ x \d+ reps", t) for t in texts)
+    assert not any(" x 0 reps" in t for t in texts)
+
+
+def test_a_day_ticked_off_by_a_session_left_early_says_so(qtbot, store, tmp_path):
+    """Today offers to resume it; the Plan must not call it done."""
+    import dataclasses
+
+    record = logged(MONDAY, 1, 1)
+    store.save_session(dataclasses.replace(record, completed=False, sets=record.sets[:4], pain_after=None))
+    win = open_window(qtbot, store, tmp_path, clock_on(MONDAY, 18))
+    assert win.today_session.resume is not None
+    win.show_page("plan")
+    page = win.plan_page
+    cards = [page.days_row.itemAt(i).widget() for i in range(page.days_row.count())]
+    monday = next(c for c in cards if c is not None and c.objectName() == "dayCard")
+    texts = [w.text() for w in monday.findChildren(type(page.rest_label))]
+    assert "✔ Done" not in texts and any(t.startswith("◐ Ended early") for t in texts)

@@ -253,7 +253,8 @@ def test_dark_theme_recolours_the_drawing(qtbot, window, clock):
 def test_closing_the_window_mid_session_keeps_what_was_done(qtbot, window, clock, tmp_path):
     player = start(qtbot, window)
     run_until(player, clock, StepKind.SWITCH_SIDE)
-    window.close()
+    assert not window.close()                                  # asked first
+    qtbot.keyClick(player, Qt.Key.Key_Y)                       # Y: close
     [session] = saved(tmp_path, window)
     assert session["completed"] is False and len(session["sets"]) == 1
     assert not window.audio.inhibitor.active

@@ -47,13 +47,13 @@ def test_the_json_has_the_documented_shape_and_matches_the_sheet(tmp_path):
     repo.close()
     assert (tmp_path / DATA_FILE_NAME).read_bytes() == before
     doc = json.loads(result.stdout)
-    assert set(doc) == {"week", "monday", "phase", "decision", "days"}
+    assert set(doc) == {"week", "monday", "phase", "decision", "days", "extra"}
     assert doc["week"] == 1 and doc["monday"] == START.isoformat() and doc["phase"] == "build"
     assert set(doc["decision"]) == {"action", "reason", "see_clinician"}
     assert doc["decision"]["action"] is None           # a past week: no decision applies to it
     assert [d["date"] for d in doc["days"]] == [(START + dt.timedelta(days=i)).isoformat() for i in range(7)]
     for day in doc["days"]:
-        assert set(day) == {"date", "kind", "done", "exercises"}
+        assert set(day) == {"date", "kind", "done", "status", "exercises"}
         assert day["kind"] in ("session", "run", "rest")
         assert (day["kind"] == "session") == bool(day["exercises"])
         for e in day["exercises"]:

@@ -363,6 +363,9 @@ class MainWindow(MadeOnUse, QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
+        if self.player is not None and not self.session.may_close():
+            event.ignore()   # the player asks first, as Esc does; a "close" answer closes again
+            return
         if self.player is not None:
             self.player.leave_now()
         error = self._saver.flush() if self._saver is not None else None

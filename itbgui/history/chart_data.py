@@ -135,6 +135,7 @@ class SessionSummary:
     pain_before: int | None
     pain_after: int | None
     exercises: dict[str, ExerciseDay]
+    partial: bool = False     # reached its end with under half its reps (program.sessions.is_partial)
 
     @property
     def monday(self) -> dt.date:
@@ -171,7 +172,8 @@ def summarise(record: SessionRecord) -> SessionSummary:
     return SessionSummary(
         day=session_day(record), x=record.started_at.timestamp(),
         pain_before=record.pain_before, pain_after=record.pain_after,
-        exercises={key: ExerciseDay(*t) for key, t in totals.items()})
+        exercises={key: ExerciseDay(*t) for key, t in totals.items()},
+        partial=record.completed and 2 * sum(t[1] for t in totals.values()) < sum(t[2] for t in totals.values()))
 
 
 def summarise_all(sessions: Iterable[SessionRecord]) -> list[SessionSummary]:
@@ -329,9 +331,9 @@ def pain_chart(summaries: Sequence[SessionSummary], first_week: dt.date | None,
 
 
 def counts_as_session(summary: SessionSummary) -> bool:
-    """A session counts for adherence when at least one counted set was logged (the rule
-    of :func:`itbgui.program.sessions.counts_as_session`, read from a summary)."""
-    return any(day.reps > 0 for day in summary.exercises.values())
+    """A session counts for adherence when at least one counted set was logged and it is not
+    partial (the rule of :func:`itbgui.program.sessions.counts_for_plan`, read from a summary)."""
+    return not summary.partial and any(day.reps > 0 for day in summary.exercises.values())
 
 
 def planned_in_week(plan: PlanTargets | None, monday: dt.date) -> int:

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import Sequence
 
 from ..program.plan_setup import monday_of
-from ..program.sessions import counts_as_session as record_counts, session_day
+from ..program.sessions import counts_for_plan as record_counts, session_day
 from ..store.records import SessionRecord
 from .chart_data import (TREND_WEEKS, HistoryCharts, PlanTargets, SessionSummary, build_charts,
                          range_start, streak_back_from, summarise)

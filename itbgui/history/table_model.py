@@ -14,6 +14,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from ..program.exercises import CATALOGUE
+from ..program.sessions import is_partial
 from ..store.records import SessionRecord, SetRecord
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -169,6 +170,8 @@ class SessionTableModel(QAbstractTableModel):
         if column is SessionColumn.EXERCISES:
             return str(len(exercises_logged(record)))
         if column is SessionColumn.REPS:
+            if is_partial(record):   # reached its end with under half its reps (as Today says)
+                return self.tr("%1 · partial").replace("%1", str(record.total_reps))
             return str(record.total_reps)
         if column is SessionColumn.PAIN:
             return f"{_pain(record.pain_before)} → {_pain(record.pain_after)}"
@@ -194,7 +197,8 @@ class SessionTableModel(QAbstractTableModel):
     def _tooltip(self, record: SessionRecord, column: SessionColumn) -> str | None:
         if column is SessionColumn.DATE:
             end = record.ended_at.strftime("%H:%M") if record.ended_at else "?"
-            status = self.tr("completed") if record.completed else self.tr("left early")
+            status = self.tr("partial: under half the reps") if is_partial(record) else (
+                self.tr("completed") if record.completed else self.tr("left early"))
             return f"{record.started_at.strftime('%A %d %B %Y, %H:%M')}–{end} · {status}"
         if column is SessionColumn.EXERCISES:
             logged = exercises_logged(record)

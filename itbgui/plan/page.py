@@ -182,6 +182,8 @@ class PlanPage(TextScaled, QWidget):
                 rest.append(f"{day.date:%a}")
                 continue
             self.days_row.addWidget(self._day_card(day, today), 0, Qt.AlignmentFlag.AlignTop)
+        for record in sheet.extra:
+            self.days_row.addWidget(self._extra_card(record, today), 0, Qt.AlignmentFlag.AlignTop)
         if not sheet.sessions:
             empty = QLabel(self.tr("No sessions this week."), objectName="daySub")
             self.days_row.addWidget(empty)
@@ -190,6 +192,30 @@ class PlanPage(TextScaled, QWidget):
         if running:
             words.append(self.tr("Running: %1").replace("%1", ", ".join(running)))
         self.rest_label.setText(" · ".join(w for w in words if w))
+
+    def _extra_card(self, record, today: dt.date) -> QFrame:
+        """A session that ticked off no planned day (beyond the plan, or partial), on its day,
+        with what was done."""
+        from ..program.sessions import session_day, session_status
+        from ..program.week import done_items
+
+        card = QFrame(objectName="dayCard")
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(14, 10, 14, 10)
+        lay.setSpacing(3)
+        day = session_day(record)
+        title = f"{day:%A} {day.day} {day:%b}"
+        if day == today:
+            title = self.tr("Today, %1").replace("%1", title)
+        lay.addWidget(QLabel(title, objectName="dayTitle"))
+        status = session_status(record)
+        lay.addWidget(QLabel(self.tr("✚ Extra session") if status == "complete" else
+                             self.tr("◔ Partial session: under half the reps") if status == "partial" else
+                             self.tr("✚ Extra session, ended early"), objectName="dayDone"))
+        for item in done_items(record):
+            lay.addWidget(QLabel(f"{item.exercise.name}: {item.dose_label()}", objectName="dayItem"))
+        lay.addStretch(1)
+        return card
 
     def _day_card(self, day, today: dt.date) -> QFrame:
         card = QFrame(objectName="dayCard")
@@ -201,7 +227,11 @@ class PlanPage(TextScaled, QWidget):
             title = self.tr("Today, %1").replace("%1", title)
         lay.addWidget(QLabel(title, objectName="dayTitle"))
         if day.done is not None:
-            lay.addWidget(QLabel(self.tr("✔ Done"), objectName="dayDone"))
+            from ..program.sessions import session_status
+
+            done = (self.tr("✔ Done") if session_status(day.done) == "complete" else
+                    self.tr("◐ Ended early: what was done"))
+            lay.addWidget(QLabel(done, objectName="dayDone"))
         elif day.date < today:
             lay.addWidget(QLabel(self.tr("✘ Not done on the day"), objectName="dayMissed"))
         session = day.session

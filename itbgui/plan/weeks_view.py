@@ -51,6 +51,8 @@ class WeeksView(QWidget):
             count = self.tr("%1 planned").replace("%1", str(row.planned))
         else:
             count = self.tr("%1 of %2").replace("%1", str(row.done)).replace("%2", str(row.planned))
+            if row.extra:   # beyond the plan: said, never counted as "3 of 2"
+                count += self.tr(" · %1 extra").replace("%1", str(row.extra))
         return "\n".join((self.tr("Week %1").replace("%1", str(row.week)),
                           short_range(row.monday, sunday),
                           f"{STATUS_SYMBOLS[row.status]} {self.status_words(row.status)}",

@@ -96,6 +96,9 @@ class SessionEngine:
         self.ended_at: dt.datetime | None = None
         self._started_mono: float | None = None  # the monotonic time at start
         self.completed = False
+        self._first_index = 0              # where start() begins (later when carrying a session on)
+        self._earlier_seconds = 0.0        # time spent in the session before it was carried on
+        self._carried: SessionRecord | None = None   # the record carried on, if any
 
     # ----------------------------------------------------------------- reading
     @property
@@ -147,16 +150,36 @@ class SessionEngine:
         return max(0.0, min(upcoming) - elapsed)
 
     # ----------------------------------------------------------------- control
+    def continue_from(self, record: SessionRecord, index: int) -> None:
+        """Before start(): carry on ``record`` (left early) from step ``index``: the same
+        record, its sets and pain score kept, so the end saves one session, not two."""
+        if self.state is not EngineState.READY:
+            return
+        self.session_id = record.id
+        self.started_at = record.started_at
+        self.pain_before = record.pain_before
+        self.note = record.note
+        self._earlier_seconds = record.duration_seconds
+        self._carried = record
+        by_key = {(s.exercise_id, s.side, s.set_number): s for s in self.timeline.steps if s.logs_a_set}
+        for n, done in enumerate(record.sets):
+            step = by_key.get((done.exercise_id, done.side, done.set_number))
+            item = step.item_index if step is not None else -1 - n
+            log = SetLog(item, done.exercise_id, done.side, done.set_number, done.target_reps,
+                         done.done_reps, done.resistance, done.hold_seconds, done.step_index)
+            self._logs[log.key] = log
+        self._first_index = max(0, min(index, len(self.timeline) - 1))
+
     def start(self) -> list[Event]:
         if self.state is not EngineState.READY:
             return []
         now = self.clock.monotonic()
-        self.started_at = self.clock.now()
+        self.started_at = self.started_at or self.clock.now()
         self._started_mono = now
         self.state = EngineState.RUNNING
         self._last_update = now
         events: list[Event] = []
-        self._enter(0, now, events)
+        self._enter(self._first_index, now, events)
         return events
 
     def update(self) -> list[Event]:
@@ -297,12 +320,15 @@ class SessionEngine:
         computer's clock gave a date outside 2000-2200 at the start."""
         p = self.timeline.prescription
         week = None if p.week is None else min(max(p.week, WEEK_RANGE[0]), WEEK_RANGE[1])
+        title = clean_text(p.title)[:TEXT_MAX_CHARS]
+        if self._carried is not None:   # carried on: it stays the session it was when begun
+            title, week = self._carried.title, self._carried.week
         return SessionRecord(
             id=self.session_id,
             started_at=self.started_at or self.clock.now(),
             ended_at=self.ended_at,
             completed=self.completed,
-            title=clean_text(p.title)[:TEXT_MAX_CHARS],
+            title=title,
             week=week,
             pain_before=self.pain_before,
             pain_after=self.pain_after,
@@ -393,7 +419,7 @@ class SessionEngine:
         # plus the time the monotonic clock measured, so it is never before the start.
         if self.started_at is None:
             self.started_at, self._started_mono = self.clock.now(), self.clock.monotonic()
-        lasted = max(0.0, self.clock.monotonic() - self._started_mono)
+        lasted = self._earlier_seconds + max(0.0, self.clock.monotonic() - self._started_mono)
         self.ended_at = self.started_at + dt.timedelta(seconds=lasted)
 
     def _scheduled_offsets(self, step: Step) -> list[float]:

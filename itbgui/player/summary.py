@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..program.decisions import ACCEPTABLE_PAIN, EASY_PAIN, HOLD, MEANINGFUL_CHANGE, STEP_BACK
 from ..program.exercises import Kind, exercise
 from ..program.rule import peak_pain
+from ..program.sessions import is_partial
 from ..store.records import SessionRecord
 
 
@@ -43,8 +44,8 @@ def _held(sets) -> str:
 class Verdict:
     """What the end of the session says, worked out from the record alone.
 
-    ``kind``: "complete", "early" (stopped after some sets), "nothing" (stopped before any
-    set: the pain score is still kept) or "flare" (pain above 5/10, or a rise of 2 or more
+    ``kind``: "complete", "partial" (reached the end with under half its reps), "early"
+    (stopped after some sets), "nothing" (stopped before any set: the pain score is still kept) or "flare" (pain above 5/10, or a rise of 2 or more
     to above 3/10): then ``action`` is what the rule does next time for this session's
     exercises ("step_back" or "hold"; docs/progression.md R2, R3)."""
 
@@ -64,6 +65,8 @@ def verdict(record: SessionRecord) -> Verdict:
     if peak is not None and (peak > ACCEPTABLE_PAIN or (
             rise is not None and rise >= MEANINGFUL_CHANGE and peak > EASY_PAIN)):
         return Verdict("flare", peak, rise, STEP_BACK if peak > ACCEPTABLE_PAIN else HOLD)
+    if is_partial(record):
+        return Verdict("partial", peak, rise)
     return Verdict("complete" if record.completed else "early", peak, rise)
 
 

@@ -16,7 +16,7 @@ def _tr(text: str) -> str:
 
 
 def verdict_texts(v: Verdict) -> tuple[str, str]:
-    """(title, advice); advice is empty unless the session flared."""
+    """(title, advice); advice is empty unless the session flared or was partial."""
     if v.kind == "flare":
         title = _tr("Session saved · pain reached %1/10").replace("%1", str(v.peak))
         step = (_tr("Next time the exercises of this session go one step easier.")
@@ -28,6 +28,9 @@ def verdict_texts(v: Verdict) -> tuple[str, str]:
             "is constant, wakes you at night or comes with numbness.")
     if v.kind == "nothing":
         return _tr("Stopped before any set: your pain score is kept"), ""
+    if v.kind == "partial":
+        return _tr("Session saved as partial: under half the reps were done"), _tr(
+            "It does not count as a planned session, and the same dose comes round again.")
     if v.kind == "early":
         return _tr("Session ended early: what you did is kept"), ""
     return _tr("Well done: session complete"), ""

@@ -92,6 +92,8 @@ class PlayerView(QWidget):
     """One session, from the pain question to the summary."""
 
     closed = Signal()                 # the person is done with the summary
+    #: the window's close was asked about and the person chose to close: the session is kept
+    close_confirmed = Signal()
     sound_toggle_requested = Signal()
     fullscreen_toggle_requested = Signal()
     #: the I key: the engine is paused; show this exercise's card (the window returns here)
@@ -100,9 +102,12 @@ class PlayerView(QWidget):
     def __init__(self, timeline: Timeline, clock: Clock, store: SessionRepository,
                  saver: BackgroundSaver, cue_player: CuePlayer,
                  inhibitor: ScreenSaverInhibitor | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 resume: tuple[SessionRecord, int] | None = None) -> None:
         super().__init__(parent)
         self.engine = SessionEngine(timeline, clock)
+        if resume is not None:   # a session left early today: the same record, carried on
+            self.engine.continue_from(*resume)
         self.clock = clock
         self.store = store
         self.saver = saver  # writes on a worker thread; results come back via saved()
@@ -113,6 +118,7 @@ class PlayerView(QWidget):
         self._notice = ""
         self._sound_notice: tuple[str, float] | None = None   # (text, shown until, monotonic)
         self._confirming_leave = False
+        self._closing = False      # the question on screen is the window's close, not Esc's
         self._resume_after_confirm = False
         self._pain_page_kind: StepKind | None = None  # which question the pain page shows
         self._text_scale = 1.0   # Settings' text size
@@ -133,6 +139,7 @@ class PlayerView(QWidget):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         face.build(self)
+        self._esc_question = self._leave_label.text()
         self._apply_style()
 
     @property
@@ -573,7 +580,23 @@ class PlayerView(QWidget):
         self.setFocus()
         self._handle(self.engine.next())
 
-    def _ask_leave(self) -> None:
+    def leave_question_shown(self) -> bool:
+        return self._confirming_leave
+
+    def ask_before_close(self) -> bool:
+        """The window is asked to close. True: the player may go now (the session is over,
+        or the person asked to close while the question was up). Otherwise the question is
+        shown, as for Esc, with Carry on the default, and the close waits for the answer."""
+        if self.engine.state is EngineState.FINISHED or (self._confirming_leave and self._closing):
+            return True
+        self._ask_leave(closing=True)
+        return False
+
+    def _ask_leave(self, closing: bool = False) -> None:
+        self._closing = closing
+        self._leave_label.setText(self.tr(
+            "Close ITB Coach? What you have done so far is kept, and you can resume it today."
+            "   Enter or Esc: carry on    Y: close") if closing else self._esc_question)
         self._confirming_leave = True
         self._resume_after_confirm = self.engine.state is EngineState.RUNNING
         self.engine.pause()
@@ -582,7 +605,9 @@ class PlayerView(QWidget):
         self._handle([])
 
     def _answer_leave(self, key: int) -> None:
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Y):
+        if self._closing:
+            self._answer_close(key)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Y):
             self._confirming_leave = False
             self._leave_bar.hide()
             if self.engine.step.kind in (StepKind.PAIN_BEFORE, StepKind.PAIN_AFTER):
@@ -594,6 +619,28 @@ class PlayerView(QWidget):
             self._confirming_leave = False
             self._leave_bar.hide()
             self._handle(self.engine.resume() if self._resume_after_confirm else [])
+
+    def _answer_close(self, key: int) -> None:
+        """Y closes, keeping the sets and the pain answers (a pain score picked on the page
+        too); Enter, Esc or N carries on (the default); other keys leave the question up."""
+        if key not in (Qt.Key.Key_Y, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_N):
+            return
+        self._confirming_leave = self._closing = False
+        self._leave_bar.hide()
+        if key != Qt.Key.Key_Y:
+            self._handle(self.engine.resume() if self._resume_after_confirm else [])
+            return
+        if self.engine.step.kind in (StepKind.PAIN_BEFORE, StepKind.PAIN_AFTER) and \
+                self.pain_scale.value() is not None:
+            if self.engine.step.kind is StepKind.PAIN_BEFORE:
+                self.engine.set_pain_before(self.pain_scale.value())
+            else:
+                self.engine.set_pain_after(self.pain_scale.value())
+        if self.engine.step.kind is StepKind.PAIN_AFTER:
+            self.engine.note = self.note_edit.text().strip()
+        self.engine.abandon()
+        self._save()
+        self.close_confirmed.emit()
 
     def leave_now(self) -> None:
         """The window is closing: end the session where it stands and keep it."""

@@ -106,7 +106,8 @@ def _apply_decision(states: dict[str, ExerciseState], decision: ProgressionDecis
             state.owed_down += 1
 
 def _done_exercises(session: SessionRecord) -> set[str]:
-    return {s.exercise_id for s in session.sets if s.exercise_id in COUNTED_EXERCISES}
+    """The exercises the session exposed: a set skipped at 0 reps is no dose done."""
+    return {s.exercise_id for s in session.sets if s.exercise_id in COUNTED_EXERCISES and s.done_reps > 0}
 
 @dataclass(frozen=True)
 class LoggedSession:

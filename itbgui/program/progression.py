@@ -22,7 +22,8 @@ from .plan import PLAN_WEEKS, SESSION_EXERCISES, Plan, PlannedSession, generate_
 from .plan_setup import PlanSetup, monday_of
 from .prescription import SessionPrescription
 from .rule import exercise_kind, weekly_baselines  # noqa: F401
-from .sessions import counted_sessions, session_day
+from .resume import ResumePoint, resume_point, resumable_session
+from .sessions import counted_sessions, plan_sessions, session_day, session_status
 from .timeline import Timing, build_timeline
 
 if TYPE_CHECKING:   # records are plain data; the rule only reads their fields
@@ -71,6 +72,12 @@ class TodaySession:
     moved_from: dt.date | None       # a missed session slid to this date
     after_light_run: bool
     done_today: bool                 # a session is already logged today
+    #: the session left early today that Start carries on, and where (None: a new session)
+    resume: ResumePoint | None = None
+    #: a second session today, asked for after the day's session (see extra_session)
+    is_extra: bool = False
+    #: how today's latest session went ("complete", "partial", "ended early"), or None
+    today_status: str | None = None
 
     @property
     def estimated_minutes(self) -> int:
@@ -145,7 +152,7 @@ def done_planned_days(plan: Plan, sessions, monday: dt.date,
                       history: History | None = None) -> frozenset[dt.date]:
     """The planned days of a week that count as done: sessions are done in the week's order,
     so two sessions logged (on any days) tick off the week's first two planned days."""
-    done = sum(1 for s in counted_sessions(sessions) if monday <= session_day(s) <= monday + dt.timedelta(days=6))
+    done = sum(1 for s in plan_sessions(sessions) if monday <= session_day(s) <= monday + dt.timedelta(days=6))
     if history is None:
         history = replay(plan, sessions)
     return frozenset(p.date for p in planned_week(plan, history, monday)[:done])
@@ -170,7 +177,7 @@ def next_planned(plan: Plan, sessions, today: dt.date,
         history = replay(plan, sessions)
     monday = monday_of(today)
     sunday = monday + dt.timedelta(days=6)
-    done_days = [session_day(s) for s in counted_sessions(sessions)]
+    done_days = [session_day(s) for s in plan_sessions(sessions)]
     this_week = [d for d in done_days if monday <= d <= sunday]
     planned = planned_week(plan, history, monday)
     if len(this_week) < len(planned):
@@ -202,6 +209,13 @@ def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None
     """Today's session, or the next one, each exercise at its own dose (see dose_state)."""
     if today is None:
         raise ValueError("next_session needs today's date (pass the clock's date)")
+    left = resumable_session(sessions, today)
+    if left is not None:   # carried on, not a new session: today is worked out without it
+        before = next_session(setup, [s for s in sessions if s.id != left.id], decisions, today, timing)
+        point = resume_point(build_timeline(before.prescription, timing), left)
+        if point is not None:
+            return replace(before, date=today, is_today=True, resume=point,
+                           today_status=session_status(left))
     plan = generate_plan(setup, timing)
     history = replay(plan, sessions, overrides_from(decisions))
     planned, day, moved_from = next_planned(plan, sessions, today, history)
@@ -214,13 +228,40 @@ def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None
         if waiting:
             decision = replace(decision, reason=f"{decision.reason} Not yet for {', '.join(waiting)}: "
                                                 "each exercise changes at most once in 7 days.")
-    done_today = any(session_day(s) == today for s in counted_sessions(sessions))
+    todays = [s for s in counted_sessions(sessions) if session_day(s) == today]
+    done_today = bool(todays)
     return TodaySession(
         date=day, is_today=day == today, week=planned.week, planned=planned,
         prescription=prescription,
         estimated_seconds=build_timeline(prescription, timing).timed_seconds,
         decision=decision, moved_from=moved_from,
-        after_light_run=day.weekday() in setup.running_days, done_today=done_today)
+        after_light_run=day.weekday() in setup.running_days, done_today=done_today,
+        today_status=session_status(todays[-1]) if todays else None)
+
+
+def extra_session(setup: PlanSetup, session: TodaySession, today: dt.date,
+                  timing: Timing = Timing()) -> TodaySession:
+    """``session`` (the next one, planned for a later day) done today instead, asked for first.
+
+    Within its own week it is that session, done early. From a later week it is an extra
+    session of this one: its title and week say so, so History, the Plan and ``week`` show
+    it on the day it was done, not as next week's first session.
+    """
+    if session.is_today:
+        return session
+    plan = generate_plan(setup, timing)
+    week = plan.week_number(today)
+    if monday_of(session.date) == monday_of(today) or week < 1:   # early, not extra
+        return replace(session, date=today, is_today=True, moved_from=None)
+    if week > PLAN_WEEKS and session.is_maintenance:
+        title = f"Maintenance, week {week} · extra session"
+    elif week > PLAN_WEEKS:
+        title = f"Week {week} · building on · extra session"
+    else:
+        title = f"Week {week} of {PLAN_WEEKS} · extra session"
+    prescription = replace(session.prescription, title=title, week=week)
+    return replace(session, date=today, is_today=True, moved_from=None, is_extra=True,
+                   prescription=prescription, week=week)
 
 
 def week_prescriptions(setup: PlanSetup, sessions, decisions, monday: dt.date, today: dt.date,
@@ -281,25 +322,27 @@ class WeekStatus:
     week: int
     monday: dt.date
     planned: int
-    done: int
+    done: int       # planned sessions ticked off (never more than planned)
     status: str     # "done", "partly done", "missed", "this week" or "to come"
+    extra: int = 0  # sessions beyond the planned count
 
 
 def week_statuses(setup: PlanSetup, sessions, today: dt.date) -> tuple[WeekStatus, ...]:
     """Weeks 1-8: past weeks done, partly done or missed; the current one; the ones to come."""
     plan = generate_plan(setup)
-    done_days = [session_day(s) for s in counted_sessions(sessions)]
+    done_days = [session_day(s) for s in plan_sessions(sessions)]
     rows = []
     for week in range(1, PLAN_WEEKS + 1):
         monday = plan.monday_of_week(week)
         sunday = monday + dt.timedelta(days=6)
         planned = plan.planned_count(monday)
-        done = sum(1 for d in done_days if monday <= d <= sunday)
+        logged = sum(1 for d in done_days if monday <= d <= sunday)
+        done, extra = min(logged, planned), max(0, logged - planned)
         if today > sunday:
             status = "done" if done >= planned else ("partly done" if done else "missed")
         elif today >= monday:
             status = "this week"
         else:
             status = "to come"
-        rows.append(WeekStatus(week, monday, planned, done, status))
+        rows.append(WeekStatus(week, monday, planned, done, status, extra))
     return tuple(rows)

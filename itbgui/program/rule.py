@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .decisions import (ACCEPTABLE_PAIN, EASY_PAIN, GAP_DAYS, HOLD, MEANINGFUL_CHANGE, PROGRESS,
                         REVIEW_WEEK, SEVERE_PAIN, STEP_BACK, ProgressionDecision, decision_id)
 from .exercises import Kind, exercise
-from .sessions import session_day
+from .sessions import is_partial, session_day
 
 if TYPE_CHECKING:
     from ..store.records import SessionRecord
@@ -118,6 +118,9 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
         a, b, c = map(fmt, rising)
         return STEP_BACK, (f"Your pain before sessions has crept up three weeks running "
                            f"({a}, {b}, {c}). Next time every exercise goes one step easier."), "all"
+    if is_partial(session):
+        return HOLD, ("Under half the reps of the last session were done, so it counts as short "
+                      "and the same dose comes round again."), "session"
     if not session.completed:
         return HOLD, "The last session ended early, so the same dose comes round again.", "session"
     if peak is not None and peak > EASY_PAIN:

@@ -37,6 +37,42 @@ def counted_sessions(sessions) -> list[SessionRecord]:
     return sorted((s for s in sessions if counts_as_session(s)), key=lambda s: s.started_at)
 
 
+def is_partial(record: SessionRecord) -> bool:
+    """Played to its end with under half its prescribed reps logged (sets skipped through).
+
+    Read from the record alone: a session that reaches its end logs every set of its
+    prescription, done or skipped, so the targets logged are the ones prescribed.
+    """
+    if not record.completed:
+        return False
+    done = target = 0
+    for s in record.sets:
+        if s.exercise_id in COUNTED_EXERCISES:
+            done += s.done_reps
+            target += s.target_reps
+    return 2 * done < target
+
+
+def session_status(record: SessionRecord) -> str:
+    """One word for a session, the same on Today, in History and in the decision:
+    "complete", "partial", "ended early" or "nothing done"."""
+    if not counts_as_session(record):
+        return "nothing done"
+    if is_partial(record):
+        return "partial"
+    return "complete" if record.completed else "ended early"
+
+
+def counts_for_plan(record: SessionRecord) -> bool:
+    """A session that ticks off a planned day and keeps the streak: it counts and is not partial."""
+    return counts_as_session(record) and not is_partial(record)
+
+
+def plan_sessions(sessions) -> list[SessionRecord]:
+    """The sessions that tick off planned days, oldest first."""
+    return [s for s in counted_sessions(sessions) if not is_partial(s)]
+
+
 def sets_at_target(prescription: SessionPrescription) -> tuple[SetRecord, ...]:
     """The sets a session logs when every set is done as prescribed (what the player records
     at the end of an uninterrupted session); tests, the screenshots and synthetic data use it."""

@@ -18,7 +18,7 @@ from .preferences import SessionPreferences, apply_preferences, timing_for
 from .prescription import ExercisePrescription, SessionPrescription
 from .progression import (done_planned_days, history_of, planned_week, shown_decision,
                           week_prescriptions)
-from .sessions import counted_sessions, session_day
+from .sessions import counted_sessions, plan_sessions, session_day, session_status
 from ..store.records import SessionRecord
 from .timeline import build_timeline
 
@@ -50,10 +50,11 @@ class WeekDay:
     kind: str               # "session", "run" or "rest"
     done: bool
     exercises: tuple[WeekExercise, ...] = ()
+    status: str | None = None   # a day done: "complete" or "ended early"
 
     def to_json(self) -> dict:
         return {"date": self.date.isoformat(), "kind": self.kind, "done": self.done,
-                "exercises": [e.to_json() for e in self.exercises]}
+                "status": self.status, "exercises": [e.to_json() for e in self.exercises]}
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class Week:
     phase: str              # "build" or "maintenance"
     decision: ProgressionDecision | None
     days: tuple[WeekDay, ...]
+    #: sessions that tick off no planned day (extra or partial), with what they did
+    extra: tuple[WeekExtra, ...] = ()
 
     def to_json(self) -> dict:
         d = self.decision
@@ -70,7 +73,19 @@ class Week:
                 "decision": {"action": d.effective_action if d else None,
                              "reason": d.reason if d else "",
                              "see_clinician": bool(d and d.see_clinician)},
-                "days": [day.to_json() for day in self.days]}
+                "days": [day.to_json() for day in self.days],
+                "extra": [e.to_json() for e in self.extra]}
+
+
+@dataclass(frozen=True)
+class WeekExtra:
+    date: dt.date
+    status: str             # "complete", "partial" or "ended early"
+    exercises: tuple[WeekExercise, ...]
+
+    def to_json(self) -> dict:
+        return {"date": self.date.isoformat(), "status": self.status,
+                "exercises": [e.to_json() for e in self.exercises]}
 
 
 def _planned(item: ExercisePrescription) -> WeekExercise:
@@ -79,8 +94,16 @@ def _planned(item: ExercisePrescription) -> WeekExercise:
 
 
 def done_prescription(record, planned: SessionPrescription) -> SessionPrescription:
-    """What a logged session did, as a prescription (sets with reps done, the most reps, the
-    longest hold, the rung used), in the frame of the planned session it ticked off."""
+    """:func:`done_items` in the frame of the planned session ``record`` ticked off."""
+    items = done_items(record)
+    return replace(planned, items=items) if items else planned
+
+
+def done_items(record) -> tuple[ExercisePrescription, ...]:
+    """What a logged session did, as prescription items: per exercise the sets with reps done and the reps of the best set, on the
+    weaker side when the sides differ (left 2, right 11 reads "1 x 2 reps per side", never
+    11), the longest hold, and the rung used. An exercise with nothing done is left out: no
+    "1 x 0 reps"."""
     found: dict[str, list] = {}
     for s in record.sets:
         found.setdefault(s.exercise_id, []).append(s)
@@ -88,23 +111,53 @@ def done_prescription(record, planned: SessionPrescription) -> SessionPrescripti
     for exercise_id, sets in found.items():
         ex = exercise(exercise_id)
         did = [s for s in sets if s.done_reps > 0 or s.hold_seconds > 0]
+        if not did:
+            continue
         step = next((s.step_index for s in sets if s.step_index is not None), ex.default_step)
         step = step if 0 <= step < len(ex.steps) else ex.default_step
-        reps = 0 if ex.kind is Kind.HOLD else max((s.done_reps for s in sets), default=0)
-        held = max((s.hold_seconds for s in sets), default=0.0) if ex.kind is Kind.HOLD else None
-        items.append(ExercisePrescription(exercise_id, sets=max(1, len({s.set_number for s in did})),
-                                          reps=reps, rest_seconds=0, step_index=step,
-                                          resistance_label=sets[0].resistance or None,
+        sides = {s.side for s in sets}
+        per_side = [[s for s in did if s.side == side] for side in sides]
+        held = None
+        if ex.kind is Kind.HOLD:
+            reps, count = 0, len({s.set_number for s in did})
+            held = max(s.hold_seconds for s in did)
+        else:
+            reps = min(max((s.done_reps for s in side), default=0) for side in per_side)
+            count = min(len({s.set_number for s in side}) for side in per_side)
+        if count == 0:
+            continue
+        items.append(ExercisePrescription(exercise_id, sets=count, reps=reps, rest_seconds=0,
+                                          step_index=step, resistance_label=sets[0].resistance or None,
                                           hold_seconds=held))
-    return replace(planned, items=tuple(items)) if items else planned
+    return tuple(items)
+
+
+def _done(record, done: SessionPrescription) -> tuple[WeekExercise, ...]:
+    return _done_exercises(record, done.items)
+
+
+def _done_exercises(record, items) -> tuple[WeekExercise, ...]:
+    """A day done, for the JSON: ``items`` from :func:`done_items` (the stretch's seconds
+    as held, not as planned)."""
+    return tuple(map(_planned, items))
 
 
 def done_records(plan, history, sessions, monday: dt.date) -> dict:
     """Planned day -> the logged session that ticked it off (in the week's order)."""
     done = sorted(done_planned_days(plan, sessions, monday, history))
-    logged = [s for s in counted_sessions(sessions)
-              if monday <= session_day(s) <= monday + dt.timedelta(days=6)]
-    return dict(zip(done, logged))
+    return dict(zip(done, _week_sessions(sessions, monday)))
+
+
+def _week_sessions(sessions, monday: dt.date) -> list:
+    return [s for s in plan_sessions(sessions) if monday <= session_day(s) <= monday + dt.timedelta(days=6)]
+
+
+def extra_records(plan, history, sessions, monday: dt.date) -> tuple:
+    """The week's sessions that tick off no planned day: beyond the planned count, or
+    partial (under half the reps); shown as such, never lost nor counted as "3 of 2"."""
+    ticked = set(map(id, done_records(plan, history, sessions, monday).values()))
+    return tuple(s for s in counted_sessions(sessions)
+                 if monday <= session_day(s) <= monday + dt.timedelta(days=6) and id(s) not in ticked)
 
 
 def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date) -> Week:
@@ -114,11 +167,15 @@ def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.dat
     for d in sheet.days:
         if d.session is None:
             days.append(WeekDay(d.date, "run" if d.running else "rest", False))
-        else:   # a day done carries what was done (build_week_sheet)
-            days.append(WeekDay(d.date, "session", d.done is not None,
-                                tuple(map(_planned, d.session.prescription.items))))
+        elif d.done is not None:
+            days.append(WeekDay(d.date, "session", True, _done(d.done, d.session.prescription),
+                                session_status(d.done)))
+        else:
+            days.append(WeekDay(d.date, "session", False, tuple(map(_planned, d.session.prescription.items))))
     phase = "maintenance" if sheet.is_maintenance else "build"
-    return Week(sheet.week, sheet.monday, phase, sheet.decision, tuple(days))
+    extra = tuple(WeekExtra(session_day(r), session_status(r), _done_exercises(r, done_items(r)))
+                  for r in sheet.extra)
+    return Week(sheet.week, sheet.monday, phase, sheet.decision, tuple(days), extra)
 
 
 # ------------------------------------------------------------------ the printed sheet
@@ -149,6 +206,13 @@ class WeekSheet:
     setup: PlanSetup
     days: tuple[SheetDay, ...]
     decision: ProgressionDecision | None
+    #: logged sessions of the week that tick off no planned day (extra, or partial)
+    extra: tuple[SessionRecord, ...] = ()
+
+    def week_count_text(self) -> str:
+        """"2 of 3 done", with "· 1 extra" for sessions beyond the plan (never "4 of 3")."""
+        text = f"{len(self.done_days)} of {len(self.sessions)} done"
+        return f"{text} · {len(self.extra)} extra" if self.extra else text
 
     @property
     def sessions(self) -> tuple[SheetSession, ...]:
@@ -202,4 +266,5 @@ def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today:
             session = SheetSession(prescription, minutes, p.after_light_run, p.template)
         days.append(SheetDay(date, date.weekday() in setup.running_days, session, done.get(date)))
     return WeekSheet(monday, plan.week_number(monday + dt.timedelta(days=6)), setup, tuple(days),
-                     decision if monday >= monday_of(today) else None)
+                     decision if monday >= monday_of(today) else None,
+                     extra_records(plan, history, sessions, monday))
