@@ -12,6 +12,11 @@ from itbgui.app.crash_log import LOG_FILE_NAME, install_excepthook, start_loggin
 
 @pytest.fixture
 def restore_hooks():
+    # import-linter's lint_imports (tests/test_architecture.py) configures logging with
+    # dictConfig, which disables every logger that exists by then in the same process.
+    for logger in logging.root.manager.loggerDict.values():
+        if isinstance(logger, logging.Logger) and logger.name.startswith("itbgui"):
+            logger.disabled = False
     hooks = sys.excepthook, threading.excepthook
     yield
     sys.excepthook, threading.excepthook = hooks

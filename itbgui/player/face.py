@@ -260,3 +260,26 @@ def show_paused(view, paused: bool, c: Colours) -> None:
     for label in (view.status_label, view.sub_label, view.phase_label):
         label.set_dimmed(level)
     view.big_label.set_dimmed(level, view.tr("PAUSED") if paused else "", QColor(c.warn))
+
+
+def fill_summary(view, s, texts: tuple[str, str]) -> None:
+    """The summary page: the verdict, the numbers and one line per exercise."""
+    title, advice = texts
+    view.summary_title.setText(title)
+    view.summary_advice.setText(advice)
+    view.summary_advice.setVisible(bool(advice))
+    pain = ""
+    if s.pain_before is not None:
+        after = "–" if s.pain_after is None else str(s.pain_after)
+        pain = view.tr("   ·   pain %1 → %2").replace("%1", str(s.pain_before)).replace("%2", after)
+    view.summary_stats.setText(
+        view.tr("%1 min %2 s   ·   %3 sets   ·   %4 reps").replace("%1", str(s.minutes))
+        .replace("%2", f"{s.seconds:02d}").replace("%3", str(s.sets_done))
+        .replace("%4", str(s.reps_done)) + pain)
+    short = " &nbsp;" + view.tr("(short of target)")
+    rows = "".join(
+        f"<tr><td style='padding:2px 24px 2px 0'><b>{line.name}</b></td>"
+        f"<td>{line.detail}{short if line.short else ''}</td></tr>"
+        for line in s.lines)
+    view.summary_lines.setText(f"<table align='center'>{rows}</table>" if rows
+                               else view.tr("No sets were done."))

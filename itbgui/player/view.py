@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -28,6 +28,8 @@ from .sound import CuePlayer
 from .stall_watch import StallWatch
 from .summary import summarise, verdict
 from .summary_text import verdict_texts
+from .words import (KEY_HINTS, LEAVE_HINTS, PAUSED_HINTS, PHASE_WORDS, STATUS_WORDS, STEP_PAUSE,
+                    STEP_WORDS, counter_text, time_left_text, translate)
 
 #: A cue more than this late (the loop was busy) is dropped rather than sounded out of step.
 STALE_CUE_SECONDS = 0.35
@@ -35,58 +37,6 @@ STALE_CUE_SECONDS = 0.35
 SOUND_NOTICE_SECONDS = 15.0
 #: The display never goes longer than this without a fresh look at the engine.
 MAX_REFRESH_SECONDS = 0.25
-
-# Marked for translation here, translated where shown (QCoreApplication.translate).
-STATUS_WORDS = {
-    StepKind.GET_READY: QT_TRANSLATE_NOOP("PlayerView", "Get ready"),
-    StepKind.WORK: QT_TRANSLATE_NOOP("PlayerView", "Rep"),
-    StepKind.REST: QT_TRANSLATE_NOOP("PlayerView", "Rest"),
-    StepKind.SWITCH_SIDE: QT_TRANSLATE_NOOP("PlayerView", "Switch sides"),
-    StepKind.HOLD: QT_TRANSLATE_NOOP("PlayerView", "Hold"),
-}
-PHASE_WORDS = {Phase.UP: QT_TRANSLATE_NOOP("PlayerView", "▲  Up"),
-               Phase.HOLD: QT_TRANSLATE_NOOP("PlayerView", "■  Hold"),
-               Phase.DOWN: QT_TRANSLATE_NOOP("PlayerView", "▼  Down")}
-#: The band walk counts steps each way: no up and down, a step towards the side walked.
-STEP_WORDS = {"left": QT_TRANSLATE_NOOP("PlayerView", "◀  Step"),
-              "right": QT_TRANSLATE_NOOP("PlayerView", "Step  ▶")}
-STEP_PAUSE = QT_TRANSLATE_NOOP("PlayerView", "■  Pause")
-KEY_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Space pause   → skip   ← back   ↑↓ reps   I card   "
-                                            "F full screen   M sound   Esc leave")
-# PAUSED is written over the digits: the hints do not say it again.
-PAUSED_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Space: carry on   → skip   ← back   I card   "
-                                               "F full screen   Esc: leave")
-#: While the leave question shows, the hints are its keys.
-LEAVE_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Enter: leave    Esc: carry on")
-#: Below this many seconds the counter shows seconds ("60" over "seconds"), from it minutes
-#: and seconds ("2:30", which needs no unit under it).
-SECONDS_UP_TO = 100
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("PlayerView", text) if text else ""
-
-
-def _clock_text(seconds: float) -> str:
-    seconds = int(math.ceil(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def _counter_text(seconds: float) -> tuple[str, str]:
-    """The counter's digits and the unit under them: the unit must match the digits."""
-    whole = int(math.ceil(seconds))
-    if whole < SECONDS_UP_TO:
-        return str(whole), QCoreApplication.translate("PlayerView", "seconds")
-    return _clock_text(whole), ""
-
-
-def _time_left_text(seconds: float) -> str:
-    """'21:38 left', and under a minute '29 s left' (a bare number has no unit)."""
-    whole = int(math.ceil(seconds))
-    if whole >= 60:
-        return QCoreApplication.translate("PlayerView", "%1 left").replace("%1", _clock_text(whole))
-    return QCoreApplication.translate("PlayerView", "%1 s left").replace("%1", str(whole))
-
 
 class PlayerView(QWidget):
     """One session, from the pain question to the summary."""
@@ -292,7 +242,7 @@ class PlayerView(QWidget):
         if self.pain_scale.value() is None:
             text = self.tr("Type a number 0-10 (or use ↑ ↓)")
         elif self._confirming_leave:
-            text = _translate(LEAVE_HINTS)
+            text = translate(LEAVE_HINTS)
         elif before:
             text = self.tr("Enter or Space: start the session    Esc: leave")
         else:
@@ -323,7 +273,7 @@ class PlayerView(QWidget):
         paused = e.state is EngineState.PAUSED
         steps = self._counts_steps()
         status = self.tr("Step") if steps and step.kind is StepKind.WORK else \
-            _translate(STATUS_WORDS.get(step.kind, ""))
+            translate(STATUS_WORDS.get(step.kind, ""))
         self.status_label.setText(status.upper())
         face.show_paused(self, paused, colours())
         position = step.rep_position(elapsed)
@@ -335,10 +285,10 @@ class PlayerView(QWidget):
                 word = STEP_PAUSE if position.phase is Phase.HOLD else STEP_WORDS.get(step.side, "")
             else:
                 word = PHASE_WORDS[position.phase]
-            self.phase_label.setText(_translate(word))
+            self.phase_label.setText(translate(word))
             cue_index = position.rep - 1
         else:
-            digits, unit = _counter_text(remaining)
+            digits, unit = counter_text(remaining)
             self.big_label.setText(digits)
             self.sub_label.setText(unit)
             self.phase_label.setText(self._transition_text())
@@ -350,11 +300,11 @@ class PlayerView(QWidget):
         self.big_label.setAccessibleName(f"{self.status_label.text()} {self.big_label.text()}")
         self.log_label.setText(self._notice or self._fresh_sound_notice() or self._log_text())
         hints = LEAVE_HINTS if self._confirming_leave else PAUSED_HINTS if paused else KEY_HINTS
-        self.hint_label.setText(_translate(hints))
+        self.hint_label.setText(translate(hints))
         self.progress.setValue(int(e.progress() * 1000))
         total = e.timeline.timed_seconds
         self.time_left_label.setText(
-            _time_left_text(max(0.0, total * (1 - e.progress()))) if total else "")
+            time_left_text(max(0.0, total * (1 - e.progress()))) if total else "")
 
     def _header_step(self):
         """The step the header (side, set) describes: during a rest, the set just done, so
@@ -420,26 +370,7 @@ class PlayerView(QWidget):
         record, self.save_error = self.engine.checked_record()
         if record is None:
             return self._refresh_saved_line()
-        s = summarise(record)
-        title, advice = verdict_texts(verdict(record))
-        self.summary_title.setText(title)
-        self.summary_advice.setText(advice)
-        self.summary_advice.setVisible(bool(advice))
-        pain = ""
-        if s.pain_before is not None:
-            after = "–" if s.pain_after is None else str(s.pain_after)
-            pain = self.tr("   ·   pain %1 → %2").replace("%1", str(s.pain_before)).replace("%2", after)
-        self.summary_stats.setText(
-            self.tr("%1 min %2 s   ·   %3 sets   ·   %4 reps").replace("%1", str(s.minutes))
-            .replace("%2", f"{s.seconds:02d}").replace("%3", str(s.sets_done))
-            .replace("%4", str(s.reps_done)) + pain)
-        short = " &nbsp;" + self.tr("(short of target)")
-        rows = "".join(
-            f"<tr><td style='padding:2px 24px 2px 0'><b>{line.name}</b></td>"
-            f"<td>{line.detail}{short if line.short else ''}</td></tr>"
-            for line in s.lines)
-        self.summary_lines.setText(f"<table align='center'>{rows}</table>" if rows
-                                   else self.tr("No sets were done."))
+        face.fill_summary(self, summarise(record), verdict_texts(verdict(record)))
         self._refresh_saved_line()
         self.setFocus()
 
