@@ -32,8 +32,8 @@ def child(reduce: bool, seconds: float) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from itbgui import resources_rc  # noqa: F401
-    from itbgui.clock import SystemClock
-    from itbgui.player.engine import EventKind
+    from itbgui.core.clock import SystemClock
+    from itbgui.core.engine import EventKind
     from itbgui.player.picture import FRAME_MS, ExercisePicture
     from itbgui.player.screensaver import NullInhibitor
     from itbgui.player.sound import CuePlayer
@@ -41,10 +41,10 @@ def child(reduce: bool, seconds: float) -> dict:
     from itbgui.program.exercises import Tempo
     from itbgui.program.prescription import ExercisePrescription, SessionPrescription
     from itbgui.program.timeline import StepKind, Timing, build_timeline
-    from itbgui.reduce_motion import apply_motion_preference
+    from itbgui.ui.reduce_motion import apply_motion_preference
     from itbgui.store.repository import SessionRepository
     from itbgui.store.saver import BackgroundSaver
-    from itbgui.theme import apply_theme
+    from itbgui.ui.theme import apply_theme
 
     paints: list[float] = []
     original_paint = ExercisePicture.paintEvent

@@ -62,10 +62,10 @@ def child_open(data_dir: Path, range_key: str, cold: bool, trace: bool,
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
-    from itbgui.clock import FakeClock
-    from itbgui.history.page import HistoryPage
+    from itbgui.core.clock import FakeClock
+    from itbgui.screens.history.page import HistoryPage
     from itbgui.store.repository import SessionRepository
-    from itbgui.theme import apply_theme
+    from itbgui.ui.theme import apply_theme
 
     app = QApplication([])
     apply_theme(app, "light")

@@ -26,8 +26,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from itbgui import resources_rc  # noqa: E402,F401
-from itbgui.clock import SystemClock  # noqa: E402
-from itbgui.player.engine import EngineState  # noqa: E402
+from itbgui.core.clock import SystemClock  # noqa: E402
+from itbgui.core.engine import EngineState  # noqa: E402
 from itbgui.player.screensaver import NullInhibitor  # noqa: E402
 from itbgui.player.sound import CuePlayer  # noqa: E402
 from itbgui.player.view import PlayerView  # noqa: E402

@@ -7,7 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
 
-from itbgui.clock import FakeClock  # noqa: E402
+from itbgui.core.clock import FakeClock  # noqa: E402
 
 # Property tests: "ci" (the default, also what .ci/run gets) keeps the suite within its
 # time budget on a 2-core machine; "thorough" is for a long local run
@@ -58,7 +58,7 @@ def _normal_text_size():
     yield
     from PySide6.QtWidgets import QApplication
 
-    from itbgui.text_size import apply_text_scale, text_scale
+    from itbgui.ui.text_size import apply_text_scale, text_scale
 
     if QApplication.instance() is not None and text_scale() != 1.0:
         apply_text_scale(1.0)

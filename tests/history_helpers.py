@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from itbgui.clock import FakeClock
+from itbgui.core.clock import FakeClock
 from itbgui.program.plan import generate_plan
 from itbgui.program.plan_setup import PlanSetup
 from itbgui.program.sessions import sets_at_target

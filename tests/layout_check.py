@@ -9,7 +9,7 @@ is there to scroll). The window fits when its minimum size is within the screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
-from itbgui.fit_label import FitLabel
+from itbgui.ui.fit_label import FitLabel
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QAbstractScrollArea, QComboBox, QLabel, QLineEdit, QScrollArea,

@@ -29,7 +29,7 @@ def pretend_screen(size: tuple[int, int]) -> None:
     (the offscreen platform's own screen is 800 x 800)."""
     from PySide6.QtCore import QRect
 
-    from itbgui import widget_kit
+    from itbgui.ui import widget_kit
     from layout_check import FRAME_AND_PANEL
 
     widget_kit.screen_room = lambda _window: QRect(0, 0, size[0], size[1] - FRAME_AND_PANEL[1] + 30)
@@ -85,7 +85,7 @@ def dialogs(win) -> Iterator[tuple[str, QWidget]]:
     settle()
     record = win.history_page.selected_record()
     if record is not None:
-        from itbgui.history.editing import SessionEditDialog
+        from itbgui.screens.history.editing import SessionEditDialog
 
         dialog = SessionEditDialog(record, win, rung_label=win.history_page._rung_label())
         dialog.show()

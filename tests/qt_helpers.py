@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from itbgui.player.engine import EngineState
+from itbgui.core.engine import EngineState
 
 
 class RecordingInhibitor:

@@ -9,8 +9,8 @@ from itbgui import resources_rc  # noqa: F401
 from itbgui.app import MainWindow
 from itbgui.program.exercises import Kind
 from itbgui.program.timeline import StepKind, build_timeline
-from itbgui.settings import AppSettings
-from itbgui.settings_dialog import DATA_RESTORED, SECTIONS
+from itbgui.ui.settings import AppSettings
+from itbgui.screens.settings_dialog import DATA_RESTORED, SECTIONS
 from itbgui.store.repository import SessionRepository
 from qt_helpers import ENTER, RecordingInhibitor
 from window_helpers import FAST, MONDAY, SETUP, clock_on, open_window
@@ -231,7 +231,7 @@ def test_file_backups_opens_settings_at_backups_and_a_restore_reloads(qtbot, sto
 
 def test_reduce_motion_from_settings_stills_the_library_and_the_player(qtbot, store, tmp_path):
     from itbgui.figures.timing import START
-    from itbgui.reduce_motion import PROPERTY
+    from itbgui.ui.reduce_motion import PROPERTY
 
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
     assert not QApplication.instance().property(PROPERTY)     # never chosen: the system's (moving)

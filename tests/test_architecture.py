@@ -27,3 +27,31 @@ def test_no_module_under_itbgui_is_over_600_lines():
 def test_the_main_window_only_wires():
     window = ROOT / "itbgui" / "app" / "window.py"
     assert len(window.read_text(encoding="utf-8").splitlines()) < 400
+
+
+def test_every_module_lies_in_a_layer_of_the_contract():
+    """A module outside every layer escapes the contract: the folders are the layers."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    [layers] = [c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    roots = {name.strip() for layer in layers for name in layer.replace("|", ":").split(":")}
+    outside = []
+    for path in (ROOT / "itbgui").rglob("*.py"):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        if path.parent == ROOT / "itbgui" and path.name in ("__init__.py", "__main__.py", *GENERATED):
+            continue   # the package itself, `python -m itbgui`, and the compiled resources
+        if not any(module == r or module.startswith(r + ".") for r in roots):
+            outside.append(module)
+    assert not outside, f"put these in a layer's folder: {sorted(outside)}"
+
+
+def test_the_core_is_in_the_no_qt_contract():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    no_qt = next(c for c in config["tool"]["importlinter"]["contracts"]
+                 if c["type"] == "forbidden" and "PySide6" in c["forbidden_modules"]
+                 and "itbgui.store" in c["source_modules"])
+    assert {"itbgui.core", "itbgui.program", "itbgui.store"} <= set(no_qt["source_modules"])
+    assert (ROOT / "itbgui" / "core" / "engine.py").exists() and (ROOT / "itbgui" / "core" / "coach.py").exists()

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from history_helpers import FAST, MONDAY, SETUP, clock_on, logged
-from itbgui.coach import Coach
+from itbgui.core.coach import Coach
 from itbgui.program.preferences import SessionPreferences
 from itbgui.program.progression import HOLD
 from itbgui.store.repository import SessionRepository, StoreError
@@ -28,7 +28,7 @@ def coach_on(store, day, hour=12, **kw) -> Coach:
 
 
 def test_the_coach_imports_no_qt():
-    code = "import sys, itbgui.coach; print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))"
+    code = "import sys, itbgui.core.coach; print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -134,7 +134,7 @@ def test_a_refused_write_is_raised_for_the_window_to_say(folder, monkeypatch):
 def test_today_is_worked_out_once_per_change_to_the_data(folder, monkeypatch):
     """The replay of every session runs again after a save, an edit, a deletion, an
     override, a new set-up, a restore or a new day; never for a second look at Today."""
-    import itbgui.coach as coach_module
+    import itbgui.core.coach as coach_module
 
     runs = []
     real = coach_module.next_session

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from itbgui.player.engine import EngineState, EventKind, SessionEngine
+from itbgui.core.engine import EngineState, EventKind, SessionEngine
 from itbgui.program.exercises import Tempo
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription, starter_session
 from itbgui.program.timeline import Phase, StepKind, Timing, build_timeline

@@ -13,18 +13,18 @@ from PySide6.QtCore import QPoint, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QWidget
 
-from itbgui.clock import FakeClock
+from itbgui.core.clock import FakeClock
 from itbgui.figures.catalogue import MOTIONS, RUNG_NAMES, RUNG_WORDS, key_by_words, motion, pose_key
 from itbgui.figures.paint import paint_figure
 from itbgui.figures.pose import LENGTHS, LIMB_SEGMENTS, Reach, interpolate, solve
 from itbgui.figures.paint import LIGHT, hold_marker_height
 from itbgui.figures.timing import (END, START, Moment, ease, end_of, loop_moment, moment_for,
                                    pose_at, still)
-from itbgui.player.engine import SessionEngine
+from itbgui.core.engine import SessionEngine
 from itbgui.program.exercises import CATALOGUE, Tempo
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
 from itbgui.program.timeline import StepKind, build_timeline
-from itbgui.reduce_motion import PROPERTY, apply_motion_preference
+from itbgui.ui.reduce_motion import PROPERTY, apply_motion_preference
 
 ALL_MOTIONS = [(ex_id, m) for ex_id, pictures in MOTIONS.items() for m in pictures.values()]
 
@@ -401,7 +401,7 @@ def test_the_library_loop_runs_a_rep_at_the_tempo(picture):
 
 def test_the_dark_theme_draws_a_light_figure(qapp):
     from itbgui.player.picture import figure_palette
-    from itbgui.theme import DARK, LIGHT
+    from itbgui.ui.theme import DARK, LIGHT
 
     for c, bright in ((LIGHT, False), (DARK, True)):
         p = figure_palette(c, c.window)

@@ -12,7 +12,7 @@ from history_helpers import FAST, MONDAY, SETUP, clock_on, logged
 from itbgui import cli
 from itbgui.app import MainWindow
 from itbgui.app.first_paint import after_first_paint
-from itbgui.settings import AppSettings
+from itbgui.ui.settings import AppSettings
 from itbgui.store.lock import DataFolderLock
 from itbgui.store.opening import open_folder
 from itbgui.store.repository import SessionRepository
@@ -134,16 +134,16 @@ sys.exit(cli.main(["--data-dir", sys.argv[1], "--exit-after-show"]))
 #: loader and the records come with the repository after the paint, and so do the exercise
 #: catalogue and the timing rules (Settings reads them on first use).
 NOT_BEFORE_THE_FIRST_PAINT = ("pyqtgraph", "PySide6.QtSvg", "PySide6.QtMultimedia", "PySide6.QtPrintSupport",
-                              "orjson", "hypothesis", "_strptime", "itbgui.app.help", "itbgui.help_dialog",
-                              "itbgui.program.week", "itbgui.history", "itbgui.plan", "itbgui.library",
-                              "itbgui.player", "itbgui.coach", "itbgui.program.progression",
+                              "orjson", "hypothesis", "_strptime", "itbgui.app.help", "itbgui.ui.help_dialog",
+                              "itbgui.program.week", "itbgui.screens.history", "itbgui.screens.plan", "itbgui.screens.library",
+                              "itbgui.player", "itbgui.core.coach", "itbgui.program.progression",
                               "itbgui.program.plan", "itbgui.program.dose_state", "itbgui.program.rule",
                               "tinydb", "itbgui.store.repository", "itbgui.store.loading",
                               "itbgui.store.records", "itbgui.store.fast", "itbgui.store.backups",
                               "itbgui.store.storage", "itbgui.store.files", "itbgui.store.saver",
                               "itbgui.app.data_care", "itbgui.program.exercises",
                               "itbgui.program.prescription", "itbgui.program.timeline",
-                              "itbgui.program.preferences", "itbgui.focus_return", "itbgui.program.decisions",
+                              "itbgui.program.preferences", "itbgui.ui.focus_return", "itbgui.program.decisions",
                               "dataclasses", "json", "datetime")
 
 

@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from itbgui import resources_rc  # noqa: F401
 from itbgui.app import SETUP_PROMPT_DELAY_MS, MainWindow, show_main_window
-from itbgui.settings import AppSettings
+from itbgui.ui.settings import AppSettings
 from itbgui.store.repository import SessionRepository
-from itbgui.welcome import WelcomeDialog
+from itbgui.screens.welcome import WelcomeDialog
 from qt_helpers import RecordingInhibitor
 from window_helpers import FAST, MONDAY, clock_on
 

@@ -13,8 +13,8 @@ import datetime as dt
 
 import pytest
 
-from itbgui.history import chart_data as cd
-from itbgui.history.history_data import HistoryData
+from itbgui.screens.history import chart_data as cd
+from itbgui.screens.history.history_data import HistoryData
 from itbgui.store.records import SessionRecord, SetRecord
 
 CET = dt.timezone(dt.timedelta(hours=1))

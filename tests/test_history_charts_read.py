@@ -7,10 +7,10 @@ import pyqtgraph as pg
 from hypothesis import given
 from hypothesis import strategies as st
 
-from itbgui.history import chart_data as cd
-from itbgui.history.chart_items import ChartHeader
-from itbgui.history.charts import ResistanceChart, RepsChart
-from itbgui.history.page import HistoryPage
+from itbgui.screens.history import chart_data as cd
+from itbgui.screens.history.chart_items import ChartHeader
+from itbgui.screens.history.charts import ResistanceChart, RepsChart
+from itbgui.screens.history.page import HistoryPage
 from itbgui.store.repository import SessionRepository
 from test_history_chart_data import known_history
 from test_history_page import TODAY
@@ -101,7 +101,7 @@ def test_the_legend_never_cuts_a_side_off_a_name_it_could_show_whole(qapp):
     deadlifts, right" to "Single-leg deadlifts, ri...": two columns show it whole."""
     from PySide6.QtGui import QFontMetricsF
 
-    from itbgui.history.chart_items import LegendEntry
+    from itbgui.screens.history.chart_items import LegendEntry
 
     header = ChartHeader(3)
     header.set_entries([LegendEntry(name) for name in SIDED])
@@ -117,7 +117,7 @@ def test_the_legend_never_cuts_a_side_off_a_name_it_could_show_whole(qapp):
 @given(st.lists(st.floats(0, 900), max_size=12), st.floats(40, 1400), st.integers(1, 4),
        st.floats(0, 60))
 def test_legend_columns_are_the_most_that_show_every_name_whole(widths, available, most, sample):
-    from itbgui.history.chart_items import legend_columns
+    from itbgui.screens.history.chart_items import legend_columns
 
     columns = legend_columns(available, widths, most, sample)
     assert 1 <= columns <= most
@@ -168,7 +168,7 @@ def test_date_labels_never_run_together_at_extra_large_text(qtbot):
 def test_spaced_labels_are_the_smallest_even_stride_that_clears(specs):
     from PySide6.QtCore import QRectF
 
-    from itbgui.history.chart_items import spaced_labels
+    from itbgui.screens.history.chart_items import spaced_labels
 
     advance = lambda text: 9.0 * len(text)   # noqa: E731 (a fixed-width font)
     texts = [(QRectF(centre - 50, 0, 100, 20), 0, text) for centre, text in specs]

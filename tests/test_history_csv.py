@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from itbgui.history.csv_export import HEADER, csv_rows, write_csv, write_rows
+from itbgui.screens.history.csv_export import HEADER, csv_rows, write_csv, write_rows
 from itbgui.store.repository import SessionRepository
 from test_history_chart_data import known_history
 
@@ -103,7 +103,7 @@ def test_command_line_says_when_there_is_no_data(tmp_path):
 
 # ------------------------------------------------------------ spreadsheet safety (OWASP)
 def test_formula_cells_are_escaped_and_a_bare_cr_cannot_split_a_row(tmp_path):
-    from itbgui.history.csv_export import escape_cell
+    from itbgui.screens.history.csv_export import escape_cell
 
     notes = ["=HYPERLINK(\"http://x\",\"click\")", "=1+1", "@SUM(A1)", "+1", "-1 felt odd",
              "\tx", "\rhidden", "a\rb", "fine, =1+1 later"]

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 from PySide6.QtGui import QKeySequence, QUndoStack
 
-from itbgui.history.editing import (DeleteSessionCommand, EditSessionCommand, SessionEditDialog,
+from itbgui.screens.history.editing import (DeleteSessionCommand, EditSessionCommand, SessionEditDialog,
                                     SetChange, edited_session)
 from itbgui.store.repository import SessionRepository
 from test_history_chart_data import known_history
@@ -169,7 +169,7 @@ def test_the_dialog_keeps_typing_in_range_and_refuses_a_long_note(qtbot):
 
 
 def test_page_delete_asks_first_and_ctrl_z_undoes(qtbot, store, clock):
-    from itbgui.history.page import HistoryPage
+    from itbgui.screens.history.page import HistoryPage
 
     page = HistoryPage(store, clock)
     qtbot.addWidget(page)
@@ -187,7 +187,7 @@ def test_page_delete_asks_first_and_ctrl_z_undoes(qtbot, store, clock):
 
 
 def test_page_edit_redraws_the_charts_and_undo_restores_them(qtbot, store, clock):
-    from itbgui.history.page import HistoryPage
+    from itbgui.screens.history.page import HistoryPage
 
     page = HistoryPage(store, clock)   # clock: 2026-11-02 18:30, the day of s1
     qtbot.addWidget(page)
@@ -209,7 +209,7 @@ def test_page_edit_redraws_the_charts_and_undo_restores_them(qtbot, store, clock
 def test_delete_asks_with_delete_and_keep_and_keeps_by_default(qtbot, monkeypatch, press, deleted):
     from PySide6.QtWidgets import QMessageBox
 
-    from itbgui.history.editing import confirm_delete
+    from itbgui.screens.history.editing import confirm_delete
 
     seen = []
 

@@ -16,10 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsTextItem
 
-from itbgui.history.chart_items import blend, step_line
-from itbgui.history.page import HistoryPage
-from itbgui.history.table_model import SessionColumn, SessionTableModel
-from itbgui.theme import colours
+from itbgui.screens.history.chart_items import blend, step_line
+from itbgui.screens.history.page import HistoryPage
+from itbgui.screens.history.table_model import SessionColumn, SessionTableModel
+from itbgui.ui.theme import colours
 from test_history_chart_data import known_history
 from test_history_page import TODAY, page, store  # noqa: F401 (fixtures)
 
@@ -121,7 +121,7 @@ def test_the_table_sorts_as_the_two_pass_reference(qapp, pain, week, same_start,
 def test_the_axis_title_is_laid_out_with_the_latest_theme(page, keep_palette):  # noqa: F811
     from PySide6.QtWidgets import QApplication
 
-    from itbgui.theme import apply_theme
+    from itbgui.ui.theme import apply_theme
 
     chart = page.pain_chart
     axis = chart.plot.getAxis("left")

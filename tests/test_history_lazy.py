@@ -10,8 +10,8 @@ import datetime as dt
 
 from hypothesis import given, strategies as st
 
-from itbgui.history import chart_data as cd
-from itbgui.history.history_data import HistoryData
+from itbgui.screens.history import chart_data as cd
+from itbgui.screens.history.history_data import HistoryData
 from itbgui.program.exercises import CATALOGUE
 from itbgui.store.records import SessionRecord, SetRecord
 

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from itbgui.history.table_model import (RECORD_ROLE, SORT_ROLE, SessionColumn, SessionSetsModel,
+from itbgui.screens.history.table_model import (RECORD_ROLE, SORT_ROLE, SessionColumn, SessionSetsModel,
                                         SessionTableModel, SetColumn)
 from test_history_chart_data import known_history
 

@@ -6,11 +6,11 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QImage
 
-from itbgui.clock import FakeClock
-from itbgui.history.page import HistoryPage
-from itbgui.history.table_model import SessionColumn
+from itbgui.core.clock import FakeClock
+from itbgui.screens.history.page import HistoryPage
+from itbgui.screens.history.table_model import SessionColumn
 from itbgui.store.repository import SessionRepository
-from itbgui.theme import DARK, LIGHT, apply_theme
+from itbgui.ui.theme import DARK, LIGHT, apply_theme
 from test_history_chart_data import known_history
 
 TODAY = FakeClock(dt.datetime(2026, 11, 25, 18, 0, tzinfo=dt.timezone.utc))
@@ -146,7 +146,7 @@ def test_export_csv_and_save_chart_as_png(page, tmp_path):
 
 
 def test_y_ticks_are_whole_numbers_at_one_level():
-    from itbgui.history.charts import integer_ticks
+    from itbgui.screens.history.charts import integer_ticks
 
     assert integer_ticks(6.5, 14.2) == [(v, str(int(v))) for v in (7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0)]
     assert [t for _v, t in integer_ticks(0, 20)] == ["0", "2", "4", "6", "8", "10", "12", "14", "16", "18", "20"]
@@ -177,7 +177,7 @@ def test_legends_name_every_series_in_order(page):
 
 
 def test_bar_counts_and_step_names_are_labelled_on_the_chart(page):
-    from itbgui.history.charts import PointLabels
+    from itbgui.screens.history.charts import PointLabels
 
     page.draw_all_charts()
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 from itbgui import resources_rc  # noqa: F401
 from itbgui.app import MainWindow
-from itbgui.settings import AppSettings
+from itbgui.ui.settings import AppSettings
 from itbgui.store.repository import SessionRepository
-from itbgui.theme import apply_theme
+from itbgui.ui.theme import apply_theme
 from layout_check import FRAME_AND_PANEL, SCREENS, available, clipped_widgets, too_big
 from layout_walk import TEXT_SIZES, every_state, modal_boxes, pretend_screen, set_text_size
 from qt_helpers import RecordingInhibitor
@@ -128,11 +128,11 @@ def test_the_keyboard_shortcuts_show_to_their_last_row(qtbot, store, tmp_path, k
 def keep_theme(keep_palette):
     """The palette (conftest's keep_palette) and the substituted screen room put back."""
     yield
-    from itbgui import widget_kit
+    from itbgui.ui import widget_kit
 
     widget_kit.screen_room = _original_room
 
 
-from itbgui import widget_kit as _kit  # noqa: E402
+from itbgui.ui import widget_kit as _kit  # noqa: E402
 
 _original_room = _kit.screen_room

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from itbgui import resources_rc  # noqa: F401
-from itbgui.player.engine import EngineState
+from itbgui.core.engine import EngineState
 from itbgui.program.timeline import StepKind
 from itbgui.store.repository import SessionRepository
 from qt_helpers import ENTER, advance, run_until

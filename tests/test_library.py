@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from accessibility import focusable_widgets, unnamed_focusable_widgets, unreachable_by_tab
 from itbgui.figures.catalogue import motion
 from itbgui.figures.timing import END, START
-from itbgui.library.page import LibraryPage
-from itbgui.library.search import _fields, search
+from itbgui.screens.library.page import LibraryPage
+from itbgui.screens.library.search import _fields, search
 from itbgui.program.exercises import CATALOGUE, exercise
 
 
@@ -203,7 +203,7 @@ def test_every_focusable_widget_has_an_accessible_name(page):
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
 def test_the_card_colours_pass_wcag_aa(theme_name):
-    from itbgui.theme import DARK, LIGHT
+    from itbgui.ui.theme import DARK, LIGHT
     from test_theme import contrast
 
     c = LIGHT if theme_name == "light" else DARK

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from itbgui import resources_rc  # noqa: F401
 from itbgui.app import SHORTCUTS_HELP
-from itbgui.player.engine import EngineState
+from itbgui.core.engine import EngineState
 from itbgui.player.words import KEY_HINTS
 from itbgui.program.timeline import StepKind
 from qt_helpers import ENTER, advance, run_until

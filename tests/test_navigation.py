@@ -5,9 +5,9 @@ from PySide6.QtCore import Qt
 
 from itbgui import resources_rc  # noqa: F401
 from itbgui.app.help import sources_text
-from itbgui.history.page import HistoryPage
-from itbgui.library.page import LibraryPage
-from itbgui.plan.page import PlanPage
+from itbgui.screens.history.page import HistoryPage
+from itbgui.screens.library.page import LibraryPage
+from itbgui.screens.plan.page import PlanPage
 from itbgui.program.timeline import StepKind
 from qt_helpers import ENTER, run_until
 from test_player import SHORT

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from itbgui.player.engine import EngineState, SessionEngine
+from itbgui.core.engine import EngineState, SessionEngine
 from itbgui.program.exercises import CATALOGUE, Kind
 from itbgui.program.plan import (usable_rungs, PLAN_WEEKS, SESSION_BUDGET_SECONDS, generate_plan,
                                  pick_session_days, spaced_session_days)

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from itbgui import resources_rc  # noqa: F401
-from itbgui.plan.setup_dialog import PlanSetupDialog, parse_weights
+from itbgui.screens.plan.setup_dialog import PlanSetupDialog, parse_weights
 from itbgui.program.plan_setup import PlanSetup
 from itbgui.store.repository import SessionRepository
 from window_helpers import MONDAY, clock_on, logged, open_window
@@ -286,7 +286,7 @@ def test_save_as_pdf_that_could_not_write_says_so_and_keeps_the_old_file(qtbot, 
                                                                           monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from itbgui.plan import sheet
+    from itbgui.screens.plan import sheet
 
     store.save_plan_setup(BEGINNER.to_doc())
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))

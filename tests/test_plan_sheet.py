@@ -23,7 +23,7 @@ SETUP = PlanSetup("intermediate", frozenset({1, 3, 5}), MONDAY, "right", ("yello
 @pytest.fixture
 def sheet_module(qapp):
     import itbgui.resources_rc  # noqa: F401
-    from itbgui.plan import sheet
+    from itbgui.screens.plan import sheet
     return sheet
 
 
@@ -224,7 +224,7 @@ def test_plan_pdf_prints_the_stored_plan_for_the_given_week(tmp_path, qapp):
 
 
 def test_plan_pdf_prints_the_tempo_chosen_in_settings(tmp_path, qapp):
-    from itbgui.settings import AppSettings
+    from itbgui.ui.settings import AppSettings
     from itbgui.store.repository import SessionRepository
 
     data = tmp_path / "data"
@@ -268,7 +268,8 @@ def test_plan_pdf_that_could_not_write_says_so_and_leaves_the_old_file(tmp_path,
                                                                       monkeypatch, capsys):
     """QPdfWriter fails without a word (a file it may not write, say): an older PDF at the
     same path must not pass for the new one."""
-    from itbgui.plan import pdf_command, sheet
+    from itbgui.cli import plan_pdf as pdf_command
+    from itbgui.screens.plan import sheet
 
     out = tmp_path / "week.pdf"
     out.write_bytes(b"%PDF an older week")

@@ -9,11 +9,11 @@ from PySide6.QtGui import QColor
 from itbgui import resources_rc  # noqa: F401
 from itbgui.app import MainWindow
 from itbgui.figures.catalogue import motion
-from itbgui.player.engine import EngineState
+from itbgui.core.engine import EngineState
 from itbgui.program.exercises import Tempo
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
 from itbgui.program.timeline import StepKind, Timing
-from itbgui.settings import AppSettings
+from itbgui.ui.settings import AppSettings
 from itbgui.store.repository import DATA_FILE_NAME, SessionRepository
 from qt_helpers import ENTER, RecordingInhibitor, advance, press, run_until
 

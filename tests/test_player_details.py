@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from itbgui import resources_rc  # noqa: F401
-from itbgui.fit_label import FitLabel
-from itbgui.player.engine import SessionEngine
+from itbgui.ui.fit_label import FitLabel
+from itbgui.core.engine import SessionEngine
 from itbgui.program.exercises import Tempo
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
 from itbgui.program.timeline import StepKind, Timing, build_timeline

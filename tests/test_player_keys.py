@@ -14,10 +14,10 @@ from PySide6.QtTest import QTest
 
 from itbgui import resources_rc  # noqa: F401
 from itbgui.app import MainWindow
-from itbgui.clock import FakeClock
-from itbgui.player.engine import EngineState
+from itbgui.core.clock import FakeClock
+from itbgui.core.engine import EngineState
 from itbgui.program.timeline import StepKind, Timing
-from itbgui.settings import AppSettings
+from itbgui.ui.settings import AppSettings
 from itbgui.store.repository import SessionRepository
 from qt_helpers import RecordingInhibitor, advance
 from test_player import SHORT

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
 from itbgui import resources_rc  # noqa: F401
-from itbgui.fit_label import FitLabel
+from itbgui.ui.fit_label import FitLabel
 from itbgui.player.face import PAUSED_OPACITY
 from itbgui.program.timeline import StepKind
 from qt_helpers import ENTER, advance

@@ -15,11 +15,11 @@ from PySide6.QtGui import QFont, QFontMetrics
 
 from itbgui import resources_rc  # noqa: F401
 from itbgui.app import MainWindow
-from itbgui.fit_label import FitLabel
+from itbgui.ui.fit_label import FitLabel
 from itbgui.program.exercises import Tempo
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
 from itbgui.program.timeline import StepKind, Timing
-from itbgui.settings import AppSettings
+from itbgui.ui.settings import AppSettings
 from itbgui.store.repository import SessionRepository
 from layout_check import SCREENS, available
 from layout_walk import TEXT_SIZES, set_text_size, settle

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 import sound_fakes
 from fake_speechd import SilentSpeechd
 from itbgui.player import sound
-from itbgui.player.engine import EngineState
+from itbgui.core.engine import EngineState
 from itbgui.program.timeline import StepKind
 from qt_helpers import advance, run_until
 from test_player import SHORT, start, window  # noqa: F401  (the window fixture)

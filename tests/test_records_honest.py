@@ -10,10 +10,10 @@ import datetime as dt
 import pytest
 
 from history_helpers import FAST, MONDAY, SETUP, clock_on, local, logged
-from itbgui.coach import Coach
-from itbgui.history.chart_data import current_streak, summarise as chart_summary
-from itbgui.history.history_data import HistoryData
-from itbgui.player.engine import EngineState, SessionEngine
+from itbgui.core.coach import Coach
+from itbgui.screens.history.chart_data import current_streak, summarise as chart_summary
+from itbgui.screens.history.history_data import HistoryData
+from itbgui.core.engine import EngineState, SessionEngine
 from itbgui.program.dose_state import replay
 from itbgui.program.plan import generate_plan
 from itbgui.program.progression import HOLD, next_session, week_statuses
@@ -197,7 +197,7 @@ def test_a_done_day_reports_each_side_and_never_zero_rep_sets():
 
 
 def test_week_text_lists_a_session_beyond_the_plan_on_its_day():
-    from itbgui.week_command import as_text
+    from itbgui.cli.week import as_text
 
     done = [logged(MONDAY, 2, 2, sid="a"), logged(WEDNESDAY, 2, 2, sid="b"), logged(FRIDAY, 2, 2, sid="c"),
             dataclasses.replace(logged(FRIDAY, 2, 2, sid="d"), started_at=local(FRIDAY, 18),

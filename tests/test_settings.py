@@ -4,7 +4,7 @@ import pytest
 
 from itbgui.program.exercises import Tempo
 from itbgui.program.preferences import SessionPreferences
-from itbgui.settings import AppSettings
+from itbgui.ui.settings import AppSettings
 
 
 def test_every_setting_persists_across_a_new_settings_object(tmp_path):

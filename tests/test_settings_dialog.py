@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QMessageBox
 
 from accessibility import unnamed_focusable_widgets, unreachable_by_tab
-from itbgui import settings as keys
+from itbgui.ui import settings as keys
 from itbgui.program.preferences import apply_preferences, timing_for
 from itbgui.program.prescription import starter_session
 from itbgui.program.timeline import StepKind, build_timeline
-from itbgui.settings import AppSettings
-from itbgui.settings_dialog import DATA_RESTORED, SettingsDialog, VoiceProbe
+from itbgui.ui.settings import AppSettings
+from itbgui.screens.settings_dialog import DATA_RESTORED, SettingsDialog, VoiceProbe
 from itbgui.store.repository import SessionRepository
 from store_helpers import StepClock, record
 

@@ -13,7 +13,7 @@ import sound_fakes
 from fake_speechd import SilentSpeechd
 from itbgui.player import sound
 from itbgui.player.cues import Cue, announce, cue_for, side_label
-from itbgui.player.engine import Event, EventKind
+from itbgui.core.engine import Event, EventKind
 from itbgui.program.exercises import exercise
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
 from itbgui.program.timeline import Phase, StepKind, build_timeline

@@ -4,8 +4,8 @@ import logging
 
 import pytest
 
-from itbgui.clock import FakeClock
-from itbgui.player.engine import EngineState
+from itbgui.core.clock import FakeClock
+from itbgui.core.engine import EngineState
 from itbgui.player.stall_watch import StallWatch
 from itbgui.program.timeline import StepKind
 from qt_helpers import run_until

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from history_helpers import FAST, MONDAY, clock_on
 from itbgui.app import MainWindow
-from itbgui.settings import TEXT_SIZES, AppSettings
+from itbgui.ui.settings import TEXT_SIZES, AppSettings
 from itbgui.store.opening import open_folder
-from itbgui.text_size import apply_text_scale
-from itbgui.theme import DARK, LIGHT, apply_theme, colours, system_scheme
-from itbgui.widget_kit import set_by_name
+from itbgui.ui.text_size import apply_text_scale
+from itbgui.ui.theme import DARK, LIGHT, apply_theme, colours, system_scheme
+from itbgui.ui.widget_kit import set_by_name
 from qt_helpers import RecordingInhibitor
 
 
@@ -187,7 +187,7 @@ def test_the_app_is_fusion_whatever_style_it_started_with(qapp):
     """theme.use_fusion asks the style once; cli.main starts Qt with Fusion and says so."""
     from PySide6.QtWidgets import QStyleFactory
 
-    from itbgui.theme import FUSION_SET, use_fusion
+    from itbgui.ui.theme import FUSION_SET, use_fusion
 
     other = next(k for k in QStyleFactory.keys() if k.lower() != "fusion")
     try:

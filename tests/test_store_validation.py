@@ -276,7 +276,7 @@ def test_a_valid_surrogate_pair_and_an_escaped_backslash_are_left_alone():
 
 
 def test_a_lone_surrogate_from_a_text_box_is_refused_by_the_store_and_cleaned_by_the_editor(tmp_path):
-    from itbgui.history.editing import edited_session
+    from itbgui.screens.history.editing import edited_session
 
     with SessionRepository(tmp_path) as repo:
         with pytest.raises(StoreError):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from itbgui.theme import DARK, LIGHT
+from itbgui.ui.theme import DARK, LIGHT
 
 
 def luminance(hex_colour: str) -> float:
@@ -30,7 +30,7 @@ def test_text_pairs_pass_aa(theme):
 def test_disabled_controls_keep_the_themes_background_and_readable_text(qapp, mode):
     from PySide6.QtGui import QPalette
 
-    from itbgui.theme import apply_theme
+    from itbgui.ui.theme import apply_theme
 
     theme = apply_theme(qapp, mode)
     palette = qapp.palette()

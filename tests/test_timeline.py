@@ -93,7 +93,7 @@ def test_prescription_rejects_nonsense():
 
 
 def test_sets_at_target_are_what_an_uninterrupted_session_logs(clock):
-    from itbgui.player.engine import SessionEngine
+    from itbgui.core.engine import SessionEngine
     from itbgui.program.prescription import starter_session
     from itbgui.program.sessions import sets_at_target
 

@@ -185,7 +185,7 @@ def test_a_runner_every_day_is_told_to_train_after_a_light_run(qtbot, store, tmp
 
 
 def test_editing_the_last_sessions_pain_in_history_changes_the_decision(qtbot, store, tmp_path):
-    from itbgui.history.editing import EditSessionCommand, edited_session
+    from itbgui.screens.history.editing import EditSessionCommand, edited_session
 
     store.save_plan_setup(SETUP.to_doc())
     store.save_sessions([logged(MONDAY, 1, 2, "same", sid="a"), logged(WEDNESDAY, 1, 2, "same", sid="b")])

@@ -98,7 +98,7 @@ def test_after_a_long_break_the_week_shows_the_break_rule():
 
 def test_the_text_names_each_exercise_as_people_read_it_and_the_json_carries_the_name():
     from itbgui.program.exercises import exercise
-    from itbgui.week_command import as_text
+    from itbgui.cli.week import as_text
 
     week = week_data(SETUP, week1_sessions(), [], TODAY, TODAY)
     text = as_text(week)
@@ -115,7 +115,7 @@ def test_a_stretch_held_short_reads_the_same_in_the_text_the_json_the_plan_and_t
     import dataclasses
 
     from itbgui.program.week import build_week_sheet
-    from itbgui.week_command import as_text
+    from itbgui.cli.week import as_text
 
     short = [dataclasses.replace(r, sets=tuple(dataclasses.replace(s, hold_seconds=5.0) if s.hold_seconds
                                                else s for s in r.sets))
@@ -136,7 +136,7 @@ def test_the_text_gives_each_dose_in_the_plan_pages_and_the_pdfs_words():
     import dataclasses
 
     from itbgui.program.week import build_week_sheet
-    from itbgui.week_command import as_text
+    from itbgui.cli.week import as_text
 
     sessions = week1_sessions()
     sessions[0] = dataclasses.replace(sessions[0], sets=tuple(   # the stretch skipped at once

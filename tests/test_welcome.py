@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from accessibility import unnamed_focusable_widgets, unreachable_by_tab
-from itbgui.welcome import WelcomeDialog
+from itbgui.screens.welcome import WelcomeDialog
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_both_buttons_are_reachable_with_tab(welcome, qtbot):
 
 
 def test_read_again_with_a_plan_it_offers_only_close(qtbot):
-    from itbgui.welcome import WelcomeDialog
+    from itbgui.screens.welcome import WelcomeDialog
 
     dialog = WelcomeDialog(offer_setup=False)
     qtbot.addWidget(dialog)

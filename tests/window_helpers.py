@@ -5,7 +5,7 @@ from __future__ import annotations
 from history_helpers import FAST, MONDAY, SETUP, clock_on, local, logged  # noqa: F401 (re-exported)
 from itbgui.app import MainWindow
 from itbgui.program.timeline import Timing
-from itbgui.settings import AppSettings
+from itbgui.ui.settings import AppSettings
 from qt_helpers import RecordingInhibitor
 
 

@@ -35,7 +35,7 @@ from itbgui.figures.paint import paint_figure  # noqa: E402
 from itbgui.figures.timing import Moment, pose_at  # noqa: E402
 from itbgui.player.picture import ExercisePicture  # noqa: E402
 from itbgui.program.exercises import CATALOGUE  # noqa: E402
-from itbgui.theme import apply_theme, colours  # noqa: E402
+from itbgui.ui.theme import apply_theme, colours  # noqa: E402
 
 FPS = 10
 
@@ -122,9 +122,9 @@ def motion_capture(app, out: Path) -> None:
     import take_screenshots as shots
 
     from itbgui.app import MainWindow
-    from itbgui.clock import FakeClock
+    from itbgui.core.clock import FakeClock
     from itbgui.program.timeline import StepKind
-    from itbgui.settings import AppSettings
+    from itbgui.ui.settings import AppSettings
     from itbgui.store.repository import SessionRepository
 
     folder = Path(tempfile.mkdtemp(prefix="itb-motion-"))

@@ -63,9 +63,9 @@ def shoot(screen_name: str, out: Path) -> None:
     app = QApplication(sys.argv[:1])
     from itbgui import resources_rc  # noqa: F401
     from itbgui.app import MainWindow
-    from itbgui.settings import AppSettings
+    from itbgui.ui.settings import AppSettings
     from itbgui.store.repository import SessionRepository
-    from itbgui.theme import apply_theme
+    from itbgui.ui.theme import apply_theme
     from layout_check import available, clipped_widgets
     from layout_walk import every_state, pretend_screen, set_text_size
     from qt_helpers import RecordingInhibitor

@@ -32,15 +32,15 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from itbgui import resources_rc  # noqa: E402,F401
 from itbgui.app import MainWindow  # noqa: E402
-from itbgui.clock import FakeClock  # noqa: E402
+from itbgui.core.clock import FakeClock  # noqa: E402
 from itbgui.program.plan import generate_plan  # noqa: E402
 from itbgui.program.plan_setup import PlanSetup  # noqa: E402
 from itbgui.program.sessions import sets_at_target  # noqa: E402
 from itbgui.program.timeline import StepKind  # noqa: E402
-from itbgui.settings import AppSettings  # noqa: E402
+from itbgui.ui.settings import AppSettings  # noqa: E402
 from itbgui.store.records import SessionRecord  # noqa: E402
 from itbgui.store.repository import SessionRepository  # noqa: E402
-from itbgui.theme import apply_theme, colours  # noqa: E402
+from itbgui.ui.theme import apply_theme, colours  # noqa: E402
 
 #: "Now" in the pictures: a Wednesday morning in week 4, the day after a session.
 NOW = dt.datetime(2026, 11, 25, 8, 30)

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from .. import APP_NAME
-from ..settings import AppSettings
+from itbgui import APP_NAME
+from itbgui.ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from ..player.screensaver import ScreenSaverInhibitor
-    from ..player.sound import CuePlayer
+    from itbgui.player.screensaver import ScreenSaverInhibitor
+    from itbgui.player.sound import CuePlayer
 
 
 class SessionAudio:
@@ -28,7 +28,7 @@ class SessionAudio:
     @property
     def inhibitor(self) -> ScreenSaverInhibitor:
         if self._inhibitor is None:
-            from ..player.screensaver import platform_inhibitor
+            from itbgui.player.screensaver import platform_inhibitor
 
             self._inhibitor = platform_inhibitor(APP_NAME)
         return self._inhibitor
@@ -36,7 +36,7 @@ class SessionAudio:
     @property
     def cue_player(self) -> CuePlayer:
         if self._cue_player is None:
-            from ..player.sound import CuePlayer
+            from itbgui.player.sound import CuePlayer
 
             s = self.settings
             self._cue_player = CuePlayer(self.owner, sound_on=s.sound_enabled, voice_on=s.voice_enabled,

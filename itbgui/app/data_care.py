@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from .. import APP_NAME
-from ..store.opening import StoreError
+from itbgui import APP_NAME
+from itbgui.store.opening import StoreError
 
 if TYPE_CHECKING:
-    from ..store.repository import SessionRepository
+    from itbgui.store.repository import SessionRepository
 
 
 def tr(text: str) -> str:
@@ -30,7 +30,7 @@ class DataCare:
 
     def show_notice(self) -> None:
         """Tell the person once what opening their file found, and offer the newest backup."""
-        from ..backups_panel import confirm_restore, restore_with_message
+        from itbgui.screens.backups_panel import confirm_restore, restore_with_message
 
         text = self.store.report.summary()
         if not text:

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .. import APP_NAME, __version__
-from ..help_dialog import show_help
+from itbgui import APP_NAME, __version__
+from itbgui.ui.help_dialog import show_help
 
 SHORTCUTS_HELP = QT_TRANSLATE_NOOP("MainWindow", """<table cellpadding=4>
 <tr><td><b>Ctrl+1</b> … <b>Ctrl+4</b></td><td>Today, Plan, History, Library</td></tr>

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from .. import settings as keys
-from ..reduce_motion import apply_motion_preference
-from ..text_size import apply_text_scale as apply_app_text_scale
-from ..theme import DARK, apply_theme, colours, system_scheme
+from itbgui.ui import settings as keys
+from itbgui.ui.reduce_motion import apply_motion_preference
+from itbgui.ui.text_size import apply_text_scale as apply_app_text_scale
+from itbgui.ui.theme import DARK, apply_theme, colours, system_scheme
 
 if TYPE_CHECKING:
-    from .window import MainWindow
+    from itbgui.app.window import MainWindow
 
 SOUND_KEYS = (keys.SOUND_ENABLED, keys.SOUND_VOLUME, keys.VOICE_ENABLED, keys.VOICE_NAME)
 TIMING_KEYS = (keys.CUSTOM_TEMPO, keys.TEMPO_UP, keys.TEMPO_HOLD, keys.TEMPO_DOWN,
@@ -32,7 +32,7 @@ class LiveSettings:
         """File > Settings (Ctrl+,): every change applies at once through changed()."""
         from PySide6.QtCore import Qt
 
-        from ..settings_dialog import SettingsDialog
+        from itbgui.screens.settings_dialog import SettingsDialog
 
         dialog = self.dialog
         if dialog is None:
@@ -64,8 +64,8 @@ class LiveSettings:
             self.dialog.reject()
 
     def changed(self, key: str) -> None:
-        """Re-apply the one setting that changed (an INI key from itbgui.settings)."""
-        from ..settings_dialog import DATA_RESTORED
+        """Re-apply the one setting that changed (an INI key from itbgui.ui.settings)."""
+        from itbgui.screens.settings_dialog import DATA_RESTORED
 
         w = self.window
         if key in SOUND_KEYS:

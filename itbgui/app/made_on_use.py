@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..coach import Coach
-    from ..program.prescription import SessionPrescription
-    from ..store.opening import FolderOpening
-    from ..store.repository import SessionRepository
-    from ..store.saver import BackgroundSaver
-    from .data_care import DataCare
-    from .printing import WeekPrinting
-    from .menus import MenuActions, MenuTitles
+    from itbgui.core.coach import Coach
+    from itbgui.program.prescription import SessionPrescription
+    from itbgui.store.opening import FolderOpening
+    from itbgui.store.repository import SessionRepository
+    from itbgui.store.saver import BackgroundSaver
+    from itbgui.app.data_care import DataCare
+    from itbgui.app.printing import WeekPrinting
+    from itbgui.app.menus import MenuActions, MenuTitles
 
 
 class MadeOnUse:
@@ -35,7 +35,7 @@ class MadeOnUse:
     def _after_first_paint(self) -> None:
         """What no one sees in the first frame: the menus' actions, and the watch that gives
         focus back to the window after every dialog (none opens before this), even without a WM."""
-        from ..focus_return import FocusReturner
+        from itbgui.ui.focus_return import FocusReturner
 
         self.menus   # noqa: B018
         FocusReturner(self)
@@ -54,7 +54,7 @@ class MadeOnUse:
         """The repository; made on first use from the folder taken before the window showed
         (its lock and bytes), which is when TinyDB and the store's checks are imported."""
         if self._store is None:
-            from ..store.repository import SessionRepository
+            from itbgui.store.repository import SessionRepository
 
             self._store = SessionRepository(self._opening.data_dir, now=self.clock.now, defer_load=True,
                                             opening=self._opening)
@@ -75,7 +75,7 @@ class MadeOnUse:
     @property
     def saver(self) -> BackgroundSaver:
         if self._saver is None:
-            from ..store.saver import BackgroundSaver
+            from itbgui.store.saver import BackgroundSaver
 
             self._saver = BackgroundSaver(self.store, on_result=self.save_finished.emit)
         return self._saver
@@ -83,7 +83,7 @@ class MadeOnUse:
     @property
     def data_care(self) -> DataCare:
         if self._data_care is None:
-            from .data_care import DataCare
+            from itbgui.app.data_care import DataCare
 
             self._data_care = DataCare(self, self.store, self.statusBar().showMessage, self.data_replaced)
         return self._data_care
@@ -91,7 +91,7 @@ class MadeOnUse:
     @property
     def printing(self) -> WeekPrinting:
         if self._printing is None:
-            from .printing import WeekPrinting
+            from itbgui.app.printing import WeekPrinting
 
             self._printing = WeekPrinting(self, lambda: self.coach.week_sheet(), self.statusBar().showMessage)
         return self._printing
@@ -100,7 +100,7 @@ class MadeOnUse:
     def prescription(self) -> SessionPrescription:
         """What Start hands the player: Today's, once worked out; the starter session before."""
         if self._prescription is None:
-            from ..program.prescription import starter_session
+            from itbgui.program.prescription import starter_session
 
             self._prescription = starter_session()
         return self._prescription
@@ -112,7 +112,7 @@ class MadeOnUse:
     @property
     def coach(self) -> Coach:
         if self._coach is None:   # made on first use: the rules (program/) load after the first paint
-            from ..coach import Coach
+            from itbgui.core.coach import Coach
 
             timing = {} if self._timing is None else {"timing": self._timing}
             self._coach = Coach(self.store, self.clock, preferences=self.settings.session_preferences, **timing)
@@ -123,7 +123,7 @@ class MadeOnUse:
         """The menus' actions: made right after the first paint, or when a menu opens or a
         key is pressed before that (menus.py)."""
         if self._menus is None:
-            from .menus import build_menus
+            from itbgui.app.menus import build_menus
 
             self._menus = build_menus(self, self._menu_titles)
         return self._menus

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
-from .. import APP_NAME
-from ..theme import THEMES
+from itbgui import APP_NAME
+from itbgui.ui.theme import THEMES
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
-    from .window import MainWindow
+    from itbgui.app.window import MainWindow
 
 #: The navigation's pages, in tab order (Ctrl+1, Ctrl+2, ...).
 PAGES = ("today", "plan", "history", "library")
@@ -27,7 +27,7 @@ PAGES = ("today", "plan", "history", "library")
 
 def _help():
     """The help boxes, imported when first asked for (the first paint needs none)."""
-    from . import help
+    from itbgui.app import help
 
     return help
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
-    from .window import MainWindow
+    from itbgui.app.window import MainWindow
 
 #: A prompt that finds another dialog up (a data notice) tries again after this long.
 RETRY_MS = 500
@@ -49,7 +49,7 @@ class Onboarding:
         w = self.window
         if w.player is not None or self.setup_dialog is not None:
             return
-        from ..plan.setup_dialog import PlanSetupDialog
+        from itbgui.screens.plan.setup_dialog import PlanSetupDialog
 
         dialog = self.setup_dialog = PlanSetupDialog(w.store, w.coach.setup_for_dialog(), w.coach.today(), w)
         dialog.finished.connect(lambda _result: self._setup_finished(dialog))
@@ -67,7 +67,7 @@ class Onboarding:
     def show_welcome(self, *, first_run: bool = False):
         """The welcome and safety notes (Help menu; once by itself on the first start);
         "Set up my plan" opens the set-up dialog when it closes."""
-        from ..welcome import WelcomeDialog
+        from itbgui.screens.welcome import WelcomeDialog
 
         w = self.window
         if self.welcome_dialog is not None:

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QWidget
 
-from .. import APP_NAME
-from ..widget_kit import fit_to_screen
+from itbgui import APP_NAME
+from itbgui.ui.widget_kit import fit_to_screen
 
 if TYPE_CHECKING:   # the week's model comes with the coach's first call, after the first paint
-    from ..program.week import WeekSheet
+    from itbgui.program.week import WeekSheet
 
 
 def tr(text: str) -> str:
@@ -49,7 +49,7 @@ class WeekPrinting:
     def _printer(self):
         from PySide6.QtPrintSupport import QPrinter
 
-        from ..plan.sheet import configure_page
+        from itbgui.screens.plan.sheet import configure_page
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         configure_page(printer, self.page_size)
@@ -60,7 +60,7 @@ class WeekPrinting:
     def preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        from ..plan.sheet import render_week_sheet
+        from itbgui.screens.plan.sheet import render_week_sheet
 
         printer, sheet = self._printer()
         dialog = QPrintPreviewDialog(printer, self.parent)
@@ -72,7 +72,7 @@ class WeekPrinting:
     def print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog
 
-        from ..plan.sheet import render_week_sheet
+        from itbgui.screens.plan.sheet import render_week_sheet
 
         printer, sheet = self._printer()
         dialog = QPrintDialog(printer, self.parent)
@@ -83,7 +83,7 @@ class WeekPrinting:
 
     def save_pdf(self, path: Path | str | None = None, page_size: str | None = None) -> Path | None:
         """Save the chosen week as a one-page PDF; asks where unless ``path`` is given."""
-        from ..plan.sheet import write_week_pdf
+        from itbgui.screens.plan.sheet import write_week_pdf
 
         sheet = self.sheet()
         if path is None:
@@ -98,7 +98,7 @@ class WeekPrinting:
         path = Path(path)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        from ..plan.pdf_command import save_pdf  # an older PDF there must not pass for this one
+        from itbgui.screens.plan.sheet import save_pdf  # an older PDF there must not pass for this one
 
         try:
             save_pdf(path, lambda tmp: write_week_pdf(tmp, sheet, page_size or self.page_size))

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .menus import PAGES
+from itbgui.app.menus import PAGES
 
 if TYPE_CHECKING:
-    from ..player.view import PlayerView
-    from .window import MainWindow
+    from itbgui.player.view import PlayerView
+    from itbgui.app.window import MainWindow
 
 
 class SessionHost:
@@ -73,7 +73,7 @@ class SessionHost:
 
     def _open(self, prescription, resume) -> None:
         w = self.window
-        from ..player.view import PlayerView  # with QtSvg: not needed for the first paint
+        from itbgui.player.view import PlayerView  # with QtSvg: not needed for the first paint
 
         w.audio.load()
         cues = w.audio.cue_player

@@ -1,6 +1,6 @@
 """The main window: Today, Plan, History and Library pages, the player, and the wiring.
 
-The window decides nothing about training: it asks the :class:`~itbgui.coach.Coach` and
+The window decides nothing about training: it asks the :class:`~itbgui.core.coach.Coach` and
 shows the answers. Menus, printing, sound and the data file's dialogs have their own
 modules beside this one. The store, the clock and the settings are passed in, never
 reached as globals, so tests build a window on a temporary folder and a fake clock.
@@ -14,30 +14,30 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from .. import APP_NAME
-from ..clock import Clock
-from ..settings import AppSettings
-from ..store.opening import FolderOpening, StoreError
-from ..theme import colours
-from ..today import TodayPage
-from .audio import SessionAudio
-from .first_paint import after_first_paint
-from .live_settings import LiveSettings
-from .made_on_use import MadeOnUse
-from .menus import PAGES, build_menu_titles
-from .onboarding import Onboarding
-from .session_host import SessionHost
+from itbgui import APP_NAME
+from itbgui.core.clock import Clock
+from itbgui.ui.settings import AppSettings
+from itbgui.store.opening import FolderOpening, StoreError
+from itbgui.ui.theme import colours
+from itbgui.screens.today import TodayPage
+from itbgui.app.audio import SessionAudio
+from itbgui.app.first_paint import after_first_paint
+from itbgui.app.live_settings import LiveSettings
+from itbgui.app.made_on_use import MadeOnUse
+from itbgui.app.menus import PAGES, build_menu_titles
+from itbgui.app.onboarding import Onboarding
+from itbgui.app.session_host import SessionHost
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ..program.timeline import Timing
-    from ..store.repository import SessionRepository
-    from ..program.progression import TodaySession
-    from ..history.page import HistoryPage
-    from ..library.page import LibraryPage
-    from ..plan.page import PlanPage
-    from ..player.screensaver import ScreenSaverInhibitor
+    from itbgui.program.timeline import Timing
+    from itbgui.store.repository import SessionRepository
+    from itbgui.program.progression import TodaySession
+    from itbgui.screens.history.page import HistoryPage
+    from itbgui.screens.library.page import LibraryPage
+    from itbgui.screens.plan.page import PlanPage
+    from itbgui.player.screensaver import ScreenSaverInhibitor
 
 #: How often the window checks whether the date changed under it (the app left open overnight).
 DAY_CHECK_MS = 60_000
@@ -148,7 +148,7 @@ class MainWindow(MadeOnUse, QMainWindow):
 
     def ensure_plan_page(self) -> PlanPage:
         if self.plan_page is None:
-            from ..plan.page import PlanPage
+            from itbgui.screens.plan.page import PlanPage
 
             page = self.plan_page = PlanPage()
             page.set_page_size(self.printing.page_size)
@@ -166,7 +166,7 @@ class MainWindow(MadeOnUse, QMainWindow):
     def ensure_history_page(self) -> HistoryPage:
         """The History page, built on first use (it brings in pyqtgraph)."""
         if self.history_page is None:
-            from ..history.page import HistoryPage
+            from itbgui.screens.history.page import HistoryPage
 
             page = self.history_page = HistoryPage(self.store, self.clock, plan=self.coach.plan(),
                                                    sore_side=self.plan_setup().sore_side)
@@ -176,7 +176,7 @@ class MainWindow(MadeOnUse, QMainWindow):
 
     def ensure_library_page(self) -> LibraryPage:
         if self.library_page is None:
-            from ..library.page import LibraryPage
+            from itbgui.screens.library.page import LibraryPage
 
             page = self.library_page = LibraryPage()
             page.set_text_scale(self.settings.text_scale)

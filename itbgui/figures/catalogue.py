@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 import re
 
-from .motions import At, Band, Motion, Muscle, Scenery, Weight
-from .pose import LENGTHS, Limb, Pose, Reach, bend
+from itbgui.figures.motions import At, Band, Motion, Muscle, Scenery, Weight
+from itbgui.figures.pose import LENGTHS, Limb, Pose, Reach, bend
 
 # Lying on one side, seen from the front: head to the left, the top hip is the left one.
 LYING_ROOT = (0.0, 16.0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .pose import Pose
+from itbgui.figures.pose import Pose
 
 
 @dataclass(frozen=True)

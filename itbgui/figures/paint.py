@@ -15,8 +15,8 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
-from .motions import At, Motion
-from .pose import Pose, Solved, bounds, interpolate, solve
+from itbgui.figures.motions import At, Motion
+from itbgui.figures.pose import Pose, Solved, bounds, interpolate, solve
 
 Point = tuple[float, float]
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..program.exercises import Tempo
-from ..program.timeline import Phase, Step, StepKind
-from .catalogue import motion
-from .motions import Motion
-from .pose import Pose, interpolate
+from itbgui.program.exercises import Tempo
+from itbgui.program.timeline import Phase, Step, StepKind
+from itbgui.figures.catalogue import motion
+from itbgui.figures.motions import Motion
+from itbgui.figures.pose import Pose, interpolate
 
 
 @dataclass(frozen=True)

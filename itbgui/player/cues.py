@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..program.exercises import Exercise, Kind
-from ..program.timeline import Phase, Step, StepKind, Timeline
-from .engine import Event, EventKind
+from itbgui.program.exercises import Exercise, Kind
+from itbgui.program.timeline import Phase, Step, StepKind, Timeline
+from itbgui.core.engine import Event, EventKind
 
 # Sound names match assets/sounds/<name>.wav.
 SOUNDS = ("tick", "go", "rest", "switch", "countdown", "end")

@@ -19,11 +19,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QScrollArea,
                                QSizePolicy, QStackedLayout, QVBoxLayout, QWidget)
 
-from ..fit_label import FitLabel
-from ..store.records import NOTE_MAX_CHARS
-from ..theme import Colours
-from .pain_scale import PainScale
-from .picture import ExercisePicture
+from itbgui.ui.fit_label import FitLabel
+from itbgui.store.records import NOTE_MAX_CHARS
+from itbgui.ui.theme import Colours
+from itbgui.player.pain_scale import PainScale
+from itbgui.player.picture import ExercisePicture
 
 CENTRE = Qt.AlignmentFlag.AlignHCenter
 RIGHT = Qt.AlignmentFlag.AlignRight

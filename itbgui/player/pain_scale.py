@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..theme import colours
+from itbgui.ui.theme import colours
 
 ANCHORS = ((0, 0, "no pain"), (1, 3, "mild"), (4, 6, "moderate"), (7, 10, "severe"))
 _TINTS = {"no pain": "#3c9a5f", "mild": "#7aa83a", "moderate": "#d08a16", "severe": "#c8432b"}

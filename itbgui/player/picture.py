@@ -12,15 +12,15 @@ from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..figures.motions import Motion
-from ..figures.paint import Palette, paint_figure
-from ..figures.timing import (END, START, Moment, ease, loop_moment, moment_for, motion_for_step,
+from itbgui.figures.motions import Motion
+from itbgui.figures.paint import Palette, paint_figure
+from itbgui.figures.timing import (END, START, Moment, ease, loop_moment, moment_for, motion_for_step,
                               pose_at, still)
-from ..program.exercises import Tempo
-from ..program.timeline import StepKind
-from ..reduce_motion import reduce_motion
-from ..theme import Colours, colours
-from .engine import EngineState
+from itbgui.program.exercises import Tempo
+from itbgui.program.timeline import StepKind
+from itbgui.ui.reduce_motion import reduce_motion
+from itbgui.ui.theme import Colours, colours
+from itbgui.core.engine import EngineState
 
 #: Frame interval while the figure moves: 30 frames a second is smooth for a 2-second
 #: phase and leaves the CPU alone.

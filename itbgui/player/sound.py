@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
-from .cues import Cue
+from itbgui.player.cues import Cue
 
 log = logging.getLogger(__name__)
 

@@ -176,7 +176,7 @@ class TonePlayer(_Sounder):
     def begin(self) -> None:
         from PySide6.QtMultimedia import QMediaDevices
 
-        from .. import resources_rc  # noqa: F401  (registers :/sounds)
+        from itbgui import resources_rc  # noqa: F401  (registers :/sounds)
 
         self.devices = QMediaDevices()
         self.devices.audioOutputsChanged.connect(self._outputs_changed)
@@ -190,7 +190,7 @@ class TonePlayer(_Sounder):
         from PySide6.QtCore import QUrl
         from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
-        from .cues import SOUNDS
+        from itbgui.player.cues import SOUNDS
 
         device = QMediaDevices.defaultAudioOutput()
         self.device_id = bytes(device.id())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..program.decisions import ACCEPTABLE_PAIN, EASY_PAIN, HOLD, MEANINGFUL_CHANGE, STEP_BACK
-from ..program.exercises import Kind, exercise
-from ..program.rule import peak_pain
-from ..program.sessions import is_partial
-from ..store.records import SessionRecord
+from itbgui.program.decisions import ACCEPTABLE_PAIN, EASY_PAIN, HOLD, MEANINGFUL_CHANGE, STEP_BACK
+from itbgui.program.exercises import Kind, exercise
+from itbgui.program.rule import peak_pain
+from itbgui.program.sessions import is_partial
+from itbgui.store.records import SessionRecord
 
 
 @dataclass(frozen=True)

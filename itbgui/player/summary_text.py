@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from .summary import Verdict
+from itbgui.player.summary import Verdict
 
 
 def _tr(text: str) -> str:

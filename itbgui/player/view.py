@@ -13,22 +13,22 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from ..clock import Clock
-from ..program.exercises import exercise
-from ..program.timeline import Phase, StepKind, Timeline
-from ..store.records import SessionRecord
-from ..store.repository import SessionRepository
-from ..store.saver import BackgroundSaver
-from ..theme import colours
-from .cues import cue_for, set_label, side_label
-from . import face
-from .engine import EngineState, EventKind, SessionEngine
-from .screensaver import NullInhibitor, ScreenSaverInhibitor, should_keep_awake
-from .sound import CuePlayer
-from .stall_watch import StallWatch
-from .summary import summarise, verdict
-from .summary_text import verdict_texts
-from .words import (KEY_HINTS, LEAVE_HINTS, PAUSED_HINTS, PHASE_WORDS, STATUS_WORDS, STEP_PAUSE,
+from itbgui.core.clock import Clock
+from itbgui.program.exercises import exercise
+from itbgui.program.timeline import Phase, StepKind, Timeline
+from itbgui.store.records import SessionRecord
+from itbgui.store.repository import SessionRepository
+from itbgui.store.saver import BackgroundSaver
+from itbgui.ui.theme import colours
+from itbgui.player.cues import cue_for, set_label, side_label
+from itbgui.player import face
+from itbgui.core.engine import EngineState, EventKind, SessionEngine
+from itbgui.player.screensaver import NullInhibitor, ScreenSaverInhibitor, should_keep_awake
+from itbgui.player.sound import CuePlayer
+from itbgui.player.stall_watch import StallWatch
+from itbgui.player.summary import summarise, verdict
+from itbgui.player.summary_text import verdict_texts
+from itbgui.player.words import (KEY_HINTS, LEAVE_HINTS, PAUSED_HINTS, PHASE_WORDS, STATUS_WORDS, STEP_PAUSE,
                     STEP_WORDS, counter_text, time_left_text, translate)
 
 #: A cue more than this late (the loop was busy) is dropped rather than sounded out of step.

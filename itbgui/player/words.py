@@ -9,7 +9,7 @@ import math
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..program.timeline import Phase, StepKind
+from itbgui.program.timeline import Phase, StepKind
 
 STATUS_WORDS = {
     StepKind.GET_READY: QT_TRANSLATE_NOOP("PlayerView", "Get ready"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from .actions import ACTIONS, HOLD, PROGRESS, STEP_BACK  # noqa: F401  (named here too)
+from itbgui.program.actions import ACTIONS, HOLD, PROGRESS, STEP_BACK  # noqa: F401  (named here too)
 #: Pain during the work that is acceptable if it settles by the next morning.
 ACCEPTABLE_PAIN = 5
 #: Pain low enough to move on (two sessions in a row).

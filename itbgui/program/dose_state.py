@@ -18,17 +18,17 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS, PROGRESS, STEP_BACK,
+from itbgui.program.decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS, PROGRESS, STEP_BACK,
                         ProgressionDecision)
-from .exercises import CATALOGUE, Kind
-from .plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung, exercise_prescription, label_for,
+from itbgui.program.exercises import CATALOGUE, Kind
+from itbgui.program.plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung, exercise_prescription, label_for,
                    style_for_reps)
-from .prescription import ExercisePrescription, SessionPrescription
-from .rule import session_decision
-from .sessions import COUNTED_EXERCISES, counted_sessions, session_day
+from itbgui.program.prescription import ExercisePrescription, SessionPrescription
+from itbgui.program.rule import session_decision
+from itbgui.program.sessions import COUNTED_EXERCISES, counted_sessions, session_day
 
 if TYPE_CHECKING:
-    from ..store.records import SessionRecord
+    from itbgui.store.records import SessionRecord
 
 #: (rung step index, reps, sets)
 Dose = tuple[int, int, int]

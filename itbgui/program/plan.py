@@ -16,10 +16,10 @@ import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .exercises import CATALOGUE, Kind, Tempo, exercise
-from .plan_setup import PlanSetup, monday_of
-from .prescription import ExercisePrescription, SessionPrescription
-from .timeline import Timing, build_timeline
+from itbgui.program.exercises import CATALOGUE, Kind, Tempo, exercise
+from itbgui.program.plan_setup import PlanSetup, monday_of
+from itbgui.program.prescription import ExercisePrescription, SessionPrescription
+from itbgui.program.timeline import Timing, build_timeline
 
 PLAN_WEEKS = 8
 #: The plan never asks for more than this (tested). The article's 15-20 minutes do not hold

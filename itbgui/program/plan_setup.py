@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..store.records import EARLIEST_DATE, LATEST_YEAR
+from itbgui.store.records import EARLIEST_DATE, LATEST_YEAR
 
 LEVELS = ("beginner", "intermediate", "advanced")
 #: How the dose grows: "load" (double progression, the default) or "reps" (the source

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .exercises import Kind, Tempo
-from .prescription import SessionPrescription
-from .timeline import Timing
+from itbgui.program.exercises import Kind, Tempo
+from itbgui.program.prescription import SessionPrescription
+from itbgui.program.timeline import Timing
 
 #: Safe bounds, in seconds. Faster than 1 s a phase turns a rep into a swing; the hold is
 #: optional; rests below 20 s leave no time to breathe, above 120 s the session drags past

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .exercises import CATALOGUE, Exercise, Kind, Tempo, exercise
+from itbgui.program.exercises import CATALOGUE, Exercise, Kind, Tempo, exercise
 
 SIDES = ("left", "right")
 

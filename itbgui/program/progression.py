@@ -13,21 +13,21 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .decisions import (ACCEPTABLE_PAIN, ACTIONS, CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD,  # noqa: F401
+from itbgui.program.decisions import (ACCEPTABLE_PAIN, ACTIONS, CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD,  # noqa: F401
                         LONG_GAP_DAYS, MEANINGFUL_CHANGE, MORNING_QUESTION_AFTER, PROGRESS,
                         REVIEW_WEEK, SEVERE_PAIN, STEP_BACK, Override, ProgressionDecision,
                         decision_id, overrides_from, stored_decisions)
-from .dose_state import History, replay
-from .plan import PLAN_WEEKS, SESSION_EXERCISES, Plan, PlannedSession, generate_plan
-from .plan_setup import PlanSetup, monday_of
-from .prescription import SessionPrescription
-from .rule import exercise_kind, weekly_baselines  # noqa: F401
-from .resume import ResumePoint, resume_point, resumable_session
-from .sessions import counted_sessions, plan_sessions, session_day, session_status
-from .timeline import Timing, build_timeline
+from itbgui.program.dose_state import History, replay
+from itbgui.program.plan import PLAN_WEEKS, SESSION_EXERCISES, Plan, PlannedSession, generate_plan
+from itbgui.program.plan_setup import PlanSetup, monday_of
+from itbgui.program.prescription import SessionPrescription
+from itbgui.program.rule import exercise_kind, weekly_baselines  # noqa: F401
+from itbgui.program.resume import ResumePoint, resume_point, resumable_session
+from itbgui.program.sessions import counted_sessions, plan_sessions, session_day, session_status
+from itbgui.program.timeline import Timing, build_timeline
 
 if TYPE_CHECKING:   # records are plain data; the rule only reads their fields
-    from ..store.records import SessionRecord
+    from itbgui.store.records import SessionRecord
 
 
 def history_of(setup: PlanSetup, sessions, decisions=(), timing: Timing = Timing()) -> History:

@@ -11,14 +11,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .decisions import ACCEPTABLE_PAIN
-from .exercises import exercise
-from .rule import peak_pain
-from .sessions import counted_sessions, session_day
-from .timeline import StepKind, Timeline
+from itbgui.program.decisions import ACCEPTABLE_PAIN
+from itbgui.program.exercises import exercise
+from itbgui.program.rule import peak_pain
+from itbgui.program.sessions import counted_sessions, session_day
+from itbgui.program.timeline import StepKind, Timeline
 
 if TYPE_CHECKING:
-    from ..store.records import SessionRecord
+    from itbgui.store.records import SessionRecord
 
 _LEAD_INS = (StepKind.GET_READY, StepKind.REST, StepKind.SWITCH_SIDE)
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .decisions import (ACCEPTABLE_PAIN, EASY_PAIN, GAP_DAYS, HOLD, MEANINGFUL_CHANGE, PROGRESS,
+from itbgui.program.decisions import (ACCEPTABLE_PAIN, EASY_PAIN, GAP_DAYS, HOLD, MEANINGFUL_CHANGE, PROGRESS,
                         REVIEW_WEEK, SEVERE_PAIN, STEP_BACK, ProgressionDecision, decision_id)
-from .exercises import Kind, exercise
-from .sessions import is_partial, session_day
+from itbgui.program.exercises import Kind, exercise
+from itbgui.program.sessions import is_partial, session_day
 
 if TYPE_CHECKING:
-    from ..store.records import SessionRecord
-    from .plan import Plan
+    from itbgui.store.records import SessionRecord
+    from itbgui.program.plan import Plan
 
 SETTLED = ("better", "same")
 

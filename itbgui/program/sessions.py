@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..store.records import SetRecord
-from .exercises import CATALOGUE, Kind
-from .timeline import StepKind, build_timeline
+from itbgui.store.records import SetRecord
+from itbgui.program.exercises import CATALOGUE, Kind
+from itbgui.program.timeline import StepKind, build_timeline
 
 if TYPE_CHECKING:   # records are plain data; only their fields are read
-    from ..store.records import SessionRecord
-    from .prescription import SessionPrescription
+    from itbgui.store.records import SessionRecord
+    from itbgui.program.prescription import SessionPrescription
 
 #: Exercises whose sets are counted in reps (the stretch is held, not counted).
 COUNTED_EXERCISES = frozenset(ex.id for ex in CATALOGUE if ex.kind is Kind.REPS)

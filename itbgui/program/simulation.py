@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from ..store.records import SessionRecord
-from .plan_setup import PlanSetup
-from .progression import TodaySession, next_session
-from .sessions import sets_at_target
+from itbgui.store.records import SessionRecord
+from itbgui.program.plan_setup import PlanSetup
+from itbgui.program.progression import TodaySession, next_session
+from itbgui.program.sessions import sets_at_target
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..store.repository import DATA_FILE_NAME, SessionRepository, StoreError
-from .plan_setup import PlanSetup, stored_setup
-from .progression import stored_decisions
+from itbgui.store.repository import DATA_FILE_NAME, SessionRepository, StoreError
+from itbgui.program.plan_setup import PlanSetup, stored_setup
+from itbgui.program.progression import stored_decisions
 
 
 @dataclass(frozen=True)

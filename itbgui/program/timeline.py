@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from .exercises import Exercise, Kind, Tempo, exercise
-from .prescription import ExercisePrescription, SessionPrescription
+from itbgui.program.exercises import Exercise, Kind, Tempo, exercise
+from itbgui.program.prescription import ExercisePrescription, SessionPrescription
 
 
 class StepKind(Enum):

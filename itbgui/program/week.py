@@ -10,17 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from .decisions import ProgressionDecision
-from .exercises import Kind, exercise
-from .plan import PLAN_WEEKS, generate_plan
-from .plan_setup import PlanSetup, monday_of
-from .preferences import SessionPreferences, apply_preferences, timing_for
-from .prescription import ExercisePrescription, SessionPrescription
-from .progression import (done_planned_days, history_of, planned_week, shown_decision,
+from itbgui.program.decisions import ProgressionDecision
+from itbgui.program.exercises import Kind, exercise
+from itbgui.program.plan import PLAN_WEEKS, generate_plan
+from itbgui.program.plan_setup import PlanSetup, monday_of
+from itbgui.program.preferences import SessionPreferences, apply_preferences, timing_for
+from itbgui.program.prescription import ExercisePrescription, SessionPrescription
+from itbgui.program.progression import (done_planned_days, history_of, planned_week, shown_decision,
                           week_prescriptions)
-from .sessions import counted_sessions, plan_sessions, session_day, session_status
-from ..store.records import SessionRecord
-from .timeline import build_timeline
+from itbgui.program.sessions import counted_sessions, plan_sessions, session_day, session_status
+from itbgui.store.records import SessionRecord
+from itbgui.program.timeline import build_timeline
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import claim
-from .storage import fsync_folder
+from itbgui.store.files import claim
+from itbgui.store.storage import fsync_folder
 
 BACKUP_FOLDER = "backups"
 DAILY_KEEP = 7

@@ -23,8 +23,8 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-from .. import __version__
-from .migrations import SCHEMA_VERSION
+from itbgui import __version__
+from itbgui.store.migrations import SCHEMA_VERSION
 
 NOTE_NAME = "itb-coach.checked"
 #: Raise when a rule in records.py or loading.py grows stricter within one app version,

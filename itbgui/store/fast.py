@@ -26,7 +26,7 @@ from itertools import chain, islice
 from operator import itemgetter
 from typing import Callable, TypeVar
 
-from .records import (WEEK_RANGE, EARLIEST_DATE, LATEST_YEAR, NEXT_MORNING_ANSWERS, NOTE_MAX_CHARS,
+from itbgui.store.records import (WEEK_RANGE, EARLIEST_DATE, LATEST_YEAR, NEXT_MORNING_ANSWERS, NOTE_MAX_CHARS,
                       PAIN_RANGE, SessionRecord, SetRecord)
 
 #: Files smaller than this are parsed by json: importing orjson (~4 ms) would cost as

@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path
 
-from .storage import fsync_folder, write_atomically
+from itbgui.store.storage import fsync_folder, write_atomically
 
 #: Temporary files this app writes: saves (storage.py), copies below, backups' .part.
 _LEFTOVER = re.compile(r"^\.+itb-coach.*\.\d+\.tmp$|^itb-coach-[0-9-]+-[a-z-]+\.part$")

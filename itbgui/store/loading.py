@@ -12,9 +12,9 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from . import fast
-from .migrations import SCHEMA_VERSION, migrate
-from .records import RecordError, SessionRecord
+from itbgui.store import fast
+from itbgui.store.migrations import SCHEMA_VERSION, migrate
+from itbgui.store.records import RecordError, SessionRecord
 
 #: Tables the app knows; anything else in a file is kept as it is.
 SESSIONS, META, PLAN, DECISIONS = "sessions", "meta", "plan", "decisions"

@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from .lock import DataFolderLock
+from itbgui.store.lock import DataFolderLock
 
 DATA_FILE_NAME = "itb-coach.json"
 

@@ -23,17 +23,17 @@ from typing import Callable, Iterable
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from .. import __version__
-from . import checked
-from .backups import Backup, BackupSet
-from .files import new_file, remove_leftovers
-from .loading import (DECISIONS, META, PLAN, SESSIONS, LoadedFile, read_checked_before,
+from itbgui import __version__
+from itbgui.store import checked
+from itbgui.store.backups import Backup, BackupSet
+from itbgui.store.files import new_file, remove_leftovers
+from itbgui.store.loading import (DECISIONS, META, PLAN, SESSIONS, LoadedFile, read_checked_before,
                       read_data_file)
-from .migrations import SCHEMA_VERSION
-from .opening import DATA_FILE_NAME, FolderOpening, StoreError, open_folder
-from .opening import plain_words as _plain_words
-from .records import RecordError, SessionRecord, check_document
-from .storage import AtomicJSONStorage, ReadOnlyStorageError, write_atomically
+from itbgui.store.migrations import SCHEMA_VERSION
+from itbgui.store.opening import DATA_FILE_NAME, FolderOpening, StoreError, open_folder
+from itbgui.store.opening import plain_words as _plain_words
+from itbgui.store.records import RecordError, SessionRecord, check_document
+from itbgui.store.storage import AtomicJSONStorage, ReadOnlyStorageError, write_atomically
 
 LOCK_HINT = "itb-coach.lock"
 _log = logging.getLogger(__name__)

@@ -15,8 +15,8 @@ import threading
 from collections import OrderedDict
 from typing import Callable
 
-from .records import SessionRecord
-from .repository import SessionRepository, StoreError
+from itbgui.store.records import SessionRecord
+from itbgui.store.repository import SessionRepository, StoreError
 
 ResultCallback = Callable[[SessionRecord, "StoreError | None"], None]
 #: With nothing to save this long after start, the worker fills the store's write cache

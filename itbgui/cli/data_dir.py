@@ -1,0 +1,66 @@
+"""Where the person's data lives unless ``--data-dir`` says otherwise, and how a given
+folder is judged: the window and the three command-line commands read it alike."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from itbgui import APP_ID
+
+#: A command's exit code when its data folder holds no ITB Coach data or cannot hold any.
+NO_DATA = 1
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data folder (e.g. ~/.local/share/itb-coach on Linux)."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QCoreApplication.setOrganizationName("")
+    QCoreApplication.setApplicationName(APP_ID)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file at ``folder``, or at a folder on its way, that stops it being a folder (mkdir
+    says only "File exists" or "Not a directory"); None when there is none."""
+    for place in (folder, *folder.parents):
+        if os.path.exists(place):
+            return None if os.path.isdir(place) else place
+    return None
+
+
+def not_a_folder(folder: Path) -> str | None:
+    """Why ``folder`` can never be a data folder, in words; None when it can be one."""
+    blocker = file_in_the_way(folder)
+    if blocker is None:
+        return None
+    if blocker == folder:
+        return f"{folder} is a file, not a folder"
+    return f"{blocker} is a file, not a folder, so {folder} cannot be made in it"
+
+
+def command_data_dir(prog: str, given: Path | None) -> Path | None:
+    """The data folder a windowless command reads, or None once the reason is on stderr
+    (the command then exits :data:`NO_DATA`).
+
+    A folder named with ``--data-dir`` must hold the data file: a mistyped or empty folder
+    is said to be one, never shown as a default plan. The platform's own folder may be
+    empty or missing: that is a new user before the first start, who gets the default
+    plan (``week``, ``plan-pdf``) or no sessions (``history-csv``), as the app would show."""
+    from itbgui.store.opening import DATA_FILE_NAME
+
+    folder = (given or default_data_dir()).expanduser()
+    problem = not_a_folder(folder)
+    if problem:
+        print(f"{prog}: {problem}.", file=sys.stderr)
+        return None
+    if given is None or os.path.lexists(folder / DATA_FILE_NAME):
+        return folder   # anything odd about the file itself: the store says what it is
+    if folder.resolve() == default_data_dir().resolve():
+        return folder
+    why = ("there is no such folder: check its name" if not folder.exists()
+           else "start the app once, or check the folder")
+    print(f"{prog}: no ITB Coach data in {folder} ({why}).", file=sys.stderr)
+    return None

@@ -1,0 +1,85 @@
+"""``itb-coach plan-pdf OUT.pdf [--week YYYY-MM-DD] [--data-dir DIR] [--page-size A4|Letter]``.
+
+Writes the printable week with no window. Reads the stored plan set-up, sessions and
+decisions read-only (it never changes the data file); with no plan set up it uses the
+default plan and says so on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import errno
+import os
+import sys
+from pathlib import Path
+
+PROG = "itb-coach plan-pdf"
+
+
+def _date(text: str) -> dt.date:
+    from itbgui.program.plan_setup import FIRST_PLAN_DATE, LAST_PLAN_DATE
+
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+    if not FIRST_PLAN_DATE <= day <= LAST_PLAN_DATE:
+        raise argparse.ArgumentTypeError(f"{text} is outside the dates a plan can have "
+                                         f"({FIRST_PLAN_DATE} to {LAST_PLAN_DATE})")
+    return day
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Save one week of your ITB Coach plan as a one-page PDF.")
+    parser.add_argument("out", type=Path, metavar="OUT.pdf", help="the PDF file to write")
+    parser.add_argument("--week", type=_date, metavar="YYYY-MM-DD",
+                        help="any day of the week to print (default: this week)")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="folder with your sessions (default: the platform's user data folder)")
+    parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4",
+                        help="paper size (default: A4)")
+    return parser.parse_args(argv)
+
+
+def run(argv: list[str]) -> int:
+    try:
+        args = parse_args(argv)
+    except SystemExit as exc:   # --help, or a usage error already explained on stderr
+        return exc.code if isinstance(exc.code, int) else 2
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"   # a command, not a window
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else PROG])  # noqa: F841
+
+    from itbgui.cli.data_dir import NO_DATA, command_data_dir
+    from itbgui.program.stored_plan import read_for_command
+    from itbgui.program.week import build_week_sheet
+    from itbgui.screens.plan.sheet import save_pdf, write_week_pdf
+
+    today = dt.date.today()   # the command's edge: everything below takes it as an argument
+    data_dir = command_data_dir(PROG, args.data_dir)
+    if data_dir is None:
+        return NO_DATA
+    stored = read_for_command(PROG, data_dir, today, doing="printing")
+    if stored is None:
+        return NO_DATA
+
+    from itbgui.ui.settings import AppSettings  # the tempo and rests chosen in Settings, if any
+
+    preferences = AppSettings(data_dir).session_preferences() if data_dir.is_dir() else None
+    sheet = build_week_sheet(stored.setup, stored.sessions, stored.decisions, args.week or today, today,
+                             preferences)
+    out = args.out.expanduser()
+    if out.parent and not out.parent.is_dir():
+        print(f"{PROG}: the folder {out.parent} does not exist.", file=sys.stderr)
+        return 1
+    try:
+        save_pdf(out, lambda tmp: write_week_pdf(tmp, sheet, args.page_size))
+    except OSError as exc:
+        print(f"{PROG}: could not write {out}: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    print(f"Saved {sheet.week_label}, {sheet.monday:%d %B %Y}, to {out}")
+    return 0

@@ -1,0 +1,88 @@
+"""``itb-coach week [--week YYYY-MM-DD] [--json] [--data-dir DIR]``.
+
+Prints the week the printed sheet shows, as text or JSON (shape in the README). Reads the
+data file read-only without taking the folder lock, so it works while the app is open;
+needs no display and starts no Qt application.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+
+PROG = "itb-coach week"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=PROG, description="Print one week of your ITB Coach plan.")
+    parser.add_argument("--week", type=_date, metavar="YYYY-MM-DD",
+                        help="any day of the week (default: this week)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="folder with your sessions (default: the platform's user data folder)")
+    return parser.parse_args(argv)
+
+
+def as_text(week) -> str:
+    if week.week < 1:
+        title = "Before your plan starts"
+    elif week.phase == "maintenance":
+        title = f"Maintenance, week {week.week}"
+    elif week.week > 8:
+        title = f"Week {week.week}, building on"
+    else:
+        title = f"Week {week.week} of 8"
+    lines = [f"{title}: {week.monday:%d %B %Y} to {week.monday + dt.timedelta(days=6):%d %B %Y}"]
+    if week.decision is not None:
+        action = {"progress": "progress", "hold": "hold", "step_back": "step back"}[
+            week.decision.effective_action]
+        lines.append(f"This week: {action}. {week.decision.reason}")
+        if week.decision.see_clinician:
+            lines.append(f"See a clinician: {week.decision.clinician_reason}")
+    for day in week.days:
+        what = {"session": "session", "run": "run", "rest": "rest"}[day.kind]
+        lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}"
+                     f"{'' if not day.done else ' (done)' if day.status == 'complete' else ' (ended early)'}")
+        lines.extend(_exercise_lines(day.exercises))
+    for extra in week.extra:   # sessions that ticked off no planned day: shown, not lost
+        what = {"complete": "extra session", "partial": "partial session (under half the reps)"}.get(
+            extra.status, "extra session, ended early")
+        lines.append(f"{WEEKDAYS[extra.date.weekday()]} {extra.date:%d %b}: {what}")
+        lines.extend(_exercise_lines(extra.exercises))
+    return "\n".join(lines)
+
+
+def _exercise_lines(exercises) -> list[str]:
+    """Names and doses as the Plan page and the PDF word them."""
+    return [f"    {e.name}: {e.dose}, {e.resistance}" for e in exercises]
+
+
+def run(argv: list[str]) -> int:
+    try:
+        args = parse_args(argv)
+    except SystemExit as exc:   # --help, or a usage error already explained on stderr
+        return exc.code if isinstance(exc.code, int) else 2
+    from itbgui.cli.data_dir import NO_DATA, command_data_dir
+    from itbgui.program.stored_plan import read_for_command
+    from itbgui.program.week import week_data
+
+    today = dt.date.today()   # the command's edge: everything below takes it as an argument
+    data_dir = command_data_dir(PROG, args.data_dir)
+    if data_dir is None:
+        return NO_DATA
+    stored = read_for_command(PROG, data_dir, today, doing="showing")
+    if stored is None:
+        return NO_DATA
+    week = week_data(stored.setup, stored.sessions, stored.decisions, args.week or today, today)
+    print(json.dumps(week.to_json(), indent=2) if args.json else as_text(week))
+    return 0

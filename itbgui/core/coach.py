@@ -1,0 +1,181 @@
+"""The coach: what the person should do next and what the rule decided, without widgets.
+
+The window asks the coach and shows the answers; the coach reads the store, asks
+``itbgui.program`` and writes what the person decides (plan set-up aside, which the set-up
+dialog saves itself): an override of the rule's decision, the next-morning answer. The
+decisions themselves are never stored: they follow from the sessions. It
+imports no Qt, so every coaching path is tested with a fake clock and a temporary folder.
+
+Writes raise :class:`~itbgui.store.repository.StoreError`; the caller says so on screen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from itbgui.core.clock import Clock
+from itbgui.program.plan import Plan, generate_plan
+from itbgui.program.plan_setup import PlanSetup, monday_of, stored_setup
+from itbgui.program.preferences import DEFAULT_GET_READY_SECONDS, SessionPreferences, apply_preferences, timing_for
+from itbgui.program.progression import (ProgressionDecision, TodaySession, WeekStatus, decide, extra_session,
+                                  morning_question_due, next_session, stored_decisions, week_statuses)
+from itbgui.program.resume import resume_point
+from itbgui.program.timeline import Timeline, Timing, build_timeline
+from itbgui.store.records import SessionRecord
+from itbgui.store.repository import SessionRepository
+
+if TYPE_CHECKING:
+    from itbgui.program.week import WeekSheet
+
+
+@dataclasses.dataclass(frozen=True)
+class TodayView:
+    """Today's screen in one answer: the session Start will run, and the question to ask."""
+
+    session: TodaySession
+    setup: PlanSetup
+    plan_is_default: bool
+    last: SessionRecord | None            # the latest session logged, if any
+    morning_question: SessionRecord | None  # the session whose next morning to ask about
+
+
+class Coach:
+    def __init__(self, store: SessionRepository, clock: Clock, *,
+                 preferences: Callable[[], SessionPreferences] = SessionPreferences,
+                 timing: Timing = Timing()) -> None:
+        self.store = store
+        self.clock = clock
+        #: the tempo, rests and get-ready chosen in Settings, read afresh on every question
+        self.preferences = preferences
+        #: the timeline's fixed lengths (the app's defaults; tests pass faster ones)
+        self.timing = timing
+        #: next-morning questions put aside with "Not now" (see dismiss_morning)
+        self._morning_dismissed: set[str] = set()
+        #: the week the Plan page shows and prints; None follows the calendar
+        self.selected_monday: dt.date | None = None
+        #: (store revision, day, timing) -> next_session's answer: the replay of every
+        #: session is worked out once per change to the data, not at each look at Today
+        self._next: tuple[tuple, TodaySession] | None = None
+
+    # ------------------------------------------------------------------ reading
+    def today(self) -> dt.date:
+        return self.clock.now().date()
+
+    def _stored_setup(self) -> tuple[PlanSetup, str | None]:
+        return stored_setup(self.store.plan_setup(), self.today())
+
+    def plan_setup(self) -> PlanSetup:
+        """The stored set-up, or the default plan (beginner, no running days, this week)."""
+        return self._stored_setup()[0]
+
+    def setup_problem(self) -> str | None:
+        """Why a stored set-up cannot be used (the starter plan stands in), or None."""
+        if self.store.plan_setup() is None:
+            return None
+        return self._stored_setup()[1]
+
+    def has_plan_setup(self) -> bool:
+        return self._stored_setup()[1] is None
+
+    def setup_for_dialog(self) -> PlanSetup:
+        """What the set-up dialog opens with: a new plan starts today, so nothing before it
+        exists counts as missed."""
+        setup = self.plan_setup()
+        if not self.has_plan_setup():
+            setup = dataclasses.replace(setup, start_date=self.today())
+        return setup
+
+    def decisions(self) -> list:
+        """The person's stored overrides that can be read; a damaged one is skipped, not fatal."""
+        return stored_decisions(self.store.decisions())[0]
+
+    def plan(self) -> Plan:
+        return generate_plan(self.plan_setup(), self.timing)
+
+    def session_timing(self) -> Timing:
+        """The timeline's fixed lengths with the get-ready countdown chosen in Settings.
+
+        A get-ready left at its default keeps ``timing`` (the same in the app; tests pass a
+        faster one), so only a length the person picked replaces it.
+        """
+        prefs = self.preferences()
+        if prefs.get_ready_seconds == DEFAULT_GET_READY_SECONDS:
+            return self.timing
+        return timing_for(prefs, base=self.timing)
+
+    # ------------------------------------------------------------------ today
+    def today_view(self) -> TodayView:
+        """Today's (or the next) session with the person's tempo and rest, and its length."""
+        now = self.clock.now()
+        # The revision is read before the data: a write landing meanwhile moves it, so the
+        # next question works the answer out again rather than keep one from older data.
+        revision = self.store.revision
+        setup = self.plan_setup()
+        sessions = self.store.sessions()
+        timing = self.session_timing()
+        key = (revision, now.date(), timing)
+        if self._next is None or self._next[0] != key:
+            self._next = (key, next_session(setup, sessions, self.decisions(), today=now.date(), timing=timing))
+        planned = self._next[1]
+        prescription = apply_preferences(planned.prescription, self.preferences())
+        timeline = build_timeline(prescription, timing)
+        resume = planned.resume and resume_point(timeline, planned.resume.session)
+        session = dataclasses.replace(planned, prescription=prescription, resume=resume,
+                                      estimated_seconds=timeline.timed_seconds)
+        due = morning_question_due(sessions, now)
+        if due is not None and due.id in self._morning_dismissed:
+            due = None
+        return TodayView(session, setup, not self.has_plan_setup(), sessions[-1] if sessions else None, due)
+
+    def extra_session(self) -> TodaySession:
+        """Today's view's next session done today (Start asks first when it is a later
+        day's): recorded as today's, see progression.extra_session."""
+        return extra_session(self.plan_setup(), self.today_view().session, self.today(), self.session_timing())
+
+    def timeline(self, prescription) -> Timeline:
+        """The steps the player runs for ``prescription``, with the lengths from Settings."""
+        return build_timeline(prescription, self.session_timing())
+
+    # ------------------------------------------------------------------ decisions
+    def decision_after(self, session_id: str) -> ProgressionDecision | None:
+        """What the rule decides after this session (progress / hold / step back, with its
+        reason). Nothing is stored: decisions follow from the sessions, only an override is."""
+        if self.store.session(session_id) is None:
+            return None
+        return decide(self.plan_setup(), self.store.sessions(), self.decisions(),
+                      made_on=self.clock.now(), session_id=session_id)
+
+    def set_override(self, decision: ProgressionDecision, action: str) -> None:
+        """The person's own call for the next session; stored with the decision, and it wins."""
+        self.store.save_decision(decision.with_override(action).to_doc())
+
+    def answer_morning(self, session: SessionRecord, answer: str) -> None:
+        """Store the next-morning answer on its session (the next decision reads it)."""
+        self.store.save_session(dataclasses.replace(session, next_morning=answer))
+
+    def dismiss_morning(self, session: SessionRecord) -> None:
+        """"Not now": the question stays hidden until the app is next started.
+
+        Kept in memory, not in the settings: the question is only due on the one day after
+        a session, so a dismissal needs no expiry, and reopening the app that day shows the
+        small strip once more (the answer matters to the rule) without ever popping up.
+        """
+        self._morning_dismissed.add(session.id)
+
+    # ------------------------------------------------------------------ the week
+    def week_monday(self) -> dt.date:
+        """The chosen week, else this one (or week 1 before the plan starts)."""
+        return self.selected_monday or max(monday_of(self.today()), monday_of(self.plan_setup().start_date))
+
+    def week_sheet(self) -> WeekSheet:
+        """The week the Plan page shows and the printer prints."""
+        from itbgui.program.week import build_week_sheet   # not needed for the first paint
+
+        return build_week_sheet(self.plan_setup(), self.store.sessions(), self.decisions(),
+                                self.week_monday(), self.today(), self.preferences())
+
+    def week_statuses(self) -> tuple[WeekStatus, ...]:
+        return week_statuses(self.plan_setup(), self.store.sessions(), self.today())

@@ -1,0 +1,433 @@
+"""The Today screen, the app's home: the session to do now (or next), why it looks the way
+it does, and a big Start.
+
+A thin view: the main window works out the :class:`TodaySession` and hands it in; the
+buttons only emit signals (start, set up, override, the next-morning answer), so the
+rules stay in ``itbgui.program`` and the writes stay in the window.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
+
+from itbgui.program.actions import ACTIONS, HOLD, PROGRESS, STEP_BACK
+from itbgui.ui.theme import colours
+from itbgui.ui.widget_kit import TextScaled, clear_layout, set_by_name
+
+if TYPE_CHECKING:   # the rules come with the first session shown, after the first paint
+    import datetime as dt
+
+    from itbgui.program.progression import TodaySession
+    from itbgui.store.records import SessionRecord
+
+#: Next-morning answers as stored in SessionRecord.next_morning.
+MORNING_ANSWERS = ("better", "same", "worse")
+
+
+def long_date(day: dt.date) -> str:
+    """'Monday 2 November': no leading zero, read at a glance."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+class TodayPage(TextScaled, QWidget):
+    start_requested = Signal()
+    setup_requested = Signal()
+    #: the person's choice for the next session: "progress", "hold", "step_back"
+    override_chosen = Signal(str)
+    #: the next-morning answer: "better", "same" or "worse"
+    morning_answered = Signal(str)
+    morning_dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Today"))
+        self.today_session: TodaySession | None = None
+        # Scrolls only on a small screen; at 1280 x 720 and up everything fits.
+        content = QWidget(objectName="todayContent")
+        scroll = QScrollArea(objectName="todayScroll")
+        scroll.setAccessibleName(self.tr("Today's session"))
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        # Sideways, the page reflows (wrapped text, the card under the list); it never scrolls.
+        # (No Qt enums before the first paint: see widget_kit.set_by_name.)
+        set_by_name(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
+        lay = QVBoxLayout(content)
+        lay.setContentsMargins(40, 20, 40, 16)
+        lay.setSpacing(6)
+
+        self.heading = QLabel(objectName="todayHeading")
+        self.heading.setWordWrap(True)
+        self.subheading = QLabel(objectName="todaySub")
+        self.subheading.setWordWrap(True)
+        self.note_label = QLabel(objectName="todayNote")   # after a light run / moved from
+        self.note_label.setWordWrap(True)
+        self.resume_label = QLabel(objectName="todayResume")   # a session left early today
+        self.resume_label.setWordWrap(True)
+        self.resume_label.hide()
+        lay.addWidget(self.heading)
+        lay.addWidget(self.subheading)
+        lay.addWidget(self.note_label)
+        lay.addWidget(self.resume_label)
+
+        lay.addWidget(self._build_setup_banner())
+        lay.addWidget(self._build_morning_banner())
+        lay.addSpacing(6)
+
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        columns.setSpacing(32)
+        self.columns = columns
+        left = QVBoxLayout()
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(28)
+        self.grid.setVerticalSpacing(6)
+        left.addLayout(self.grid)
+        # Start and the keys stay in view below the scrolling part, at any text size.
+        footer = QVBoxLayout()
+        footer.setContentsMargins(40, 8, 40, 12)
+        footer.setSpacing(4)
+        self.start_button = QPushButton(self.tr("Start session"), objectName="startButton")
+        self.start_button.setAccessibleName(self.tr("Start session"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start_requested)
+        start_row = QHBoxLayout()              # Start at its own width, on the left
+        start_row.addWidget(self.start_button)
+        start_row.addStretch(1)
+        footer.addLayout(start_row)
+        self.keys = QLabel(self.tr("Enter starts. During the session: Space pause · → skip · ← back · "
+                                   "↑↓ reps · I exercise card · F full screen · Esc leave"),
+                           objectName="todayHint")
+        self.keys.setWordWrap(True)
+        footer.addWidget(self.keys)
+        outer.addLayout(footer)
+        left.addStretch(1)
+        columns.addLayout(left, 3)
+        card_column = QVBoxLayout()            # the card at the top, at its own height
+        card_column.addWidget(self._build_decision_card())
+        card_column.addStretch(1)
+        columns.addLayout(card_column, 2)
+        lay.addLayout(columns, 1)
+
+        self.last_label = QLabel(objectName="todayLast")
+        self.last_label.setWordWrap(True)
+        lay.addWidget(self.last_label)
+        self.disclaimer = QLabel(self.tr(
+            "ITB Coach is a training aid, not a diagnosis. Stop and see a clinician if the knee is "
+            "hot, red or swollen, if you cannot bear weight, or if pain keeps you up at night."),
+            objectName="todayHint")
+        self.disclaimer.setWordWrap(True)
+        lay.addWidget(self.disclaimer)
+        self.apply_style()
+
+    # ------------------------------------------------------------------ building
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        """The decision card beside the list when both fit, under it when not (large text)."""
+        k = self._text_scale
+        for i in range(self.grid.count()):   # the kit: three words a line or more, never one
+            label = self.grid.itemAt(i).widget()
+            if label is not None and label.objectName() == "exStep":
+                label.ensurePolished()
+                label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 18)
+        widest = [0, 0, 0]
+        for i in range(self.grid.count()):
+            row, col, _rows, _cols = self.grid.getItemPosition(i)
+            widget = self.grid.itemAt(i).widget()
+            if widget is not None and col < 3:
+                hint = widget.minimumWidth() if widget.wordWrap() else widget.sizeHint().width()
+                widest[col] = max(widest[col], hint)
+        need = sum(widest) + 2 * self.grid.horizontalSpacing() + round(420 * k) + 32 + 80
+        direction = (QBoxLayout.Direction.LeftToRight if self.width() >= need
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+
+    def _build_setup_banner(self) -> QFrame:
+        self.setup_banner = QFrame(objectName="banner")
+        row = QHBoxLayout(self.setup_banner)
+        row.setContentsMargins(16, 10, 16, 10)
+        text = QLabel(self.tr("This is the starter plan: beginner, twice a week, from this Monday. "
+                              "Tell the app your running days, your sore side and your kit."),
+                      objectName="bannerText")
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        self.setup_button = QPushButton(self.tr("Set up your plan…"), objectName="bannerButton")
+        self.setup_button.clicked.connect(self.setup_requested)
+        row.addWidget(self.setup_button)
+        self.setup_banner.hide()
+        return self.setup_banner
+
+    def _build_morning_banner(self) -> QFrame:
+        self.morning_banner = QFrame(objectName="banner")
+        self.morning_banner.setAccessibleName(self.tr("Morning question"))
+        row = QHBoxLayout(self.morning_banner)
+        row.setContentsMargins(16, 10, 16, 10)
+        self.morning_label = QLabel(objectName="bannerText")
+        self.morning_label.setWordWrap(True)
+        row.addWidget(self.morning_label, 1)
+        self.morning_buttons: dict[str, QPushButton] = {}
+        words = {"better": self.tr("Better"), "same": self.tr("Same"), "worse": self.tr("Worse")}
+        for answer in MORNING_ANSWERS:
+            button = QPushButton(words[answer], objectName="bannerButton")
+            button.clicked.connect(lambda _=False, a=answer: self.morning_answered.emit(a))
+            row.addWidget(button)
+            self.morning_buttons[answer] = button
+        self.morning_later = QPushButton(self.tr("Not now"), objectName="bannerQuiet")
+        self.morning_later.setToolTip(self.tr("Hide the question for today"))
+        self.morning_later.clicked.connect(self.morning_dismissed)
+        row.addWidget(self.morning_later)
+        self.morning_banner.hide()
+        return self.morning_banner
+
+    def _build_decision_card(self) -> QFrame:
+        card = QFrame(objectName="card")
+        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(20, 16, 20, 16)
+        lay.setSpacing(8)
+        self.decision_title = QLabel(objectName="cardTitle")
+        self.decision_title.setWordWrap(True)
+        self.decision_reason = QLabel(objectName="cardText")
+        self.decision_reason.setWordWrap(True)
+        lay.addWidget(self.decision_title)
+        lay.addWidget(self.decision_reason)
+        self.override_label = QLabel(objectName="cardSmall")
+        self.override_label.setWordWrap(True)
+        lay.addWidget(self.override_label)
+        buttons = QHBoxLayout()
+        self.override_group = QButtonGroup(self)
+        self.override_group.setExclusive(True)
+        self.override_buttons: dict[str, QPushButton] = {}
+        for action in ACTIONS:
+            button = QPushButton(objectName="overrideButton", checkable=True)
+            button.clicked.connect(lambda _=False, a=action: self.override_chosen.emit(a))
+            self.override_group.addButton(button)
+            buttons.addWidget(button)
+            self.override_buttons[action] = button
+        lay.addLayout(buttons)
+        self.clinician_label = QLabel(objectName="clinician")
+        self.clinician_label.setWordWrap(True)
+        set_by_name(self.clinician_label, "textFormat", "RichText")
+        lay.addWidget(self.clinician_label)
+        self.decision_card = card
+        return card
+
+    def apply_style(self) -> None:
+        c = colours()
+        px = self.px
+
+        self.setStyleSheet(f"""
+            QLabel {{ color: {c.text}; }}
+            #todayScroll, #todayContent {{ background: transparent; }}
+            #todayHeading {{ font-size: {px(38)}; font-weight: 700; }}
+            #todaySub {{ font-size: {px(22)}; color: {c.muted}; }}
+            #todayNote, #todayResume {{ font-size: {px(20)}; font-weight: 600; color: {c.text}; }}
+            #exName {{ font-size: {px(22)}; font-weight: 600; }}
+            #exDose {{ font-size: {px(22)}; }}
+            #exStep {{ font-size: {px(19)}; color: {c.muted}; }}
+            #todayHint, #todayLast {{ font-size: {px(15)}; color: {c.muted}; }}
+            #startButton {{ font-size: {px(28)}; font-weight: 700; padding: 16px 56px;
+                            background: {c.accent}; color: {c.accent_text}; border: none;
+                            border-radius: 12px; }}
+            #startButton:focus {{ outline: none; border: 4px solid {c.text}; }}
+            #banner {{ background: {c.card}; border: 2px solid {c.accent}; border-radius: 10px; }}
+            #bannerText {{ font-size: {px(19)}; }}
+            #bannerButton, #bannerQuiet {{ font-size: {px(19)}; padding: 8px 18px; }}
+            #bannerButton {{ font-weight: 600; }}
+            #card {{ background: {c.card}; border: 1px solid {c.muted}; border-radius: 12px; }}
+            #cardTitle {{ font-size: {px(24)}; font-weight: 700; }}
+            #cardText {{ font-size: {px(18)}; }}
+            #cardSmall {{ font-size: {px(15)}; color: {c.muted}; }}
+            #overrideButton {{ font-size: {px(17)}; padding: 8px 10px; }}
+            #overrideButton:checked {{ background: {c.accent}; color: {c.accent_text};
+                                       border: 2px solid {c.text}; border-radius: 6px;
+                                       font-weight: 700; }}
+            #clinician {{ font-size: {px(17)}; color: {c.warn}; }}
+        """)
+        if hasattr(self, "columns"):
+            self._reflow()
+
+    # ------------------------------------------------------------------ filling in
+    def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
+                   plan_is_default: bool, sore_side: str) -> None:
+        from PySide6.QtCore import Qt   # after the first paint (see widget_kit.set_by_name)
+
+        self.today_session = today
+        self.start_button.setEnabled(True)
+        self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.heading.setText(self._day_heading(today, now))
+        side = today.prescription.first_side
+        side_text = (self.tr("left side first") if side == "left" else self.tr("right side first"))
+        if sore_side == "both":
+            side_text = self.tr("sides take turns to go first")
+        self.subheading.setText(self.tr("%1 · about %2 minutes · %3")
+                                .replace("%1", self._week_text(today))
+                                .replace("%2", str(today.estimated_minutes))
+                                .replace("%3", side_text))
+        notes = []
+        if today.moved_from is not None:
+            notes.append(self.tr("%1's session, moved here: missed sessions move on, never pile up.")
+                         .replace("%1", f"{today.moved_from:%A}"))
+        if today.after_light_run:
+            notes.append(self.tr("A running day: keep the run light, then do this session after it."))
+        if today.done_today and not today.is_today:
+            notes.append(self.tr("Today's session is done. Rest is part of the plan.")
+                         if today.today_status == "complete" else
+                         self.tr("Today's session ended early. Rest is part of the plan."))
+        self.note_label.setText(" ".join(notes))
+        self.note_label.setVisible(bool(notes))
+        self._show_resume(today)
+        self.setup_banner.setVisible(plan_is_default)
+
+        clear_layout(self.grid)
+        for row, item in enumerate(today.prescription.items):
+            for col, (text, name) in enumerate(((item.exercise.name, "exName"),
+                                                (item.dose_label(), "exDose"),
+                                                (item.resistance, "exStep"))):
+                label = QLabel(text, objectName=name)
+                label.setWordWrap(name == "exStep")   # long kit names wrap on a small screen
+                self.grid.addWidget(label, row, col)
+        self.grid.setColumnStretch(2, 1)   # the kit takes the room left, so it wraps the least
+        self._show_decision(today)
+        self._show_last(last)
+        self._reflow()
+
+    def _show_resume(self, today: TodaySession) -> None:
+        """"Resume: Clamshells, set 2 of 3" and a Resume button for a session left early today."""
+        point = today.resume
+        label = self.tr("Resume session") if point else self.tr("Start session")
+        self.start_button.setText(label)
+        self.start_button.setAccessibleName(label)
+        self.resume_label.setVisible(point is not None)
+        if point is None:
+            self.resume_label.setText("")
+            return
+        side = {"left": self.tr(", left side"), "right": self.tr(", right side")}.get(point.side, "")
+        self.resume_label.setText(
+            self.tr("Resume: %1, set %2 of %3%4. What you did earlier today is kept; the pain "
+                    "question comes at the end.")
+            .replace("%1", point.exercise_name).replace("%2", str(point.set_number))
+            .replace("%3", str(point.set_count)).replace("%4", side))
+
+    def show_loading(self) -> None:
+        """Before the data file is read (it is, right after this first paint): no session
+        yet, so Start waits; show_today fills the page in."""
+        self.today_session = None
+        self.heading.setText(self.tr("Opening your sessions…"))
+        for label in (self.subheading, self.note_label, self.last_label):
+            label.setText("")
+        self.note_label.hide()
+        self.decision_card.hide()   # nothing to decide yet: no empty card in the first frame
+        self.start_button.setEnabled(False)
+
+    def _day_heading(self, today: TodaySession, now: dt.date) -> str:
+        if today.is_today:
+            return self.tr("Today · %1").replace("%1", long_date(today.date))
+        import datetime as dt   # after the first paint, with the first session shown
+
+        if today.date == now + dt.timedelta(days=1):
+            return self.tr("Next session: tomorrow, %1").replace("%1", long_date(today.date))
+        return self.tr("Next session: %1").replace("%1", long_date(today.date))
+
+    def _week_text(self, today: TodaySession) -> str:
+        if today.is_maintenance:
+            return self.tr("Maintenance, once a week")
+        if today.week > today.plan_weeks:
+            return self.tr("Week %1 · building on until pain has settled").replace("%1", str(today.week))
+        return self.tr("Week %1 of %2").replace("%1", str(today.week)).replace("%2", str(today.plan_weeks))
+
+    def action_words(self, action: str) -> str:
+        return {PROGRESS: self.tr("Move on"), HOLD: self.tr("Stay at this dose"),
+                STEP_BACK: self.tr("Step back")}[action]
+
+    def short_words(self, action: str) -> str:
+        """The override buttons' labels: short, so three fit side by side in big type."""
+        return {PROGRESS: self.tr("Move on"), HOLD: self.tr("Stay"), STEP_BACK: self.tr("Step back")}[action]
+
+    def _show_decision(self, today: TodaySession) -> None:
+        decision = today.decision
+        self.decision_card.show()
+        for button in self.override_buttons.values():
+            button.setVisible(decision is not None)
+        self.override_label.setVisible(decision is not None)
+        if decision is None:
+            self.decision_title.setText(self.tr("Your first session"))
+            self.decision_reason.setText(self.tr(
+                "It sets your starting point. After every session the app decides whether to move "
+                "on, stay at the same dose or step back, from the pain you log, and tells you why."))
+            self.override_group.setExclusive(False)
+            for action, button in self.override_buttons.items():
+                button.setText(self.short_words(action))
+                button.setChecked(False)
+            self.override_group.setExclusive(True)
+            self.clinician_label.hide()
+            return
+        effective = decision.effective_action
+        if decision.overridden_to:
+            self.decision_title.setText(self.tr("Your call: %1").replace("%1", self.action_words(effective)))
+            self.decision_reason.setText(self.tr("The app suggested: %1. %2")
+                                         .replace("%1", self.action_words(decision.action).lower())
+                                         .replace("%2", decision.reason))
+        else:
+            self.decision_title.setText(self.action_words(effective))
+            self.decision_reason.setText(decision.reason)
+        self.override_label.setText(self.tr("Your call for the next session (the app suggests: %1):")
+                                    .replace("%1", self.short_words(decision.action).lower()))
+        for action, button in self.override_buttons.items():
+            button.setText(self.short_words(action))
+            button.setAccessibleName(self.action_words(action))
+            button.setChecked(action == effective)
+        # While a clinician's check is advised nothing goes up, the person's call included.
+        self.override_buttons[PROGRESS].setEnabled(not decision.see_clinician)
+        self.override_buttons[PROGRESS].setToolTip(
+            self.tr("Not while a check with a clinician is advised") if decision.see_clinician else "")
+        if decision.see_clinician:
+            self.clinician_label.setText(self.tr(
+                "<b>Please see a clinician</b> (a physiotherapist or your doctor): %1<br><br>"
+                "Go the same day if the knee is hot, red or swollen or you have a fever; if you "
+                "cannot bear weight or move the knee; if it locks; if the pain is constant or "
+                "wakes you at night; or if you feel numbness.").replace("%1", decision.clinician_reason))
+            self.clinician_label.show()
+        else:
+            self.clinician_label.hide()
+
+    def _show_last(self, last: SessionRecord | None) -> None:
+        if last is None:
+            self.last_label.setText(self.tr("No sessions logged yet. Your first one starts here."))
+            return
+        from itbgui.program.sessions import session_day
+
+        from itbgui.program.sessions import session_status
+
+        when = f"{long_date(session_day(last))}, {last.started_at:%H:%M}"
+        status = {"complete": self.tr("complete"), "partial": self.tr("partial: under half the reps"),
+                  "ended early": self.tr("ended early"),
+                  "nothing done": self.tr("stopped before any set")}[session_status(last)]
+        pain = ""
+        if last.pain_before is not None and last.pain_after is not None:
+            pain = self.tr(", pain %1 → %2").replace("%1", str(last.pain_before)).replace(
+                "%2", str(last.pain_after))
+        self.last_label.setText(self.tr("Last session: %1 (%2, %3 reps%4).")
+                                .replace("%1", when).replace("%2", status)
+                                .replace("%3", str(last.total_reps)).replace("%4", pain))
+
+    def ask_morning(self, session: SessionRecord | None, sore_side: str) -> None:
+        """Show the next-morning question for ``session``, or hide it (None)."""
+        if session is None:
+            self.morning_banner.hide()
+            return
+        side = {"left": self.tr("your left side"), "right": self.tr("your right side")}.get(
+            sore_side, self.tr("the sore side"))
+        self.morning_label.setText(self.tr(
+            "Good morning. How does %1 feel now, against before yesterday's session?").replace("%1", side))
+        self.morning_banner.show()
