@@ -10,7 +10,7 @@ from itbgui.app import MainWindow
 from itbgui.program.exercises import Kind
 from itbgui.program.timeline import StepKind, build_timeline
 from itbgui.ui.settings import AppSettings
-from itbgui.screens.settings_dialog import DATA_RESTORED, SECTIONS
+from itbgui.screens.settings_dialog import SECTIONS
 from itbgui.store.repository import SessionRepository
 from qt_helpers import ENTER, RecordingInhibitor
 from window_helpers import FAST, MONDAY, SETUP, clock_on, open_window
@@ -220,12 +220,24 @@ def test_file_backups_opens_settings_at_backups_and_a_restore_reloads(qtbot, sto
     win.open_settings("backups")          # File > Backups…
     dialog = win.settings_dialog
     assert dialog.sections.currentRow() == SECTIONS.index("backups")
+    from PySide6.QtWidgets import QMessageBox
+
     history = win.ensure_history_page()
     history.undo_stack.push(QUndoCommand("an edit of the data before the restore"))
+    import datetime as dt
+
+    from store_helpers import record
+
+    store.backups.take(store.path, "daily", dt.datetime(2026, 11, 1, 9, 0).astimezone())
+    store.save_session(record("later"))                 # logged after that copy was taken
     reloaded = []
-    monkeypatch.setattr(win, "refresh_all", lambda: reloaded.append(True))
-    dialog.changed.emit(DATA_RESTORED)
-    assert reloaded == [True]
+    monkeypatch.setattr(win, "refresh_today", lambda: reloaded.append(True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    dialog.backups_panel.reload()
+    dialog.backups_panel.restore_button.click()
+    assert reloaded == [True]                       # the model told the window, which redrew Today
+    assert store.session("later") is None           # the copy from before it is the data now
     assert history.undo_stack.count() == 0     # nothing to undo into the restored data
 
 

@@ -55,3 +55,23 @@ def test_the_core_is_in_the_no_qt_contract():
                  and "itbgui.store" in c["source_modules"])
     assert {"itbgui.core", "itbgui.program", "itbgui.store"} <= set(no_qt["source_modules"])
     assert (ROOT / "itbgui" / "core" / "engine.py").exists() and (ROOT / "itbgui" / "core" / "coach.py").exists()
+
+
+WRITES = {"save_session", "save_sessions", "delete_session", "save_plan_setup", "save_decision",
+          "restore"}
+
+
+def test_no_screen_or_window_part_writes_to_the_store_itself():
+    """Every write goes through itbgui/model (CoachModel), which says what changed."""
+    import ast
+
+    found = []
+    for folder in ("screens", "app", "player"):
+        for path in (ROOT / "itbgui" / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr in WRITES):
+                    target = ast.unparse(node.func.value)
+                    if target == "store" or target.endswith(".store") or target.endswith("_store"):
+                        found.append(f"{path.relative_to(ROOT)}:{node.lineno} {target}.{node.func.attr}")
+    assert not found, found

@@ -189,11 +189,17 @@ def test_page_delete_asks_first_and_ctrl_z_undoes(qtbot, store, clock):
 def test_page_edit_redraws_the_charts_and_undo_restores_them(qtbot, store, clock):
     from itbgui.screens.history.page import HistoryPage
 
-    page = HistoryPage(store, clock)   # clock: 2026-11-02 18:30, the day of s1
+    from itbgui.core.coach import Coach
+    from itbgui.model.coach_model import SESSIONS, CoachModel
+
+    coach = Coach(store, clock)
+    model = CoachModel(lambda: coach)
+    page = HistoryPage(store, clock, coach_model=model)   # clock: 2026-11-02 18:30, the day of s1
     qtbot.addWidget(page)
+    page.show()
     page.set_range("all")
     changed = []
-    page.data_changed.connect(lambda: changed.append(True))
+    model.changed.connect(changed.append)
     s1 = store.session("s1")
     page.apply_edit(s1, edited_session(s1, sets={3: SetChange(done_reps=10)}))   # right 8 -> 10
     clam = next(r for r in page.charts_data.reps if (r.exercise_id, r.side) == ("clamshell", "right"))
@@ -201,7 +207,7 @@ def test_page_edit_redraws_the_charts_and_undo_restores_them(qtbot, store, clock
     page.undo_stack.undo()
     clam = next(r for r in page.charts_data.reps if (r.exercise_id, r.side) == ("clamshell", "right"))
     assert clam.reps_per_set[0] == 9.0
-    assert changed == [True, True]
+    assert changed == [frozenset({SESSIONS})] * 2     # the edit and its undo, both through the model
     assert dataclasses.asdict(store.session("s1")) == dataclasses.asdict(s1)
 
 

@@ -16,6 +16,11 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 LEFT = Qt.MouseButton.LeftButton
 
 
+def saving_to(store):
+    """The dialog's write path, straight to a store (the app passes its model's)."""
+    return lambda setup: store.save_plan_setup(setup.to_doc())
+
+
 @pytest.fixture
 def store(tmp_path):
     repo = SessionRepository(tmp_path)
@@ -24,7 +29,7 @@ def store(tmp_path):
 
 
 def dialog_for(qtbot, store, today=MONDAY):
-    dialog = PlanSetupDialog(store, PlanSetup.default(today), today)
+    dialog = PlanSetupDialog(saving_to(store), PlanSetup.default(today), today)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -72,7 +77,7 @@ def test_a_plan_started_over_a_year_ago_keeps_its_start_when_the_kit_changes(qtb
     import dataclasses
 
     old = dataclasses.replace(PlanSetup.default(MONDAY), start_date=dt.date(2025, 3, 3))
-    dialog = PlanSetupDialog(store, old, MONDAY)
+    dialog = PlanSetupDialog(saving_to(store), old, MONDAY)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.band_boxes["red"], LEFT)          # only the kit changes
@@ -156,7 +161,7 @@ def test_tab_enters_the_sore_side_at_its_choice_and_the_arrows_tick_another(qtbo
     """The person's way: Tab from the date to the sore side, arrows to change it, Save."""
     import dataclasses
 
-    dialog = PlanSetupDialog(store, dataclasses.replace(PlanSetup.default(MONDAY), sore_side="right"),
+    dialog = PlanSetupDialog(saving_to(store), dataclasses.replace(PlanSetup.default(MONDAY), sore_side="right"),
                              MONDAY)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -12,7 +12,7 @@ from itbgui.program.preferences import apply_preferences, timing_for
 from itbgui.program.prescription import starter_session
 from itbgui.program.timeline import StepKind, build_timeline
 from itbgui.ui.settings import AppSettings
-from itbgui.screens.settings_dialog import DATA_RESTORED, SettingsDialog, VoiceProbe
+from itbgui.screens.settings_dialog import SettingsDialog, VoiceProbe
 from itbgui.store.repository import SessionRepository
 from store_helpers import StepClock, record
 
@@ -142,7 +142,9 @@ def test_restore_asks_first_and_tells_the_window(qtbot, tmp_path, monkeypatch, a
     repo = _store_with_a_backup(tmp_path)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answer)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    widget = SettingsDialog(AppSettings(tmp_path), repo, probe_voices=False)
+    through = []     # the restore goes through the write path the app hands in (its model)
+    widget = SettingsDialog(AppSettings(tmp_path), repo, probe_voices=False,
+                            restore_backup=lambda backup: through.append(backup) or repo.restore(backup))
     qtbot.addWidget(widget)
     emitted = []
     widget.changed.connect(emitted.append)
@@ -153,7 +155,8 @@ def test_restore_asks_first_and_tells_the_window(qtbot, tmp_path, monkeypatch, a
     assert [s.id for s in repo.sessions()] == sessions
     restored = answer == QMessageBox.StandardButton.Yes
     assert widget.restored is restored
-    assert emitted == ([DATA_RESTORED] if restored else [])
+    assert len(through) == (1 if restored else 0)
+    assert emitted == []            # a restore is data, not a setting
     if restored:   # the copy of what was there is listed, ready to undo the restore
         assert widget.backups_panel.tree.topLevelItemCount() == 2
     repo.close()

@@ -185,7 +185,7 @@ def test_a_runner_every_day_is_told_to_train_after_a_light_run(qtbot, store, tmp
 
 
 def test_editing_the_last_sessions_pain_in_history_changes_the_decision(qtbot, store, tmp_path):
-    from itbgui.screens.history.editing import EditSessionCommand, edited_session
+    from itbgui.screens.history.editing import edited_session
 
     store.save_plan_setup(SETUP.to_doc())
     store.save_sessions([logged(MONDAY, 1, 2, "same", sid="a"), logged(WEDNESDAY, 1, 2, "same", sid="b")])
@@ -195,8 +195,7 @@ def test_editing_the_last_sessions_pain_in_history_changes_the_decision(qtbot, s
     history = win.ensure_history_page()
     before = store.session("b")
     after = edited_session(before, pain_after=8)               # it hurt far more than logged
-    history.undo_stack.push(EditSessionCommand(store, before, after, history._changed,
-                                               history._store_error))
+    history.apply_edit(before, after)                          # through the app's model
     decision = win.today_session.decision
     assert decision.action == STEP_BACK and decision.based_on == "b"
     assert win.today_page.decision_title.text() == "Step back"

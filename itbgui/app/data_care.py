@@ -22,11 +22,11 @@ def tr(text: str) -> str:
 
 class DataCare:
     def __init__(self, parent: QWidget, store: SessionRepository, status: Callable[[str, int], None],
-                 data_replaced: Callable[[], None]) -> None:
+                 restore_backup: Callable) -> None:
         self.parent = parent
         self.store = store
         self.status = status
-        self.data_replaced = data_replaced
+        self.restore_backup = restore_backup   # the model's: it tells every page
 
     def show_notice(self) -> None:
         """Tell the person once what opening their file found, and offer the newest backup."""
@@ -47,8 +47,7 @@ class DataCare:
             box.addButton(QMessageBox.StandardButton.Ok)
         box.exec()
         if restore is not None and box.clickedButton() is restore and confirm_restore(self.parent, newest):
-            if restore_with_message(self.parent, self.store, newest):
-                self.data_replaced()
+            restore_with_message(self.parent, self.restore_backup, newest)
 
     def export_copy(self, path: str | None = None) -> bool:
         """Save everything in memory, saved or not, somewhere else (the full-disk way out)."""

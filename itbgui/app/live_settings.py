@@ -37,6 +37,7 @@ class LiveSettings:
         dialog = self.dialog
         if dialog is None:
             dialog = self.dialog = SettingsDialog(self.settings, self.window.store, self.window,
+                                                  restore_backup=self.window.model.restore_backup,
                                                   probe_voices=self.probe_voices)
             cues = self.window.audio.cue_player
             if cues.problem:   # no audio device: Sound and Voice not shown "ticked"
@@ -65,8 +66,6 @@ class LiveSettings:
 
     def changed(self, key: str) -> None:
         """Re-apply the one setting that changed (an INI key from itbgui.ui.settings)."""
-        from itbgui.screens.settings_dialog import DATA_RESTORED
-
         w = self.window
         if key in SOUND_KEYS:
             self.apply_sound()
@@ -78,8 +77,6 @@ class LiveSettings:
             self.apply_theme()
         elif key == keys.TEXT_SIZE:
             self.apply_text_scale()
-        elif key == DATA_RESTORED:
-            w.data_replaced()
 
     def set_sound(self, on: bool) -> None:
         self.settings.sound_enabled = on

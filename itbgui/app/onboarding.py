@@ -51,16 +51,14 @@ class Onboarding:
             return
         from itbgui.screens.plan.setup_dialog import PlanSetupDialog
 
-        dialog = self.setup_dialog = PlanSetupDialog(w.store, w.coach.setup_for_dialog(), w.coach.today(), w)
+        dialog = self.setup_dialog = PlanSetupDialog(w.model.save_plan_setup, w.coach.setup_for_dialog(), w.coach.today(), w)
         dialog.finished.connect(lambda _result: self._setup_finished(dialog))
         dialog.exec() if modal else dialog.open()
 
     def _setup_finished(self, dialog) -> None:
         w = self.window
         self.setup_dialog = None
-        if dialog.setup is not None:
-            w.coach.selected_monday = None
-            w.refresh_all()
+        if dialog.setup is not None:   # the model has told every page
             w.status(w.tr("Plan saved."), 4000)
         dialog.deleteLater()
 

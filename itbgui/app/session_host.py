@@ -150,18 +150,19 @@ class SessionHost:
         if w.isFullScreen():
             w.set_fullscreen(False)   # full screen was for the session: it ends with it
         w.saver.flush()
-        w.decision_made.emit(w.coach.decision_after(player.engine.session_id))
         w.stack.setCurrentWidget(w.tabs)
         w.stack.removeWidget(player)
         player.deleteLater()
         w.menus.set_navigation_enabled(True)
         w.tabs.setCurrentIndex(PAGES.index("today"))
-        w.refresh_all()
+        w.session_over()
         w.today_page.start_button.setFocus()
 
     def saved(self, record, error) -> None:
         """A background save finished: the player shows it; a refusal also goes on the status bar."""
         if self.player is not None:
             self.player.saved(record, error)
-        if error is not None:
+        if error is None:
+            self.window.model.sessions_saved()
+        else:
             self.window.status(self.window.tr("Not saved: %1").replace("%1", str(error)))

@@ -27,6 +27,7 @@ from itbgui.app.made_on_use import MadeOnUse
 from itbgui.app.menus import PAGES, build_menu_titles
 from itbgui.app.onboarding import Onboarding
 from itbgui.app.session_host import SessionHost
+from itbgui.model.coach_model import DATA, DAY, SESSIONS, SETUP, CoachModel
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -50,8 +51,6 @@ SOUND_LOAD_DELAY_MS = 1500
 class MainWindow(MadeOnUse, QMainWindow):
     #: a background save finished: (SessionRecord, StoreError | None); emitted from the worker
     save_finished = Signal(object, object)
-    #: a session ended and its progression decision is stored (ProgressionDecision or None)
-    decision_made = Signal(object)
 
     def __init__(self, store: SessionRepository | FolderOpening, settings: AppSettings, clock: Clock, *,
                  inhibitor: ScreenSaverInhibitor | None = None, timing: Timing | None = None) -> None:
@@ -65,6 +64,10 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.today_session: TodaySession | None = None
         self._morning_session = None
         self._setup_problem_shown = False
+        #: every write to the person's data goes through the model; it says what changed
+        self.model = CoachModel(lambda: self.coach, self)
+        self.model.changed.connect(self._data_changed)
+        self._changes_waiting: frozenset = frozenset()
         self.session = SessionHost(self)
         self.onboarding = Onboarding(self)
         self.live_settings = LiveSettings(self)
@@ -169,8 +172,8 @@ class MainWindow(MadeOnUse, QMainWindow):
             from itbgui.screens.history.page import HistoryPage
 
             page = self.history_page = HistoryPage(self.store, self.clock, plan=self.coach.plan(),
-                                                   sore_side=self.plan_setup().sore_side)
-            page.data_changed.connect(self._history_changed)
+                                                   sore_side=self.plan_setup().sore_side,
+                                                   coach_model=self.model)
             self._host("history", page)
         return self.history_page
 
@@ -219,25 +222,34 @@ class MainWindow(MadeOnUse, QMainWindow):
             self.plan_page.show_plan(self.plan_setup(), not self.coach.has_plan_setup(), self.coach.week_statuses(),
                                      sheet, self.coach.today())
 
-    def refresh_all(self) -> None:
+    def _data_changed(self, kinds: frozenset) -> None:
+        """The model wrote something: Today and the Plan are worked out again (decisions
+        follow from the sessions); History redraws itself. While a session runs the window
+        is the player's: what changed waits for the session's end, so a save after each set
+        never costs the count a replay of the whole log."""
+        if self.player is not None:
+            self._changes_waiting |= kinds
+            return
         self.refresh_today()
         self.refresh_plan()
-        if self.history_page is not None:
+        if self.history_page is not None and kinds & {SETUP, DATA, DAY}:
             self.history_page.set_context(self.coach.plan(), self.plan_setup().sore_side)
 
-    def _history_changed(self) -> None:
-        """A session was edited or deleted on History: decisions follow from the sessions,
-        so what comes next is worked out again."""
-        self.refresh_today()
-        self.refresh_plan()
+    def session_over(self) -> None:
+        """The player has left the window: what changed meanwhile is shown now; the
+        session's saves are all on disk (the saver was flushed), so every page hears of them."""
+        waiting, self._changes_waiting = self._changes_waiting, frozenset()
+        if waiting - {SESSIONS}:
+            self._data_changed(waiting)
+        self.model.sessions_saved()
 
     def _check_new_day(self) -> None:
         self.store.daily_backup()  # a window left open for days still gets its daily copies
-        if self.player is None and self.coach.today() != self._shown_day:
-            self.refresh_all()
+        if self.coach.today() != self._shown_day:
+            self.model.new_day()
 
     def _store_write(self, write, message: str) -> bool:
-        """Run a write through the coach; a refusal from the disk goes to the status bar."""
+        """Run a write through the model; a refusal from the disk goes to the status bar."""
         try:
             write()
         except StoreError as exc:
@@ -250,21 +262,18 @@ class MainWindow(MadeOnUse, QMainWindow):
         decision = self.today_session.decision if self.today_session else None
         if decision is None:
             return
-        self._store_write(lambda: self.coach.set_override(decision, action), self.tr("Not saved: %1"))
-        self.refresh_today()
-        self.refresh_plan()
+        self._store_write(lambda: self.model.set_override(decision, action), self.tr("Not saved: %1"))
 
     def answer_morning(self, answer: str) -> None:
         record = self._morning_session
         if record is None:
             return
-        if self._store_write(lambda: self.coach.answer_morning(record, answer), self.tr("Not saved: %1")):
+        if self._store_write(lambda: self.model.answer_morning(record, answer), self.tr("Not saved: %1")):
             self.status(self.tr("Thanks, noted."), 4000)
-            self.refresh_all()
 
     def dismiss_morning(self) -> None:
         if self._morning_session is not None:
-            self.coach.dismiss_morning(self._morning_session)
+            self.model.dismiss_morning(self._morning_session)
         self._morning_session = None
         self.today_page.ask_morning(None, "both")
 
@@ -345,12 +354,6 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.live_settings.apply_text_scale()
 
     # ------------------------------------------------------------------ data file and help
-    def data_replaced(self) -> None:
-        """A backup became the data file: History's undo steps belong to the old data."""
-        if self.history_page is not None:
-            self.history_page.undo_stack.clear()
-        self.refresh_all()
-
     def keyPressEvent(self, event) -> None:
         from PySide6.QtCore import Qt   # not at import: see widget_kit.set_by_name
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QLabel, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
@@ -26,10 +28,11 @@ def confirm_restore(parent: QWidget, backup: Backup) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def restore_with_message(parent: QWidget, store: SessionRepository, backup: Backup) -> bool:
-    """Restore ``backup`` and tell the person how it went; True when it worked."""
+def restore_with_message(parent: QWidget, restore: Callable[[Backup], int], backup: Backup) -> bool:
+    """Restore ``backup`` through ``restore`` (the app's one write path) and tell the person
+    how it went; True when it worked."""
     try:
-        count = store.restore(backup)
+        count = restore(backup)
     except StoreError as exc:
         QMessageBox.warning(parent, parent.tr("Restore a backup"), str(exc))
         return False
@@ -44,9 +47,11 @@ class BackupsPanel(QWidget):
 
     restored = Signal()  # a backup became the data file: whoever shows data reloads
 
-    def __init__(self, store: SessionRepository, parent: QWidget | None = None) -> None:
+    def __init__(self, store: SessionRepository, restore: Callable[[Backup], int],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.restore = restore   # writes through the app's model, which says what changed
         self.backups: list[Backup] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -93,6 +98,6 @@ class BackupsPanel(QWidget):
         backup = self.selected()
         if backup is None or not confirm_restore(self, backup):
             return
-        if restore_with_message(self, self.store, backup):
+        if restore_with_message(self, self.restore, backup):
             self.reload()
             self.restored.emit()

@@ -32,8 +32,6 @@ from itbgui.ui.widget_kit import TextScaled, fit_to_screen, scrolling
 
 log = logging.getLogger(__name__)
 
-#: Emitted as changed(key) after a backup was restored: the window reloads what it shows.
-DATA_RESTORED = "data/restored"
 #: Section keys for SettingsDialog.show_section, in the order they are listed.
 SECTIONS = ("sound", "timing", "appearance", "data", "backups")
 
@@ -107,10 +105,14 @@ class SettingsDialog(TextScaled, QDialog):
     changed = Signal(str)
 
     def __init__(self, settings: AppSettings, store: SessionRepository,
-                 parent: QWidget | None = None, *, probe_voices: bool = True) -> None:
+                 parent: QWidget | None = None, *, probe_voices: bool = True,
+                 restore_backup: Callable | None = None) -> None:
+        """``restore_backup(backup) -> int`` is the app's write path for a restore (the
+        window's model, which tells every page); by default the store's own."""
         super().__init__(parent)
         self.settings = settings
         self.store = store
+        self.restore_backup = restore_backup or store.restore
         self.restored = False
         #: how a folder is opened in the file manager (tests replace it)
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
@@ -369,7 +371,7 @@ class SettingsDialog(TextScaled, QDialog):
         page, lay = self._page(self.tr("Backups"), self.tr(
             "A copy of your data is taken once a day and before any risky change: one for each of "
             "the last 7 days and each of the last 9 weeks."))
-        self.backups_panel = BackupsPanel(self.store)
+        self.backups_panel = BackupsPanel(self.store, self.restore_backup)
         self.backups_panel.restored.connect(self._backup_restored)
         lay.addWidget(self.backups_panel, 1)
         return page
@@ -459,8 +461,7 @@ class SettingsDialog(TextScaled, QDialog):
 
     # ------------------------------------------------------------------ backups
     def _backup_restored(self) -> None:
-        self.restored = True
-        self.changed.emit(DATA_RESTORED)
+        self.restored = True     # the model has told every page; this dialog only notes it
 
     # ------------------------------------------------------------------ look
     def apply_style(self) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from itbgui.program.exercises import CATALOGUE, Kind
 from itbgui.store.records import (NOTE_MAX_CHARS, PAIN_RANGE, REPS_RANGE, RecordError, SessionRecord,
                              check_pain, check_reps, clean_text)
-from itbgui.store.repository import SessionRepository, StoreError
+from itbgui.store.repository import StoreError
 from itbgui.ui.widget_kit import fit_to_screen
 
 _BY_ID = {ex.id: ex for ex in CATALOGUE}
@@ -88,16 +88,17 @@ def _day(record: SessionRecord) -> str:
 class EditSessionCommand(QUndoCommand):
     """Replace a session with its edited copy; undo puts the original back."""
 
-    def __init__(self, store: SessionRepository, before: SessionRecord, after: SessionRecord,
+    def __init__(self, writer, before: SessionRecord, after: SessionRecord,
                  on_change: Callable[[str], None], on_error: Callable[[StoreError], None]) -> None:
+        """``writer`` has save_session/delete_session: the app's CoachModel (or a bare store)."""
         super().__init__(QCoreApplication.translate("EditSessionCommand", "Edit session of %1")
                          .replace("%1", _day(before)))
-        self.store, self.before, self.after = store, before, after
+        self.writer, self.before, self.after = writer, before, after
         self.on_change, self.on_error = on_change, on_error
 
     def _save(self, record: SessionRecord) -> None:
         try:
-            self.store.save_session(record)
+            self.writer.save_session(record)
         except StoreError as exc:
             self.setObsolete(True)  # the stack drops a command that could not be done
             self.on_error(exc)
@@ -114,16 +115,16 @@ class EditSessionCommand(QUndoCommand):
 class DeleteSessionCommand(QUndoCommand):
     """Delete a session; undo saves the very record that was removed."""
 
-    def __init__(self, store: SessionRepository, record: SessionRecord,
+    def __init__(self, writer, record: SessionRecord,
                  on_change: Callable[[str], None], on_error: Callable[[StoreError], None]) -> None:
         super().__init__(QCoreApplication.translate("DeleteSessionCommand", "Delete session of %1")
                          .replace("%1", _day(record)))
-        self.store, self.record = store, record
+        self.writer, self.record = writer, record
         self.on_change, self.on_error = on_change, on_error
 
     def redo(self) -> None:
         try:
-            removed = self.store.delete_session(self.record.id)
+            removed = self.writer.delete_session(self.record.id)
         except StoreError as exc:
             self.setObsolete(True)
             self.on_error(exc)
@@ -134,7 +135,7 @@ class DeleteSessionCommand(QUndoCommand):
 
     def undo(self) -> None:
         try:
-            self.store.save_session(self.record)
+            self.writer.save_session(self.record)
         except StoreError as exc:
             self.setObsolete(True)
             self.on_error(exc)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFileDialog,
                                QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
@@ -35,15 +35,19 @@ CHART_TYPES = (RepsChart, ResistanceChart, PainChart, AdherenceChart, SidesChart
 
 
 class HistoryPage(TextScaled, QWidget):
-    #: A session was edited, deleted or brought back: other screens may want to refresh.
-    data_changed = Signal()
-
     def __init__(self, store: SessionRepository, clock: Clock, *,
                  plan: cd.PlanTargets | None = None, sore_side: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 coach_model=None, parent: QWidget | None = None) -> None:
+        """``store`` is read; edits, deletes and their undo are written through ``coach_model``
+        (the app's CoachModel: it tells every page, this one included, what changed).
+        Without one the page writes to the store and redraws itself."""
         super().__init__(parent)
         self.setAccessibleName(self.tr("History"))
         self.store = store
+        self.writer = coach_model if coach_model is not None else store
+        self._reload_when_shown = False
+        if coach_model is not None:
+            coach_model.changed.connect(self._data_changed)
         self.clock = clock
         self.plan = plan
         self.sore_side = sore_side
@@ -234,6 +238,9 @@ class HistoryPage(TextScaled, QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self._reload_when_shown:      # sessions changed while the page was hidden
+            self._reload_when_shown = False
+            self.reload()
         if not getattr(self, "_shared", False):
             self._shared = True
             self._share_panes()
@@ -469,8 +476,22 @@ class HistoryPage(TextScaled, QWidget):
 
     # ------------------------------------------------------------------ editing
     def _changed(self, session_id: str) -> None:
-        self.reload(select_id=session_id)
-        self.data_changed.emit()
+        """An edit, delete or undo of this page went through: keep that session selected."""
+        if self.writer is self.store:
+            self.reload(select_id=session_id)
+        else:
+            self._select(session_id)   # the model's change, emitted during the write, reloaded us
+
+    def _data_changed(self, kinds: frozenset) -> None:
+        from itbgui.model.coach_model import DATA, SESSIONS
+
+        if DATA in kinds:
+            self.undo_stack.clear()       # its steps belong to the data that was replaced
+        if kinds & {SESSIONS, DATA}:
+            if self.isVisible():
+                self.reload()
+            else:                         # hidden (a session runs, another page is up):
+                self._reload_when_shown = True   # one read when it is next shown
 
     def _store_error(self, exc: StoreError) -> None:
         QMessageBox.warning(self, self.tr("Not saved"), str(exc))
@@ -485,7 +506,7 @@ class HistoryPage(TextScaled, QWidget):
 
     def apply_edit(self, before: SessionRecord, after: SessionRecord) -> None:
         """Save an edited session as one undoable step."""
-        self.undo_stack.push(EditSessionCommand(self.store, before, after, self._changed,
+        self.undo_stack.push(EditSessionCommand(self.writer, before, after, self._changed,
                                                 self._store_error))
 
     def ask_delete(self, record: SessionRecord) -> bool:
@@ -495,7 +516,7 @@ class HistoryPage(TextScaled, QWidget):
         record = self.selected_record()
         if record is None or not self.ask_delete(record):
             return
-        self.undo_stack.push(DeleteSessionCommand(self.store, record, self._changed,
+        self.undo_stack.push(DeleteSessionCommand(self.writer, record, self._changed,
                                                   self._store_error))
 
     # ------------------------------------------------------------------ export

@@ -7,6 +7,8 @@ one document. Asked on first start and changeable from the Plan page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import datetime as dt
 import re
 
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QDia
 from itbgui.program.plan_setup import (FIRST_PLAN_DATE, LAST_PLAN_DATE, LEVELS, MAX_DUMBBELL_KG,
                                   MAX_DUMBBELLS, SORE_SIDES, THERA_BAND_ORDER, WEEKDAY_NAMES,
                                   PlanSetup, sort_bands)
-from itbgui.store.repository import SessionRepository, StoreError
+from itbgui.store.repository import StoreError
 from itbgui.ui.text_size import text_scale
 from itbgui.ui.theme import colours
 from itbgui.ui.widget_kit import fit_to_screen, px, scrolling
@@ -109,12 +111,13 @@ def _swatch(colour: str) -> QIcon:
 
 
 class PlanSetupDialog(QDialog):
-    """Edits a PlanSetup; on OK checks it, saves it to the store and keeps it in ``setup``."""
+    """Edits a PlanSetup; on OK checks it, saves it through ``save_setup`` (the app's one
+    write path; it raises StoreError when the disk refuses) and keeps it in ``setup``."""
 
-    def __init__(self, store: SessionRepository, initial: PlanSetup, today: dt.date,
+    def __init__(self, save_setup: Callable[[PlanSetup], None], initial: PlanSetup, today: dt.date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.save_setup = save_setup
         self.today = today
         self.setup: PlanSetup | None = None
         self.setWindowTitle(self.tr("Set up your plan"))
@@ -337,7 +340,7 @@ class PlanSetupDialog(QDialog):
             self.show_error(str(exc))
             return
         try:
-            self.store.save_plan_setup(setup.to_doc())
+            self.save_setup(setup)
         except StoreError as exc:
             self.show_error(self.tr("Not saved: %1").replace("%1", str(exc)))
             return
