@@ -10,7 +10,6 @@ written as it is done, so an error in the window loses none of them.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -24,10 +23,16 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 log = logging.getLogger("itbgui")
 
 
+def log_path(data_dir: Path) -> Path:
+    return Path(data_dir) / LOG_FILE_NAME
+
+
 def start_logging(data_dir: Path) -> Path | None:
     """Send the app's log to a rotating file in the data folder (readable by its owner
     alone); None when the folder cannot be written, and the log goes to stderr only."""
-    path = Path(data_dir) / LOG_FILE_NAME
+    import logging.handlers   # socket, pickle, queue...: 10 ms, so not before Today is filled
+
+    path = log_path(data_dir)
     root = logging.getLogger("itbgui")
     for handler in list(root.handlers):
         if getattr(handler, "itb_coach_log", False):

@@ -209,9 +209,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def load() -> None:
         set_app_icon()   # the window takes it too
-        from itbgui.app.crash_log import install_excepthook, start_logging
+        from itbgui.app.crash_log import install_excepthook, log_path, start_logging
 
-        install_excepthook(start_logging(data_dir), show=None if args.exit_after_show else (
+        install_excepthook(log_path(data_dir), show=None if args.exit_after_show else (
             lambda text: show_box("critical", window, text)))
         try:
             window.load_data()
@@ -233,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.exit_after_show:
             print(f"ready after {time.perf_counter() - _T0:.3f} s", flush=True)
             window.close()
+        else:   # the log file once Today is filled: it costs the first look nothing
+            QTimer.singleShot(0, lambda: start_logging(data_dir))
 
     after_first_paint(window.today_page.heading, load)
     if args.exit_after_show:
