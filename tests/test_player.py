@@ -128,7 +128,7 @@ def test_escape_asks_first_then_keeps_what_was_done(qtbot, window, clock, tmp_pa
     assert player.engine.remaining() == pytest.approx(remaining, abs=1e-3)
 
     qtbot.keyClick(player, Qt.Key.Key_Escape)
-    qtbot.keyClick(player, ENTER)                              # yes, leave
+    qtbot.keyClick(player, Qt.Key.Key_Y)                              # yes, leave
     # The pain-guided rule still needs the answer: the pain question comes first.
     assert player.engine.step.kind is StepKind.PAIN_AFTER
     assert "Stopped early" in player._pain_title.text()
@@ -186,7 +186,7 @@ def test_screen_stays_awake_only_while_the_session_needs_it(qtbot, window, clock
     qtbot.keyClick(player, Qt.Key.Key_Space)
     assert inhibitor.active
     qtbot.keyClick(player, Qt.Key.Key_Escape)
-    qtbot.keyClick(player, ENTER)                               # stop: the pain question
+    qtbot.keyClick(player, Qt.Key.Key_Y)                               # stop: the pain question
     qtbot.keyClicks(player, "2")
     qtbot.keyClick(player, ENTER)
     assert player.engine.state is EngineState.FINISHED
@@ -276,7 +276,7 @@ def test_a_clock_set_to_1970_is_said_in_plain_words_and_nothing_crashes(qtbot, w
     player = start(qtbot, window)
     run_until(player, clock, StepKind.SWITCH_SIDE)            # a set is done: a save is due
     qtbot.keyClick(player, Qt.Key.Key_Escape)
-    qtbot.keyClick(player, ENTER)
+    qtbot.keyClick(player, Qt.Key.Key_Y)
     qtbot.keyClicks(player, "4")
     qtbot.keyClick(player, ENTER)
     assert "clock" in player.save_error and "date and time" in player.save_error
@@ -301,7 +301,7 @@ def test_stopping_before_any_set_keeps_the_pain_score_and_says_one_thing(qtbot, 
     player = start(qtbot, window, pain="2")
     assert player.engine.step.kind is StepKind.GET_READY
     qtbot.keyClick(player, Qt.Key.Key_Escape)
-    qtbot.keyClick(player, ENTER)                              # leave before any set
+    qtbot.keyClick(player, Qt.Key.Key_Y)                              # leave before any set
     assert player.engine.step.kind is StepKind.PAIN_AFTER
     qtbot.keyClicks(player, "5")
     qtbot.keyClick(player, ENTER)
@@ -319,7 +319,7 @@ def test_the_stretch_logs_the_seconds_held_on_each_side(qtbot, window, clock, tm
     side = player.engine.step.side
     advance(player, clock, 2.4)
     qtbot.keyClick(player, Qt.Key.Key_Escape)
-    qtbot.keyClick(player, ENTER)                              # leave 2 s into the first side
+    qtbot.keyClick(player, Qt.Key.Key_Y)                              # leave 2 s into the first side
     qtbot.keyClicks(player, "1")
     qtbot.keyClick(player, ENTER)
     [session] = saved(tmp_path, window)
@@ -358,7 +358,7 @@ def test_full_screen_ends_with_the_session(qtbot, window, clock):
     player = start(qtbot, window)
     qtbot.keyClick(player, Qt.Key.Key_F)
     assert window.isFullScreen()
-    press(qtbot, player, Qt.Key.Key_Escape, ENTER)           # leave, then the pain question
+    press(qtbot, player, Qt.Key.Key_Escape, Qt.Key.Key_Y)           # leave, then the pain question
     qtbot.keyClick(player, Qt.Key.Key_Escape)                 # skip it: the summary
     assert player.engine.state is EngineState.FINISHED
     qtbot.keyClick(player, ENTER)
@@ -372,7 +372,7 @@ def test_esc_or_enter_skips_the_stopped_early_pain_question(qtbot, window, clock
     it never brings the "Leave this session?" banner back."""
     player = start(qtbot, window)
     run_until(player, clock, StepKind.SWITCH_SIDE)           # one set done
-    press(qtbot, player, Qt.Key.Key_Escape, ENTER)
+    press(qtbot, player, Qt.Key.Key_Escape, Qt.Key.Key_Y)
     assert player.engine.step.kind is StepKind.PAIN_AFTER and player.engine.ended_early
     assert player._pain_title.text().startswith("Stopped early")
     qtbot.keyClick(player, skip)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from itbgui import resources_rc  # noqa: F401
 from itbgui.ui.fit_label import FitLabel
-from itbgui.core.engine import SessionEngine
+from itbgui.core.engine import EngineState, SessionEngine
 from itbgui.program.exercises import Tempo
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
 from itbgui.program.timeline import StepKind, Timing, build_timeline
@@ -100,7 +100,8 @@ def test_while_the_leave_question_shows_the_hints_name_its_keys(qtbot, window, c
     assert player._leave_bar.isVisible()
     hints = [t for t in shown_texts(player) if "Esc" in t]
     assert hints and all(re.search(r"Esc:? carry on", t) for t in hints), hints
-    assert all(re.search(r"Enter:? leave", t) for t in hints), hints
+    assert all(re.search(r"Y:? leave", t) for t in hints), hints
+    assert all(re.search(r"Enter or Esc:? carry on", t) for t in hints), hints   # as a close asks
     qtbot.keyClick(player, Qt.Key.Key_Escape)
     assert not player._leave_bar.isVisible()
     assert any("leave" in t for t in shown_texts(player) if "Esc" in t)
@@ -185,3 +186,16 @@ def test_f11_leaves_full_screen_with_the_menu_bar_hidden(qtbot, window):
     assert not window.menuBar().isVisible()
     qtbot.keyClick(window, Qt.Key.Key_F11)
     assert not window.isFullScreen() and window.menuBar().isVisible()
+
+
+def test_enter_carries_on_in_the_esc_question_as_in_the_close_question(qtbot, window, clock):
+    """One habit for both questions: the safe answer is the default, so a key pressed by
+    habit (Enter) never ends a session; Y leaves."""
+    player = start(qtbot, window)
+    advance(player, clock, 2)
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    assert not player._leave_bar.isVisible() and player.engine.state is EngineState.RUNNING
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.keyClick(player, Qt.Key.Key_Y)
+    assert player.engine.ended_early

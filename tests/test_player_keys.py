@@ -23,14 +23,14 @@ from qt_helpers import RecordingInhibitor, advance
 from test_player import SHORT
 
 K = Qt.Key
-KEYS = [K.Key_Return, K.Key_Space, K.Key_Right, K.Key_Left, K.Key_Up, K.Key_Down, K.Key_F,
+KEYS = [K.Key_Return, K.Key_Y, K.Key_Space, K.Key_Right, K.Key_Left, K.Key_Up, K.Key_Down, K.Key_F,
         K.Key_M, K.Key_Escape, K.Key_3, K.Key_0]
 STEP = st.one_of(st.sampled_from(KEYS), st.floats(min_value=0.5, max_value=12))
 #: Ways into the session a person takes, so random keys start from every state: nothing
 #: yet, running, paused, asked to leave, and on the pain question after leaving.
 OPENINGS = ([], [K.Key_3, K.Key_Return], [K.Key_3, K.Key_Return, 7.0, K.Key_Space],
             [K.Key_3, K.Key_Return, 7.0, K.Key_Escape],
-            [K.Key_3, K.Key_Return, 30.0, K.Key_Escape, K.Key_Return])
+            [K.Key_3, K.Key_Return, 30.0, K.Key_Escape, K.Key_Y])
 
 
 @pytest.fixture(scope="module")
@@ -74,12 +74,13 @@ def test_any_key_order_keeps_the_players_promises(shared, opening, more):
                 assert p.engine.state is not EngineState.RUNNING
         if not win.isFullScreen():
             assert win.size() == size
-    for _ in range(6):   # end it the README's way: Esc asks, Enter leaves, Esc skips, Enter closes
+    for _ in range(6):   # end it the README's way: Esc asks, Y leaves, Esc skips, Enter closes
         p = win.player
         if p is None:
             break
         leaving = p._leave_bar.isVisible() or p.engine.state is EngineState.FINISHED
-        QTest.keyClick(p.focusWidget() or p, K.Key_Return if leaving else K.Key_Escape)
+        QTest.keyClick(p.focusWidget() or p, (K.Key_Y if p._leave_bar.isVisible() else K.Key_Return)
+                     if leaving else K.Key_Escape)
     assert win.player is None
     assert not win.isFullScreen()
 
@@ -111,7 +112,7 @@ def test_f_toggles_full_screen_in_every_state_and_the_end_undoes_it(shared, stat
     if state == "pain after leaving":
         advance(p, clock, 8.0, max_step=0.5)   # a set done
         QTest.keyClick(p, ESC)
-        QTest.keyClick(p, ENTER)
+        QTest.keyClick(p, K.Key_Y)
         assert p.engine.step.kind is StepKind.PAIN_AFTER
         QTest.keyClick(p, F)                      # here F types the note...
         assert not win.isFullScreen() and p.note_edit.text() == "f"
@@ -124,5 +125,6 @@ def test_f_toggles_full_screen_in_every_state_and_the_end_undoes_it(shared, stat
         if p is None:
             break
         leaving = p._leave_bar.isVisible() or p.engine.state is EngineState.FINISHED
-        QTest.keyClick(p.focusWidget() or p, ENTER if leaving else ESC)
+        QTest.keyClick(p.focusWidget() or p, (K.Key_Y if p._leave_bar.isVisible() else ENTER)
+                     if leaving else ESC)
     assert win.player is None and not win.isFullScreen()

@@ -211,8 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         set_app_icon()   # the window takes it too
         from itbgui.app.crash_log import install_excepthook, log_path, start_logging
 
-        install_excepthook(log_path(data_dir), show=None if args.exit_after_show else (
-            lambda text: show_box("critical", window, text)))
+        if not args.exit_after_show:   # the smoke test and the benchmark see errors as they are
+            install_excepthook(log_path(data_dir), show=lambda text: show_box("critical", window, text))
         try:
             window.load_data()
         except StoreError as exc:   # e.g. a repair that could not be written

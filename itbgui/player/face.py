@@ -65,7 +65,7 @@ def build(view) -> None:
     view._leave_bar = QFrame(objectName="leaveBar")
     bar = QHBoxLayout(view._leave_bar)
     view._leave_label = _fit("leaveText", lines=2, text=view.tr(
-        "Leave this session? What you have done so far is kept.   Enter: leave    Esc: carry on"))
+        "Leave this session? What you have done so far is kept.   Y: leave    Enter or Esc: carry on"))
     bar.addWidget(view._leave_label)
     view._leave_bar.hide()
 

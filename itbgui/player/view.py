@@ -28,8 +28,8 @@ from itbgui.player.sound import CuePlayer
 from itbgui.player.stall_watch import StallWatch
 from itbgui.player.summary import summarise, verdict
 from itbgui.player.summary_text import verdict_texts
-from itbgui.player.words import (KEY_HINTS, LEAVE_HINTS, PAUSED_HINTS, PHASE_WORDS, STATUS_WORDS, STEP_PAUSE,
-                    STEP_WORDS, counter_text, time_left_text, translate)
+from itbgui.player.words import (CLOSE_HINTS, KEY_HINTS, LEAVE_HINTS, PAUSED_HINTS, PHASE_WORDS, STATUS_WORDS, STEP_PAUSE,
+                                 STEP_WORDS, counter_text, time_left_text, translate)
 
 #: A cue more than this late (the loop was busy) is dropped rather than sounded out of step.
 STALE_CUE_SECONDS = 0.35
@@ -299,7 +299,8 @@ class PlayerView(QWidget):
             self.cue_label.setText(cues[cue_index % len(cues)])
         self.big_label.setAccessibleName(f"{self.status_label.text()} {self.big_label.text()}")
         self.log_label.setText(self._notice or self._fresh_sound_notice() or self._log_text())
-        hints = LEAVE_HINTS if self._confirming_leave else PAUSED_HINTS if paused else KEY_HINTS
+        hints = ((CLOSE_HINTS if self._closing else LEAVE_HINTS) if self._confirming_leave
+                 else PAUSED_HINTS if paused else KEY_HINTS)
         self.hint_label.setText(translate(hints))
         self.progress.setValue(int(e.progress() * 1000))
         total = e.timeline.timed_seconds
@@ -538,7 +539,7 @@ class PlayerView(QWidget):
     def _answer_leave(self, key: int) -> None:
         if self._closing:
             self._answer_close(key)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Y):
+        elif key == Qt.Key.Key_Y:
             self._confirming_leave = False
             self._leave_bar.hide()
             if self.engine.step.kind in (StepKind.PAIN_BEFORE, StepKind.PAIN_AFTER):
@@ -546,7 +547,7 @@ class PlayerView(QWidget):
             else:   # mid-session: what was done is kept, then the pain question (Esc skips it)
                 self._handle(self.engine.stop_early())
                 self._save()
-        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_N):
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_N, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._confirming_leave = False
             self._leave_bar.hide()
             self._handle(self.engine.resume() if self._resume_after_confirm else [])

@@ -30,8 +30,10 @@ KEY_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Space pause   → skip   ← back  
 # PAUSED is written over the digits: the hints do not say it again.
 PAUSED_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Space: carry on   → skip   ← back   I card   "
                                                "F full screen   Esc: leave")
-#: While the leave question shows, the hints are its keys.
-LEAVE_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Enter: leave    Esc: carry on")
+#: While the leave question shows, the hints are its keys. Carrying on is the default
+#: (Enter), as for a close of the window: a key pressed by habit never ends a session.
+LEAVE_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Y: leave    Enter or Esc: carry on")
+CLOSE_HINTS = QT_TRANSLATE_NOOP("PlayerView", "Y: close    Enter or Esc: carry on")
 #: Below this many seconds the counter shows seconds ("60" over "seconds"), from it minutes
 #: and seconds ("2:30", which needs no unit under it).
 SECONDS_UP_TO = 100
