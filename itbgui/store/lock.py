@@ -89,8 +89,11 @@ class DataFolderLock:
         flags = os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
         try:
             return os.open(self.path, os.O_RDWR | flags, 0o644)
-        except PermissionError:
-            return os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except PermissionError as refused:
+            try:
+                return os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            except FileNotFoundError:   # no lock file, and none may be made: the refusal says why
+                raise refused from None
 
     def _still_the_file(self, fd: int) -> bool:
         """The path still names the file we locked, and it is a plain file."""
@@ -130,6 +133,12 @@ class DataFolderLock:
             return info if isinstance(info, dict) else {}
         except (OSError, ValueError):
             return {}
+
+    def held_elsewhere(self) -> bool:
+        """The holder wrote that it runs on another computer (a shared folder). Unknown
+        (not written yet, or unreadable) counts as this computer."""
+        host = (self.holder or {}).get("host")
+        return bool(host) and host != _host_name()
 
     def describe_holder(self) -> str:
         """'process 1234 on this computer, since 10:02' or a vaguer phrase when unknown."""
