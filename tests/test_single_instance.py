@@ -42,8 +42,14 @@ def test_the_name_is_the_folders_and_the_users_own(tmp_path):
     a = server_name(tmp_path / "a")
     assert a == server_name(tmp_path / "b" / ".." / "a")        # the folder, however it is written
     assert a != server_name(tmp_path / "b")
-    assert str(os.getuid() if hasattr(os, "getuid") else "") in a
     assert str(tmp_path) not in a                                   # a hash, not the path
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX user ids")
+def test_two_users_on_one_folder_never_meet(tmp_path, monkeypatch):
+    mine, uid = server_name(tmp_path), os.getuid()
+    monkeypatch.setattr(single_instance.os, "getuid", lambda: uid + 1)
+    assert server_name(tmp_path) != mine
 
 
 def test_a_second_start_brings_the_first_window_forward_and_exits_0(qtbot, tmp_path):
