@@ -98,3 +98,25 @@ def test_a_writable_folder_shows_no_such_badge(qtbot, store, tmp_path):
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
     win.load_data()
     assert _read_only_badges(win) == []
+
+
+def test_a_read_only_file_system_still_keeps_the_folder_to_one_copy(tmp_path, monkeypatch):
+    """On a read-only mount the lock file left from before is locked through a read-only
+    descriptor, so a second start still finds this copy (and brings its window forward)."""
+    from itbgui.store.lock import DataFolderLock
+
+    with SessionRepository(tmp_path) as repo:
+        repo.save_session(record())
+    real_open = os.open
+
+    def read_only_mount(path, flags, *args, **kwargs):
+        if flags & (os.O_RDWR | os.O_WRONLY | os.O_CREAT):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_open(path, flags, *args, **kwargs)
+    with monkeypatch.context() as m:
+        m.setattr(lock_module.os, "open", read_only_mount)
+        folder_not_writable(m, tmp_path)
+        repo = SessionRepository(tmp_path)
+    with repo:
+        assert repo.read_only and "cannot write to its data folder" in repo.report.summary()
+        assert not DataFolderLock(tmp_path).acquire()
