@@ -85,7 +85,7 @@ def test_a_second_start_during_the_first_ones_start_still_reaches_it(qtbot, stor
     assert asking.stdout.read().strip() == "True"
 
 
-def test_no_one_answering_falls_back_to_saying_so(tmp_path):
+def test_no_one_answering_falls_back_to_saying_so(qapp, tmp_path):
     assert ask_running_copy(tmp_path, patience_s=0.3) is False
 
 
