@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from itbgui import APP_NAME
 from itbgui.store.opening import StoreError
@@ -48,6 +48,19 @@ class DataCare:
         box.exec()
         if restore is not None and box.clickedButton() is restore and confirm_restore(self.parent, newest):
             restore_with_message(self.parent, self.restore_backup, newest)
+
+    def show_read_only_badge(self) -> None:
+        """While the store is read-only, a permanent status-bar note says so: the notice at
+        the start is gone once OK is pressed, and a session logged then would be lost unseen."""
+        if not self.store.read_only or not isinstance(self.parent, QMainWindow):
+            return
+        if self.parent.findChild(QLabel, "readOnlyBadge") is not None:
+            return
+        badge = QLabel(tr("Read-only: nothing is being saved"), objectName="readOnlyBadge")
+        badge.setStyleSheet("font-weight: 600; padding: 0 8px;")
+        badge.setToolTip(self.store.report.summary() or tr("The data file is open read-only."))
+        badge.setAccessibleName(badge.text())
+        self.parent.statusBar().addPermanentWidget(badge)
 
     def export_copy(self, path: str | None = None) -> bool:
         """Save everything in memory, saved or not, somewhere else (the full-disk way out)."""

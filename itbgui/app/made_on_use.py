@@ -45,6 +45,8 @@ class MadeOnUse:
         and check the desktop's colour scheme, which the first paint took as last seen."""
         self.live_settings.confirm_system_scheme()
         self.store.load()
+        if self.store.read_only:
+            self.data_care.show_read_only_badge()
         self.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
         self.refresh_today()
         self.today_page.start_button.setFocus()

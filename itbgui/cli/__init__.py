@@ -193,7 +193,16 @@ def main(argv: list[str] | None = None) -> int:
             show_box("critical", None, f"{exc}\n\nNothing has been changed on disk.")
         return 2
     if opening.locked_by:
-        message = (f"ITB Coach is already open on this data folder ({opening.locked_by}). "
+        from .app.single_instance import ask_running_copy
+
+        elsewhere = opening.lock.held_elsewhere()   # a shared folder: nobody here to ask
+        if not elsewhere and ask_running_copy(data_dir):   # the running window came forward
+            opening.close()
+            return 0
+        message = (f"ITB Coach is already open on this data folder on another computer "
+                   f"({opening.locked_by}). Close it there first: two copies saving to one "
+                   "file could lose a session." if elsewhere else
+                   f"ITB Coach is already open on this data folder ({opening.locked_by}). "
                    "Please use that window: two copies saving to one file could lose a session.")
         print(f"itb-coach: {message}", file=sys.stderr)
         if not args.exit_after_show:
@@ -225,6 +234,10 @@ def main(argv: list[str] | None = None) -> int:
             window.close()                                                   # a quit of its own
             app.exit(2)
             return
+        if opening.lock.held and not args.exit_after_show:   # before the notice's dialog waits
+            from .app.single_instance import serve_window
+
+            window.single_instance = serve_window(window, data_dir)
         notice = window.store.report.summary()
         if notice:
             print(f"itb-coach: {notice}", file=sys.stderr)

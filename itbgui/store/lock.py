@@ -62,7 +62,7 @@ class DataFolderLock:
         Raises OSError when the lock file can be neither opened for writing nor for
         reading (the caller must then not write: there is no lock to hold). A lock file
         that only this user cannot write (left by a run with sudo, say) is locked through
-        a read-only descriptor: flock does not need write access.
+        a read-only descriptor (so is one on a read-only mount): flock needs no write access.
         """
         if self._fd is not None:
             return True
@@ -89,8 +89,13 @@ class DataFolderLock:
         flags = os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
         try:
             return os.open(self.path, os.O_RDWR | flags, 0o644)
-        except PermissionError:
-            return os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError as refused:   # EACCES (left by sudo), EROFS (a read-only mount)
+            if refused.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise
+            try:
+                return os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            except FileNotFoundError:   # no lock file, and none may be made: the refusal says why
+                raise refused from None
 
     def _still_the_file(self, fd: int) -> bool:
         """The path still names the file we locked, and it is a plain file."""
@@ -130,6 +135,12 @@ class DataFolderLock:
             return info if isinstance(info, dict) else {}
         except (OSError, ValueError):
             return {}
+
+    def held_elsewhere(self) -> bool:
+        """The holder wrote that it runs on another computer (a shared folder). Unknown
+        (not written yet, or unreadable) counts as this computer."""
+        host = (self.holder or {}).get("host")
+        return bool(host) and host != _host_name()
 
     def describe_holder(self) -> str:
         """'process 1234 on this computer, since 10:02' or a vaguer phrase when unknown."""

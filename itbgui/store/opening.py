@@ -52,6 +52,7 @@ class FolderOpening:
         self.read_only = read_only
         self.locked_by: str | None = None      # another copy holds the folder: read-only
         self.lock_problem: str | None = None   # the lock could not be taken: read-only
+        self.not_writable = False              # the folder refuses writes: read-only
         self.raw: bytes | None = None          # None: no file yet (a first start)
 
     def close(self) -> None:
@@ -80,17 +81,30 @@ def open_folder(data_dir: Path, *, read_only: bool = False) -> FolderOpening:
     return opening
 
 
+#: What a folder the app may not write answers: read-only, or no permission.
+NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
 def _take_lock(opening: FolderOpening) -> None:
-    """Writable only with the lock held: any failure to take it opens read-only."""
+    """Writable only with the lock held and the folder writable: otherwise read-only.
+    A lock file left in a folder that became read-only still locks (flock needs no
+    write access), but no save could replace the data file there."""
     try:
         got = opening.lock.acquire(say_who=False)   # the repository says who (json after the paint)
     except OSError as exc:
         opening.read_only = True
         opening.lock_problem = plain_words(exc)
+        # A lock file there that this user may not open (left by sudo) is its own problem.
+        opening.not_writable = exc.errno == errno.EROFS or (
+            exc.errno in NOT_WRITABLE and not os.path.lexists(opening.lock.path))
         return
     if not got:
         opening.read_only = True
         opening.locked_by = opening.lock.describe_holder()
+    elif not os.access(opening.data_dir, os.W_OK):
+        opening.read_only = True
+        opening.not_writable = True
+        opening.lock_problem = "the folder cannot be written"
 
 
 def read_data_bytes(path: Path) -> bytes | None:

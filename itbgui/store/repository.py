@@ -53,6 +53,7 @@ class OpenReport:
     newer_version: int | None = None     # the file is from a newer app: read-only
     locked_by: str | None = None         # another copy holds the folder: read-only
     lock_problem: str | None = None      # the folder's lock could not be taken: read-only
+    not_writable: Path | None = None     # this folder refuses writes (read-only, no permission)
 
     @property
     def repaired(self) -> bool:
@@ -65,6 +66,12 @@ class OpenReport:
                     f"{self.newer_version}; this version knows format {SCHEMA_VERSION}). "
                     "It is open read-only so it cannot be damaged: you can look at your "
                     "history, but nothing new will be saved. Update ITB Coach to carry on.")
+        if self.not_writable is not None:
+            text = (f"ITB Coach cannot write to its data folder {self.not_writable}: it is "
+                    f"read-only, or you have no permission to write there ({self.lock_problem}). "
+                    "Your data is open read-only: you can look at it, but nothing new will be "
+                    "saved until the folder can be written.")
+            return text if not self.problems else text + "\n\n" + self._problems_text()
         if self.lock_problem is not None:
             hint = ("" if self.lock_problem == "the folder is read-only" else
                     f" Check who owns {LOCK_HINT} in the data folder (a run with sudo can "
@@ -120,7 +127,8 @@ class SessionRepository:
         elif opening.data_dir != self.data_dir or (read_only and not opening.read_only):
             raise ValueError("the folder was opened for another repository")
         self.backups = BackupSet(self.data_dir)
-        self.report = OpenReport(locked_by=opening.locked_by, lock_problem=opening.lock_problem)
+        self.report = OpenReport(locked_by=opening.locked_by, lock_problem=opening.lock_problem,
+                                 not_writable=opening.data_dir if opening.not_writable else None)
         self.unsaved = False  # memory holds changes the last write could not store
         self._daily_done: dt.date | None = None  # the day a daily copy is known to exist
         self._now = now
