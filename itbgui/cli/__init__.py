@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             show_box("critical", None, f"{exc}\n\nNothing has been changed on disk.")
         return 2
     if opening.locked_by:
-        from .app.single_instance import ask_running_copy
+        from itbgui.app.single_instance import ask_running_copy
 
         elsewhere = opening.lock.held_elsewhere()   # a shared folder: nobody here to ask
         if not elsewhere and ask_running_copy(data_dir):   # the running window came forward
@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
             app.exit(2)
             return
         if opening.lock.held and not args.exit_after_show:   # before the notice's dialog waits
-            from .app.single_instance import serve_window
+            from itbgui.app.single_instance import serve_window
 
             window.single_instance = serve_window(window, data_dir)
         notice = window.store.report.summary()
