@@ -20,6 +20,7 @@ from ..settings import AppSettings
 from ..store.opening import FolderOpening, StoreError
 from ..theme import colours
 from ..today import TodayPage
+from ..widget_kit import FIRST_WINDOW_SIZE, first_size, frame_margins, screen_room
 from .audio import SessionAudio
 from .first_paint import after_first_paint
 from .live_settings import LiveSettings
@@ -71,9 +72,6 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.save_finished.connect(self.session.saved)
 
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 720)
-        if settings.window_geometry is not None:
-            self.restoreGeometry(QByteArray(settings.window_geometry))
         self.stack = QStackedWidget()
         self.tabs = QTabWidget(objectName="navigation", documentMode=True)
         self.tabs.setAccessibleName(self.tr("Pages"))
@@ -101,13 +99,49 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self._menu_titles = build_menu_titles(self)      # the actions: see MadeOnUse.menus
-        after_first_paint(self.today_page.heading, self._after_first_paint)
+        after_first_paint(self.today_page.heading, self._first_painted)
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
+        self._first_size: tuple[int, int] | None = None   # chosen with a guessed frame
+        if settings.window_geometry is None or not self.restoreGeometry(QByteArray(settings.window_geometry)):
+            self._size_first()
         self._shown_day: dt.date | None = None
         self.refresh_today() if self.data_loaded else self.today_page.show_loading()   # see load_data
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()
         self.today_page.start_button.setFocus()
+
+    def _size_first(self) -> None:
+        """A first start's size: the screen's free area less a guessed frame, at most
+        FIRST_WINDOW_SIZE; made exact by :meth:`_refit_first` once the frame is drawn."""
+        rect = first_size(self)
+        size = rect[2:] if rect is not None else FIRST_WINDOW_SIZE
+        self.resize(*size)
+        self._first_size = size
+
+    def _refit_first(self) -> None:
+        """With the frame the window manager really draws, the first size fitted again, and
+        the window brought inside the free area if it was placed across an edge. Once, and
+        not after anything else sized the window (the person, a test, a restored state)."""
+        if self._first_size is None:
+            return
+        if self.size().toTuple() != self._first_size or self.isMaximized() or self.isFullScreen():
+            self._first_size = None
+            return
+        frame = frame_margins(self)
+        if not any(frame):
+            return   # not framed yet: the move that framing brings calls again
+        self._first_size = None
+        x, y, w, h = first_size(self, frame)
+        if (w, h) != self.size().toTuple() or not screen_room(self).contains(self.frameGeometry()):
+            self.setGeometry(x, y, w, h)
+
+    def moveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().moveEvent(event)
+        self._refit_first()   # a window manager's reparenting moves the window
+
+    def _first_painted(self) -> None:
+        self._refit_first()
+        self._after_first_paint()
 
     def status(self, text: str, msecs: int = 0) -> None:
         self.statusBar().showMessage(text, msecs)
