@@ -140,3 +140,17 @@ def first_size(window, frame=FRAME_GUESS) -> tuple[int, int, int, int] | None:
     hint = window.minimumSizeHint().expandedTo(window.minimumSize())
     return first_geometry((room.x(), room.y(), room.width(), room.height()), frame,
                           FIRST_WINDOW_SIZE, (hint.width(), hint.height()))
+
+
+def kept_inside(room, frame, client, minimum) -> tuple[int, int, int, int]:
+    """A window at ``client`` (x, y, w, h) with its ``frame``, moved the least that brings
+    the frame inside ``room`` and shrunk only where it cannot fit (never below ``minimum``);
+    unchanged when it lies inside already."""
+    rx, ry, rw, rh = room
+    left, top, right, bottom = frame
+    x, y, w, h = client
+    w = max(minimum[0], min(w, rw - left - right))
+    h = max(minimum[1], min(h, rh - top - bottom))
+    x = max(rx + left, min(x, rx + rw - right - w))
+    y = max(ry + top, min(y, ry + rh - bottom - h))
+    return x, y, w, h

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from itbgui.app import MainWindow
 from itbgui.settings import AppSettings
 from itbgui.store.repository import SessionRepository
-from itbgui.widget_kit import FIRST_WINDOW_SIZE, first_geometry, frame_margins
+from itbgui.widget_kit import FIRST_WINDOW_SIZE, first_geometry, frame_margins, kept_inside
 from qt_helpers import RecordingInhibitor
 from window_helpers import MONDAY, clock_on
 
@@ -109,3 +109,32 @@ def test_a_size_given_before_the_window_shows_is_kept(qtbot, tmp_path):
     assert win.size().toTuple() == (640, 480)
     win.close()
     store.close()
+
+
+def test_a_restored_window_across_an_edge_is_moved_in_and_keeps_its_size():
+    room = (0, 0, 1366, 728)
+    client = kept_inside(room, OPENBOX, (43, 25, 1280, 703), (400, 300))   # 5 px into a panel
+    assert client == (43, 20, 1280, 703)
+    assert inside(frame_of(client, OPENBOX), room)
+
+
+def test_a_restored_window_inside_the_room_stays_where_it_was():
+    assert kept_inside((0, 0, 1366, 768), OPENBOX, (200, 100, 900, 500), (400, 300)) == (200, 100, 900, 500)
+
+
+def test_a_restored_window_larger_than_the_room_is_shrunk_into_it():
+    room = (1366, 0, 1024, 600)                                  # a smaller second screen
+    client = kept_inside(room, OPENBOX, (1300, -40, 1920, 1050), (400, 300))
+    assert frame_of(client, OPENBOX) == room
+
+
+@given(st.tuples(st.integers(-2000, 2000), st.integers(-2000, 2000), st.integers(300, 4000),
+                 st.integers(300, 3000)),
+       st.tuples(*[st.integers(0, 40)] * 4),
+       st.tuples(st.integers(-3000, 3000), st.integers(-3000, 3000), st.integers(100, 3000),
+                 st.integers(100, 2000)))
+def test_a_restored_frame_lies_in_the_room(room, frame, client):
+    kept = kept_inside(room, frame, client, (50, 50))
+    assert inside(frame_of(kept, frame), room)
+    if inside(frame_of(client, frame), room):
+        assert kept == client

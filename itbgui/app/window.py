@@ -20,7 +20,7 @@ from ..settings import AppSettings
 from ..store.opening import FolderOpening, StoreError
 from ..theme import colours
 from ..today import TodayPage
-from ..widget_kit import FIRST_WINDOW_SIZE, first_size, frame_margins, screen_room
+from ..widget_kit import FIRST_WINDOW_SIZE, first_size, frame_margins, kept_inside, screen_room
 from .audio import SessionAudio
 from .first_paint import after_first_paint
 from .live_settings import LiveSettings
@@ -101,8 +101,12 @@ class MainWindow(MadeOnUse, QMainWindow):
         self._menu_titles = build_menu_titles(self)      # the actions: see MadeOnUse.menus
         after_first_paint(self.today_page.heading, self._first_painted)
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
-        self._first_size: tuple[int, int] | None = None   # chosen with a guessed frame
-        if settings.window_geometry is None or not self.restoreGeometry(QByteArray(settings.window_geometry)):
+        self._first_size: tuple[int, int] | None = None   # watched until the frame is known
+        self._restored = settings.window_geometry is not None and self.restoreGeometry(
+            QByteArray(settings.window_geometry))
+        if self._restored:
+            self._first_size = self.size().toTuple()
+        else:
             self._size_first()
         self._shown_day: dt.date | None = None
         self.refresh_today() if self.data_loaded else self.today_page.show_loading()   # see load_data
@@ -119,9 +123,10 @@ class MainWindow(MadeOnUse, QMainWindow):
         self._first_size = size
 
     def _refit_first(self) -> None:
-        """With the frame the window manager really draws, the first size fitted again, and
-        the window brought inside the free area if it was placed across an edge. Once, and
-        not after anything else sized the window (the person, a test, a restored state)."""
+        """With the frame the window manager really draws, a first start's size fitted
+        again, and a window placed across an edge of the free area brought inside (a
+        restored one too: X11 restores it a bottom border lower). Once, and not after
+        anything else sized the window (the person, a test)."""
         if self._first_size is None:
             return
         if self.size().toTuple() != self._first_size or self.isMaximized() or self.isFullScreen():
@@ -131,8 +136,18 @@ class MainWindow(MadeOnUse, QMainWindow):
         if not any(frame):
             return   # not framed yet: the move that framing brings calls again
         self._first_size = None
-        x, y, w, h = first_size(self, frame)
-        if (w, h) != self.size().toTuple() or not screen_room(self).contains(self.frameGeometry()):
+        room = screen_room(self)
+        if room is None:
+            return
+        if self._restored:
+            if room.contains(self.frameGeometry()):
+                return
+            hint = self.minimumSizeHint().expandedTo(self.minimumSize())
+            x, y, w, h = kept_inside((room.x(), room.y(), room.width(), room.height()), frame,
+                                     self.geometry().getRect(), hint.toTuple())
+        else:
+            x, y, w, h = first_size(self, frame)
+        if (w, h) != self.size().toTuple() or not room.contains(self.frameGeometry()):
             self.setGeometry(x, y, w, h)
 
     def moveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
