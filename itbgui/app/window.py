@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME
@@ -20,7 +20,6 @@ from ..settings import AppSettings
 from ..store.opening import FolderOpening, StoreError
 from ..theme import colours
 from ..today import TodayPage
-from ..widget_kit import FIRST_WINDOW_SIZE, first_size, frame_margins, kept_inside, screen_room
 from .audio import SessionAudio
 from .first_paint import after_first_paint
 from .live_settings import LiveSettings
@@ -28,6 +27,7 @@ from .made_on_use import MadeOnUse
 from .menus import PAGES, build_menu_titles
 from .onboarding import Onboarding
 from .session_host import SessionHost
+from .window_fit import WindowFit
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -99,64 +99,18 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self._menu_titles = build_menu_titles(self)      # the actions: see MadeOnUse.menus
-        after_first_paint(self.today_page.heading, self._first_painted)
+        after_first_paint(self.today_page.heading, self._after_first_paint)
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
-        self._first_size: tuple[int, int] | None = None   # watched until the frame is known
-        self._restored = settings.window_geometry is not None and self.restoreGeometry(
-            QByteArray(settings.window_geometry))
-        if self._restored:
-            self._first_size = self.size().toTuple()
-        else:
-            self._size_first()
+        self.fit = WindowFit(self, settings.window_geometry)   # sized once its pages are built
         self._shown_day: dt.date | None = None
         self.refresh_today() if self.data_loaded else self.today_page.show_loading()   # see load_data
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()
         self.today_page.start_button.setFocus()
 
-    def _size_first(self) -> None:
-        """A first start's size: the screen's free area less a guessed frame, at most
-        FIRST_WINDOW_SIZE; made exact by :meth:`_refit_first` once the frame is drawn."""
-        rect = first_size(self)
-        size = rect[2:] if rect is not None else FIRST_WINDOW_SIZE
-        self.resize(*size)
-        self._first_size = size
-
-    def _refit_first(self) -> None:
-        """With the frame the window manager really draws, a first start's size fitted
-        again, and a window placed across an edge of the free area brought inside (a
-        restored one too: X11 restores it a bottom border lower). Once, and not after
-        anything else sized the window (the person, a test)."""
-        if self._first_size is None:
-            return
-        if self.size().toTuple() != self._first_size or self.isMaximized() or self.isFullScreen():
-            self._first_size = None
-            return
-        frame = frame_margins(self)
-        if not any(frame):
-            return   # not framed yet: the move that framing brings calls again
-        self._first_size = None
-        room = screen_room(self)
-        if room is None:
-            return
-        if self._restored:
-            if room.contains(self.frameGeometry()):
-                return
-            hint = self.minimumSizeHint().expandedTo(self.minimumSize())
-            x, y, w, h = kept_inside((room.x(), room.y(), room.width(), room.height()), frame,
-                                     self.geometry().getRect(), hint.toTuple())
-        else:
-            x, y, w, h = first_size(self, frame)
-        if (w, h) != self.size().toTuple() or not room.contains(self.frameGeometry()):
-            self.setGeometry(x, y, w, h)
-
     def moveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().moveEvent(event)
-        self._refit_first()   # a window manager's reparenting moves the window
-
-    def _first_painted(self) -> None:
-        self._refit_first()
-        self._after_first_paint()
+        self.fit.frame_known()   # a window manager's reparenting moves the window
 
     def status(self, text: str, msecs: int = 0) -> None:
         self.statusBar().showMessage(text, msecs)
