@@ -37,6 +37,22 @@ def test_warnings_from_the_app_reach_a_private_log_file(tmp_path, restore_hooks)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600      # health data: its owner alone
 
 
+def test_a_log_file_begun_by_a_rotation_is_private_too(tmp_path, restore_hooks):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        path = start_logging(tmp_path)
+        handler = next(h for h in logging.getLogger("itbgui").handlers if getattr(h, "itb_coach_log", False))
+        handler.doRollover()
+        logging.getLogger("itbgui.x").warning("after the rotation")
+    finally:
+        os.umask(old)
+    assert "after the rotation" in path.read_text(encoding="utf-8")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / f"{LOG_FILE_NAME}.1").stat().st_mode) == 0o600
+
+
 def test_starting_twice_keeps_one_handler(tmp_path, restore_hooks):
     start_logging(tmp_path)
     start_logging(tmp_path)

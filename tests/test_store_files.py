@@ -204,16 +204,16 @@ def test_a_failed_backup_leaves_no_part_file(tmp_path, monkeypatch):
 
     with SessionRepository(tmp_path) as repo:
         repo.save_session(record())
-    real_copy = shutil.copyfile
+    real_copy = shutil.copyfileobj
 
-    def half_then_full(src, dst, **kw):
-        with open(dst, "wb") as out:
-            out.write(b"{half")
+    def half_then_full(src, dst, *args):
+        dst.write(b"{half")
+        dst.flush()
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr(shutil, "copyfile", half_then_full)
+    monkeypatch.setattr(shutil, "copyfileobj", half_then_full)
     with pytest.raises(OSError):
         BackupSet(tmp_path).take(tmp_path / DATA_FILE_NAME, "daily", StepClock()())
-    monkeypatch.setattr(shutil, "copyfile", real_copy)
+    monkeypatch.setattr(shutil, "copyfileobj", real_copy)
     assert [p.name for p in (tmp_path / "backups").iterdir() if p.suffix == ".part"] == []
 
 

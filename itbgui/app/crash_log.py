@@ -40,10 +40,8 @@ def start_logging(data_dir: Path) -> Path | None:
             handler.close()
     root.setLevel(logging.INFO)
     try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
-        os.chmod(path, 0o600)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                                       encoding="utf-8", delay=False)
+        handler = _private_log_class()(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8",
+                                       delay=False)
     except OSError as exc:
         print(f"itb-coach: no log file in {data_dir} ({exc.strerror or exc})", file=sys.stderr)
         return None
@@ -51,6 +49,21 @@ def start_logging(data_dir: Path) -> Path | None:
     handler.itb_coach_log = True
     root.addHandler(handler)
     return path
+
+
+def _private_log_class():
+    """A rotating log whose every file, the one begun by a rotation too, is made 0600
+    (a class made on use: logging.handlers is imported only once Today is filled)."""
+    import logging.handlers
+
+    from itbgui.store import private
+
+    class PrivateLog(logging.handlers.RotatingFileHandler):
+        def _open(self):
+            fd = private.create(self.baseFilename, os.O_WRONLY | os.O_APPEND)
+            return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+    return PrivateLog
 
 
 def install_excepthook(log_path: Path | None, show=None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from itbgui import APP_NAME
@@ -28,6 +28,7 @@ from itbgui.app.menus import PAGES, build_menu_titles
 from itbgui.app.onboarding import Onboarding
 from itbgui.app.session_host import SessionHost
 from itbgui.model.coach_model import DATA, DAY, SESSIONS, SETUP, CoachModel
+from itbgui.app.window_fit import WindowFit
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -74,9 +75,6 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.save_finished.connect(self.session.saved)
 
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 720)
-        if settings.window_geometry is not None:
-            self.restoreGeometry(QByteArray(settings.window_geometry))
         self.stack = QStackedWidget()
         self.tabs = QTabWidget(objectName="navigation", documentMode=True)
         self.tabs.setAccessibleName(self.tr("Pages"))
@@ -106,11 +104,16 @@ class MainWindow(MadeOnUse, QMainWindow):
         self._menu_titles = build_menu_titles(self)      # the actions: see MadeOnUse.menus
         after_first_paint(self.today_page.heading, self._after_first_paint)
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
+        self.fit = WindowFit(self, settings.window_geometry)   # sized once its pages are built
         self._shown_day: dt.date | None = None
         self.refresh_today() if self.data_loaded else self.today_page.show_loading()   # see load_data
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()
         self.today_page.start_button.setFocus()
+
+    def moveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().moveEvent(event)
+        self.fit.frame_known()   # a window manager's reparenting moves the window
 
     def status(self, text: str, msecs: int = 0) -> None:
         self.statusBar().showMessage(text, msecs)

@@ -24,6 +24,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from itbgui.store import private
 from itbgui.store.files import claim
 from itbgui.store.storage import fsync_folder
 
@@ -151,13 +152,15 @@ class BackupSet:
         """Copy ``source`` durably under a name no file had; the rotation runs after."""
         if reason not in REASONS:
             raise ValueError(reason)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private.make_folder(self.folder)
         now = now.replace(microsecond=0, tzinfo=None)
         tmp = self.folder / f"itb-coach-{now:%Y%m%d-%H%M%S}-{reason}.part"
         try:
-            shutil.copyfile(source, tmp)
-            with open(tmp, "rb+") as handle:
-                os.fsync(handle.fileno())
+            with open(source, "rb") as original, \
+                    open(private.create(tmp, os.O_WRONLY | os.O_TRUNC), "wb") as copy:
+                shutil.copyfileobj(original, copy, 1 << 20)
+                copy.flush()
+                os.fsync(copy.fileno())
             target, n = self._path_for(now, reason), 1
             while not claim(tmp, target):  # two copies in one second: never overwrite
                 n += 1

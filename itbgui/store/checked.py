@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from itbgui import __version__
+from itbgui.store import private
 from itbgui.store.migrations import SCHEMA_VERSION
 
 NOTE_NAME = "itb-coach.checked"
@@ -64,7 +65,7 @@ def remember(folder: Path, sha256: str, size: int) -> None:
     tmp = path.with_name(f".{NOTE_NAME}.{os.getpid()}.tmp")
     text = json.dumps({"sha256": sha256, "size": size, "rules": RULES})
     try:
-        with open(tmp, "w", encoding="ascii") as handle:
+        with open(private.create(tmp, os.O_WRONLY | os.O_TRUNC), "w", encoding="ascii") as handle:
             handle.write(text)
         os.replace(tmp, path)
     except OSError:

@@ -14,6 +14,8 @@ import stat
 import sys
 from pathlib import Path
 
+from itbgui.store import private
+
 LOCK_FILE_NAME = "itb-coach.lock"
 
 
@@ -88,7 +90,7 @@ class DataFolderLock:
     def _open(self) -> int:
         flags = os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
         try:
-            return os.open(self.path, os.O_RDWR | flags, 0o644)
+            return private.create(self.path, os.O_RDWR | flags)
         except OSError as refused:   # EACCES (left by sudo), EROFS (a read-only mount)
             if refused.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
                 raise

@@ -13,6 +13,7 @@ import os
 import stat
 from pathlib import Path
 
+from itbgui.store import private
 from itbgui.store.lock import DataFolderLock
 
 DATA_FILE_NAME = "itb-coach.json"
@@ -67,7 +68,7 @@ def open_folder(data_dir: Path, *, read_only: bool = False) -> FolderOpening:
     taken, opens read-only (``locked_by``, ``lock_problem``)."""
     opening = FolderOpening(data_dir, DataFolderLock(Path(data_dir)), read_only=read_only)
     try:
-        opening.data_dir.mkdir(parents=True, exist_ok=True)
+        private.make_folder(opening.data_dir)
         if not read_only:
             _take_lock(opening)
         opening.raw = read_data_bytes(opening.path)

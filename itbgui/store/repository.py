@@ -24,7 +24,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from itbgui import __version__
-from itbgui.store import checked
+from itbgui.store import checked, private
 from itbgui.store.backups import Backup, BackupSet
 from itbgui.store.files import new_file, remove_leftovers
 from itbgui.store.loading import (DECISIONS, META, PLAN, SESSIONS, LoadedFile, read_checked_before,
@@ -145,6 +145,7 @@ class SessionRepository:
         if self._folder_lock.held:
             self._folder_lock.say_who()
             self._remove_leftovers()
+            private.tighten_folder(self.data_dir, self.backups.folder)
         self._raw = opening.raw
         if not defer_load:
             self.load()
@@ -419,7 +420,8 @@ class SessionRepository:
         with self._lock:
             payload = self._db.storage.encode(self._db.storage.read())
         try:
-            write_atomically(Path(target), payload)
+            # a copy to take elsewhere is made like any file the person saves
+            write_atomically(Path(target), payload, private_file=False)
         except OSError as exc:
             raise StoreError(f"Could not write {target}: {_plain_words(exc)}.") from exc
 

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from tinydb.storages import Storage
 
+from itbgui.store import private
+
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -96,7 +98,8 @@ def _write_all(fd: int, chunks: list[bytes]) -> None:
                 pending[0] = pending[0][written:]
 
 
-def write_atomically(path: Path, payload: bytes | list, *, keep_old_as: Path | None = None) -> None:
+def write_atomically(path: Path, payload: bytes | list, *, keep_old_as: Path | None = None,
+                     private_file: bool = True) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file.
 
     ``payload`` may be a list of chunks, written in order without joining them first.
@@ -104,13 +107,15 @@ def write_atomically(path: Path, payload: bytes | list, *, keep_old_as: Path | N
     temporary file is removed and the OSError goes to the caller. When ``path`` is a
     symbolic link, its target is replaced and the link stays. ``keep_old_as``: the file
     replaced is kept under that name, where the file system allows (write_recycling).
+    The new file is its owner's alone (private.py) unless ``private_file`` is False.
     """
     chunks = [payload] if isinstance(payload, (bytes, bytearray)) else payload
     # A link is written where it points (a synced folder, say), not replaced by a file.
     path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644)
+        flags = os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+        fd = private.create(tmp, flags) if private_file else os.open(tmp, flags | os.O_CREAT, 0o644)
         try:
             _write_all(fd, chunks)
             _sync(fd)
@@ -188,6 +193,7 @@ def _overwrite_spare(spare: Path, chunks: list) -> bool:
         if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
             _drop(spare)  # only our name goes: whoever else links the file keeps it
             return False
+        private.tighten_open(fd, info)   # it becomes the data file
         _write_all(fd, chunks)
         os.ftruncate(fd, sum(map(len, chunks)))
         _sync(fd)

@@ -7,6 +7,7 @@ hand-edited INI with a nonsense or out-of-range entry falls back to the default.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,22 @@ TEXT_SIZES = {"normal": 1.0, "large": 1.25, "extra_large": 1.5}
 class AppSettings:
     def __init__(self, data_dir: Path) -> None:
         self._qs = QSettings(str(Path(data_dir) / "settings.ini"), QSettings.Format.IniFormat)
+        self._private = False
+
+    def _writable(self) -> QSettings:
+        """The settings, their folder and file made the owner's alone before the first
+        write: QSettings keeps a file's mode when it rewrites it, and would make a new one
+        as readable as the umask lets it. A mere read writes nothing."""
+        if not self._private:
+            from itbgui.store import private
+
+            try:
+                private.make_folder(self.path.parent)
+                os.close(private.create(self.path, os.O_WRONLY))
+            except OSError:
+                pass   # the write then fails as it always could, and status() says so
+            self._private = True
+        return self._qs
 
     @property
     def path(self) -> Path:
@@ -85,7 +102,7 @@ class AppSettings:
     def _set_number(self, key: str, value: float, bounds: tuple[float, float]) -> None:
         if not _prefs().within(value, bounds):
             raise ValueError(f"{key} must be {bounds[0]:g}-{bounds[1]:g}, got {value!r}")
-        self._qs.setValue(key, value)
+        self._writable().setValue(key, value)
 
     # ------------------------------------------------------------------ sound and voice
     @property
@@ -94,7 +111,7 @@ class AppSettings:
 
     @sound_enabled.setter
     def sound_enabled(self, on: bool) -> None:
-        self._qs.setValue(SOUND_ENABLED, bool(on))
+        self._writable().setValue(SOUND_ENABLED, bool(on))
 
     @property
     def sound_volume(self) -> int:
@@ -111,7 +128,7 @@ class AppSettings:
 
     @voice_enabled.setter
     def voice_enabled(self, on: bool) -> None:
-        self._qs.setValue(VOICE_ENABLED, bool(on))
+        self._writable().setValue(VOICE_ENABLED, bool(on))
 
     @property
     def voice_name(self) -> str:
@@ -120,7 +137,7 @@ class AppSettings:
 
     @voice_name.setter
     def voice_name(self, name: str) -> None:
-        self._qs.setValue(VOICE_NAME, str(name or ""))
+        self._writable().setValue(VOICE_NAME, str(name or ""))
 
     # ------------------------------------------------------------------ session timing
     @property
@@ -130,7 +147,7 @@ class AppSettings:
 
     @custom_tempo.setter
     def custom_tempo(self, on: bool) -> None:
-        self._qs.setValue(CUSTOM_TEMPO, bool(on))
+        self._writable().setValue(CUSTOM_TEMPO, bool(on))
 
     @property
     def tempo(self) -> Tempo:
@@ -148,9 +165,9 @@ class AppSettings:
                               (tempo.down, p.TEMPO_DOWN_RANGE)):
             if not _prefs().within(value, bounds):
                 raise ValueError(f"tempo {tempo.label()} is outside the safe range")
-        self._qs.setValue(TEMPO_UP, float(tempo.up))
-        self._qs.setValue(TEMPO_HOLD, float(tempo.hold))
-        self._qs.setValue(TEMPO_DOWN, float(tempo.down))
+        self._writable().setValue(TEMPO_UP, float(tempo.up))
+        self._writable().setValue(TEMPO_HOLD, float(tempo.hold))
+        self._writable().setValue(TEMPO_DOWN, float(tempo.down))
 
     @property
     def custom_rest(self) -> bool:
@@ -159,7 +176,7 @@ class AppSettings:
 
     @custom_rest.setter
     def custom_rest(self, on: bool) -> None:
-        self._qs.setValue(CUSTOM_REST, bool(on))
+        self._writable().setValue(CUSTOM_REST, bool(on))
 
     @property
     def rest_seconds(self) -> int:
@@ -195,7 +212,7 @@ class AppSettings:
     def theme(self, mode: str) -> None:
         if mode not in THEMES:
             raise ValueError(mode)
-        self._qs.setValue(THEME, mode)
+        self._writable().setValue(THEME, mode)
 
     @property
     def system_scheme_seen(self) -> str | None:
@@ -207,7 +224,7 @@ class AppSettings:
     def system_scheme_seen(self, scheme: str) -> None:
         if scheme not in ("light", "dark"):
             raise ValueError(scheme)
-        self._qs.setValue(SYSTEM_SCHEME, scheme)
+        self._writable().setValue(SYSTEM_SCHEME, scheme)
 
     @property
     def text_size(self) -> str:
@@ -217,7 +234,7 @@ class AppSettings:
     def text_size(self, size: str) -> None:
         if size not in TEXT_SIZES:
             raise ValueError(size)
-        self._qs.setValue(TEXT_SIZE, size)
+        self._writable().setValue(TEXT_SIZE, size)
 
     @property
     def text_scale(self) -> float:
@@ -236,9 +253,9 @@ class AppSettings:
     @reduce_motion.setter
     def reduce_motion(self, on: bool | None) -> None:
         if on is None:
-            self._qs.remove(REDUCE_MOTION)
+            self._writable().remove(REDUCE_MOTION)
         else:
-            self._qs.setValue(REDUCE_MOTION, bool(on))
+            self._writable().setValue(REDUCE_MOTION, bool(on))
 
     # ------------------------------------------------------------------ window and first run
     @property
@@ -253,7 +270,7 @@ class AppSettings:
 
     @window_geometry.setter
     def window_geometry(self, data: bytes | QByteArray) -> None:
-        self._qs.setValue(WINDOW_GEOMETRY, QByteArray(bytes(data)))
+        self._writable().setValue(WINDOW_GEOMETRY, QByteArray(bytes(data)))
 
     @property
     def first_run_done(self) -> bool:
@@ -261,7 +278,7 @@ class AppSettings:
 
     @first_run_done.setter
     def first_run_done(self, done: bool) -> None:
-        self._qs.setValue(FIRST_RUN_DONE, bool(done))
+        self._writable().setValue(FIRST_RUN_DONE, bool(done))
 
     def sync(self) -> None:
         self._qs.sync()

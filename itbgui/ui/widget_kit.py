@@ -101,3 +101,56 @@ def fit_to_screen(window, width: int, height: int) -> None:
         width = min(width, room.width() - 16)
         height = min(height, room.height() - 48)
     window.resize(width, height)
+
+
+#: The main window's size on a first start, where the screen has room for it and its frame.
+FIRST_WINDOW_SIZE = (1280, 720)
+#: The frame a window manager draws round a window (left, top, right, bottom), guessed
+#: until the real one is known: a title bar and thin borders.
+FRAME_GUESS = (8, 32, 8, 8)
+
+
+def first_geometry(room, frame, wanted, minimum) -> tuple[int, int, int, int]:
+    """Where a window opens, centred in ``room`` (the screen's free area, x, y, w, h) with
+    its ``frame`` (left, top, right, bottom) inside it: ``wanted`` (w, h) or less, never
+    below ``minimum``. A window that cannot fit keeps its title bar on the screen.
+    Returns the window's own rectangle (x, y, w, h), frame excluded."""
+    rx, ry, rw, rh = room
+    left, top, right, bottom = frame
+    w = max(minimum[0], min(wanted[0], rw - left - right))
+    h = max(minimum[1], min(wanted[1], rh - top - bottom))
+    x = rx + max(0, (rw - w - left - right) // 2) + left
+    y = ry + max(0, (rh - h - top - bottom) // 2) + top
+    return x, y, w, h
+
+
+def frame_margins(window) -> tuple[int, int, int, int]:
+    """The frame the window manager draws round ``window`` (all 0 before it has drawn one)."""
+    outer, inner = window.frameGeometry(), window.geometry()
+    return (inner.left() - outer.left(), inner.top() - outer.top(),
+            outer.right() - inner.right(), outer.bottom() - inner.bottom())
+
+
+def first_size(window, frame=FRAME_GUESS) -> tuple[int, int, int, int] | None:
+    """The window's first rectangle on its screen with ``frame`` round it (None without a
+    screen): :func:`first_geometry` of the screen's free area and the window's minimum."""
+    room = screen_room(window)
+    if room is None:
+        return None
+    hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+    return first_geometry((room.x(), room.y(), room.width(), room.height()), frame,
+                          FIRST_WINDOW_SIZE, (hint.width(), hint.height()))
+
+
+def kept_inside(room, frame, client, minimum) -> tuple[int, int, int, int]:
+    """A window at ``client`` (x, y, w, h) with its ``frame``, moved the least that brings
+    the frame inside ``room`` and shrunk only where it cannot fit (never below ``minimum``);
+    unchanged when it lies inside already."""
+    rx, ry, rw, rh = room
+    left, top, right, bottom = frame
+    x, y, w, h = client
+    w = max(minimum[0], min(w, rw - left - right))
+    h = max(minimum[1], min(h, rh - top - bottom))
+    x = max(rx + left, min(x, rx + rw - right - w))
+    y = max(ry + top, min(y, ry + rh - bottom - h))
+    return x, y, w, h
