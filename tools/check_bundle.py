@@ -7,7 +7,8 @@ fresh HOME, offscreen, and a PATH without Python: whatever the bundle needs must
 it. Checks: ``--version`` names the archive's version, the window shows and exits 0
 (``--exit-after-show``), ``week --json`` prints JSON, ``plan-pdf`` writes a PDF,
 ``history-csv`` writes its header, ``sound-worker voices`` answers with one JSON line (the
-app's sound runs through it), and the desktop entry installs with Exec at the bundle.
+app's sound runs through it), the desktop entry installs with Exec at the bundle, and a
+program the bundle starts does not inherit its library path.
 Exit 0 when all pass; the failures are listed otherwise.
 """
 
@@ -87,7 +88,16 @@ def check(executable: Path, home: Path) -> list[str]:
     c.check("sound-worker voices answers (the app's sound child)", ok,
             f"exit {r.returncode}\n{r.stdout[:300]}{r.stderr[-1000:]}")
 
+    # The entry's install runs update-desktop-database: here a stand-in that notes what
+    # library path a program the bundle starts inherits (none was set: it must see none).
+    probe = home / "bin" / "update-desktop-database"
+    probe.write_text('#!/bin/sh\necho "LD_LIBRARY_PATH=${LD_LIBRARY_PATH-unset}" > "$HOME/child-env.txt"\n')
+    probe.chmod(0o755)
     r = c.run("--install-desktop-entry")
+    noted = home / "child-env.txt"
+    c.check("programs it starts get the desktop's libraries, not the bundle's",
+            noted.is_file() and noted.read_text().strip() == "LD_LIBRARY_PATH=unset",
+            noted.read_text() if noted.is_file() else "the stand-in never ran")
     desktop = home / ".local" / "share" / "applications" / "itb-coach.desktop"
     exec_line = f"Exec={executable}" if " " not in str(executable) else f'Exec="{executable}"'
     c.check("--install-desktop-entry points the menu at the bundle", r.returncode == 0
