@@ -59,7 +59,7 @@ def main() -> None:
                      (installed_exe, 'pip install -e ".[bundle]" in this venv')):
         if not exe.exists():
             sys.exit(f"{exe} is missing: {how} first")
-    archive = args.bundle.parent / f"{args.bundle.name}-{build_bundle.platform_tag()}.tar.gz"
+    archive = args.bundle.parent / build_bundle.archive_name()
 
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")

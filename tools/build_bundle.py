@@ -33,6 +33,10 @@ def platform_tag() -> str:
     return f"{system}-{platform.machine().lower().replace('amd64', 'x86_64')}"
 
 
+def archive_name() -> str:
+    return f"itb-coach-{__version__}-{platform_tag()}.tar.gz"
+
+
 def folder_size(folder: Path) -> int:
     """Bytes of the files, a symlink counted as the link (as tar and du --apparent-size do)."""
     return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink())
@@ -82,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     built_in = time.perf_counter() - t0
     print(f"{folder}: {folder_size(folder) / 1e6:.1f} MB unpacked, built in {built_in:.0f} s")
     if not args.no_archive:
-        archive = args.dist / f"{name}-{platform_tag()}.tar.gz"
+        archive = args.dist / archive_name()
         pack(folder, archive)
         print(f"{archive}: {archive.stat().st_size / 1e6:.1f} MB packed, "
               f"{time.perf_counter() - t0:.0f} s in all")

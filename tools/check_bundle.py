@@ -120,8 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         if build_bundle.main([]) != 0:
             return 1
         print(f"built in {time.perf_counter() - t0:.0f} s")
-        archive = ROOT / "dist" / f"itb-coach-{__version__}-{build_bundle.platform_tag()}.tar.gz"
-    expected = f"itb-coach-{__version__}-{build_bundle.platform_tag()}.tar.gz"
+        archive = ROOT / "dist" / build_bundle.archive_name()
+    expected = build_bundle.archive_name()
     if archive.name != expected:
         print(f"FAIL the archive is {archive.name}, not {expected}")
         return 1
