@@ -61,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder for your sessions and settings "
                              "(default: the platform's user data folder)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    # Absent unless given (SUPPRESS), so a plain start reads the same without the parser.
+    entry = parser.add_mutually_exclusive_group()
+    entry.add_argument("--install-desktop-entry", action="store_true", default=argparse.SUPPRESS,
+                       help="add ITB Coach to your applications menu (~/.local/share) and exit")
+    entry.add_argument("--uninstall-desktop-entry", action="store_true", default=argparse.SUPPRESS,
+                       help="take it out of the menu again and exit")
     # For the start-up smoke test and the cold-start benchmark: quit once the window is shown.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
     return parser
@@ -150,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         return run_command(argv[0], argv[1:])
     args = parse_args(argv)
+    if getattr(args, "install_desktop_entry", False) or getattr(args, "uninstall_desktop_entry", False):
+        from . import desktop_entry
+
+        return desktop_entry.run(remove=getattr(args, "uninstall_desktop_entry", False))
     if no_display():
         print(f"itb-coach: {NO_DISPLAY}", file=sys.stderr)
         return 1

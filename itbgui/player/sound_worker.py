@@ -41,7 +41,10 @@ def run(argv: list[str]) -> int:
 
     from PySide6.QtCore import QCoreApplication, QLoggingCategory, QObject, Signal
 
-    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false")
+    # qt.multimedia.plugin: "no backends found" in the download, which leaves out the ffmpeg
+    # backend that QSoundEffect and speech never use (packaging/itb-coach.spec).
+    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false\n"
+                                    "qt.multimedia.plugin=false")
     app = QCoreApplication(sys.argv[:1])
     if role == "voices":
         return list_voices(engine)
