@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from itbgui import desktop_entry  # noqa: E402
+from itbgui.cli import desktop_entry  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_command(argv[0], argv[1:])
     args = parse_args(argv)
     if getattr(args, "install_desktop_entry", False) or getattr(args, "uninstall_desktop_entry", False):
-        from . import desktop_entry
+        from itbgui.cli import desktop_entry
 
         return desktop_entry.run(remove=getattr(args, "uninstall_desktop_entry", False))
     if no_display():

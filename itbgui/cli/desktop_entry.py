@@ -29,7 +29,7 @@ def packaging_dir() -> Path:
     """The download's copy of ``packaging/``, else the checkout's."""
     if frozen():
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "packaging"
-    return Path(__file__).resolve().parents[1] / "packaging"
+    return Path(__file__).resolve().parents[2] / "packaging"
 
 
 def data_home() -> Path:
