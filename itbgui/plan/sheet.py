@@ -17,7 +17,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPageLayout, QPageSize,
 from ..figures.catalogue import motion
 from ..figures.paint import PRINT, paint_figure
 from ..program.exercises import Kind
-from ..program.plan import TEMPLATE_FOCUS
+from ..program.plan import template_focus
 from ..program.plan_setup import WEEKDAY_NAMES
 from ..program.week import SheetDay, SheetSession, WeekSheet, build_week_sheet  # noqa: F401 (re-exported)
 
@@ -208,7 +208,7 @@ class _SheetPainter:
         session = day.session
         title = f"{WEEKDAY_NAMES[day.date.weekday()]} {day.date.day}"
         self.text(0, y, 60, head_h, title, 14, bold=True)
-        focus = TEMPLATE_FOCUS.get(session.template, "")
+        focus = template_focus(session.template)
         detail = f"{focus} · {tr('about %1 min').replace('%1', str(session.estimated_minutes))}"
         if session.after_light_run:
             detail += " · " + tr("after a light run")

@@ -20,19 +20,18 @@ from typing import TYPE_CHECKING
 
 from .decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS, PROGRESS, STEP_BACK,
                         ProgressionDecision)
-from .exercises import CATALOGUE, Kind
+from .exercises import Kind, counted, counted_ids
 from .plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung, exercise_prescription, label_for,
                    style_for_reps)
 from .prescription import ExercisePrescription, SessionPrescription
 from .rule import session_decision
-from .sessions import COUNTED_EXERCISES, counted_sessions, session_day
+from .sessions import counted_sessions, session_day
 
 if TYPE_CHECKING:
     from ..store.records import SessionRecord
 
 #: (rung step index, reps, sets)
 Dose = tuple[int, int, int]
-STRENGTH = tuple(ex.id for ex in CATALOGUE if ex.kind is Kind.REPS)
 #: Below the plan's first dose: "2 sets with about 30 % fewer reps", then 2 x 5.
 EASIER_REPS = (5, 7)
 
@@ -106,7 +105,8 @@ def _apply_decision(states: dict[str, ExerciseState], decision: ProgressionDecis
             state.owed_down += 1
 
 def _done_exercises(session: SessionRecord) -> set[str]:
-    return {s.exercise_id for s in session.sets if s.exercise_id in COUNTED_EXERCISES}
+    ids = counted_ids()
+    return {s.exercise_id for s in session.sets if s.exercise_id in ids}
 
 @dataclass(frozen=True)
 class LoggedSession:
@@ -191,7 +191,7 @@ class History:
         return result
 
 def initial_states(plan: Plan) -> dict[str, ExerciseState]:
-    return {e: ExerciseState(plan_position(plan, e, 1)) for e in STRENGTH}
+    return {ex.id: ExerciseState(plan_position(plan, ex.id, 1)) for ex in counted()}
 
 def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None) -> History:
     """Walk the counted sessions oldest first (see the module docstring)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from .decisions import ProgressionDecision
 from .exercises import Kind, exercise
-from .plan import PLAN_WEEKS, generate_plan
+from .plan import generate_plan, week_title
 from .plan_setup import PlanSetup, monday_of
 from .preferences import SessionPreferences, apply_preferences, timing_for
 from .prescription import ExercisePrescription, SessionPrescription
@@ -165,13 +165,7 @@ class WeekSheet:
 
     @property
     def week_label(self) -> str:
-        if self.week < 1:
-            return "Before your plan starts"
-        if self.week > PLAN_WEEKS and self.is_maintenance:
-            return f"Maintenance · week {self.week}"
-        if self.week > PLAN_WEEKS:
-            return f"Week {self.week} · building on"
-        return f"Week {self.week} of {PLAN_WEEKS}"
+        return week_title(self.week, self.is_maintenance)
 
 
 def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date,
