@@ -16,4 +16,4 @@ def test_the_personas_document_is_current():
     # What the review found, now as it should be: nobody enters maintenance while pain after
     # sessions is above 3/10, and the climber's flare steps back only what flared.
     assert "Week 9 · building on" in text
-    assert "| Maintenance | M |" in text
+    assert "| Maintenance · week 9 | M |" in text

@@ -353,7 +353,7 @@ def test_maintenance_only_once_pain_has_settled():
     assert len(settled) == 4
     settled.append(logged(day(63 + 5), 1, 2, "same", prescription=week10[0].prescription, sid="x"))
     later = next_session(SETUP, settled, today=day(70))
-    assert later.is_maintenance and later.week_label == "Maintenance"
+    assert later.is_maintenance and later.week_label == f"Maintenance · week {later.week}"
     strength = [i for i in later.prescription.items if i.exercise_id != "glute_stretch"]
     assert len(strength) == 5 and all(i.sets == 2 for i in strength)
     assert later.estimated_seconds <= SESSION_BUDGET_SECONDS

@@ -15,14 +15,17 @@ from hypothesis import strategies as st
 
 from itbgui.program.decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS,
                                       PROGRESS, STEP_BACK)
-from itbgui.program.dose_state import STRENGTH, ladder, plan_position, replay
-from itbgui.program.plan import SESSION_EXERCISES, generate_plan
+from itbgui.program.dose_state import ladder, plan_position, replay
+from itbgui.program.exercises import counted, session_exercises
+from itbgui.program.plan import generate_plan
 from itbgui.program.plan_setup import PlanSetup
 from itbgui.program.progression import decide
 from itbgui.program.rule import is_easy, peak_pain
 from itbgui.program.sessions import session_day
 from itbgui.program.simulation import Outcome, simulate
 from itbgui.store.records import SessionRecord, SetRecord
+
+STRENGTH = tuple(ex.id for ex in counted())
 
 START_DAYS = (dt.date(2026, 11, 2), dt.date(2026, 11, 8), dt.date(2026, 12, 31),
               dt.date(2028, 2, 29), dt.date(2026, 11, 4))
@@ -52,7 +55,7 @@ def build_history(setup, rows):
     for n, (gap, template, before, after, morning, completed, short) in enumerate(rows):
         day += dt.timedelta(days=gap if n else 0)
         sets = []
-        exercises = [e for e in SESSION_EXERCISES[template] if e in STRENGTH]
+        exercises = [e for e in session_exercises(template) if e in STRENGTH]
         for e in exercises if completed else exercises[:1]:
             for number in (1, 2):
                 sets.append(SetRecord(e, "left", number, 10, 8 if short and number == 2 else 10, "x"))

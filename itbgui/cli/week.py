@@ -34,14 +34,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def as_text(week) -> str:
-    if week.week < 1:
-        title = "Before your plan starts"
-    elif week.phase == "maintenance":
-        title = f"Maintenance, week {week.week}"
-    elif week.week > 8:
-        title = f"Week {week.week}, building on"
-    else:
-        title = f"Week {week.week} of 8"
+    from itbgui.program.plan import week_title
+
+    title = week_title(week.week, week.phase == "maintenance")
     lines = [f"{title}: {week.monday:%d %B %Y} to {week.monday + dt.timedelta(days=6):%d %B %Y}"]
     if week.decision is not None:
         action = {"progress": "progress", "hold": "hold", "step_back": "step back"}[

@@ -15,6 +15,7 @@ import re
 
 from itbgui.figures.motions import At, Band, Motion, Muscle, Scenery, Weight
 from itbgui.figures.pose import LENGTHS, Limb, Pose, Reach, bend
+from itbgui.program.exercises import exercise
 
 # Lying on one side, seen from the front: head to the left, the top hip is the left one.
 LYING_ROOT = (0.0, 16.0)
@@ -304,7 +305,8 @@ def _knee(hip, ankle, sign: int):
 
 
 # ----------------------------------------------------------------------------- the ladders
-#: exercise id -> pose key -> its picture. The first entry is the fallback.
+#: picture key (an exercise's ``picture_key``) -> pose key -> its picture. The first entry
+#: is the fallback.
 MOTIONS: dict[str, dict[str, Motion]] = {
     "clamshell": {m.key: m for m in (clamshell(), clamshell(band=1), clamshell(band=2),
                                      clamshell(side_plank=True), clamshell(hold=2.0))},
@@ -402,13 +404,22 @@ RUNG_WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
 }
 
 
+def picture_key(exercise_id: str) -> str:
+    """Which pictures an exercise uses (its entry's ``picture``; an unknown id: itself)."""
+    try:
+        return exercise(exercise_id).picture_key
+    except KeyError:
+        return exercise_id
+
+
 def pose_key(exercise_id: str, rung_name: str | None) -> str:
     """The picture for a rung: by its exact name, else by the words of its name, else
     the plain one."""
-    pictures = MOTIONS.get(exercise_id)
+    key = picture_key(exercise_id)
+    pictures = MOTIONS.get(key)
     if not pictures:
         raise KeyError(f"no pictures for exercise {exercise_id!r}")
-    exact = RUNG_NAMES.get(exercise_id, {}).get(rung_name or "")
+    exact = RUNG_NAMES.get(key, {}).get(rung_name or "")
     if exact in pictures:
         return exact
     return key_by_words(exercise_id, rung_name) or next(iter(pictures))
@@ -416,13 +427,14 @@ def pose_key(exercise_id: str, rung_name: str | None) -> str:
 
 def key_by_words(exercise_id: str, rung_name: str | None) -> str | None:
     """The first word rule that matches the rung's name (None: no rule does)."""
+    key = picture_key(exercise_id)
     words = re.findall(r"[a-z0-9]+", (rung_name or "").lower())
-    for needed, key in RUNG_WORDS.get(exercise_id, ()):
-        if all(any(w.startswith(n) for w in words) for n in needed) and key in MOTIONS[exercise_id]:
-            return key
+    for needed, pose in RUNG_WORDS.get(key, ()):
+        if all(any(w.startswith(n) for w in words) for n in needed) and pose in MOTIONS[key]:
+            return pose
     return None
 
 
 def motion(exercise_id: str, rung_name: str | None = None) -> Motion:
     """The picture of one exercise at one rung (its default picture if the rung is unknown)."""
-    return MOTIONS[exercise_id][pose_key(exercise_id, rung_name)]
+    return MOTIONS[picture_key(exercise_id)][pose_key(exercise_id, rung_name)]

@@ -20,19 +20,18 @@ from typing import TYPE_CHECKING
 
 from itbgui.program.decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS, PROGRESS, STEP_BACK,
                         ProgressionDecision)
-from itbgui.program.exercises import CATALOGUE, Kind
-from itbgui.program.plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung, exercise_prescription, label_for,
-                   style_for_reps)
+from itbgui.program.exercises import Kind, counted, counted_ids
+from itbgui.program.plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung,
+                                 exercise_prescription, label_for, style_for_reps)
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
 from itbgui.program.rule import session_decision
-from itbgui.program.sessions import COUNTED_EXERCISES, counted_sessions, session_day
+from itbgui.program.sessions import counted_sessions, session_day
 
 if TYPE_CHECKING:
     from itbgui.store.records import SessionRecord
 
 #: (rung step index, reps, sets)
 Dose = tuple[int, int, int]
-STRENGTH = tuple(ex.id for ex in CATALOGUE if ex.kind is Kind.REPS)
 #: Below the plan's first dose: "2 sets with about 30 % fewer reps", then 2 x 5.
 EASIER_REPS = (5, 7)
 
@@ -107,7 +106,8 @@ def _apply_decision(states: dict[str, ExerciseState], decision: ProgressionDecis
 
 def _done_exercises(session: SessionRecord) -> set[str]:
     """The exercises the session exposed: a set skipped at 0 reps is no dose done."""
-    return {s.exercise_id for s in session.sets if s.exercise_id in COUNTED_EXERCISES and s.done_reps > 0}
+    ids = counted_ids()
+    return {s.exercise_id for s in session.sets if s.exercise_id in ids and s.done_reps > 0}
 
 @dataclass(frozen=True)
 class LoggedSession:
@@ -192,7 +192,7 @@ class History:
         return result
 
 def initial_states(plan: Plan) -> dict[str, ExerciseState]:
-    return {e: ExerciseState(plan_position(plan, e, 1)) for e in STRENGTH}
+    return {ex.id: ExerciseState(plan_position(plan, ex.id, 1)) for ex in counted()}
 
 def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None) -> History:
     """Walk the counted sessions oldest first (see the module docstring)."""

@@ -1,13 +1,22 @@
-"""The exercise catalogue: what each movement is, how to do it, and how it gets harder.
+"""The exercise catalogue: one entry per exercise holding every fact about it.
+
+What it is and how to do it, its ladder and how the person's kit words each rung, the
+sessions (A, B) it belongs to, its picture, its chart colour and what its "side" means.
+The plan, the progression, the player, the printed sheet, History and the Library all read
+these entries and never test an exercise's id, so adding an exercise is one entry here and
+its picture in :mod:`itbgui.figures.catalogue`.
 
 Facts come from the source article and PROGRAM.md; every sentence is our own. Pure
-data, no Qt, so the plan, the player and the printed sheet all read the same text.
+data, no Qt.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
+from typing import Callable, Protocol, TypeVar
+
+T = TypeVar("T")
 
 
 class Kind(Enum):
@@ -47,6 +56,30 @@ class ResistanceStep:
     tempo_hold: float | None = None
 
 
+class Kit(Protocol):
+    """The person's kit as the set-up holds it (program.plan_setup.PlanSetup)."""
+
+    bands: tuple[str, ...]
+    dumbbells_kg: tuple[float, ...]
+    ankle_weights: bool
+    bench: bool
+
+
+#: A rung the person can do, as (step index, their words for it); None words: not usable.
+KitRungs = Callable[["Exercise", Kit], "list[tuple[int, str | None]]"]
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    """How History draws the exercise: a colour for light and for dark backgrounds (told
+    apart by symbol and line too, so nothing depends on colour alone)."""
+
+    light: str
+    dark: str
+    symbol: str = "o"     # a pyqtgraph symbol
+    dash: str = "solid"   # solid, dash, dot, dash_dot or dash_dot_dot
+
+
 @dataclass(frozen=True)
 class Exercise:
     id: str
@@ -66,6 +99,19 @@ class Exercise:
     #: Step indices easiest first (docs/progression.md gives each place's reason); empty:
     #: the steps' own order. Indices are stored with every set, so new rungs are appended.
     order: tuple[int, ...] = ()
+    #: The plan's sessions it is in ("A", "B"); maintenance holds every exercise.
+    sessions: tuple[str, ...] = ()
+    #: A few words for a session's focus line ("clamshells"); empty: not named there.
+    short_name: str = ""
+    #: Its pictures' key in figures.catalogue.MOTIONS; empty: the id.
+    picture: str = ""
+    chart: ChartStyle = field(default_factory=lambda: ChartStyle("#4e5b68", "#b3bfca"))
+    #: The ladder from the person's kit, easiest first; None: every rung in ladder order.
+    kit_rungs: KitRungs | None = None
+
+    @property
+    def picture_key(self) -> str:
+        return self.picture or self.id
 
     def ladder(self) -> tuple[tuple[int, ResistanceStep], ...]:
         """(step index, rung) easiest first; the plan starts on the first."""
@@ -82,6 +128,69 @@ class Exercise:
     def is_per_side(self, step_index: int | None = None) -> bool:
         override = self.step(step_index).per_side
         return self.per_side if override is None else override
+
+
+def band_label(kit: Kit, which: int, where: str) -> str | None:
+    """The person's ``which``-th band (lightest first) in words, or None without one."""
+    if len(kit.bands) <= which:
+        return None
+    return f"{kit.bands[which].capitalize()} band {where}"
+
+
+def dumbbell_label(kit: Kit, which: int) -> str | None:
+    if len(kit.dumbbells_kg) <= which:
+        return None
+    return f"{kit.dumbbells_kg[which]:g} kg dumbbell in the opposite hand"
+
+
+def _names(ex: Exercise) -> dict[int, str]:
+    return {i: step.name for i, step in enumerate(ex.steps)}
+
+
+# Each ladder from the kit, easiest first (docs/progression.md gives each rung's reason).
+# Where kit is missing, a harder bodyweight variant (a hold at the top, a marching or
+# single-leg bridge, a deeper squat) keeps the ladder going.
+def _clamshell_rungs(ex: Exercise, kit: Kit) -> list[tuple[int, str | None]]:
+    name = _names(ex)
+    if kit.bands:
+        return [(0, name[0]), (1, band_label(kit, 0, "above the knees")),
+                (2, band_label(kit, 1, "above the knees")), (3, name[3])]
+    return [(0, name[0]), (4, name[4]), (3, name[3])]
+
+
+def _side_leg_lift_rungs(ex: Exercise, kit: Kit) -> list[tuple[int, str | None]]:
+    name = _names(ex)
+    options: list[tuple[int, str | None]] = [(0, name[0]), (1, name[1])]
+    if not (kit.ankle_weights and kit.bands):
+        options.append((4, name[4]))
+    if kit.ankle_weights:
+        options.append((2, name[2]))
+    if kit.bands:
+        options.append((3, band_label(kit, 0, "around the ankles")))
+    return options
+
+
+def _deadlift_rungs(ex: Exercise, kit: Kit) -> list[tuple[int, str | None]]:
+    name = _names(ex)
+    options: list[tuple[int, str | None]] = [(0, name[0]), (1, name[1])]
+    if len(kit.dumbbells_kg) < 2:
+        options.append((4, name[4]))
+    return options + [(2, dumbbell_label(kit, 0)), (3, dumbbell_label(kit, 1))]
+
+
+def _bridge_rungs(ex: Exercise, kit: Kit) -> list[tuple[int, str | None]]:
+    name = _names(ex)
+    options: list[tuple[int, str | None]] = [(0, name[0]), (3, name[3]), (1, name[1])]
+    options.append((2, name[2]) if kit.bench else (4, name[4]))
+    return options
+
+
+def _band_walk_rungs(ex: Exercise, kit: Kit) -> list[tuple[int, str | None]]:
+    name = _names(ex)
+    if not kit.bands:
+        return [(5, name[5]), (4, name[4])]
+    return [(0, band_label(kit, 0, "at the knees")), (1, band_label(kit, 0, "at the ankles")),
+            (2, band_label(kit, 0, "around the feet")), (3, band_label(kit, 1, "around the feet"))]
 
 
 CLAMSHELL = Exercise(
@@ -110,6 +219,10 @@ CLAMSHELL = Exercise(
                        cues=("At the top, hold the knee open for 2 s, then close it.",)),
     ),
     order=(0, 4, 1, 2, 3),
+    sessions=("A",),
+    short_name="clamshells",
+    chart=ChartStyle("#0063a0", "#6cc0f0", "o", "solid"),
+    kit_rungs=_clamshell_rungs,
 )
 
 SIDE_LEG_LIFT = Exercise(
@@ -135,6 +248,10 @@ SIDE_LEG_LIFT = Exercise(
                        cues=("Leg long and straight; hold 2 s at the top, then lower.",)),
     ),
     order=(0, 1, 4, 2, 3),
+    sessions=("A", "B"),
+    short_name="leg lifts",
+    chart=ChartStyle("#b8430a", "#ff9d5c", "s", "dash"),
+    kit_rungs=_side_leg_lift_rungs,
 )
 
 SINGLE_LEG_DEADLIFT = Exercise(
@@ -164,6 +281,10 @@ SINGLE_LEG_DEADLIFT = Exercise(
                        cues=("No support; pause 2 s at the bottom, back flat.",)),
     ),
     order=(0, 1, 4, 2, 3),
+    sessions=("B",),
+    short_name="deadlifts",
+    chart=ChartStyle("#00775a", "#3fd6a5", "t", "dot"),
+    kit_rungs=_deadlift_rungs,
 )
 
 GLUTE_BRIDGE = Exercise(
@@ -191,6 +312,10 @@ GLUTE_BRIDGE = Exercise(
                        cues=("One foot down; hold 2 s at the top, hips level.",)),
     ),
     order=(0, 3, 1, 4, 2),
+    sessions=("A",),
+    short_name="bridges",
+    chart=ChartStyle("#9c3d8c", "#f09ad8", "d", "dash_dot"),
+    kit_rungs=_bridge_rungs,
 )
 
 LATERAL_BAND_WALK = Exercise(
@@ -219,6 +344,10 @@ LATERAL_BAND_WALK = Exercise(
                        cues=("No band yet: the squat and the steps do the work.",)),
     ),
     order=(5, 4, 0, 1, 2, 3),
+    sessions=("B",),
+    short_name="band walks",
+    chart=ChartStyle("#7a5c00", "#f0c850", "star", "dash_dot_dot"),
+    kit_rungs=_band_walk_rungs,
 )
 
 GLUTE_STRETCH = Exercise(
@@ -242,6 +371,8 @@ GLUTE_STRETCH = Exercise(
         ResistanceStep("Lying figure-4", cues=("The buttock of the crossed leg is the side stretched.",)),
     ),
     default_step=1,
+    sessions=("A", "B"),
+    chart=ChartStyle("#4e5b68", "#b3bfca", "h", "solid"),
 )
 
 #: In session order: the five strength exercises, then the cool-down.
@@ -254,12 +385,73 @@ CATALOGUE: tuple[Exercise, ...] = (
     GLUTE_STRETCH,
 )
 
-_BY_ID = {exercise.id: exercise for exercise in CATALOGUE}
+def per_catalogue(build: Callable[[tuple[Exercise, ...]], T]) -> Callable[[], T]:
+    """What ``build`` works out from the catalogue, kept until the catalogue is another
+    tuple (a test adding an exercise replaces it), so no module copies it at import."""
+    cache: list = [None, None]
+
+    def get() -> T:
+        if cache[0] is not CATALOGUE:
+            cache[1], cache[0] = build(CATALOGUE), CATALOGUE
+        return cache[1]
+
+    return get
+
+
+_index = per_catalogue(lambda exercises: (
+    {ex.id: ex for ex in exercises}, frozenset(ex.id for ex in exercises if ex.kind is Kind.REPS)))
+
+
+def catalogue() -> tuple[Exercise, ...]:
+    """Every exercise in session order (read when needed, never copied at import)."""
+    return CATALOGUE
+
+
+def counted() -> tuple[Exercise, ...]:
+    """The exercises counted in reps (the strength work), in session order."""
+    return tuple(ex for ex in CATALOGUE if ex.kind is Kind.REPS)
+
+
+def counted_ids() -> frozenset[str]:
+    return _index()[1]
+
+
+def session_exercises(template: str) -> tuple[str, ...]:
+    """The ids a session template holds, in catalogue order ("M", maintenance: all)."""
+    return tuple(ex.id for ex in CATALOGUE if template == "M" or template in ex.sessions)
+
+
+def only_in(template: str) -> frozenset[str]:
+    """The counted exercises that tell a session of ``template`` from the other one."""
+    return frozenset(ex.id for ex in counted() if ex.sessions == (template,))
+
+
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def session_focus(template: str) -> str:
+    """A session's focus in a few words: "clamshells, leg lifts, bridges"."""
+    if template == "M":
+        n = len(counted())
+        return f"all {_NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else n} exercises"
+    return ", ".join(ex.short_name for ex in counted()
+                     if template in ex.sessions and ex.short_name)
+
+
+def find(exercise_id: str) -> Exercise | None:
+    """The exercise, or None for an id this version does not know (an older file's)."""
+    return _index()[0].get(exercise_id)
+
+
+def name_of(exercise_id: str) -> str:
+    """The exercise's name; an unknown id stands for itself."""
+    ex = find(exercise_id)
+    return ex.name if ex is not None else exercise_id
 
 
 def exercise(exercise_id: str) -> Exercise:
     """Look up an exercise; a clear KeyError names the unknown id."""
     try:
-        return _BY_ID[exercise_id]
+        return _index()[0][exercise_id]
     except KeyError:
         raise KeyError(f"unknown exercise {exercise_id!r}") from None

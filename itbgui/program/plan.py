@@ -16,7 +16,8 @@ import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from itbgui.program.exercises import CATALOGUE, Kind, Tempo, exercise
+from itbgui.program import exercises
+from itbgui.program.exercises import Kind, Tempo, exercise
 from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
 from itbgui.program.timeline import Timing, build_timeline
@@ -31,18 +32,19 @@ REST_STEP_SECONDS = 5
 SLOW = Tempo(2, 1, 2)
 STEADY = Tempo(2, 0, 2)
 
-#: Session templates, each in catalogue order, with the stretch at the end. The
-#: side-lying leg lift (the classic hip-abductor exercise) is in both.
-SESSION_EXERCISES = {
-    "A": ("clamshell", "side_leg_lift", "glute_bridge", "glute_stretch"),
-    "B": ("side_leg_lift", "single_leg_deadlift", "lateral_band_walk", "glute_stretch"),
-    "M": tuple(ex.id for ex in CATALOGUE),   # maintenance: all five, fewer sets
-}
-TEMPLATE_FOCUS = {
-    "A": "clamshells, leg lifts, bridges",
-    "B": "leg lifts, deadlifts, band walks",
-    "M": "all five exercises",
-}
+#: Session templates, each in catalogue order with the stretch at the end, from each
+#: exercise's own entry (Exercise.sessions). The side-lying leg lift (the classic
+#: hip-abductor exercise) is in both.
+SESSION_TEMPLATES = ("A", "B", "M")   # M: maintenance, every exercise with fewer sets
+
+
+def session_exercises(template: str) -> tuple[str, ...]:
+    return exercises.session_exercises(template)
+
+
+def template_focus(template: str) -> str:
+    """The session's focus line on the sheet ("" for a template it does not know)."""
+    return exercises.session_focus(template) if template in SESSION_TEMPLATES else ""
 
 
 @dataclass(frozen=True)
@@ -96,59 +98,16 @@ class Rung:
     label: str
 
 
-def _band_label(setup: PlanSetup, which: int, where: str) -> str | None:
-    if len(setup.bands) <= which:
-        return None
-    return f"{setup.bands[which].capitalize()} band {where}"
-
-
-def _dumbbell_label(setup: PlanSetup, which: int) -> str | None:
-    if len(setup.dumbbells_kg) <= which:
-        return None
-    return f"{setup.dumbbells_kg[which]:g} kg dumbbell in the opposite hand"
-
-
 def usable_rungs(exercise_id: str, setup: PlanSetup) -> tuple[Rung, ...]:
-    """The exercise's ladder from the person's kit, easiest first (docs/progression.md gives
-    each rung's reason). Band rungs name the person's colours (lightest first), dumbbell rungs
-    their weights. Where kit is missing, a harder bodyweight variant (a hold at the top, a
-    marching or single-leg bridge, a deeper squat) keeps the ladder going."""
+    """The exercise's ladder from the person's kit, easiest first (its entry's kit_rungs):
+    band rungs name the person's colours (lightest first), dumbbell rungs their weights."""
     ex = exercise(exercise_id)
-    name = {i: step.name for i, step in enumerate(ex.steps)}
-    bands = setup.bands
-    if exercise_id == "clamshell":
-        if bands:
-            options = [(0, name[0]), (1, _band_label(setup, 0, "above the knees")),
-                       (2, _band_label(setup, 1, "above the knees")), (3, name[3])]
-        else:
-            options = [(0, name[0]), (4, name[4]), (3, name[3])]
-    elif exercise_id == "side_leg_lift":
-        options = [(0, name[0]), (1, name[1])]
-        if not (setup.ankle_weights and bands):
-            options.append((4, name[4]))
-        if setup.ankle_weights:
-            options.append((2, name[2]))
-        if bands:
-            options.append((3, _band_label(setup, 0, "around the ankles")))
-    elif exercise_id == "single_leg_deadlift":
-        options = [(0, name[0]), (1, name[1])]
-        if len(setup.dumbbells_kg) < 2:
-            options.append((4, name[4]))
-        options += [(2, _dumbbell_label(setup, 0)), (3, _dumbbell_label(setup, 1))]
-    elif exercise_id == "glute_bridge":
-        options = [(0, name[0]), (3, name[3]), (1, name[1])]
-        options.append((2, name[2]) if setup.bench else (4, name[4]))
-    elif exercise_id == "lateral_band_walk":
-        if not bands:
-            return (Rung(5, name[5]), Rung(4, name[4]))
-        options = [(0, _band_label(setup, 0, "at the knees")),
-                   (1, _band_label(setup, 0, "at the ankles")),
-                   (2, _band_label(setup, 0, "around the feet")),
-                   (3, _band_label(setup, 1, "around the feet"))]
+    if ex.kit_rungs is not None:
+        options = ex.kit_rungs(ex, setup)
     elif ex.kind is Kind.HOLD:
         options = [(ex.default_step, ex.step().name)]
     else:
-        options = list(name.items())
+        options = [(i, step.name) for i, step in ex.ladder()]
     return tuple(Rung(i, label) for i, label in options if label)
 
 
@@ -214,7 +173,8 @@ def style_for_reps(reps: int) -> tuple[Tempo, float]:
 def _fits_a_third(item: ExercisePrescription, setup: PlanSetup, timing: Timing) -> bool:
     """Three exercises this long and the stretch stay within the budget, so any session
     built from exercises that each pass this check does too."""
-    stretch = planned_exercise("glute_stretch", 1, setup, timing)
+    cool_down = next(ex.id for ex in exercises.catalogue() if ex.kind is Kind.HOLD)
+    stretch = planned_exercise(cool_down, 1, setup, timing)
     trial = SessionPrescription(title="", items=(item, item, item, stretch), first_side="left")
     return build_timeline(trial, timing).timed_seconds <= SESSION_BUDGET_SECONDS
 
@@ -465,7 +425,7 @@ def _build_on_sessions(setup: PlanSetup, timing: Timing, week: int) -> tuple[Pla
     def prescribe(index: int, number: int):
         template = "AB"[index % 2]
         items = tuple(planned_exercise(ex_id, PLAN_WEEKS, setup, timing)
-                      for ex_id in SESSION_EXERCISES[template])
+                      for ex_id in session_exercises(template))
         return template, session_prescription(setup, week, template, index, number, len(days),
                                               timing, items=items)
 
@@ -479,12 +439,22 @@ def first_side_for(setup: PlanSetup, session_index: int) -> str:
     return ("left", "right")[session_index % 2]
 
 
+def week_title(week: int, maintenance: bool = False) -> str:
+    """The week's name, the same on Today, the Plan page, the printed sheet, the player's
+    session title and the ``week`` command."""
+    if week < 1:
+        return "Before your plan starts"
+    if maintenance and week > PLAN_WEEKS:
+        return f"Maintenance · week {week}"
+    if week > PLAN_WEEKS:
+        return f"Week {week} · building on"
+    return f"Week {week} of {PLAN_WEEKS}"
+
+
 def session_title(week: int, number: int, count: int, template: str = "A") -> str:
     if week > PLAN_WEEKS and template == "M":
-        return f"Maintenance, week {week}"
-    if week > PLAN_WEEKS:
-        return f"Week {week} · building on · session {number} of {count}"
-    return f"Week {week} of {PLAN_WEEKS} · session {number} of {count}"
+        return week_title(week, maintenance=True)   # one session a week: no "1 of 1"
+    return f"{week_title(week)} · session {number} of {count}"
 
 
 def session_prescription(setup: PlanSetup, week: int, template: str, session_index: int,
@@ -493,7 +463,7 @@ def session_prescription(setup: PlanSetup, week: int, template: str, session_ind
     """A planned session as the player's prescription (``items`` replaces the plan's doses)."""
     if items is None:
         items = tuple(planned_exercise(ex_id, week, setup, timing)
-                      for ex_id in SESSION_EXERCISES[template])
+                      for ex_id in session_exercises(template))
     return SessionPrescription(title=session_title(week, number, count, template), items=items,
                                first_side=first_side_for(setup, session_index), week=week)
 

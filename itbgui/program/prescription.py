@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from itbgui.program.exercises import CATALOGUE, Exercise, Kind, Tempo, exercise
+from itbgui.program.exercises import Exercise, Kind, Tempo, catalogue, exercise
 
 SIDES = ("left", "right")
 
@@ -94,7 +94,7 @@ def starter_session(sets: int = 2, reps: int = 10, first_side: str = "left") -> 
     Rests are 45 s rather than 60 s so the whole session stays near 20 minutes.
     """
     items = []
-    for ex in CATALOGUE:
+    for ex in catalogue():
         if ex.kind is Kind.HOLD:
             items.append(ExercisePrescription(ex.id, sets=1, reps=0, rest_seconds=0))
         else:

@@ -18,11 +18,12 @@ from itbgui.program.decisions import (ACCEPTABLE_PAIN, ACTIONS, CHANGE_EVERY_DAY
                         REVIEW_WEEK, SEVERE_PAIN, STEP_BACK, Override, ProgressionDecision,
                         decision_id, overrides_from, stored_decisions)
 from itbgui.program.dose_state import History, replay
-from itbgui.program.plan import PLAN_WEEKS, SESSION_EXERCISES, Plan, PlannedSession, generate_plan
+from itbgui.program.exercises import only_in
+from itbgui.program.plan import PLAN_WEEKS, Plan, PlannedSession, generate_plan, session_exercises, week_title
 from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.prescription import SessionPrescription
+from itbgui.program.resume import ResumePoint, resumable_session, resume_point
 from itbgui.program.rule import exercise_kind, weekly_baselines  # noqa: F401
-from itbgui.program.resume import ResumePoint, resume_point, resumable_session
 from itbgui.program.sessions import counted_sessions, plan_sessions, session_day, session_status
 from itbgui.program.timeline import Timing, build_timeline
 
@@ -93,11 +94,7 @@ class TodaySession:
 
     @property
     def week_label(self) -> str:
-        if self.is_maintenance:
-            return "Maintenance"
-        if self.week > PLAN_WEEKS:
-            return f"Week {self.week} · building on"
-        return f"Week {self.week} of {PLAN_WEEKS}"
+        return week_title(self.week, self.is_maintenance)
 
 
 def build_phase_continues(plan: Plan, history: History, monday: dt.date) -> bool:
@@ -115,13 +112,8 @@ def planned_week(plan: Plan, history: History | None, monday: dt.date) -> tuple[
 
 def _template_done(session: SessionRecord) -> str | None:
     done = {s.exercise_id for s in session.sets}
-    if done & {"clamshell", "glute_bridge"} and done & {"single_leg_deadlift", "lateral_band_walk"}:
-        return "M"
-    if done & {"clamshell", "glute_bridge"}:
-        return "A"
-    if done & {"single_leg_deadlift", "lateral_band_walk"}:
-        return "B"
-    return None
+    a, b = done & only_in("A"), done & only_in("B")
+    return "M" if a and b else "A" if a else "B" if b else None
 
 
 def alternated(plan: Plan, planned: PlannedSession, last_template: str | None) -> PlannedSession:
@@ -131,7 +123,7 @@ def alternated(plan: Plan, planned: PlannedSession, last_template: str | None) -
         return planned
     other = "B" if planned.template == "A" else "A"
     week = min(planned.week, PLAN_WEEKS)
-    items = tuple(plan.planned_exercise(ex_id, week) for ex_id in SESSION_EXERCISES[other])
+    items = tuple(plan.planned_exercise(ex_id, week) for ex_id in session_exercises(other))
     prescription = replace(planned.prescription, items=items)
     seconds = build_timeline(prescription, plan.timing).timed_seconds
     return replace(planned, prescription=prescription, template=other, estimated_seconds=seconds,

@@ -9,17 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from itbgui.store.records import SetRecord
-from itbgui.program.exercises import CATALOGUE, Kind
+from itbgui.program.exercises import counted_ids
 from itbgui.program.timeline import StepKind, build_timeline
+from itbgui.store.records import SetRecord
 
 if TYPE_CHECKING:   # records are plain data; only their fields are read
     from itbgui.store.records import SessionRecord
     from itbgui.program.prescription import SessionPrescription
-
-#: Exercises whose sets are counted in reps (the stretch is held, not counted).
-COUNTED_EXERCISES = frozenset(ex.id for ex in CATALOGUE if ex.kind is Kind.REPS)
-
 
 def session_day(record: SessionRecord) -> dt.date:
     """The day the person saw on their clock when they started (the stored offset, not this machine's)."""
@@ -29,7 +25,8 @@ def session_day(record: SessionRecord) -> dt.date:
 def counts_as_session(record: SessionRecord) -> bool:
     """A session counts once at least one counted set has reps done; a stretch alone or an
     opened-and-closed session does not. Stops at the first such set (cheap over years)."""
-    return any(s.done_reps > 0 and s.exercise_id in COUNTED_EXERCISES for s in record.sets)
+    counted = counted_ids()   # the stretch is held, not counted
+    return any(s.done_reps > 0 and s.exercise_id in counted for s in record.sets)
 
 
 def counted_sessions(sessions) -> list[SessionRecord]:
@@ -45,9 +42,9 @@ def is_partial(record: SessionRecord) -> bool:
     """
     if not record.completed:
         return False
-    done = target = 0
+    counted, done, target = counted_ids(), 0, 0
     for s in record.sets:
-        if s.exercise_id in COUNTED_EXERCISES:
+        if s.exercise_id in counted:
             done += s.done_reps
             target += s.target_reps
     return 2 * done < target

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from itbgui.program.decisions import ProgressionDecision
 from itbgui.program.exercises import Kind, exercise
-from itbgui.program.plan import PLAN_WEEKS, generate_plan
+from itbgui.program.plan import generate_plan, week_title
 from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.preferences import SessionPreferences, apply_preferences, timing_for
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
@@ -229,13 +229,7 @@ class WeekSheet:
 
     @property
     def week_label(self) -> str:
-        if self.week < 1:
-            return "Before your plan starts"
-        if self.week > PLAN_WEEKS and self.is_maintenance:
-            return f"Maintenance · week {self.week}"
-        if self.week > PLAN_WEEKS:
-            return f"Week {self.week} · building on"
-        return f"Week {self.week} of {PLAN_WEEKS}"
+        return week_title(self.week, self.is_maintenance)
 
 
 def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date,

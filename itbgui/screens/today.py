@@ -271,7 +271,7 @@ class TodayPage(TextScaled, QWidget):
         if sore_side == "both":
             side_text = self.tr("sides take turns to go first")
         self.subheading.setText(self.tr("%1 · about %2 minutes · %3")
-                                .replace("%1", self._week_text(today))
+                                .replace("%1", today.week_label)
                                 .replace("%2", str(today.estimated_minutes))
                                 .replace("%3", side_text))
         notes = []
@@ -338,13 +338,6 @@ class TodayPage(TextScaled, QWidget):
         if today.date == now + dt.timedelta(days=1):
             return self.tr("Next session: tomorrow, %1").replace("%1", long_date(today.date))
         return self.tr("Next session: %1").replace("%1", long_date(today.date))
-
-    def _week_text(self, today: TodaySession) -> str:
-        if today.is_maintenance:
-            return self.tr("Maintenance, once a week")
-        if today.week > today.plan_weeks:
-            return self.tr("Week %1 · building on until pain has settled").replace("%1", str(today.week))
-        return self.tr("Week %1 of %2").replace("%1", str(today.week)).replace("%2", str(today.plan_weeks))
 
     def action_words(self, action: str) -> str:
         return {PROGRESS: self.tr("Move on"), HOLD: self.tr("Stay at this dose"),

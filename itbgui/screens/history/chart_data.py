@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol, Sequence
 
-from itbgui.program.exercises import CATALOGUE, Exercise, Kind
+from itbgui.program.exercises import Exercise, Kind, catalogue, per_catalogue
 from itbgui.program.plan_setup import monday_of
 from itbgui.program.sessions import session_day
 from itbgui.store.records import SessionRecord
@@ -33,8 +33,6 @@ PER_4_WEEKS_AFTER_WEEKS = 104
 #: Four-week blocks are counted from this Monday, so they never shift with the range.
 _BLOCK_ORIGIN = dt.date(2000, 1, 3)
 
-_BY_ID = {ex.id: ex for ex in CATALOGUE}
-_LADDER_SIZE = {ex.id: len(ex.steps) for ex in CATALOGUE if ex.kind is Kind.REPS}
 
 
 class PlanTargets(Protocol):
@@ -69,7 +67,7 @@ def range_start(range_key: str, today: dt.date) -> dt.date | None:
 
 def charted_exercises(exercise_id: str | None = None) -> tuple[Exercise, ...]:
     """Counted exercises (the timed stretch has no reps to chart), or just the one asked for."""
-    counted = tuple(ex for ex in CATALOGUE if ex.kind is Kind.REPS)
+    counted = tuple(ex for ex in catalogue() if ex.kind is Kind.REPS)
     if exercise_id is None:
         return counted
     return tuple(ex for ex in counted if ex.id == exercise_id)
@@ -83,7 +81,7 @@ def side_exercises(exercise_id: str | None = None) -> tuple[Exercise, ...]:
 def rung_of(exercise: Exercise, step_index: int | None, resistance: str) -> int | None:
     """The ladder place of a set (0 = easiest, the catalogue's difficulty order): from the
     stored step index, else found by the rung's name."""
-    places = _PLACES.get(exercise.id)
+    places = _places_by_id().get(exercise.id)
     if places is None or places[0] is not exercise:   # not the catalogue's: work it out
         places = _places(exercise)
     _exercise, by_index, by_name = places
@@ -102,7 +100,10 @@ def _places(exercise: Exercise) -> tuple[Exercise, dict[int, int], dict[str, int
 
 
 #: rung_of runs for every set charted: the places are worked out once per exercise.
-_PLACES = {ex.id: _places(ex) for ex in CATALOGUE}
+_places_by_id = per_catalogue(lambda exercises: {ex.id: _places(ex) for ex in exercises})
+#: Each counted exercise and its ladder's length (the stretch has no rungs to chart).
+_counted_ladders = per_catalogue(lambda exercises: {
+    ex.id: (ex, len(ex.steps)) for ex in exercises if ex.kind is Kind.REPS})
 
 
 # ---------------------------------------------------------------------- summaries
@@ -145,12 +146,13 @@ class SessionSummary:
 def summarise(record: SessionRecord) -> SessionSummary:
     """One pass over the sets; this runs for every session shown, so it stays lean."""
     totals: dict[str, list] = {}
-    ladders = _LADDER_SIZE
+    ladders = _counted_ladders()
     for s in record.sets:
         key = s.exercise_id
-        size = ladders.get(key)
-        if size is None:
+        known = ladders.get(key)
+        if known is None:
             continue  # the timed stretch, or an exercise this version does not know
+        exercise, size = known
         t = totals.get(key)
         if t is None:  # sets, reps, target, rung, left sets, left reps, right sets, right reps
             t = totals[key] = [0, 0, 0, None, 0, 0, 0, 0]
@@ -158,7 +160,7 @@ def summarise(record: SessionRecord) -> SessionSummary:
         t[0] += 1
         t[1] += done
         t[2] += s.target_reps
-        rung = rung_of(_BY_ID[key], s.step_index if s.step_index is not None and 0 <= s.step_index < size
+        rung = rung_of(exercise, s.step_index if s.step_index is not None and 0 <= s.step_index < size
                        else None, s.resistance)
         if rung is not None and (t[3] is None or rung > t[3]):
             t[3] = rung

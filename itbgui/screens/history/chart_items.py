@@ -19,17 +19,19 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsGridLayout, QSizePolicy
 
-from itbgui.program.exercises import CATALOGUE
+from itbgui.program.exercises import ChartStyle, find
 from itbgui.ui.theme import Colours
 
-#: One colour per exercise, fixed by catalogue order so a filter never recolours a line.
-#: Okabe-Ito based; darker for light backgrounds, lighter for dark ones.
-SERIES_LIGHT = ("#0063a0", "#b8430a", "#00775a", "#9c3d8c", "#7a5c00", "#4e5b68")
-SERIES_DARK = ("#6cc0f0", "#ff9d5c", "#3fd6a5", "#f09ad8", "#f0c850", "#b3bfca")
-SYMBOLS = ("o", "s", "t", "d", "star", "h")
-DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
-          Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine, Qt.PenStyle.SolidLine)
-_INDEX = {ex.id: i for i, ex in enumerate(CATALOGUE)}
+#: The two colours of the charts that are not one exercise's (pain before and after, the
+#: sessions met and short, the left and right leg). Okabe-Ito based; darker for light
+#: backgrounds, lighter for dark ones. Each exercise's own colour is in its entry
+#: (program/exercises.py), so a filter never recolours a line.
+PAIR_LIGHT = ("#0063a0", "#b8430a")
+PAIR_DARK = ("#6cc0f0", "#ff9d5c")
+DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine, "dot": Qt.PenStyle.DotLine,
+          "dash_dot": Qt.PenStyle.DashDotLine, "dash_dot_dot": Qt.PenStyle.DashDotDotLine}
+#: An exercise this version does not know (an older or newer file's) is drawn like this.
+UNKNOWN_STYLE = ChartStyle("#4e5b68", "#b3bfca", "h", "solid")
 DAY = 86400.0
 #: Up to this many weeks the date axis labels each Monday (every other one past ten).
 WEEK_TICKS_UP_TO = 20
@@ -43,8 +45,23 @@ def is_dark(c: Colours) -> bool:
     return QColor(c.base).lightness() < 128
 
 
-def palette_for(c: Colours) -> tuple[str, ...]:
-    return SERIES_DARK if is_dark(c) else SERIES_LIGHT
+def palette_for(c: Colours) -> tuple[str, str]:
+    return PAIR_DARK if is_dark(c) else PAIR_LIGHT
+
+
+@dataclass(frozen=True)
+class SeriesStyle:
+    colour: str
+    symbol: str
+    dash: Qt.PenStyle
+
+
+def series_style(c: Colours, exercise_id: str) -> SeriesStyle:
+    """The exercise's colour (for this background), symbol and line, from its entry."""
+    ex = find(exercise_id)
+    style = ex.chart if ex is not None else UNKNOWN_STYLE
+    return SeriesStyle(style.dark if is_dark(c) else style.light, style.symbol,
+                       DASHES.get(style.dash, Qt.PenStyle.SolidLine))
 
 
 def blend(colour: str, background: str, amount: float) -> QColor:

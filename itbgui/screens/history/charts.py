@@ -20,14 +20,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from itbgui.program.exercises import CATALOGUE
-
+from itbgui.program.exercises import name_of
+from itbgui.screens.history import chart_data as cd
+from itbgui.screens.history.chart_items import (DAY, WEEK_TICKS_UP_TO, ChartHeader, LeanDateAxis, LeanPlot,
+                                                LegendEntry, PointLabels, _number, _tr, blend,
+                                                integer_ticks, palette_for, series_style, step_line,
+                                                when_label)
 from itbgui.ui.text_size import points
 from itbgui.ui.theme import Colours, colours
-from itbgui.screens.history import chart_data as cd
-from itbgui.screens.history.chart_items import (DASHES, DAY, SYMBOLS, WEEK_TICKS_UP_TO, ChartHeader,  # noqa: F401
-                          LeanDateAxis, LeanPlot, LegendEntry, PointLabels, _INDEX, _number,
-                          _tr, blend, integer_ticks, palette_for, step_line, when_label)
 
 
 class HistoryChart(pg.GraphicsView):
@@ -262,11 +262,11 @@ class RepsChart(HistoryChart):
         self._entries.append(LegendEntry(_tr("Target (plan)") if from_plan else _tr("Target"),
                                          pg.mkPen(target_colour, width=9)))
         for s in drawn:
-            i = _INDEX.get(s.exercise_id, 0)
-            colour = palette_for(c)[i]
+            style = series_style(c, s.exercise_id)
+            colour = style.colour
             # The two legs of one exercise: one colour; the right leg dotted, hollow markers.
             right = s.side == "right"
-            dash = Qt.PenStyle.DotLine if right else DASHES[i]
+            dash = Qt.PenStyle.DotLine if right else style.dash
             name = self.series_name(s)
             self.plot.addItem(pg.PlotCurveItem(np.asarray(s.x), np.asarray(s.reps_per_set),
                                                pen=self.pen(colour, 2.5, dash)))
@@ -275,8 +275,8 @@ class RepsChart(HistoryChart):
                 return (f"{name}\n{when_label(s.x[k], bucket)}\n"
                         + _tr("%1 reps per set (target %2)")
                         .replace("%1", _number(s.reps_per_set[k])).replace("%2", _number(s.target[k])))
-            self.add_points(s.x, s.reps_per_set, tip, colour, SYMBOLS[i], hollow=right)
-            self.legend_entry(name, colour, SYMBOLS[i], dash, hollow=right)
+            self.add_points(s.x, s.reps_per_set, tip, colour, style.symbol, hollow=right)
+            self.legend_entry(name, colour, style.symbol, dash, hollow=right)
         top = max(max(max(s.reps_per_set), max(s.target)) for s in drawn)
         low = min(min(min(s.reps_per_set), min(s.target)) for s in drawn)
         self.plot.getAxis("left").setTicks([integer_ticks(max(0, low - 2), top + 2)])
@@ -317,11 +317,11 @@ class ResistanceChart(HistoryChart):
         step_labels: list[tuple[float, float, str]] = []
         label_colours: list[QColor] = []
         for n, s in enumerate(drawn):
-            i = _INDEX.get(s.exercise_id, 0)
-            colour = palette_for(c)[i]
+            style = series_style(c, s.exercise_id)
+            colour = style.colour
             y = list(s.rung)   # the same step is the same height for every exercise
             sx, sy = step_line(s.x, y, end)
-            self.plot.addItem(pg.PlotCurveItem(sx, sy, pen=self.pen(colour, 3, DASHES[i])))
+            self.plot.addItem(pg.PlotCurveItem(sx, sy, pen=self.pen(colour, 3, style.dash)))
             # Markers only where the rung changes: the steps themselves carry the line.
             keep = [k for k in range(len(s.x)) if k == 0 or s.rung[k] != s.rung[k - 1]]
 
@@ -331,12 +331,12 @@ class ResistanceChart(HistoryChart):
                         + "\n" + _tr("Step %1 of %2: %3").replace("%1", str(s.rung[k] + 1))
                         .replace("%2", str(len(s.ladder))).replace("%3", s.ladder[s.rung[k]]))
             self.add_points([s.x[k] for k in keep], [y[k] for k in keep], tip, colour,
-                            SYMBOLS[i], size=10)
+                            style.symbol, size=10)
             # Each step named where it starts (with one exercise, the first one too).
             for k in (keep if single else keep[1:]):
                 step_labels.append((s.x[k] + 0.4 * DAY, y[k] + 0.02, s.ladder[s.rung[k]]))
                 label_colours.append(QColor(colour))
-            self.legend_entry(s.name, colour, SYMBOLS[i], DASHES[i])
+            self.legend_entry(s.name, colour, style.symbol, style.dash)
         if step_labels:
             self.plot.addItem(PointLabels(step_labels, label_colours, font, (0, 1), halo))
         highest = max(max(s.rung) for s in drawn)  # one rung of headroom, not the whole ladder
@@ -502,7 +502,7 @@ class SidesChart(HistoryChart):
         sides, x_range, bucket, sore_side = self._data
         c = self.colours
         what = (_tr("all one-leg exercises") if sides.exercise_id is None
-                else next(ex.name for ex in CATALOGUE if ex.id == sides.exercise_id))
+                else name_of(sides.exercise_id))
         self.set_title(_tr("Left and right leg · %1").replace("%1", what))
         if not sides.left and not sides.right:
             self.show_empty(x_range, (0, 20))

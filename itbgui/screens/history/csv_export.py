@@ -31,7 +31,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
-from itbgui.program.exercises import CATALOGUE
+from itbgui.program.exercises import name_of
 from itbgui.program.sessions import session_day
 from itbgui.store.records import SessionRecord
 
@@ -40,7 +40,6 @@ HEADER = ("session_id", "date", "started_at", "ended_at", "duration_min", "compl
           "exercise", "exercise_name", "side", "set", "target_reps", "done_reps",
           "resistance", "step", "hold_seconds")
 
-_NAMES = {ex.id: ex.name for ex in CATALOGUE}
 
 
 #: First characters a spreadsheet takes as the start of a formula (OWASP's list, plus LF/NUL).
@@ -83,7 +82,7 @@ def csv_rows(sessions: Iterable[SessionRecord]) -> Iterator[list[str]]:
             yield head + [""] * (len(HEADER) - len(head))
         for s in record.sets:
             yield head + [_cell(v) for v in (
-                s.exercise_id, _NAMES.get(s.exercise_id, s.exercise_id), s.side, s.set_number,
+                s.exercise_id, name_of(s.exercise_id), s.side, s.set_number,
                 s.target_reps, s.done_reps, s.resistance, s.step_index, s.hold_seconds)]
 
 

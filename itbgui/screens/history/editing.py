@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QFormLayout, QHeaderView, QLabel, QMessageBox, QPlainTextEdit,
                                QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from itbgui.program.exercises import CATALOGUE, Kind
+from itbgui.program.exercises import Kind, exercise as _exercise, find as _known
 from itbgui.store.records import (NOTE_MAX_CHARS, PAIN_RANGE, REPS_RANGE, RecordError, SessionRecord,
                              check_pain, check_reps, clean_text)
 from itbgui.store.repository import StoreError
 from itbgui.ui.widget_kit import fit_to_screen
 
-_BY_ID = {ex.id: ex for ex in CATALOGUE}
 _UNSET = object()
 
 
@@ -41,7 +40,7 @@ RungLabel = Callable[[str, int], str]
 
 def catalogue_label(exercise_id: str, rung: int) -> str:
     """The catalogue's own name for a rung, for when no plan set-up says more."""
-    return _BY_ID[exercise_id].steps[rung].name
+    return _exercise(exercise_id).steps[rung].name
 
 
 def edited_session(record: SessionRecord, *, pain_before=_UNSET, pain_after=_UNSET,
@@ -71,7 +70,7 @@ def edited_session(record: SessionRecord, *, pain_before=_UNSET, pain_after=_UNS
             if change.done_reps is not None:
                 update["done_reps"] = check_reps(change.done_reps, "reps")
             if change.rung is not None:
-                exercise = _BY_ID.get(old.exercise_id)
+                exercise = _known(old.exercise_id)
                 if exercise is None or not 0 <= change.rung < len(exercise.steps):
                     raise RecordError(f"{old.exercise_id} has no resistance step {change.rung + 1}")
                 update["step_index"] = change.rung
@@ -192,7 +191,7 @@ class SessionEditDialog(QDialog):
         self._initial_rungs: list[int] = []
         sides = {"left": self.tr("left"), "right": self.tr("right"), None: self.tr("both")}
         for row, s in enumerate(record.sets):
-            ex = _BY_ID.get(s.exercise_id)
+            ex = _known(s.exercise_id)
             for column, text in enumerate((ex.name if ex else s.exercise_id,
                                            f"{sides.get(s.side, s.side)} · {s.set_number}")):
                 item = QTableWidgetItem(text)

@@ -13,7 +13,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
-from itbgui.program.exercises import CATALOGUE
+from itbgui.program.exercises import catalogue, name_of
 from itbgui.program.sessions import is_partial
 from itbgui.store.records import SessionRecord, SetRecord
 
@@ -21,12 +21,11 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The row's SessionRecord (session table) or SetRecord (sets table).
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_NAMES = {ex.id: ex.name for ex in CATALOGUE}
 _NUMBER_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def exercise_name(exercise_id: str) -> str:
-    return _NAMES.get(exercise_id, exercise_id)
+    return name_of(exercise_id)
 
 
 def exercises_logged(record: SessionRecord) -> list[str]:
@@ -203,7 +202,7 @@ class SessionTableModel(QAbstractTableModel):
         if column is SessionColumn.EXERCISES:
             logged = exercises_logged(record)
             lines = [exercise_name(e) for e in logged]
-            missing = [ex.name for ex in CATALOGUE if ex.id not in logged]
+            missing = [ex.name for ex in catalogue() if ex.id not in logged]
             if missing:
                 lines.append(self.tr("Not logged: %1").replace("%1", ", ".join(missing)))
             return "\n".join(lines)

@@ -5,7 +5,8 @@ Pure Python, no Qt, so the matching is tested without a display.
 
 from __future__ import annotations
 
-from itbgui.program.exercises import CATALOGUE, Exercise
+from itbgui.program import exercises
+from itbgui.program.exercises import Exercise
 
 
 def _fields(ex: Exercise) -> tuple[str, str, str]:
@@ -14,7 +15,7 @@ def _fields(ex: Exercise) -> tuple[str, str, str]:
     return ex.name.lower(), " ".join(ex.muscles).lower(), rest.lower()
 
 
-def search(query: str, catalogue: tuple[Exercise, ...] = CATALOGUE) -> list[Exercise]:
+def search(query: str, catalogue: tuple[Exercise, ...] | None = None) -> list[Exercise]:
     """Exercises holding every word of ``query``, from the best place that has any match.
 
     Names first: when some exercises' names hold every word, only those are listed
@@ -22,6 +23,8 @@ def search(query: str, catalogue: tuple[Exercise, ...] = CATALOGUE) -> list[Exer
     else names and muscles ("hamstrings"); else everything, cues and tips too ("heels
     glued"). Catalogue order within. An empty query lists the whole catalogue.
     """
+    if catalogue is None:
+        catalogue = exercises.catalogue()
     words = query.lower().split()
     if not words:
         return list(catalogue)

@@ -21,7 +21,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPageLayout, QPageSize,
 from itbgui.figures.catalogue import motion
 from itbgui.figures.paint import PRINT, paint_figure
 from itbgui.program.exercises import Kind
-from itbgui.program.plan import TEMPLATE_FOCUS
+from itbgui.program.plan import template_focus
 from itbgui.program.plan_setup import WEEKDAY_NAMES
 from itbgui.program.week import SheetDay, SheetSession, WeekSheet, build_week_sheet  # noqa: F401 (re-exported)
 
@@ -212,7 +212,7 @@ class _SheetPainter:
         session = day.session
         title = f"{WEEKDAY_NAMES[day.date.weekday()]} {day.date.day}"
         self.text(0, y, 60, head_h, title, 14, bold=True)
-        focus = TEMPLATE_FOCUS.get(session.template, "")
+        focus = template_focus(session.template)
         detail = f"{focus} · {tr('about %1 min').replace('%1', str(session.estimated_minutes))}"
         if session.after_light_run:
             detail += " · " + tr("after a light run")
