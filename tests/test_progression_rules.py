@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from itbgui.program.decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS,
                                       PROGRESS, STEP_BACK)
+from itbgui.program.decisions import RANK
 from itbgui.program.dose_state import STRENGTH, ladder, plan_position, replay
 from itbgui.program.plan import SESSION_EXERCISES, generate_plan
 from itbgui.program.plan_setup import PlanSetup
@@ -101,9 +102,18 @@ def test_every_rule_holds_on_any_history(case):
             assert d.action == STEP_BACK
         if peak is not None and peak >= 7:
             assert d.scope == "all"                 # high pain: every exercise steps back
-        # The person's call wins (within the advice).
-        if session.id in overrides and not d.see_clinician:
-            assert d.effective_action == overrides[session.id]
+        # The person's call wins when it lowers the dose, never past the rule: nothing goes
+        # up while a clinician is advised, and against a step back the most is a hold.
+        if session.id in overrides:
+            chosen = overrides[session.id]
+            if RANK[chosen] <= RANK[d.action]:
+                assert d.effective_action == chosen
+            elif d.see_clinician:
+                assert d.effective_action == d.action
+            elif d.action == STEP_BACK:
+                assert d.effective_action == HOLD
+            else:
+                assert d.effective_action == chosen
 
     for exercise_id, seen in appearances(history).items():
         steps = ladder(plan, exercise_id)

@@ -22,8 +22,15 @@ if TYPE_CHECKING:
 SETTLED = ("better", "same")
 
 
+def pain_during(session: SessionRecord) -> int | None:
+    """The worst pain during the session, where the record has it (asked with the after score)."""
+    return getattr(session, "pain_during", None)
+
+
 def peak_pain(session: SessionRecord) -> int | None:
-    values = [p for p in (session.pain_before, session.pain_after) if p is not None]
+    """The worst pain logged around the session: during (the main trigger, PROGRAM.md), or
+    before and after where during was not asked."""
+    values = [p for p in (session.pain_before, pain_during(session), session.pain_after) if p is not None]
     return max(values) if values else None
 
 
@@ -191,18 +198,31 @@ def _week_six_check(plan: Plan, history) -> str | None:
     return None
 
 
+PAUSE_REASON = ("Strength work pauses until you have seen a clinician or the pain has settled: "
+                "only the stretch and gentle movement of the hip for now.")
+
+
 def session_decision(plan: Plan, history: list[SessionRecord], previous: ProgressionDecision | None,
-                     override: str | None = None) -> ProgressionDecision:
-    """The decision after ``history[-1]``, ``previous`` being the one after the session before."""
+                     override: str | None = None, window: list[SessionRecord] | None = None,
+                     phase: str = "build") -> ProgressionDecision:
+    """The decision after ``history[-1]``, ``previous`` being the one after the session before.
+
+    ``window``: the sessions since a pause last ended (default: all), which the persistent
+    pain checks read; ``phase``: where the person stood when the session was done. Any
+    reason to see a clinician pauses strength work (clinical_state), so the action is then a
+    step back and the reason says the work pauses."""
+    from itbgui.program.clinical_state import pause_reasons
+
+    window = history if window is None else window
     session = history[-1]
     action, reason, scope = _action(plan, history)
-    clinician = clinician_reasons(plan, history, action, previous)
-    if clinician and action == PROGRESS:
-        action = HOLD
-        reason = ("Two easy sessions, but while a check with a clinician is advised the dose "
-                  "does not go up.")
+    clinician = clinician_reasons(plan, window, action, previous)
+    clinician += [r for r in pause_reasons(window, [], peak_pain) if r not in clinician]
+    if clinician:
+        action, reason, scope = STEP_BACK, PAUSE_REASON, "all"
     return ProgressionDecision(
         id=decision_id(session.id), action=action, reason=reason, see_clinician=bool(clinician),
         made_on=session.ended_at or session.started_at, based_on=session.id,
         overridden_to=None if override == action else override,
-        clinician_reason=" ".join(clinician), scope=scope)
+        clinician_reason=" ".join(clinician), scope=scope, phase=phase,
+        clinician_reasons=tuple(clinician))

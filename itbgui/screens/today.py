@@ -199,6 +199,9 @@ class TodayPage(TextScaled, QWidget):
         self.decision_title.setWordWrap(True)
         self.decision_reason = QLabel(objectName="cardText")
         self.decision_reason.setWordWrap(True)
+        self.phase_label = QLabel(objectName="cardSmall")
+        self.phase_label.setWordWrap(True)
+        lay.addWidget(self.phase_label)
         lay.addWidget(self.decision_title)
         lay.addWidget(self.decision_reason)
         self.override_label = QLabel(objectName="cardSmall")
@@ -371,7 +374,12 @@ class TodayPage(TextScaled, QWidget):
                 button.setChecked(False)
             self.override_group.setExclusive(True)
             self.clinician_label.hide()
+            self.phase_label.hide()
             return
+        from itbgui.program.clinical_state import phase_words
+
+        self.phase_label.setText(phase_words(decision.phase))
+        self.phase_label.show()
         effective = decision.effective_action
         if decision.overridden_to:
             self.decision_title.setText(self.tr("Your call: %1").replace("%1", self.action_words(effective)))
