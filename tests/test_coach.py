@@ -176,3 +176,16 @@ def test_today_is_worked_out_once_per_change_to_the_data(folder, monkeypatch):
     coach.clock.advance(24 * 3600)
     assert worked_out()
     assert not worked_out()
+
+
+def test_a_pause_ends_on_the_persons_answer_and_strength_work_comes_back(folder):
+    folder.save_plan_setup(SETUP.to_doc())
+    folder.save_session(logged(MONDAY, 1, 9, "same"))          # 9/10: strength work pauses
+    coach = coach_on(folder, MONDAY + dt.timedelta(days=2))
+    paused = coach.today_view().session
+    assert paused.decision.phase == "paused" and paused.decision.see_clinician
+    assert [i.exercise_id for i in paused.prescription.items] == ["glute_stretch"]
+    coach.answer_pause("settled")
+    resumed = coach_on(folder, MONDAY + dt.timedelta(days=2)).today_view().session
+    assert resumed.decision.phase == "build" and not resumed.decision.see_clinician
+    assert len(resumed.prescription.items) > 1 and "pain has settled" in resumed.decision.reason

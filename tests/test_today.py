@@ -203,3 +203,12 @@ def test_editing_the_last_sessions_pain_in_history_changes_the_decision(qtbot, s
     assert win.today_page.decision_title.text() == "Step back"
     history.undo_stack.undo()                                  # and back again
     assert win.today_session.decision.effective_action == "hold"
+
+
+def test_the_decision_card_says_where_the_person_stands(qtbot, store, tmp_path):
+    store.save_plan_setup(SETUP.to_doc())
+    store.save_sessions([logged(MONDAY, 1, 9, "same", sid="a")])   # 9/10 pauses strength work
+    win = open_window(qtbot, store, tmp_path, clock_on(WEDNESDAY, hour=12))
+    assert win.today_session.decision.phase == "paused"
+    assert "paused" in win.today_page.phase_label.text()
+    assert win.today_page.clinician_label.isVisibleTo(win.today_page)
