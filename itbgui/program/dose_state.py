@@ -221,6 +221,7 @@ class History:
         (the latest decision counts once per exercise; it is not a standing order)."""
         states = {k: replace(v) for k, v in self.states.items()}
         last_day, result = self.last_day, []
+        used: dict[tuple[dt.date, str], int] = {}   # sets x reps given in a week, in a rebuild
         for p in planned:
             clinical = self.clinical_on(p.date)
             items = []
@@ -235,12 +236,24 @@ class History:
                 _commit(states[item.exercise_id], change, p.date)
                 item = dose_prescription(self.plan, p, item, change.dose)
                 if clinical.phase == REBUILD and item.exercise_id in clinical.rebuilding:
-                    item = rebuild_prescription(self.plan, p, item, clinical.rebuilding[item.exercise_id])
+                    key = (monday_of(p.date), item.exercise_id)
+                    if key not in used:
+                        used[key] = self.volume_in_week(*key)
+                    left = clinical.rebuilding[item.exercise_id].cap - used[key]
+                    item = rebuild_prescription(self.plan, p, item, clinical.rebuilding[item.exercise_id], left)
+                    if item is None:
+                        continue   # the week's ceiling is reached: not again this week
+                    used[key] += item.sets * item.reps
                 items.append(item)
             if clinical.phase != PAUSED:
                 last_day = p.date
             result.append(replace(p.prescription, items=tuple(items)))
         return result
+
+    def volume_in_week(self, monday: dt.date, exercise_id: str) -> int:
+        """Sets x reps per side the logged sessions of a week asked of an exercise."""
+        return sum(exercise_volume(s.session, exercise_id) for s in self.sessions
+                   if monday_of(session_day(s.session)) == monday)
 
     def rises(self, planned: list[PlannedSession]) -> bool:
         """Does any exercise of these sessions go up a step, if they are done as planned?"""
@@ -324,9 +337,14 @@ def exposures_a_week(plan: Plan, exercise_id: str, monday: dt.date) -> int:
 
 
 def rebuild_prescription(plan: Plan, planned: PlannedSession, item: ExercisePrescription,
-                         rebuilding) -> ExercisePrescription:
-    """The exercise in a rebuild week: its rung, 2 sets of fewer reps, within the weekly ceiling."""
+                         rebuilding, left: int) -> ExercisePrescription | None:
+    """The exercise in a rebuild week: its rung, 2 sets of fewer reps, within the weekly
+    ceiling (``left`` of it this week); None when nothing is left this week."""
+    if left <= 0:
+        return None
     sets, reps = rebuild_dose(rebuilding, item.reps, exposures_a_week(plan, item.exercise_id, planned.date))
+    if sets * reps > left:
+        sets, reps = (2, left // 2) if left >= 6 else (1, left)
     tempo, rest = style_for_reps(reps)
     rung = Rung(item.resolved_step_index, label_for(item.exercise_id, plan.setup, item.resolved_step_index))
     return exercise_prescription(item.exercise_id, sets, reps, tempo, rest, rung, plan.timing)

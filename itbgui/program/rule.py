@@ -144,16 +144,18 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
     if reps_short(session):
         return HOLD, "Some sets fell short of their target, so the same dose comes round again.", "session"
     if len(history) < 2:
-        return HOLD, "A good first session. One more like it and the plan moves on.", "session"
+        return HOLD, ("A good first session: the dose stays. One more like it and the plan can "
+                      "move on."), "session"
     if session.next_morning is None:
         return HOLD, ("Nothing goes up until you have said how your side felt the next morning; "
                       "until then the dose stays."), "session"
     before = history[-2]
     if (session_day(session) - session_day(before)).days >= GAP_DAYS:
-        return HOLD, ("A good first session after the break. One more like it and the plan "
-                      "moves on."), "session"
+        return HOLD, ("A good first session after the break: the dose stays. One more like it "
+                      "and the plan can move on."), "session"
     if not is_easy(before):
-        return HOLD, "An easy session. One more like it and the plan moves on.", "session"
+        return HOLD, ("An easy session: the dose stays. One more like it and the plan can move "
+                      "on."), "session"
     return PROGRESS, ("Two easy sessions in a row: pain 3/10 or less, settled by the next "
                       "morning, every set done. The plan moves on."), "session"
 
