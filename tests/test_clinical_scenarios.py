@@ -228,3 +228,28 @@ def test_progress_is_said_when_the_next_session_goes_up(tmp_path, capsys):
             last[s.exercise_id] = (s.step_index, s.target_reps)
     nxt = upcoming(doc)[0]
     assert any((e["step"], e["reps"]) > last[e["exercise"]] for e in strength(nxt))
+
+
+def test_a_paused_weeks_stretch_session_ticks_its_day_and_is_not_offered_again(tmp_path, capsys):
+    """While paused, the stretch alone is the session: done, it is that day's session, and
+    Today does not offer it again the same day (nor slide the week onto its Sunday)."""
+    from itbgui.program.progression import next_session
+    from itbgui.program.simulation import log_session
+
+    setup = setup_from(2)
+    records = played_until(setup, easy, TODAY - dt.timedelta(days=2))
+    records[-1] = dataclasses.replace(records[-1], pain_after=9)          # paused since Monday
+    offered = next_session(setup, records, today=TODAY)
+    assert offered.is_today and [i.exercise_id for i in offered.prescription.items] == [STRETCH]
+    stretch = log_session(offered, Outcome(2, 2, "same"), "stretch-today")
+    records.append(dataclasses.replace(stretch, ended_at=stretch.started_at.replace(hour=12)
+                                       - dt.timedelta(hours=4), started_at=stretch.started_at.replace(hour=7)))
+    after = next_session(setup, records, today=TODAY)
+    assert after.done_today and after.date > TODAY
+    write_folder(tmp_path, setup, records)
+    doc, text = read_week(tmp_path, capsys)
+    done = [d for d in doc["days"] if d["done"]]      # sessions tick off days in the week's order
+    assert len(done) == 1 and done[0]["status"] == "complete"
+    assert [e["exercise"] for e in done[0]["exercises"]] == [STRETCH]
+    sessions = [d for d in doc["days"] if d["kind"] == "session"]
+    assert len(sessions) == 3                          # no fourth, slid onto the Sunday

@@ -25,7 +25,8 @@ from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.prescription import SessionPrescription
 from itbgui.program.rule import PAUSE_REASON, exercise_kind, weekly_baselines  # noqa: F401
 from itbgui.program.resume import ResumePoint, resume_point, resumable_session
-from itbgui.program.sessions import counted_sessions, plan_sessions, session_day, session_status
+from itbgui.program.sessions import (counted_sessions, is_stretch_session, plan_sessions, session_day,
+                                     session_status)
 from itbgui.program.timeline import Timing, build_timeline
 
 if TYPE_CHECKING:   # records are plain data; the rule only reads their fields
@@ -97,6 +98,11 @@ class TodaySession:
     def week_label(self) -> str:
         if self.is_maintenance:
             return "Maintenance"
+        phase = self.decision.phase if self.decision is not None else None
+        if phase == PAUSED:
+            return f"Week {self.week} · strength work paused"
+        if phase == REBUILD:
+            return f"Week {self.week} · rebuilding after a flare"
         if self.week > PLAN_WEEKS:
             return f"Week {self.week} · building on"
         return f"Week {self.week} of {PLAN_WEEKS}"
@@ -151,13 +157,23 @@ def _slide_day(setup: PlanSetup, day: dt.date, planned_day: dt.date, sunday: dt.
     return day
 
 
+def ticking_sessions(sessions, history: History) -> list[SessionRecord]:
+    """The sessions that tick off planned days: :func:`plan_sessions`, and the stretch-only
+    sessions of weeks where strength work was paused or its weekly ceiling reached."""
+    ticking = plan_sessions(sessions)
+    stretch = [s for s in sessions if is_stretch_session(s)
+               and history.week_phase(session_day(s)) in (PAUSED, REBUILD)]
+    return sorted(ticking + stretch, key=lambda s: s.started_at) if stretch else ticking
+
+
 def done_planned_days(plan: Plan, sessions, monday: dt.date,
                       history: History | None = None) -> frozenset[dt.date]:
     """The planned days of a week that count as done: sessions are done in the week's order,
     so two sessions logged (on any days) tick off the week's first two planned days."""
-    done = sum(1 for s in plan_sessions(sessions) if monday <= session_day(s) <= monday + dt.timedelta(days=6))
     if history is None:
         history = replay(plan, sessions)
+    done = sum(1 for s in ticking_sessions(sessions, history)
+               if monday <= session_day(s) <= monday + dt.timedelta(days=6))
     return frozenset(p.date for p in planned_week(plan, history, monday)[:done])
 
 
@@ -180,7 +196,7 @@ def next_planned(plan: Plan, sessions, today: dt.date,
         history = replay(plan, sessions)
     monday = monday_of(today)
     sunday = monday + dt.timedelta(days=6)
-    done_days = [session_day(s) for s in plan_sessions(sessions)]
+    done_days = [session_day(s) for s in ticking_sessions(sessions, history)]
     this_week = [d for d in done_days if monday <= d <= sunday]
     planned = planned_week(plan, history, monday)
     if len(this_week) < len(planned):
@@ -281,7 +297,8 @@ def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None
     prescription = history.preview([replace(planned, date=day)])[0]
     decision = next_decision(history, replace(planned, date=day), prescription)
     todays = [s for s in counted_sessions(sessions) if session_day(s) == today]
-    done_today = bool(todays)
+    stretched = any(session_day(s) == today for s in ticking_sessions(sessions, history))
+    done_today = bool(todays) or stretched
     return TodaySession(
         date=day, is_today=day == today, week=planned.week, planned=planned,
         prescription=prescription,

@@ -17,8 +17,8 @@ from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.preferences import SessionPreferences, apply_preferences, timing_for
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
 from itbgui.program.progression import (done_planned_days, history_of, planned_week, shown_decision,
-                          upcoming_decision, week_prescriptions)
-from itbgui.program.sessions import counted_sessions, plan_sessions, session_day, session_status
+                          ticking_sessions, upcoming_decision, week_prescriptions)
+from itbgui.program.sessions import counted_sessions, is_stretch_session, session_day, session_status
 from itbgui.store.records import SessionRecord
 from itbgui.program.timeline import build_timeline
 
@@ -147,11 +147,11 @@ def _done_exercises(record, items) -> tuple[WeekExercise, ...]:
 def done_records(plan, history, sessions, monday: dt.date) -> dict:
     """Planned day -> the logged session that ticked it off (in the week's order)."""
     done = sorted(done_planned_days(plan, sessions, monday, history))
-    return dict(zip(done, _week_sessions(sessions, monday)))
+    return dict(zip(done, _week_sessions(sessions, monday, history)))
 
 
-def _week_sessions(sessions, monday: dt.date) -> list:
-    return [s for s in plan_sessions(sessions) if monday <= session_day(s) <= monday + dt.timedelta(days=6)]
+def _week_sessions(sessions, monday: dt.date, history) -> list:
+    return [s for s in ticking_sessions(sessions, history) if monday <= session_day(s) <= monday + dt.timedelta(days=6)]
 
 
 def extra_records(plan, history, sessions, monday: dt.date) -> tuple:
@@ -171,7 +171,7 @@ def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.dat
             days.append(WeekDay(d.date, "run" if d.running else "rest", False))
         elif d.done is not None:
             days.append(WeekDay(d.date, "session", True, _done(d.done, d.session.prescription),
-                                session_status(d.done)))
+                                "complete" if is_stretch_session(d.done) else session_status(d.done)))
         else:
             days.append(WeekDay(d.date, "session", False, tuple(map(_planned, d.session.prescription.items))))
     phase = sheet.phase
