@@ -68,8 +68,10 @@ def test_today_tab_reaches_every_control_and_arrows_move_within_the_choice(windo
     group = window.today_page.override_buttons
     unreached = unreachable_by_tab(window, qtbot, presses=60)
     assert all(name.startswith("QPushButton") for name in unreached)
-    assert len(unreached) == len(group) - 1
-    buttons = list(group.values())
+    # (The synthetic history now ends paused, issue 20: "Move on" is then disabled, out of
+    # the Tab order and the arrows' reach.)
+    buttons = [b for b in group.values() if b.isEnabled()]
+    assert len(unreached) == len(buttons) - 1
     checked = next(b for b in buttons if b.isChecked())
     checked.setFocus(Qt.FocusReason.TabFocusReason)
     reached = {checked}

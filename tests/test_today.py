@@ -212,3 +212,11 @@ def test_the_decision_card_says_where_the_person_stands(qtbot, store, tmp_path):
     assert win.today_session.decision.phase == "paused"
     assert "paused" in win.today_page.phase_label.text()
     assert win.today_page.clinician_label.isVisibleTo(win.today_page)
+    assert [i.exercise_id for i in win.today_session.prescription.items] == ["glute_stretch"]
+    # Only the person's answer ends the pause: a click, stored, and strength work is back.
+    button = win.today_page.pause_buttons["settled"]
+    assert button.isVisibleTo(win.today_page)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert win.today_session.decision.phase == "build" and len(win.today_session.prescription.items) > 1
+    assert not button.isVisibleTo(win.today_page)
+    assert any(d.get("answer") == "settled" for d in store.decisions())

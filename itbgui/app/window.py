@@ -82,6 +82,7 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.today_page.setup_requested.connect(self.edit_plan_setup)
         self.today_page.override_chosen.connect(self.set_override)
         self.today_page.morning_answered.connect(self.answer_morning)
+        self.today_page.pause_answered.connect(self.answer_pause)
         self.today_page.morning_dismissed.connect(self.dismiss_morning)
         # Plan, History and Library are built the first time they are shown: none is needed
         # for the first paint, and they pull in QtSvg and the charts.
@@ -260,6 +261,10 @@ class MainWindow(MadeOnUse, QMainWindow):
             return
         if self._store_write(lambda: self.coach.answer_morning(record, answer), self.tr("Not saved: %1")):
             self.status(self.tr("Thanks, noted."), 4000)
+            self.refresh_all()
+
+    def answer_pause(self, answer: str) -> None:
+        if self._store_write(lambda: self.coach.answer_pause(answer), self.tr("Not saved: %1")):
             self.refresh_all()
 
     def dismiss_morning(self) -> None:

@@ -40,6 +40,8 @@ class TodayPage(TextScaled, QWidget):
     override_chosen = Signal(str)
     #: the next-morning answer: "better", "same" or "worse"
     morning_answered = Signal(str)
+    #: the person's answer that ends a pause: "cleared" or "settled"
+    pause_answered = Signal(str)
     morning_dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -222,6 +224,17 @@ class TodayPage(TextScaled, QWidget):
         self.clinician_label.setWordWrap(True)
         set_by_name(self.clinician_label, "textFormat", "RichText")
         lay.addWidget(self.clinician_label)
+        # Only while strength work is paused: the person's own answer is what ends it.
+        answers = QHBoxLayout()
+        self.pause_buttons: dict[str, QPushButton] = {}
+        for answer, words in (("cleared", self.tr("A clinician has cleared me to go on")),
+                              ("settled", self.tr("The pain has settled"))):
+            button = QPushButton(words, objectName="overrideButton")
+            button.clicked.connect(lambda _=False, a=answer: self.pause_answered.emit(a))
+            button.hide()
+            answers.addWidget(button)
+            self.pause_buttons[answer] = button
+        lay.addLayout(answers)
         self.decision_card = card
         return card
 
@@ -375,11 +388,15 @@ class TodayPage(TextScaled, QWidget):
             self.override_group.setExclusive(True)
             self.clinician_label.hide()
             self.phase_label.hide()
+            for button in self.pause_buttons.values():
+                button.hide()
             return
         from itbgui.program.clinical_state import phase_words
 
         self.phase_label.setText(phase_words(decision.phase))
         self.phase_label.show()
+        for button in self.pause_buttons.values():
+            button.setVisible(decision.phase == "paused")
         effective = decision.effective_action
         if decision.overridden_to:
             self.decision_title.setText(self.tr("Your call: %1").replace("%1", self.action_words(effective)))
