@@ -59,10 +59,16 @@ def scripted(script):
     return person
 
 
+overrides = st.dictionaries(st.integers(1, 12), st.sampled_from((PROGRESS, HOLD, STEP_BACK)), max_size=4)
+
+
 @settings(max_examples=15, deadline=None)
-@given(setups, st.lists(outcomes, min_size=2, max_size=12))
-def test_paused_prescribes_no_strength_and_every_reason_matches_its_action(setup, script):
-    played = simulate(setup, scripted(script), 6 * 7)
+@given(setups, st.lists(outcomes, min_size=2, max_size=12), overrides)
+def test_paused_prescribes_no_strength_and_every_reason_matches_its_action(setup, script, calls):
+    # The person's own calls after some sessions ("Move on" after a flare among them).
+    decisions = [{"id": f"after-s{k:03d}", "based_on": f"s{k:03d}", "overridden_to": action,
+                  "made_on": "2026-11-02T08:00:00+00:00"} for k, action in calls.items()]
+    played = simulate(setup, scripted(script), 6 * 7, decisions)
     records = [p.record for p in played]
     for p in played:
         decision = p.offered.decision
@@ -73,8 +79,8 @@ def test_paused_prescribes_no_strength_and_every_reason_matches_its_action(setup
             assert [i.exercise_id for i in p.offered.prescription.items] == [STRETCH]
             assert decision.see_clinician and decision.clinician_reasons
     today = setup.start_date + dt.timedelta(days=6 * 7)
-    week = week_data(setup, records, [], today, today)
-    shown = next_session(setup, records, today=today).decision
+    week = week_data(setup, records, decisions, today, today)
+    shown = next_session(setup, records, decisions, today=today).decision
     if shown is not None:                                                          # (d)
         assert week.decision.effective_action == shown.effective_action
         assert week.decision.stated_reason == shown.stated_reason

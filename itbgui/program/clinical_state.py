@@ -45,11 +45,12 @@ WARNING_SIGNS = ("a hot, red or swollen knee, or a fever; not being able to bear
                  "night; numbness")
 
 
-def pause_reasons(window: list[SessionRecord], actions: list[str], peak) -> list[str]:
-    """The persistent or severe pain patterns that pause strength work, as plain sentences.
+def pause_reasons(window: list[SessionRecord], peak) -> list[str]:
+    """The persistent or severe pain patterns that pause strength work, as plain sentences
+    (the rule's own clinician reasons pause it too, rule.clinician_reasons).
 
-    ``window``: the sessions since the last pause ended (oldest first); ``actions``: the
-    effective action after each of them; ``peak``: a session's worst pain."""
+    ``window``: the sessions since the last pause ended (oldest first); ``peak``: a
+    session's worst pain."""
     reasons = []
     last = window[-1]
     top = peak(last)

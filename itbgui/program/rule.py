@@ -219,7 +219,7 @@ def session_decision(plan: Plan, history: list[SessionRecord], previous: Progres
     session = history[-1]
     action, reason, scope = _action(plan, history)
     clinician = clinician_reasons(plan, window, action, previous)
-    clinician += [r for r in pause_reasons(window, [], peak_pain) if r not in clinician]
+    clinician += [r for r in pause_reasons(window, peak_pain) if r not in clinician]
     if clinician:
         action, reason, scope = STEP_BACK, PAUSE_REASON, "all"
     return ProgressionDecision(
