@@ -35,6 +35,8 @@ ANSWERS = {"cleared": "You said a clinician has seen you and cleared you to go o
 PAUSE_PAIN = 8
 #: Pain after of this or more in 3 of the last 4 sessions: persistent, not a flare.
 PERSISTENT_PAIN = ACCEPTABLE_PAIN
+#: "The morning worse twice" counts within this many sessions (about a month).
+MORNING_WINDOW = 12
 #: Reps per set in a rebuild at the flare's rung: two steps down, one down, the flare dose.
 REBUILD_REPS = {-2: 5, -1: 7, 0: 10}
 REBUILD_SETS = 2
@@ -61,7 +63,7 @@ def pause_reasons(window: list[SessionRecord], peak) -> list[str]:
     if high_after >= 3:
         reasons.append(f"Pain after the session was {PERSISTENT_PAIN}/10 or more in {high_after} "
                        f"of your last {len(recent)} sessions.")
-    worse = sum(1 for s in window if s.next_morning == "worse")
+    worse = sum(1 for s in window[-MORNING_WINDOW:] if s.next_morning == "worse")
     if worse >= 2:
         reasons.append(f"Your side felt worse the next morning after {worse} sessions.")
     return reasons
@@ -115,18 +117,19 @@ class ClinicalState:
             self._enter(MAINTENANCE, monday)
 
     def after_session(self, record: SessionRecord, day: dt.date, action: str, scope_all: bool,
-                      done: set[str], easy: bool, caps: dict[str, int], pause: list[str]) -> None:
-        """One session's decision (``action``, effective) moves the state on."""
+                      done: set[str], easy: bool, caps, pause: list[str]) -> None:
+        """One session's decision (``action``, effective) moves the state on. ``caps()``:
+        each exercise's volume in the week before this session (asked only when needed)."""
         if pause or self.phase == PAUSED:
             if self.phase != PAUSED:
                 self.paused_from = REBUILD if self.phase in (MAINTENANCE, REBUILD) else BUILD
                 self._enter(PAUSED, day)
             self.reasons = tuple(dict.fromkeys(self.reasons + tuple(pause)))
             if self.paused_from == REBUILD and not self.rebuilding:
-                self.rebuilding = {k: Rebuilding(v) for k, v in caps.items()}
+                self.rebuilding = {k: Rebuilding(v) for k, v in caps().items()}
             return
         if self.phase == MAINTENANCE and action == STEP_BACK:
-            self.rebuilding = {k: Rebuilding(v) for k, v in caps.items()}
+            self.rebuilding = {k: Rebuilding(v) for k, v in caps().items()}
             self._enter(REBUILD, day)
             return
         if self.phase == REBUILD:

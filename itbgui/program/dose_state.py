@@ -209,7 +209,10 @@ class History:
     def is_settled(self, before: dt.date) -> bool:
         """Maintenance may start: the last three sessions before ``before`` had pain after
         of 3/10 or less, and the last decision gives no clinician advice."""
-        done = [s for s in self.sessions if session_day(s.session) < before]
+        if self.sessions and session_day(self.sessions[-1].session) < before:
+            done = self.sessions   # the common case (each new week of the replay): no walk
+        else:
+            done = [s for s in self.sessions if session_day(s.session) < before]
         recent = done[-3:]
         if len(recent) < 3 or done[-1].decision.see_clinician:
             return False
@@ -307,7 +310,7 @@ def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None, answer
         _apply_decision(history.states, decision, done, recent)
         history.clinical.after_session(
             session, day, decision.effective_action, decision.scope == "all", done, is_easy(session),
-            _week_volumes(counted[:k + 1], day), list(decision.clinician_reasons))
+            lambda: _week_volumes(counted, k, day), list(decision.clinician_reasons))
         decision = replace(decision, phase=history.clinical.phase)
         history.sessions.append(LoggedSession(session, doses, decision, phase))
         previous = decision
@@ -321,10 +324,17 @@ def _resume(states: dict[str, ExerciseState]) -> None:
         state.owed_down, state.owed_up = max(state.owed_down, 1), False
 
 
-def _week_volumes(sessions, flare_day: dt.date) -> dict[str, int]:
-    """Each exercise's sets x reps in the 7 days before the flare (the flare session's own
+def _week_volumes(sessions, k: int, flare_day: dt.date) -> dict[str, int]:
+    """Each exercise's sets x reps in the 7 days before the flare (``sessions[k]``; its own
     when nothing was done then): the weekly ceiling of a rebuild."""
-    before = [s for s in sessions[:-1] if 0 < (flare_day - session_day(s)).days <= 7] or sessions[-1:]
+    before = []
+    for s in reversed(sessions[:k]):
+        gap = (flare_day - session_day(s)).days
+        if gap > 7:
+            break
+        if gap > 0:
+            before.append(s)
+    before = before or [sessions[k]]
     return {e: sum(exercise_volume(s, e) for s in before) or MAINTENANCE_DOSE.sets * MAINTENANCE_DOSE.reps
             for e in STRENGTH}
 
