@@ -343,3 +343,17 @@ def test_no_printed_line_loses_a_letter(sheet_module, tmp_path, page_size):
     sheet_module.write_week_pdf(out, sheet_module.build_week_sheet(runner, [], [], MONDAY + dt.timedelta(days=3), MONDAY), page_size)
     text = flat(pdf_pages(out)[1][0])
     assert "leg lifts, deadlifts, band walks · about" in text
+
+
+def test_a_paused_week_prints_the_pause_the_stretch_only_and_the_advice(sheet_module, tmp_path):
+    plan = generate_plan(SETUP)
+    first = plan.sessions_in_week(MONDAY)[0]
+    history = [logged(first.prescription, first.date, 1, 9)]        # 9/10: strength work pauses
+    sheet = sheet_module.build_week_sheet(SETUP, history, [], MONDAY, MONDAY + dt.timedelta(days=1))
+    assert sheet.phase == "paused" and sheet.decision.phase == "paused"
+    out = tmp_path / "paused.pdf"
+    sheet_module.write_week_pdf(out, sheet, "A4")
+    text = flat(pdf_pages(out)[1][0])
+    assert "Strength work paused" in text and "see a physiotherapist or doctor" in text
+    to_come = [d.session for d in sheet.days if d.session and d.done is None]
+    assert to_come and all([i.exercise_id for i in s.prescription.items] == ["glute_stretch"] for s in to_come)

@@ -220,3 +220,17 @@ def test_the_decision_card_says_where_the_person_stands(qtbot, store, tmp_path):
     assert win.today_session.decision.phase == "build" and len(win.today_session.prescription.items) > 1
     assert not button.isVisibleTo(win.today_page)
     assert any(d.get("answer") == "settled" for d in store.decisions())
+
+
+def test_move_on_is_not_offered_against_a_step_back(qtbot, store, tmp_path):
+    """Issue 20, finding 2: "Move on" after 6/10 was taken and added two rungs."""
+    store.save_plan_setup(SETUP.to_doc())
+    store.save_sessions([logged(MONDAY, 1, 6, "same", sid="a")])
+    win = open_window(qtbot, store, tmp_path, clock_on(WEDNESDAY, hour=12))
+    page = win.today_page
+    assert win.today_session.decision.action == STEP_BACK
+    assert not page.override_buttons[PROGRESS].isEnabled()
+    assert "step back" in page.override_buttons[PROGRESS].toolTip()
+    qtbot.mouseClick(page.override_buttons[HOLD], Qt.MouseButton.LeftButton)
+    assert win.today_session.decision.effective_action == HOLD
+    assert "same dose" in win.today_session.decision.stated_reason

@@ -412,10 +412,13 @@ class TodayPage(TextScaled, QWidget):
             button.setText(self.short_words(action))
             button.setAccessibleName(self.action_words(action))
             button.setChecked(action == effective)
-        # While a clinician's check is advised nothing goes up, the person's call included.
-        self.override_buttons[PROGRESS].setEnabled(not decision.see_clinician)
+        # Nothing goes up while a clinician's check is advised, nor against a step back
+        # (the most a call can do then is hold): the button says so rather than pretend.
+        self.override_buttons[PROGRESS].setEnabled(not decision.see_clinician and decision.action != STEP_BACK)
         self.override_buttons[PROGRESS].setToolTip(
-            self.tr("Not while a check with a clinician is advised") if decision.see_clinician else "")
+            self.tr("Not while a check with a clinician is advised") if decision.see_clinician
+            else self.tr("Not after a step back: at most, stay at the same dose")
+            if decision.action == STEP_BACK else "")
         if decision.see_clinician:
             self.clinician_label.setText(self.tr(
                 "<b>Please see a clinician</b> (a physiotherapist or your doctor): %1<br><br>"
