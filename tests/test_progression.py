@@ -596,3 +596,12 @@ def test_worst_pain_during_is_the_step_back_trigger_when_the_record_has_it():
     assert decide(SETUP, [calm, flared]).action == PROGRESS
     decision = decide(SETUP, [calm, during])
     assert decision.action == STEP_BACK and "6/10" in decision.reason
+
+
+def test_pain_before_the_session_is_never_called_pain_during():
+    """Issue 20, finding 10: a 7/10 before the session read 'Pain reached 7/10 ... during'."""
+    decision = decide(SETUP, [logged(day(0), 7, 2, "same")])
+    assert decision.action == STEP_BACK and "before the session was 7/10" in decision.reason
+    assert "during" not in decision.reason
+    after = decide(SETUP, [logged(day(0), 1, 6, "same")])
+    assert "after the session was 6/10" in after.reason and "during" not in after.reason

@@ -34,6 +34,15 @@ def peak_pain(session: SessionRecord) -> int | None:
     return max(values) if values else None
 
 
+def pain_words(session: SessionRecord, peak: int) -> str:
+    """Which score the peak was, named as asked: pain before is never called "during"."""
+    if pain_during(session) == peak:
+        return "Worst pain during the session was"
+    if session.pain_after == peak:
+        return "Pain after the session was"
+    return "Pain before the session was"
+
+
 def pain_logged(session: SessionRecord) -> bool:
     """Both pain numbers are there: a session without them cannot show the dose was easy."""
     return session.pain_before is not None and session.pain_after is not None
@@ -115,8 +124,8 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
     if peak is not None and peak > ACCEPTABLE_PAIN:
         scope = "all" if peak >= SEVERE_PAIN else "session"
         which = "every exercise" if scope == "all" else "the exercises of that session"
-        return STEP_BACK, (f"Pain reached {peak}/10, above the 5 that is fine during this work. "
-                           f"Next time {which} go one step easier."), scope
+        return STEP_BACK, (f"{pain_words(session, peak)} {peak}/10, above the 5 that is fine with "
+                           f"this work. Next time {which} go one step easier."), scope
     if session.next_morning == "worse":
         return STEP_BACK, ("The morning after, your side felt worse than before the session. "
                            "Next time the exercises of that session go one step easier."), "session"
@@ -132,10 +141,10 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
         return HOLD, "The last session ended early, so the same dose comes round again.", "session"
     if peak is not None and peak > EASY_PAIN:
         if session.next_morning in SETTLED:
-            return HOLD, (f"Pain reached {peak}/10 and settled by the next morning. That is fine; "
-                          "repeat this dose before adding more."), "session"
-        return HOLD, (f"Pain reached {peak}/10. That is acceptable if it settles by tomorrow "
-                      "morning; repeat this dose before adding more."), "session"
+            return HOLD, (f"{pain_words(session, peak)} {peak}/10 and settled by the next morning. "
+                          "That is fine; repeat this dose before adding more."), "session"
+        return HOLD, (f"{pain_words(session, peak)} {peak}/10. That is acceptable if it settles by "
+                      "tomorrow morning; repeat this dose before adding more."), "session"
     if not pain_logged(session):
         if session.pain_before is None and session.pain_after is None:
             return HOLD, "No pain was logged, so the dose stays.", "session"
