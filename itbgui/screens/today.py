@@ -193,7 +193,7 @@ class TodayPage(TextScaled, QWidget):
 
     def _build_decision_card(self) -> QFrame:
         card = QFrame(objectName="card")
-        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         lay = QVBoxLayout(card)
         lay.setContentsMargins(20, 16, 20, 16)
         lay.setSpacing(8)
@@ -225,7 +225,7 @@ class TodayPage(TextScaled, QWidget):
         set_by_name(self.clinician_label, "textFormat", "RichText")
         lay.addWidget(self.clinician_label)
         # Only while strength work is paused: the person's own answer is what ends it.
-        answers = QHBoxLayout()
+        answers = QVBoxLayout()   # one above the other: long words at large text still fit
         self.pause_buttons: dict[str, QPushButton] = {}
         for answer, words in (("cleared", self.tr("A clinician has cleared me to go on")),
                               ("settled", self.tr("The pain has settled"))):
@@ -395,8 +395,13 @@ class TodayPage(TextScaled, QWidget):
 
         self.phase_label.setText(phase_words(decision.phase))
         self.phase_label.show()
+        # Paused, no call changes the dose: the person's answer takes the calls' place.
+        paused = decision.phase == "paused"
         for button in self.pause_buttons.values():
-            button.setVisible(decision.phase == "paused")
+            button.setVisible(paused)
+        for button in self.override_buttons.values():
+            button.setVisible(not paused)
+        self.override_label.setVisible(not paused)
         effective = decision.effective_action
         if decision.overridden_to:
             self.decision_title.setText(self.tr("Your call: %1").replace("%1", self.action_words(effective)))
