@@ -605,3 +605,14 @@ def test_pain_before_the_session_is_never_called_pain_during():
     assert "during" not in decision.reason
     after = decide(SETUP, [logged(day(0), 1, 6, "same")])
     assert "after the session was 6/10" in after.reason and "during" not in after.reason
+
+
+def test_a_call_can_lower_the_dose_never_raise_it_past_the_rule():
+    held = decide(SETUP, [logged(day(0), 1, 1, "same"), logged(day(3), 2, 4, "same")])
+    assert held.action == HOLD
+    assert held.with_override(PROGRESS).effective_action == HOLD          # no rung added
+    assert held.with_override(STEP_BACK).effective_action == STEP_BACK    # lower: the person's
+    flared = decide(SETUP, [logged(day(0), 1, 1, "same"), logged(day(3), 2, 6, "same")])
+    moved = flared.with_override(PROGRESS)
+    assert moved.effective_action == HOLD and "same dose" in moved.stated_reason
+    assert "easier" not in moved.stated_reason

@@ -69,16 +69,15 @@ class ProgressionDecision:
 
     @property
     def effective_action(self) -> str:
-        """The person's call wins when it lowers the dose; it never raises past the rule: while
-        a clinician is advised nothing goes up, and against a step back the most is a hold."""
+        """The person's call wins when it lowers the dose; it never raises it past the rule:
+        "progress" counts only when the rule says progress (against a hold or a step back
+        it is a hold), and while a clinician is advised the rule's action stands."""
         action = self.overridden_to or self.action
         if RANK[action] <= RANK[self.action]:
             return action
         if self.see_clinician:
             return self.action
-        if self.action == STEP_BACK:
-            return HOLD
-        return action
+        return HOLD
 
     @property
     def stated_reason(self) -> str:
@@ -92,9 +91,7 @@ class ProgressionDecision:
                     "and nothing goes up until two easy sessions in a row.")
         if effective == HOLD:
             return "Your call: the same dose comes round again."
-        if effective == STEP_BACK:
-            return "Your call: next time the exercises of that session go one step easier."
-        return "Your call: the plan moves on one step."
+        return "Your call: next time the exercises of that session go one step easier."
 
     def with_override(self, action: str | None) -> "ProgressionDecision":
         """The person's choice (None clears it); choosing the app's own action clears it too."""

@@ -417,13 +417,15 @@ class TodayPage(TextScaled, QWidget):
             button.setText(self.short_words(action))
             button.setAccessibleName(self.action_words(action))
             button.setChecked(action == effective)
-        # Nothing goes up while a clinician's check is advised, nor against a step back
-        # (the most a call can do then is hold): the button says so rather than pretend.
-        self.override_buttons[PROGRESS].setEnabled(not decision.see_clinician and decision.action != STEP_BACK)
+        # A call can lower the dose, never raise it past the rule: "Move on" only where the
+        # rule moves on (against a step back the most is to stay); the button says so.
+        self.override_buttons[PROGRESS].setEnabled(decision.action == PROGRESS and not decision.see_clinician)
         self.override_buttons[PROGRESS].setToolTip(
             self.tr("Not while a check with a clinician is advised") if decision.see_clinician
             else self.tr("Not after a step back: at most, stay at the same dose")
-            if decision.action == STEP_BACK else "")
+            if decision.action == STEP_BACK
+            else self.tr("Only when the app moves on: your call can lower the dose, not raise it")
+            if decision.action != PROGRESS else "")
         if decision.see_clinician:
             self.clinician_label.setText(self.tr(
                 "<b>Please see a clinician</b> (a physiotherapist or your doctor): %1<br><br>"
