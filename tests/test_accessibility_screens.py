@@ -65,11 +65,17 @@ def test_today_tab_reaches_every_control_and_arrows_move_within_the_choice(windo
     """The "next session" choice is one exclusive group: Tab enters it at the checked
     button, the arrow keys move along it (as with radio buttons)."""
     qtbot.keyClick(window, PAGE_KEYS["today"], CTRL)
+    # The synthetic history ends with strength work paused (issue 20): the choice is hidden
+    # until the person answers; the answer's buttons are in the Tab order.
+    if window.today_session.decision.phase == "paused":
+        assert unreachable_by_tab(window, qtbot, presses=60) == []
+        qtbot.mouseClick(window.today_page.pause_buttons["settled"], Qt.MouseButton.LeftButton)
     group = window.today_page.override_buttons
     unreached = unreachable_by_tab(window, qtbot, presses=60)
     assert all(name.startswith("QPushButton") for name in unreached)
-    assert len(unreached) == len(group) - 1
-    buttons = list(group.values())
+    # "Move on" is disabled against a step back: out of the Tab order and the arrows' reach.
+    buttons = [b for b in group.values() if b.isEnabled()]
+    assert len(unreached) == len(buttons) - 1
     checked = next(b for b in buttons if b.isChecked())
     checked.setFocus(Qt.FocusReason.TabFocusReason)
     reached = {checked}

@@ -12,7 +12,7 @@ import pytest
 from history_helpers import FAST, MONDAY, SETUP, clock_on, logged
 from itbgui.core.coach import Coach
 from itbgui.program.preferences import SessionPreferences
-from itbgui.program.progression import HOLD
+from itbgui.program.progression import HOLD, PROGRESS
 from itbgui.store.repository import SessionRepository, StoreError
 
 
@@ -93,7 +93,11 @@ def test_decisions_follow_from_the_sessions_and_only_the_persons_override_is_sto
         folder.save_session(logged(MONDAY + dt.timedelta(days=2 * i), 0, 1, "same"))
     coach = coach_on(folder, MONDAY + dt.timedelta(days=3))
     decision = coach.decision_after("s-2026-11-04")
-    assert decision is not None and decision == coach.today_view().session.decision
+    # Today shows the rule's decision as it applies to the next session: in week 1 nothing
+    # can go up past the plan, so its "progress" reads hold there (issue 20, finding 10).
+    shown = coach.today_view().session.decision
+    assert decision is not None and decision.action == PROGRESS
+    assert shown.based_on == decision.based_on and shown.effective_action == HOLD
     assert folder.decisions() == []                            # worked out, not stored
     coach.set_override(decision, HOLD)
     assert coach.today_view().session.decision.effective_action == HOLD
@@ -172,3 +176,16 @@ def test_today_is_worked_out_once_per_change_to_the_data(folder, monkeypatch):
     coach.clock.advance(24 * 3600)
     assert worked_out()
     assert not worked_out()
+
+
+def test_a_pause_ends_on_the_persons_answer_and_strength_work_comes_back(folder):
+    folder.save_plan_setup(SETUP.to_doc())
+    folder.save_session(logged(MONDAY, 1, 9, "same"))          # 9/10: strength work pauses
+    coach = coach_on(folder, MONDAY + dt.timedelta(days=2))
+    paused = coach.today_view().session
+    assert paused.decision.phase == "paused" and paused.decision.see_clinician
+    assert [i.exercise_id for i in paused.prescription.items] == ["glute_stretch"]
+    coach.answer_pause("settled")
+    resumed = coach_on(folder, MONDAY + dt.timedelta(days=2)).today_view().session
+    assert resumed.decision.phase == "build" and not resumed.decision.see_clinician
+    assert len(resumed.prescription.items) > 1 and "pain has settled" in resumed.decision.reason

@@ -129,9 +129,13 @@ def test_pdf_is_one_page_holding_every_planned_exercise_and_dose(sheet_module, t
 
 def test_maintenance_and_a_runner_every_day_still_fit_one_page(sheet_module, tmp_path):
     runner = PlanSetup("advanced", frozenset(range(7)), MONDAY, "both", ("green",), ())
-    week9 = generate_plan(runner).sessions_in_week(MONDAY + dt.timedelta(weeks=8), build_on=True)
-    settled = [logged(p.prescription, p.date, 1, 1) for p in week9]
-    for week, sessions, history in ((3, 3, []), (10, 1, settled)):
+    # Maintenance once the final dose is reached and settled (issue 20), not on a date.
+    from itbgui.program.simulation import Outcome, simulate
+
+    played = simulate(runner, lambda *_: Outcome(1, 1, "same"), 16 * 7)
+    first = next(p.offered for p in played if p.offered.is_maintenance)
+    settled = [p.record for p in played if p.offered.date < first.date]
+    for week, sessions, history in ((3, 3, []), (first.week, 1, settled)):
         day = MONDAY + dt.timedelta(weeks=week - 1)
         sheet = sheet_module.build_week_sheet(runner, history, [], day, MONDAY)
         out = tmp_path / f"w{week}.pdf"
@@ -143,7 +147,7 @@ def test_maintenance_and_a_runner_every_day_still_fit_one_page(sheet_module, tmp
         assert text.count("Pain before") == sessions
         for item in (i for s in sheet.sessions for i in s.prescription.items):
             assert item.exercise.name in text and item.dose_label() in text
-    assert "Maintenance · week 10" in text
+    assert f"Maintenance · week {first.week}" in text
     # Without three settled sessions behind it, week 10 is still the build phase, said so.
     building = sheet_module.build_week_sheet(runner, [], [], MONDAY + dt.timedelta(weeks=9), MONDAY)
     assert building.week_label == "Week 10 · building on" and len(building.sessions) == 3
@@ -339,3 +343,17 @@ def test_no_printed_line_loses_a_letter(sheet_module, tmp_path, page_size):
     sheet_module.write_week_pdf(out, sheet_module.build_week_sheet(runner, [], [], MONDAY + dt.timedelta(days=3), MONDAY), page_size)
     text = flat(pdf_pages(out)[1][0])
     assert "leg lifts, deadlifts, band walks · about" in text
+
+
+def test_a_paused_week_prints_the_pause_the_stretch_only_and_the_advice(sheet_module, tmp_path):
+    plan = generate_plan(SETUP)
+    first = plan.sessions_in_week(MONDAY)[0]
+    history = [logged(first.prescription, first.date, 1, 9)]        # 9/10: strength work pauses
+    sheet = sheet_module.build_week_sheet(SETUP, history, [], MONDAY, MONDAY + dt.timedelta(days=1))
+    assert sheet.phase == "paused" and sheet.decision.phase == "paused"
+    out = tmp_path / "paused.pdf"
+    sheet_module.write_week_pdf(out, sheet, "A4")
+    text = flat(pdf_pages(out)[1][0])
+    assert "Strength work paused" in text and "see a physiotherapist or doctor" in text
+    to_come = [d.session for d in sheet.days if d.session and d.done is None]
+    assert to_come and all([i.exercise_id for i in s.prescription.items] == ["glute_stretch"] for s in to_come)

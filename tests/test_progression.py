@@ -8,7 +8,7 @@ import pytest
 from itbgui.program.plan import SESSION_BUDGET_SECONDS, generate_plan
 from itbgui.program.plan_setup import PlanSetup
 from itbgui.program.decisions import Override
-from itbgui.program.progression import (HOLD, PROGRESS, STEP_BACK, decide,
+from itbgui.program.progression import (HOLD, PROGRESS, STEP_BACK, decide, history_of,
                                         latest_decision, morning_question_due,
                                         next_session, week_statuses)
 from itbgui.program.sessions import counted_sessions, counts_as_session, session_day, sets_at_target
@@ -139,11 +139,13 @@ def test_no_better_by_week_six_advises_a_clinician_once():
 
 
 def test_only_the_override_is_stored_and_it_round_trips():
-    decision = decide(SETUP, [logged(day(0), 2, 7), logged(day(3), 3, 8)]).with_override(HOLD)
+    # (Pain 7 then 8 used to be the example: a single 8/10 now pauses strength work, and
+    # no call raises a pause, so a plain step back is used.)
+    decision = decide(SETUP, [logged(day(0), 2, 3), logged(day(3), 3, 6)]).with_override(HOLD)
     doc = decision.to_doc()
     assert set(doc) == {"id", "based_on", "overridden_to", "made_on"}
     assert Override.from_doc(doc) == Override("s-2026-11-05", HOLD)
-    again = decide(SETUP, [logged(day(0), 2, 7), logged(day(3), 3, 8)], [doc])
+    again = decide(SETUP, [logged(day(0), 2, 3), logged(day(3), 3, 6)], [doc])
     assert again.overridden_to == HOLD and again.effective_action == HOLD
 
 
@@ -352,14 +354,26 @@ def test_maintenance_only_once_pain_has_settled():
     settled = history + [logged(p.date, 1, 1, "same", prescription=p.prescription) for p in week10]
     assert len(settled) == 4
     settled.append(logged(day(63 + 5), 1, 2, "same", prescription=week10[0].prescription, sid="x"))
-    later = next_session(SETUP, settled, today=day(70))
-    assert later.is_maintenance and later.week_label == f"Maintenance · week {later.week}"
+    # Settled, but far below the final dose: the build goes on (issue 20: not on a date).
+    assert not next_session(SETUP, settled, today=day(70)).is_maintenance
+
+
+def test_maintenance_once_the_final_dose_is_reached_and_settled():
+    from itbgui.program.simulation import Outcome, simulate
+
+    played = simulate(SETUP, lambda *_: Outcome(1, 1, "same"), 16 * 7)
+    first = next(k for k, p in enumerate(played) if p.offered.is_maintenance)
+    later = played[first].offered
+    assert later.week_label == f"Maintenance · week {later.week}" and later.week > 8
+    history = history_of(SETUP, [p.record for p in played[:first]])
+    assert history.at_final_dose() and history.is_settled(later.date)
     strength = [i for i in later.prescription.items if i.exercise_id != "glute_stretch"]
     assert len(strength) == 5 and all(i.sets == 2 for i in strength)
     assert later.estimated_seconds <= SESSION_BUDGET_SECONDS
     # A flare in the last three sessions keeps the build phase going.
-    flared = settled[:-1] + [dataclasses.replace(settled[-1], pain_after=6)]
-    assert not next_session(SETUP, flared, today=day(70)).is_maintenance
+    records = [p.record for p in played[:first]]
+    flared = records[:-1] + [dataclasses.replace(records[-1], pain_after=6)]
+    assert not next_session(SETUP, flared, today=later.date).is_maintenance
 
 
 # ------------------------------------------------------------------ review fixes
@@ -376,10 +390,10 @@ def early_end(session, sets_done=1):
 def test_the_latest_decision_follows_a_history_edit_and_keeps_the_override():
     history = [logged(day(0), 2, 2, "same"), logged(day(3), 2, 2, "same")]
     assert latest_decision(SETUP, history).action == PROGRESS
-    # History edit: pain after the second session was really 8.
-    edited = [history[0], dataclasses.replace(history[1], pain_after=8)]
+    # History edit: pain after the second session was really 6 (an 8 would pause).
+    edited = [history[0], dataclasses.replace(history[1], pain_after=6)]
     now = latest_decision(SETUP, edited)
-    assert now.action == STEP_BACK and "8/10" in now.reason and now.based_on == "s-2026-11-05"
+    assert now.action == STEP_BACK and "6/10" in now.reason and now.based_on == "s-2026-11-05"
     assert next_session(SETUP, edited, today=day(7)).decision.action == STEP_BACK
     # The person's own choice for that session stays after the edit.
     override = [Override("s-2026-11-05", HOLD)]
@@ -498,13 +512,15 @@ def test_advice_caps_the_action_at_hold():
     # Resting pain up from 0 to 3 over the weeks, each session itself easy and settled.
     history = [logged(day(0), 0, 0, "same"), logged(day(3), 0, 0, "same"), logged(day(7), 3, 3, "same"),
                logged(day(10), 3, 3, "same"), logged(day(14), 3, 3, "same"), logged(day(17), 3, 3, "same")]
+    # Issue 20: advice with the loading going on was the finding; any reason to see a
+    # clinician now pauses strength work (stretch only), and no call of the person's raises it.
     decision = decide(SETUP, history)
     assert decision.see_clinician and "risen from about 1 to 3" in decision.clinician_reason
-    assert decision.action == HOLD and "clinician" in decision.reason
-    # A "progress" of the person's own is held too while the advice stands.
-    assert decision.with_override(PROGRESS).effective_action == HOLD
+    assert decision.action == STEP_BACK and decision.phase == "paused" and "clinician" in decision.reason
+    assert decision.with_override(PROGRESS).effective_action == STEP_BACK
     today = next_session(SETUP, history, [decision.with_override(PROGRESS)], today=day(21))
-    assert today.decision.see_clinician and today.decision.effective_action == HOLD
+    assert today.decision.see_clinician and today.decision.effective_action == STEP_BACK
+    assert [i.exercise_id for i in today.prescription.items] == ["glute_stretch"]
 
 
 def test_progress_waits_for_the_morning_answer():
@@ -528,7 +544,7 @@ def test_maintenance_keeps_the_rung_each_exercise_reached():
 
     def person(_setup, today, _n, _records):
         return None if away[0] <= today < away[1] else Outcome(1, 1, "same")
-    played = simulate(setup, person, 70)
+    played = simulate(setup, person, 140)   # maintenance once the final dose is reached
     last_build = {}
     for p in played:
         if not p.offered.is_maintenance:
@@ -548,7 +564,9 @@ def test_after_a_bad_session_today_offers_nothing_more_today():
     assert bad.total_reps > 0
     nxt = next_session(SETUP, [bad], today=day(0))
     assert nxt.done_today and not nxt.is_today and nxt.date > day(0)
-    assert nxt.decision.action == STEP_BACK and nxt.decision.see_clinician is False
+    # 10/10 pauses strength work and asks for a clinician (issue 20: a single 8 or more).
+    assert nxt.decision.action == STEP_BACK and nxt.decision.see_clinician
+    assert nxt.decision.phase == "paused"
 
 
 def test_today_says_which_exercises_wait_for_their_seven_days():
@@ -562,3 +580,39 @@ def test_today_says_which_exercises_wait_for_their_seven_days():
             names = d.reason.split("Not yet for ", 1)[1].split(":")[0].split(", ")
             shown = {i.exercise.name.lower() for i in p.offered.prescription.items}
             assert set(names) <= shown
+
+
+def test_worst_pain_during_is_the_step_back_trigger_when_the_record_has_it():
+    """The player's question for pain during is a later slice; a record that carries
+    ``pain_during`` is read by the rule now (PROGRAM.md: pain during > 5 steps back)."""
+    @dataclasses.dataclass(frozen=True)
+    class WithDuring(SessionRecord):
+        pain_during: int | None = None
+
+    calm = logged(day(0), 1, 1, "same")
+    flared = logged(day(3), 1, 2, "same")
+    during = WithDuring(**{f.name: getattr(flared, f.name) for f in dataclasses.fields(SessionRecord)},
+                        pain_during=6)
+    assert decide(SETUP, [calm, flared]).action == PROGRESS
+    decision = decide(SETUP, [calm, during])
+    assert decision.action == STEP_BACK and "6/10" in decision.reason
+
+
+def test_pain_before_the_session_is_never_called_pain_during():
+    """Issue 20, finding 10: a 7/10 before the session read 'Pain reached 7/10 ... during'."""
+    decision = decide(SETUP, [logged(day(0), 7, 2, "same")])
+    assert decision.action == STEP_BACK and "before the session was 7/10" in decision.reason
+    assert "during" not in decision.reason
+    after = decide(SETUP, [logged(day(0), 1, 6, "same")])
+    assert "after the session was 6/10" in after.reason and "during" not in after.reason
+
+
+def test_a_call_can_lower_the_dose_never_raise_it_past_the_rule():
+    held = decide(SETUP, [logged(day(0), 1, 1, "same"), logged(day(3), 2, 4, "same")])
+    assert held.action == HOLD
+    assert held.with_override(PROGRESS).effective_action == HOLD          # no rung added
+    assert held.with_override(STEP_BACK).effective_action == STEP_BACK    # lower: the person's
+    flared = decide(SETUP, [logged(day(0), 1, 1, "same"), logged(day(3), 2, 6, "same")])
+    moved = flared.with_override(PROGRESS)
+    assert moved.effective_action == HOLD and "same dose" in moved.stated_reason
+    assert "easier" not in moved.stated_reason

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from itbgui.program.decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS,
                                       PROGRESS, STEP_BACK)
+from itbgui.program.decisions import RANK
 from itbgui.program.dose_state import ladder, plan_position, replay
 from itbgui.program.exercises import counted, session_exercises
 from itbgui.program.plan import generate_plan
@@ -104,9 +105,20 @@ def test_every_rule_holds_on_any_history(case):
             assert d.action == STEP_BACK
         if peak is not None and peak >= 7:
             assert d.scope == "all"                 # high pain: every exercise steps back
-        # The person's call wins (within the advice).
-        if session.id in overrides and not d.see_clinician:
-            assert d.effective_action == overrides[session.id]
+        # The person's call wins when it lowers the dose, never past the rule: nothing goes
+        # up unless the rule says so; while a clinician is advised the rule's action stands,
+        # otherwise a call above the rule is a hold ("Move on" after a step back).
+        if session.id in overrides:
+            chosen = overrides[session.id]
+            if RANK[chosen] <= RANK[d.action]:
+                assert d.effective_action == chosen
+            elif d.see_clinician:
+                assert d.effective_action == d.action
+            else:
+                assert d.effective_action == HOLD
+        assert RANK[d.effective_action] <= max(RANK[d.action], RANK[HOLD])
+        if d.effective_action == PROGRESS:
+            assert d.action == PROGRESS
 
     for exercise_id, seen in appearances(history).items():
         steps = ladder(plan, exercise_id)

@@ -191,7 +191,8 @@ def test_editing_the_last_sessions_pain_in_history_changes_the_decision(qtbot, s
     store.save_sessions([logged(MONDAY, 1, 2, "same", sid="a"), logged(WEDNESDAY, 1, 2, "same", sid="b")])
     win = open_window(qtbot, store, tmp_path, clock_on(WEDNESDAY + dt.timedelta(days=1), hour=12))
     assert win.coach.decision_after("b").action == "progress"
-    assert win.today_session.decision.action == "progress"
+    # Week 1 cannot go past the plan's week 1, so Today says hold (issue 20, finding 10).
+    assert win.today_session.decision.effective_action == "hold"
     history = win.ensure_history_page()
     before = store.session("b")
     after = edited_session(before, pain_after=8)               # it hurt far more than logged
@@ -200,4 +201,35 @@ def test_editing_the_last_sessions_pain_in_history_changes_the_decision(qtbot, s
     assert decision.action == STEP_BACK and decision.based_on == "b"
     assert win.today_page.decision_title.text() == "Step back"
     history.undo_stack.undo()                                  # and back again
-    assert win.today_session.decision.action == "progress"
+    assert win.today_session.decision.effective_action == "hold"
+
+
+def test_the_decision_card_says_where_the_person_stands(qtbot, store, tmp_path):
+    store.save_plan_setup(SETUP.to_doc())
+    store.save_sessions([logged(MONDAY, 1, 9, "same", sid="a")])   # 9/10 pauses strength work
+    win = open_window(qtbot, store, tmp_path, clock_on(WEDNESDAY, hour=12))
+    assert win.today_session.decision.phase == "paused"
+    assert "paused" in win.today_page.phase_label.text()
+    assert win.today_page.clinician_label.isVisibleTo(win.today_page)
+    assert [i.exercise_id for i in win.today_session.prescription.items] == ["glute_stretch"]
+    # Only the person's answer ends the pause: a click, stored, and strength work is back.
+    button = win.today_page.pause_buttons["settled"]
+    assert button.isVisibleTo(win.today_page)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert win.today_session.decision.phase == "build" and len(win.today_session.prescription.items) > 1
+    assert not button.isVisibleTo(win.today_page)
+    assert any(d.get("answer") == "settled" for d in store.decisions())
+
+
+def test_move_on_is_not_offered_against_a_step_back(qtbot, store, tmp_path):
+    """Issue 20, finding 2: "Move on" after 6/10 was taken and added two rungs."""
+    store.save_plan_setup(SETUP.to_doc())
+    store.save_sessions([logged(MONDAY, 1, 6, "same", sid="a")])
+    win = open_window(qtbot, store, tmp_path, clock_on(WEDNESDAY, hour=12))
+    page = win.today_page
+    assert win.today_session.decision.action == STEP_BACK
+    assert not page.override_buttons[PROGRESS].isEnabled()
+    assert "step back" in page.override_buttons[PROGRESS].toolTip()
+    qtbot.mouseClick(page.override_buttons[HOLD], Qt.MouseButton.LeftButton)
+    assert win.today_session.decision.effective_action == HOLD
+    assert "same dose" in win.today_session.decision.stated_reason

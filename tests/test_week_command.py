@@ -49,7 +49,8 @@ def test_the_json_has_the_documented_shape_and_matches_the_sheet(tmp_path):
     doc = json.loads(result.stdout)
     assert set(doc) == {"week", "monday", "phase", "decision", "days", "extra"}
     assert doc["week"] == 1 and doc["monday"] == START.isoformat() and doc["phase"] == "build"
-    assert set(doc["decision"]) == {"action", "reason", "see_clinician"}
+    assert set(doc["decision"]) == {"action", "reason", "see_clinician", "phase", "clinician_reasons"}
+    assert doc["decision"]["clinician_reasons"] == []
     assert doc["decision"]["action"] is None           # a past week: no decision applies to it
     assert [d["date"] for d in doc["days"]] == [(START + dt.timedelta(days=i)).isoformat() for i in range(7)]
     for day in doc["days"]:
@@ -67,7 +68,10 @@ def test_the_json_has_the_documented_shape_and_matches_the_sheet(tmp_path):
 def test_this_week_carries_the_decision_and_each_exercises_dose():
     sessions = week1_sessions()
     week = week_data(SETUP, sessions, [], TODAY, TODAY).to_json()
-    assert week["week"] == 2 and week["decision"]["action"] == "progress"
+    # Two easy sessions, but week 2's dose is week 1's: nothing moves, so it is a hold, not
+    # "progress" (issue 20, finding 10; this test used to expect "progress").
+    assert week["week"] == 2 and week["decision"]["action"] == "hold"
+    assert "same dose" in week["decision"]["reason"] and week["decision"]["phase"] == "build"
     upcoming = [d for d in week["days"] if d["kind"] == "session" and not d["done"]]
     for day in upcoming:
         for e in day["exercises"]:

@@ -50,6 +50,52 @@ def worse_each_week(setup, day, n, records):
     return Outcome(min(week - 1, 6), min(week, 7), "worse" if first_of_week else "same")
 
 
+def maintenance_flare(setup, day, _n, records):
+    """Easy until the second maintenance session, which flares to 6/10 after; easy again."""
+    maintenance = [r for r in records if r.title.startswith("Maintenance")]
+    if len(maintenance) == 1 and week_of(setup, day) > week_of(setup, maintenance[0].started_at.date()):
+        return Outcome(1, 6, "same")
+    return Outcome(1, 1, "same")
+
+
+def stuck_at_three(_setup, _day, _n, _records):
+    return Outcome(3, 3, "same")
+
+
+def five_after_every_session(_setup, _day, _n, _records):
+    return Outcome(2, 5, "same")
+
+
+#: (name, set-up, person, days followed, what a physiotherapist reads in it)
+CLINICAL = (
+    ("A flare in maintenance (pain 6/10 after the second maintenance session)",
+     PlanSetup("intermediate", frozenset({1, 3, 5}), MONDAY, "left", ("yellow", "red"), (2.0,)),
+     maintenance_flare, 20 * 7,
+     "Builds to the top rungs by week 10 (three sessions a week of 3 x 12), settles, and goes "
+     "to maintenance (once a week, 2 x 10 at the rungs reached) only then, not by the "
+     "calendar. The second maintenance session flares to 6/10: the rest of that week is the "
+     "stretch only, and the next weeks are a rebuild: the build's three sessions, each "
+     "exercise at its maintenance rung with 2 sets of 3-7 reps, so no exercise does more in a "
+     "week than the 2 x 10 of the week before the flare. After two easy exposures of every "
+     "exercise and three settled sessions, maintenance resumes at the same rungs. A "
+     "physiotherapist would sign this off: the load after the flare is below what flared, "
+     "the frequency keeps the tissue moving, and nothing climbs until it is settled."),
+    ("Pain stuck at 3/10 (before and after every session)",
+     PlanSetup("intermediate", frozenset({1, 3, 5}), MONDAY, "left", ("yellow", "red"), (2.0,)),
+     stuck_at_three, 8 * 7,
+     "3/10 is 'easy' by the rule, so the doses climb as planned through week 5. At the first "
+     "session of week 6 the pain is no lower than at the start: strength work pauses, only "
+     "the stretch is offered, the warning signs are named and the person is asked to see a "
+     "clinician. It stays paused until they record that they were cleared or that the pain "
+     "settled. That is the review a physiotherapist would want at week 6."),
+    ("Pain 5/10 after every session",
+     PlanSetup("intermediate", frozenset({1, 3, 5}), MONDAY, "left", ("yellow", "red"), (2.0,)),
+     five_after_every_session, 4 * 7,
+     "5/10 settles by the morning, so each session holds at the week-1 dose; after the third "
+     "session at 5/10 (3 of the last 4) strength work pauses and a clinician is advised, "
+     "instead of 'that is fine' at the week-1 dose for twelve weeks."),
+)
+
 PEOPLE = (
     ("Beginner, no pain", PlanSetup("beginner", frozenset({1, 3, 5}), MONDAY, "left",
                                     ("yellow", "red"), ()), easy),
@@ -83,8 +129,12 @@ def row(setup: PlanSetup, played: Played) -> str:
         doses.append(f"{SHORT[item.exercise_id]} {item.sets}x{item.reps} {item.resistance} "
                      f"({item.tempo.label()})")
         rests.append(f"{item.rest_seconds:g}")
+    if not doses:
+        doses, rests = ["stretch only"], ["-"]
     decision = offered.decision
     said = "first session" if decision is None else decision.effective_action.replace("_", " ")
+    if decision is not None and decision.phase != "build":
+        said += f" ({decision.phase})"
     if decision is not None and decision.see_clinician:
         said += " + see a clinician"
     pain = f"{record.pain_before}/{record.pain_after}, {record.next_morning or 'no answer'}"
@@ -101,8 +151,9 @@ def render() -> str:
              "between sets (after both sides), the decision Today showed before it (from the",
              "session before, or the break rule), and the pain then logged (before/after, morning).",
              "Rules: [progression.md](progression.md).", ""]
-    for name, setup, person in PEOPLE:
-        played = simulate(setup, person, DAYS)
+    people = [(name, setup, person, DAYS, "") for name, setup, person in PEOPLE] + list(CLINICAL)
+    for name, setup, person, days, reading in people:
+        played = simulate(setup, person, days)
         kit = ", ".join(setup.bands) or "no bands"
         kit += "; dumbbells " + (", ".join(f"{kg:g} kg" for kg in setup.dumbbells_kg) or "none")
         runs = ", ".join(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[d]
@@ -115,6 +166,8 @@ def render() -> str:
                   "| --- | --- | --- | --- | --- | --- | --- |"]
         lines += [row(setup, p) for p in played]
         lines.append("")
+        if reading:
+            lines += ["Read week by week: " + reading, ""]
     return "\n".join(lines)
 
 

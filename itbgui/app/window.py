@@ -1,9 +1,9 @@
 """The main window: Today, Plan, History and Library pages, the player, and the wiring.
 
-The window decides nothing about training: it asks the :class:`~itbgui.core.coach.Coach` and
-shows the answers. Menus, printing, sound and the data file's dialogs have their own
-modules beside this one. The store, the clock and the settings are passed in, never
-reached as globals, so tests build a window on a temporary folder and a fake clock.
+The window decides nothing about training: it asks the coach, writes through the model
+(itbgui/model) and redraws what the model says changed. Menus, printing, sound and the
+data file's dialogs have their own modules beside this one; the store, the clock and the
+settings are passed in, so tests build a window on a temporary folder and a fake clock.
 """
 
 from __future__ import annotations
@@ -83,6 +83,7 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.today_page.setup_requested.connect(self.edit_plan_setup)
         self.today_page.override_chosen.connect(self.set_override)
         self.today_page.morning_answered.connect(self.answer_morning)
+        self.today_page.pause_answered.connect(self.answer_pause)
         self.today_page.morning_dismissed.connect(self.dismiss_morning)
         # Plan, History and Library are built the first time they are shown: none is needed
         # for the first paint, and they pull in QtSvg and the charts.
@@ -226,10 +227,9 @@ class MainWindow(MadeOnUse, QMainWindow):
                                      sheet, self.coach.today())
 
     def _data_changed(self, kinds: frozenset) -> None:
-        """The model wrote something: Today and the Plan are worked out again (decisions
-        follow from the sessions); History redraws itself. While a session runs the window
-        is the player's: what changed waits for the session's end, so a save after each set
-        never costs the count a replay of the whole log."""
+        """The model wrote something: Today and the Plan are worked out again; History
+        redraws itself. While a session runs, what changed waits for its end, so a save
+        after each set never costs the count a replay of the whole log."""
         if self.player is not None:
             self._changes_waiting |= kinds
             return
@@ -263,9 +263,9 @@ class MainWindow(MadeOnUse, QMainWindow):
     def set_override(self, action: str) -> None:
         """The person's call for the next session; stored with the decision, and it wins."""
         decision = self.today_session.decision if self.today_session else None
-        if decision is None:
-            return
-        self._store_write(lambda: self.model.set_override(decision, action), self.tr("Not saved: %1"))
+        if decision is not None:
+            self._store_write(lambda: self.model.set_override(decision, action),
+                              self.tr("Not saved: %1"))
 
     def answer_morning(self, answer: str) -> None:
         record = self._morning_session
@@ -274,11 +274,12 @@ class MainWindow(MadeOnUse, QMainWindow):
         if self._store_write(lambda: self.model.answer_morning(record, answer), self.tr("Not saved: %1")):
             self.status(self.tr("Thanks, noted."), 4000)
 
+    def answer_pause(self, answer: str) -> None:
+        self._store_write(lambda: self.model.answer_pause(answer), self.tr("Not saved: %1"))
+
     def dismiss_morning(self) -> None:
-        if self._morning_session is not None:
+        if self._morning_session is not None:   # the model's change redraws Today without it
             self.model.dismiss_morning(self._morning_session)
-        self._morning_session = None
-        self.today_page.ask_morning(None, "both")
 
     # ------------------------------------------------------------------ the week on paper
     def choose_week(self, monday: dt.date) -> None:
@@ -356,7 +357,6 @@ class MainWindow(MadeOnUse, QMainWindow):
     def apply_text_scale(self) -> None:
         self.live_settings.apply_text_scale()
 
-    # ------------------------------------------------------------------ data file and help
     def keyPressEvent(self, event) -> None:
         from PySide6.QtCore import Qt   # not at import: see widget_kit.set_by_name
 

@@ -36,14 +36,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def as_text(week) -> str:
     from itbgui.program.plan import week_title
 
-    title = week_title(week.week, week.phase == "maintenance")
+    title = week_title(week.week, week.phase == "maintenance", week.phase)
     lines = [f"{title}: {week.monday:%d %B %Y} to {week.monday + dt.timedelta(days=6):%d %B %Y}"]
     if week.decision is not None:
+        from itbgui.program.clinical_state import WARNING_SIGNS, phase_words
+
         action = {"progress": "progress", "hold": "hold", "step_back": "step back"}[
             week.decision.effective_action]
-        lines.append(f"This week: {action}. {week.decision.reason}")
+        lines.append(f"This week: {action}. {week.decision.stated_reason}")
+        lines.append(f"Where you stand: {phase_words(week.decision.phase)}.")
         if week.decision.see_clinician:
-            lines.append(f"See a clinician: {week.decision.clinician_reason}")
+            lines.append(f"See a clinician: {' '.join(week.decision.clinician_reasons)}")
+            lines.append(f"Go the same day with any of these: {WARNING_SIGNS}.")
     for day in week.days:
         what = {"session": "session", "run": "run", "rest": "rest"}[day.kind]
         lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}"
@@ -62,7 +66,8 @@ def _exercise_lines(exercises) -> list[str]:
     return [f"    {e.name}: {e.dose}, {e.resistance}" for e in exercises]
 
 
-def run(argv: list[str]) -> int:
+def run(argv: list[str], clock=None) -> int:
+    """``clock``: the app's clock (core.clock); the system's when not given."""
     try:
         args = parse_args(argv)
     except SystemExit as exc:   # --help, or a usage error already explained on stderr
@@ -71,7 +76,10 @@ def run(argv: list[str]) -> int:
     from itbgui.program.stored_plan import read_for_command
     from itbgui.program.week import week_data
 
-    today = dt.date.today()   # the command's edge: everything below takes it as an argument
+    if clock is None:
+        from itbgui.core.clock import SystemClock
+        clock = SystemClock()
+    today = clock.now().date()   # the command's edge: everything below takes it as an argument
     data_dir = command_data_dir(PROG, args.data_dir)
     if data_dir is None:
         return NO_DATA

@@ -152,6 +152,13 @@ class Coach:
         """The person's own call for the next session; stored with the decision, and it wins."""
         self.store.save_decision(decision.with_override(action).to_doc())
 
+    def answer_pause(self, answer: str) -> None:
+        """The person's answer that ends a pause ("cleared" by a clinician, or "settled"),
+        stored with the clock's time; the replay resumes one step below (clinical_state)."""
+        from itbgui.program.decisions import answer_doc
+
+        self.store.save_decision(answer_doc(answer, self.clock.now()))
+
     def answer_morning(self, session: SessionRecord, answer: str) -> None:
         """Store the next-morning answer on its session (the next decision reads it)."""
         self.store.save_session(dataclasses.replace(session, next_morning=answer))

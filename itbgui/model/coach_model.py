@@ -71,6 +71,11 @@ class CoachModel(QObject):
         self.coach.answer_morning(session, answer)
         self._emit(SESSIONS, DECISIONS)
 
+    def answer_pause(self, answer: str) -> None:
+        """The person's own answer that ends a pause ("cleared" by a clinician, or "settled")."""
+        self.coach.answer_pause(answer)
+        self._emit(DECISIONS)
+
     def dismiss_morning(self, session: SessionRecord) -> None:
         self.coach.dismiss_morning(session)
         self._emit(DECISIONS)

@@ -12,6 +12,12 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from itbgui.program.actions import ACTIONS, HOLD, PROGRESS, STEP_BACK  # noqa: F401  (named here too)
+
+#: The person's answers that end a pause, and the key their stored documents carry.
+PAUSE_ANSWERS = ("cleared", "settled")
+ANSWER_KEY = "pause-answer"
+#: Lower is easier: an override may go down this order freely, never up past the rule.
+RANK = {STEP_BACK: 0, HOLD: 1, PROGRESS: 2}
 #: Pain during the work that is acceptable if it settles by the next morning.
 ACCEPTABLE_PAIN = 5
 #: Pain low enough to move on (two sessions in a row).
@@ -49,6 +55,10 @@ class ProgressionDecision:
     clinician_reason: str = ""
     #: "session": a step back touches the exercises of that session; "all": every exercise.
     scope: str = "session"
+    #: where the person stands after this decision (clinical_state.PHASES)
+    phase: str = "build"
+    #: why a clinician should see the person, one plain sentence each (empty when none)
+    clinician_reasons: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_action(self.action, "action")
@@ -59,12 +69,29 @@ class ProgressionDecision:
 
     @property
     def effective_action(self) -> str:
-        """The person's call wins, except that no call goes up while the app advises seeing a
-        clinician (a progress override then counts as hold)."""
+        """The person's call wins when it lowers the dose; it never raises it past the rule:
+        "progress" counts only when the rule says progress (against a hold or a step back
+        it is a hold), and while a clinician is advised the rule's action stands."""
         action = self.overridden_to or self.action
-        if action == PROGRESS and self.see_clinician:
-            return HOLD
-        return action
+        if RANK[action] <= RANK[self.action]:
+            return action
+        if self.see_clinician:
+            return self.action
+        return HOLD
+
+    @property
+    def stated_reason(self) -> str:
+        """The reason for :attr:`effective_action`, in words that match it (the rule's own
+        reason when the rule's action stands)."""
+        effective = self.effective_action
+        if effective == self.action:
+            return self.reason
+        if effective == HOLD and self.action == STEP_BACK:
+            return ("Your call instead of the app's step back: the same dose comes round again, "
+                    "and nothing goes up until two easy sessions in a row.")
+        if effective == HOLD:
+            return "Your call: the same dose comes round again."
+        return "Your call: next time the exercises of that session go one step easier."
 
     def with_override(self, action: str | None) -> "ProgressionDecision":
         """The person's choice (None clears it); choosing the app's own action clears it too."""
@@ -80,10 +107,13 @@ class ProgressionDecision:
 
 @dataclass(frozen=True)
 class Override:
-    """The person's own call after one session, as stored."""
+    """The person's own call after one session, as stored; or their answer that ends a
+    pause ("cleared" or "settled", ``answer``), stored in the same table with its time."""
 
     session_id: str
     action: str | None
+    answer: str | None = None
+    made_on: dt.datetime | None = None
 
     @classmethod
     def from_doc(cls, doc) -> "Override":
@@ -98,6 +128,17 @@ class Override:
             _check_action(action, "override")
         if "action" in doc:   # an older, full decision document: check what it says
             _check_action(doc["action"], "action")
+        answer = doc.get("answer")
+        if answer is not None:
+            if answer not in PAUSE_ANSWERS or action is not None:
+                raise ValueError(f"answer must be one of {', '.join(PAUSE_ANSWERS)}, not {answer!r:.40}")
+            try:
+                made_on = dt.datetime.fromisoformat(doc.get("made_on"))
+            except (TypeError, ValueError):
+                raise ValueError("an answer needs the time it was given") from None
+            if made_on.tzinfo is None:
+                made_on = made_on.astimezone()
+            return cls(doc["based_on"], None, answer, made_on)
         return cls(doc["based_on"], action)
 
 
@@ -112,6 +153,26 @@ def stored_decisions(docs) -> tuple[list[Override], list[str]]:
     return found, problems
 
 
+def answer_doc(answer: str, when: dt.datetime) -> dict:
+    """The stored form of the person's answer that ends a pause (clinical_state)."""
+    if answer not in PAUSE_ANSWERS:
+        raise ValueError(f"answer must be one of {', '.join(PAUSE_ANSWERS)}")
+    stamp = when.isoformat(timespec="seconds")
+    return {"id": f"answer-{stamp}", "based_on": ANSWER_KEY, "overridden_to": None,
+            "made_on": stamp, "answer": answer}
+
+
+def answers_from(decisions) -> list[tuple[dt.datetime, str]]:
+    """(time, answer) for each stored answer that ends a pause, from overrides or documents."""
+    found = []
+    for item in decisions:
+        if isinstance(item, dict):
+            item = Override.from_doc(item)
+        if isinstance(item, Override) and item.answer is not None:
+            found.append((item.made_on, item.answer))
+    return found
+
+
 def overrides_from(decisions) -> dict[str, str]:
     """session id -> the person's action, from overrides, decisions or their documents."""
     result: dict[str, str] = {}
@@ -123,6 +184,8 @@ def overrides_from(decisions) -> dict[str, str]:
         else:
             parsed = Override.from_doc(item)
             session_id, action = parsed.session_id, parsed.action
+        if session_id == ANSWER_KEY:
+            continue
         if action is None:
             result.pop(session_id, None)
         else:

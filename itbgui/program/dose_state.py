@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING
 
 from itbgui.program.decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS, PROGRESS, STEP_BACK,
                         ProgressionDecision)
-from itbgui.program.exercises import Kind, counted, counted_ids
+from itbgui.program.clinical_state import BUILD, PAUSED, REBUILD, ClinicalState, exercise_volume, rebuild_dose
+from itbgui.program.exercises import Kind, counted, counted_ids, session_exercises
 from itbgui.program.plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung,
                                  exercise_prescription, label_for, style_for_reps)
+from itbgui.program.plan_setup import monday_of
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
-from itbgui.program.rule import session_decision
+from itbgui.program.rule import is_easy, session_decision
 from itbgui.program.sessions import counted_sessions, session_day
 
 if TYPE_CHECKING:
@@ -116,6 +118,7 @@ class LoggedSession:
     session: SessionRecord
     doses: dict[str, Change]        # what each exercise was given
     decision: ProgressionDecision   # what the rule decided after it
+    phase: str = BUILD              # where the person stood when it was done
 
 @dataclass
 class History:
@@ -124,6 +127,46 @@ class History:
     plan: Plan
     sessions: list[LoggedSession] = field(default_factory=list)
     states: dict[str, ExerciseState] = field(default_factory=dict)
+    #: where the person stands after the last session and answer (clinical_state)
+    clinical: ClinicalState = field(default_factory=ClinicalState)
+    #: the person's answers not yet read (after the last session): (when, answer)
+    answers: tuple = ()
+
+    def at_final_dose(self) -> bool:
+        """Every exercise is at the top of its ladder: the build's final dose."""
+        return all(state.index >= len(ladder(self.plan, e)) - 1 for e, state in self.states.items())
+
+    def clinical_on(self, day: dt.date) -> ClinicalState:
+        """The state on ``day`` (after the last session): answers given since, and a new
+        week's transition if ``day`` is in a later week."""
+        state = self.clinical.copy()
+        for when, answer in self.answers:
+            if when.date() <= day:
+                state.answered(answer, when, day)
+        last = self.last_day
+        if last is not None and monday_of(day) > monday_of(last):
+            week_start = monday_of(day)
+            state.new_week(week_start, self.plan.week_number(week_start + dt.timedelta(days=6)) > PLAN_WEEKS,
+                           self.at_final_dose(), self.is_settled(week_start))
+        return state
+
+    def phase_on(self, day: dt.date) -> str:
+        return self.clinical_on(day).phase
+
+    def week_phase(self, monday: dt.date) -> str:
+        """The phase a calendar week was (or will be) planned in: a week with sessions, the
+        phase its last session left (a flare or a pause mid-week changes the rest of it); a
+        later week, the state then."""
+        monday = monday_of(monday)
+        if self.last_day is None or monday > monday_of(self.last_day):
+            return self.phase_on(monday)
+        if monday == monday_of(self.last_day):
+            return self.phase_on(monday + dt.timedelta(days=6))
+        last = [s for s in self.sessions if monday_of(session_day(s.session)) == monday]
+        if last:
+            return last[-1].decision.phase
+        before = [s for s in self.sessions if session_day(s.session) < monday]
+        return before[-1].decision.phase if before else BUILD
 
     @property
     def latest_decision(self) -> ProgressionDecision | None:
@@ -165,7 +208,10 @@ class History:
     def is_settled(self, before: dt.date) -> bool:
         """Maintenance may start: the last three sessions before ``before`` had pain after
         of 3/10 or less, and the last decision gives no clinician advice."""
-        done = [s for s in self.sessions if session_day(s.session) < before]
+        if self.sessions and session_day(self.sessions[-1].session) < before:
+            done = self.sessions   # the common case (each new week of the replay): no walk
+        else:
+            done = [s for s in self.sessions if session_day(s.session) < before]
         recent = done[-3:]
         if len(recent) < 3 or done[-1].decision.see_clinician:
             return False
@@ -177,31 +223,79 @@ class History:
         (the latest decision counts once per exercise; it is not a standing order)."""
         states = {k: replace(v) for k, v in self.states.items()}
         last_day, result = self.last_day, []
+        used: dict[tuple[dt.date, str], int] = {}   # sets x reps given in a week, in a rebuild
         for p in planned:
+            clinical = self.clinical_on(p.date)
             items = []
             for item in p.prescription.items:
                 if item.exercise_id not in states:
                     items.append(item)
                     continue
+                if clinical.phase == PAUSED:
+                    continue   # no strength loading while paused: the stretch only
                 change = _appearance(self.plan, item.exercise_id, states[item.exercise_id],
                                      p.date, last_day)
                 _commit(states[item.exercise_id], change, p.date)
-                items.append(dose_prescription(self.plan, p, item, change.dose))
-            last_day = p.date
+                item = dose_prescription(self.plan, p, item, change.dose)
+                if clinical.phase == REBUILD and item.exercise_id in clinical.rebuilding:
+                    key = (monday_of(p.date), item.exercise_id)
+                    if key not in used:
+                        used[key] = self.volume_in_week(*key)
+                    left = clinical.rebuilding[item.exercise_id].cap - used[key]
+                    item = rebuild_prescription(self.plan, p, item, clinical.rebuilding[item.exercise_id], left)
+                    if item is None:
+                        continue   # the week's ceiling is reached: not again this week
+                    used[key] += item.sets * item.reps
+                items.append(item)
+            if clinical.phase != PAUSED:
+                last_day = p.date
             result.append(replace(p.prescription, items=tuple(items)))
         return result
+
+    def volume_in_week(self, monday: dt.date, exercise_id: str) -> int:
+        """Sets x reps per side the logged sessions of a week asked of an exercise."""
+        return sum(exercise_volume(s.session, exercise_id) for s in self.sessions
+                   if monday_of(session_day(s.session)) == monday)
+
+    def rises(self, planned: list[PlannedSession]) -> bool:
+        """Does any exercise of these sessions go up a step, if they are done as planned?"""
+        states = {k: replace(v) for k, v in self.states.items()}
+        last_day = self.last_day
+        for p in planned:
+            if self.phase_on(p.date) in (PAUSED, REBUILD):
+                return False
+            for item in p.prescription.items:
+                if item.exercise_id in states:
+                    state = states[item.exercise_id]
+                    change = _appearance(self.plan, item.exercise_id, state, p.date, last_day)
+                    if change.index > state.index:
+                        return True
+                    _commit(state, change, p.date)
+            last_day = p.date
+        return False
 
 def initial_states(plan: Plan) -> dict[str, ExerciseState]:
     return {ex.id: ExerciseState(plan_position(plan, ex.id, 1)) for ex in counted()}
 
-def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None) -> History:
-    """Walk the counted sessions oldest first (see the module docstring)."""
+def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None, answers=()) -> History:
+    """Walk the counted sessions oldest first (see the module docstring). ``answers``: the
+    person's recorded answers that end a pause, as (time, "cleared" or "settled")."""
     overrides = overrides or {}
     history = History(plan, states=initial_states(plan))
     counted = counted_sessions(sessions)
+    pending = sorted(answers, key=lambda a: a[0])
     previous: ProgressionDecision | None = None
+    window_start = 0
     for k, session in enumerate(counted):
         day = session_day(session)
+        while pending and pending[0][0] <= session.started_at:
+            when, answer = pending.pop(0)
+            if history.clinical.answered(answer, when, when.date()):
+                window_start = k
+                _resume(history.states)
+        if history.sessions:
+            history.clinical = history.clinical_on(day)   # a new week's transition
+        phase = history.clinical.phase
         done = _done_exercises(session)
         doses = {}
         for exercise_id in sorted(done):
@@ -209,12 +303,60 @@ def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None) -> His
             change = _appearance(plan, exercise_id, state, day, history.last_day)
             _commit(state, change, day)
             doses[exercise_id] = change
-        decision = session_decision(plan, counted[:k + 1], previous, overrides.get(session.id))
+        decision = session_decision(plan, counted[:k + 1], previous, overrides.get(session.id),
+                                    counted[window_start:k + 1], phase)
         recent = done | (_done_exercises(counted[k - 1]) if k > 0 else set())
         _apply_decision(history.states, decision, done, recent)
-        history.sessions.append(LoggedSession(session, doses, decision))
+        history.clinical.after_session(
+            session, day, decision.effective_action, decision.scope == "all", done, is_easy(session),
+            lambda: _week_volumes(counted, k, day), list(decision.clinician_reasons))
+        decision = replace(decision, phase=history.clinical.phase)
+        history.sessions.append(LoggedSession(session, doses, decision, phase))
         previous = decision
+    history.answers = tuple(pending)
     return history
+
+
+def _resume(states: dict[str, ExerciseState]) -> None:
+    """A pause ended: every exercise comes back one step below where it paused."""
+    for state in states.values():
+        state.owed_down, state.owed_up = max(state.owed_down, 1), False
+
+
+def _week_volumes(sessions, k: int, flare_day: dt.date) -> dict[str, int]:
+    """Each exercise's sets x reps in the 7 days before the flare (``sessions[k]``; its own
+    when nothing was done then): the weekly ceiling of a rebuild."""
+    before = []
+    for s in reversed(sessions[:k]):
+        gap = (flare_day - session_day(s)).days
+        if gap > 7:
+            break
+        if gap > 0:
+            before.append(s)
+    before = before or [sessions[k]]
+    return {e: sum(exercise_volume(s, e) for s in before) or MAINTENANCE_DOSE.sets * MAINTENANCE_DOSE.reps
+            for e in (ex.id for ex in counted())}
+
+
+def exposures_a_week(plan: Plan, exercise_id: str, monday: dt.date) -> int:
+    """The most times an exercise can come round in a build week (A and B take turns)."""
+    count = len(plan.sessions_in_week(monday, build_on=True))
+    both = exercise_id in session_exercises("A") and exercise_id in session_exercises("B")
+    return count if both else (count + 1) // 2
+
+
+def rebuild_prescription(plan: Plan, planned: PlannedSession, item: ExercisePrescription,
+                         rebuilding, left: int) -> ExercisePrescription | None:
+    """The exercise in a rebuild week: its rung, 2 sets of fewer reps, within the weekly
+    ceiling (``left`` of it this week); None when nothing is left this week."""
+    if left <= 0:
+        return None
+    sets, reps = rebuild_dose(rebuilding, item.reps, exposures_a_week(plan, item.exercise_id, planned.date))
+    if sets * reps > left:
+        sets, reps = (2, left // 2) if left >= 6 else (1, left)
+    tempo, rest = style_for_reps(reps)
+    rung = Rung(item.resolved_step_index, label_for(item.exercise_id, plan.setup, item.resolved_step_index))
+    return exercise_prescription(item.exercise_id, sets, reps, tempo, rest, rung, plan.timing)
 
 def dose_prescription(plan: Plan, planned: PlannedSession, item: ExercisePrescription,
                       dose: Dose) -> ExercisePrescription:

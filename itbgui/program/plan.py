@@ -439,11 +439,16 @@ def first_side_for(setup: PlanSetup, session_index: int) -> str:
     return ("left", "right")[session_index % 2]
 
 
-def week_title(week: int, maintenance: bool = False) -> str:
+def week_title(week: int, maintenance: bool = False, phase: str | None = None) -> str:
     """The week's name, the same on Today, the Plan page, the printed sheet, the player's
-    session title and the ``week`` command."""
+    session title and the ``week`` command; ``phase`` is the clinical state's
+    (clinical_state.py) when it changes what the week is."""
     if week < 1:
         return "Before your plan starts"
+    if phase == "paused":
+        return f"Week {week} · strength work paused"
+    if phase == "rebuild":
+        return f"Week {week} · rebuilding after a flare"
     if maintenance and week > PLAN_WEEKS:
         return f"Maintenance · week {week}"
     if week > PLAN_WEEKS:

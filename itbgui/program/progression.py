@@ -16,15 +16,18 @@ from typing import TYPE_CHECKING
 from itbgui.program.decisions import (ACCEPTABLE_PAIN, ACTIONS, CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD,  # noqa: F401
                         LONG_GAP_DAYS, MEANINGFUL_CHANGE, MORNING_QUESTION_AFTER, PROGRESS,
                         REVIEW_WEEK, SEVERE_PAIN, STEP_BACK, Override, ProgressionDecision,
-                        decision_id, overrides_from, stored_decisions)
+                        answer_doc, answers_from, decision_id, overrides_from,
+                        stored_decisions)
+from itbgui.program.clinical_state import ANSWERS, MAINTENANCE, PAUSED, REBUILD
 from itbgui.program.dose_state import History, replay
 from itbgui.program.exercises import only_in
 from itbgui.program.plan import PLAN_WEEKS, Plan, PlannedSession, generate_plan, session_exercises, week_title
 from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.prescription import SessionPrescription
 from itbgui.program.resume import ResumePoint, resumable_session, resume_point
-from itbgui.program.rule import exercise_kind, weekly_baselines  # noqa: F401
-from itbgui.program.sessions import counted_sessions, plan_sessions, session_day, session_status
+from itbgui.program.rule import PAUSE_REASON, exercise_kind, weekly_baselines  # noqa: F401
+from itbgui.program.sessions import (counted_sessions, is_stretch_session, plan_sessions, session_day,
+                                     session_status)
 from itbgui.program.timeline import Timing, build_timeline
 
 if TYPE_CHECKING:   # records are plain data; the rule only reads their fields
@@ -33,7 +36,7 @@ if TYPE_CHECKING:   # records are plain data; the rule only reads their fields
 
 def history_of(setup: PlanSetup, sessions, decisions=(), timing: Timing = Timing()) -> History:
     """The replayed log: every session's doses and the decision after it."""
-    return replay(generate_plan(setup, timing), sessions, overrides_from(decisions))
+    return replay(generate_plan(setup, timing), sessions, overrides_from(decisions), answers_from(decisions))
 
 
 def decide(setup: PlanSetup, sessions, decisions=(), made_on: dt.datetime | None = None,
@@ -94,14 +97,16 @@ class TodaySession:
 
     @property
     def week_label(self) -> str:
-        return week_title(self.week, self.is_maintenance)
+        phase = self.decision.phase if self.decision is not None else None
+        return week_title(self.week, self.is_maintenance, phase)
 
 
 def build_phase_continues(plan: Plan, history: History, monday: dt.date) -> bool:
-    """After week 8, maintenance starts only once pain after sessions has settled (the last
-    three at 3/10 or less) and no clinician advice stands; until then the build phase goes on."""
+    """After week 8 the build goes on until the clinical state says maintenance: every
+    exercise at its final dose and settled (clinical_state); a rebuild or a pause plans the
+    build's sessions too."""
     return plan.week_number(monday_of(monday) + dt.timedelta(days=6)) > PLAN_WEEKS and \
-        not history.is_settled(monday_of(monday))
+        history.week_phase(monday) != MAINTENANCE
 
 
 def planned_week(plan: Plan, history: History | None, monday: dt.date) -> tuple[PlannedSession, ...]:
@@ -140,13 +145,23 @@ def _slide_day(setup: PlanSetup, day: dt.date, planned_day: dt.date, sunday: dt.
     return day
 
 
+def ticking_sessions(sessions, history: History) -> list[SessionRecord]:
+    """The sessions that tick off planned days: :func:`plan_sessions`, and the stretch-only
+    sessions of weeks where strength work was paused or its weekly ceiling reached."""
+    ticking = plan_sessions(sessions)
+    stretch = [s for s in sessions if is_stretch_session(s)
+               and history.week_phase(session_day(s)) in (PAUSED, REBUILD)]
+    return sorted(ticking + stretch, key=lambda s: s.started_at) if stretch else ticking
+
+
 def done_planned_days(plan: Plan, sessions, monday: dt.date,
                       history: History | None = None) -> frozenset[dt.date]:
     """The planned days of a week that count as done: sessions are done in the week's order,
     so two sessions logged (on any days) tick off the week's first two planned days."""
-    done = sum(1 for s in plan_sessions(sessions) if monday <= session_day(s) <= monday + dt.timedelta(days=6))
     if history is None:
         history = replay(plan, sessions)
+    done = sum(1 for s in ticking_sessions(sessions, history)
+               if monday <= session_day(s) <= monday + dt.timedelta(days=6))
     return frozenset(p.date for p in planned_week(plan, history, monday)[:done])
 
 
@@ -169,7 +184,7 @@ def next_planned(plan: Plan, sessions, today: dt.date,
         history = replay(plan, sessions)
     monday = monday_of(today)
     sunday = monday + dt.timedelta(days=6)
-    done_days = [session_day(s) for s in plan_sessions(sessions)]
+    done_days = [session_day(s) for s in ticking_sessions(sessions, history)]
     this_week = [d for d in done_days if monday <= d <= sunday]
     planned = planned_week(plan, history, monday)
     if len(this_week) < len(planned):
@@ -186,14 +201,68 @@ def next_planned(plan: Plan, sessions, today: dt.date,
             return sessions_then[0], sessions_then[0].date, None
 
 
-def shown_decision(history: History, day: dt.date) -> ProgressionDecision | None:
-    """The latest decision as it applies on ``day``: after a break of 10 days or more the
-    break rule (R12) sets the doses, and says so, whatever the last decision was."""
+def shown_decision(history: History, day: dt.date,
+                   upcoming: list[PlannedSession] | None = None) -> ProgressionDecision | None:
+    """The latest decision as it applies on ``day``, with the phase then: a pause (strength
+    work stopped), a pause just ended by the person's answer, a break of 10 days or more
+    (R12) or a phase that changes nothing say so, whatever the last session's decision was.
+    ``upcoming``: the next session(s); a "progress" that moves no dose in them is a hold."""
     decision = history.latest_decision
+    if decision is None:
+        return None
+    clinical = history.clinical_on(day)
     note = history.gap_note(day)
-    if decision is not None and note:
+    last = history.sessions[-1].session
+    resumed = clinical.resumed_on is not None and clinical.resumed_on >= (last.ended_at or last.started_at)
+    if clinical.phase == PAUSED:
+        decision = replace(decision, action=STEP_BACK, reason=PAUSE_REASON, overridden_to=None,
+                           see_clinician=True, clinician_reasons=clinical.reasons,
+                           clinician_reason=" ".join(clinical.reasons))
+    elif resumed:
+        decision = replace(decision, action=STEP_BACK, overridden_to=None, see_clinician=False,
+                           clinician_reason="", clinician_reasons=(), reason=(
+                               f"{ANSWERS[clinical.answer]} Strength work starts again, every "
+                               "exercise one step below where it paused."))
+    elif note:
         decision = replace(decision, action=note[0], reason=note[1], overridden_to=None)
+    elif clinical.phase == MAINTENANCE and decision.effective_action != STEP_BACK:
+        decision = replace(decision, action=HOLD, overridden_to=None, reason=(
+            "Maintenance: once a week, the dose you reached stays the same."))
+    elif clinical.phase == REBUILD and decision.effective_action != STEP_BACK:
+        decision = replace(decision, action=HOLD, overridden_to=None, reason=(
+            "Rebuilding after the flare: sessions as in the build, each exercise at 2 sets of "
+            "fewer reps, and never more in a week than the week before the flare. The dose "
+            "stays until an exercise has had two easy sessions."))
+    elif (decision.effective_action == PROGRESS and upcoming is not None
+          and not history.rises(upcoming)):
+        decision = replace(decision, action=HOLD, overridden_to=None, reason=(
+            "Two easy sessions in a row, but none of the next session's exercises can go up "
+            "yet (each changes at most once in 7 days, and never past the plan's week), so "
+            "the same dose comes round again."))
+    return replace(decision, phase=clinical.phase)
+
+
+def next_decision(history: History, planned: PlannedSession,
+                  prescription: SessionPrescription) -> ProgressionDecision | None:
+    """The decision Today, the printed week and ``week --json`` all show before the next
+    session (``planned`` on its day, ``prescription`` its doses)."""
+    decision = shown_decision(history, planned.date, [planned])
+    if decision is not None and decision.effective_action == PROGRESS:
+        waiting = history.waiting(prescription, planned.date)
+        if waiting:
+            decision = replace(decision, reason=f"{decision.reason} Not yet for {', '.join(waiting)}: "
+                                                "each exercise changes at most once in 7 days.")
     return decision
+
+
+def upcoming_decision(setup: PlanSetup, history: History, sessions, today: dt.date,
+                      timing: Timing = Timing()) -> ProgressionDecision | None:
+    """:func:`next_decision` for the next session as of ``today`` (what Today shows)."""
+    plan = history.plan
+    planned, day, _ = next_planned(plan, sessions, today, history)
+    last = history.sessions[-1].session if history.sessions else None
+    planned = replace(alternated(plan, planned, _template_done(last) if last else None), date=day)
+    return next_decision(history, planned, history.preview([planned])[0])
 
 
 def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None = None,
@@ -209,19 +278,15 @@ def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None
             return replace(before, date=today, is_today=True, resume=point,
                            today_status=session_status(left))
     plan = generate_plan(setup, timing)
-    history = replay(plan, sessions, overrides_from(decisions))
+    history = replay(plan, sessions, overrides_from(decisions), answers_from(decisions))
     planned, day, moved_from = next_planned(plan, sessions, today, history)
     last = history.sessions[-1].session if history.sessions else None
     planned = alternated(plan, planned, _template_done(last) if last else None)
     prescription = history.preview([replace(planned, date=day)])[0]
-    decision = shown_decision(history, day)
-    if decision is not None and decision.effective_action == PROGRESS:
-        waiting = history.waiting(prescription, day)
-        if waiting:
-            decision = replace(decision, reason=f"{decision.reason} Not yet for {', '.join(waiting)}: "
-                                                "each exercise changes at most once in 7 days.")
+    decision = next_decision(history, replace(planned, date=day), prescription)
     todays = [s for s in counted_sessions(sessions) if session_day(s) == today]
-    done_today = bool(todays)
+    stretched = any(session_day(s) == today for s in ticking_sessions(sessions, history))
+    done_today = bool(todays) or stretched
     return TodaySession(
         date=day, is_today=day == today, week=planned.week, planned=planned,
         prescription=prescription,
@@ -262,7 +327,7 @@ def week_prescriptions(setup: PlanSetup, sessions, decisions, monday: dt.date, t
     B taking turns by what was done) and its doses as each exercise's state gives them if
     the plan is followed. Days already past are not in it."""
     plan = generate_plan(setup, timing)
-    history = replay(plan, sessions, overrides_from(decisions))
+    history = replay(plan, sessions, overrides_from(decisions), answers_from(decisions))
     upcoming = []
     last = history.sessions[-1].session if history.sessions else None
     template = _template_done(last) if last else None

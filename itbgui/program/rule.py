@@ -22,9 +22,25 @@ if TYPE_CHECKING:
 SETTLED = ("better", "same")
 
 
+def pain_during(session: SessionRecord) -> int | None:
+    """The worst pain during the session, where the record has it (asked with the after score)."""
+    return getattr(session, "pain_during", None)
+
+
 def peak_pain(session: SessionRecord) -> int | None:
-    values = [p for p in (session.pain_before, session.pain_after) if p is not None]
+    """The worst pain logged around the session: during (the main trigger, PROGRAM.md), or
+    before and after where during was not asked."""
+    values = [p for p in (session.pain_before, pain_during(session), session.pain_after) if p is not None]
     return max(values) if values else None
+
+
+def pain_words(session: SessionRecord, peak: int) -> str:
+    """Which score the peak was, named as asked: pain before is never called "during"."""
+    if pain_during(session) == peak:
+        return "Worst pain during the session was"
+    if session.pain_after == peak:
+        return "Pain after the session was"
+    return "Pain before the session was"
 
 
 def pain_logged(session: SessionRecord) -> bool:
@@ -108,8 +124,8 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
     if peak is not None and peak > ACCEPTABLE_PAIN:
         scope = "all" if peak >= SEVERE_PAIN else "session"
         which = "every exercise" if scope == "all" else "the exercises of that session"
-        return STEP_BACK, (f"Pain reached {peak}/10, above the 5 that is fine during this work. "
-                           f"Next time {which} go one step easier."), scope
+        return STEP_BACK, (f"{pain_words(session, peak)} {peak}/10, above the 5 that is fine with "
+                           f"this work. Next time {which} go one step easier."), scope
     if session.next_morning == "worse":
         return STEP_BACK, ("The morning after, your side felt worse than before the session. "
                            "Next time the exercises of that session go one step easier."), "session"
@@ -125,10 +141,10 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
         return HOLD, "The last session ended early, so the same dose comes round again.", "session"
     if peak is not None and peak > EASY_PAIN:
         if session.next_morning in SETTLED:
-            return HOLD, (f"Pain reached {peak}/10 and settled by the next morning. That is fine; "
-                          "repeat this dose before adding more."), "session"
-        return HOLD, (f"Pain reached {peak}/10. That is acceptable if it settles by tomorrow "
-                      "morning; repeat this dose before adding more."), "session"
+            return HOLD, (f"{pain_words(session, peak)} {peak}/10 and settled by the next morning. "
+                          "That is fine; repeat this dose before adding more."), "session"
+        return HOLD, (f"{pain_words(session, peak)} {peak}/10. That is acceptable if it settles by "
+                      "tomorrow morning; repeat this dose before adding more."), "session"
     if not pain_logged(session):
         if session.pain_before is None and session.pain_after is None:
             return HOLD, "No pain was logged, so the dose stays.", "session"
@@ -137,16 +153,18 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
     if reps_short(session):
         return HOLD, "Some sets fell short of their target, so the same dose comes round again.", "session"
     if len(history) < 2:
-        return HOLD, "A good first session. One more like it and the plan moves on.", "session"
+        return HOLD, ("A good first session: the dose stays. One more like it and the plan can "
+                      "move on."), "session"
     if session.next_morning is None:
         return HOLD, ("Nothing goes up until you have said how your side felt the next morning; "
                       "until then the dose stays."), "session"
     before = history[-2]
     if (session_day(session) - session_day(before)).days >= GAP_DAYS:
-        return HOLD, ("A good first session after the break. One more like it and the plan "
-                      "moves on."), "session"
+        return HOLD, ("A good first session after the break: the dose stays. One more like it "
+                      "and the plan can move on."), "session"
     if not is_easy(before):
-        return HOLD, "An easy session. One more like it and the plan moves on.", "session"
+        return HOLD, ("An easy session: the dose stays. One more like it and the plan can move "
+                      "on."), "session"
     return PROGRESS, ("Two easy sessions in a row: pain 3/10 or less, settled by the next "
                       "morning, every set done. The plan moves on."), "session"
 
@@ -191,18 +209,31 @@ def _week_six_check(plan: Plan, history) -> str | None:
     return None
 
 
+PAUSE_REASON = ("Strength work pauses until you have seen a clinician or the pain has settled: "
+                "only the stretch and gentle movement of the hip for now.")
+
+
 def session_decision(plan: Plan, history: list[SessionRecord], previous: ProgressionDecision | None,
-                     override: str | None = None) -> ProgressionDecision:
-    """The decision after ``history[-1]``, ``previous`` being the one after the session before."""
+                     override: str | None = None, window: list[SessionRecord] | None = None,
+                     phase: str = "build") -> ProgressionDecision:
+    """The decision after ``history[-1]``, ``previous`` being the one after the session before.
+
+    ``window``: the sessions since a pause last ended (default: all), which the persistent
+    pain checks read; ``phase``: where the person stood when the session was done. Any
+    reason to see a clinician pauses strength work (clinical_state), so the action is then a
+    step back and the reason says the work pauses."""
+    from itbgui.program.clinical_state import pause_reasons
+
+    window = history if window is None else window
     session = history[-1]
     action, reason, scope = _action(plan, history)
-    clinician = clinician_reasons(plan, history, action, previous)
-    if clinician and action == PROGRESS:
-        action = HOLD
-        reason = ("Two easy sessions, but while a check with a clinician is advised the dose "
-                  "does not go up.")
+    clinician = clinician_reasons(plan, window, action, previous)
+    clinician += [r for r in pause_reasons(window, peak_pain) if r not in clinician]
+    if clinician:
+        action, reason, scope = STEP_BACK, PAUSE_REASON, "all"
     return ProgressionDecision(
         id=decision_id(session.id), action=action, reason=reason, see_clinician=bool(clinician),
         made_on=session.ended_at or session.started_at, based_on=session.id,
         overridden_to=None if override == action else override,
-        clinician_reason=" ".join(clinician), scope=scope)
+        clinician_reason=" ".join(clinician), scope=scope, phase=phase,
+        clinician_reasons=tuple(clinician))

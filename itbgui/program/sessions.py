@@ -65,8 +65,17 @@ def counts_for_plan(record: SessionRecord) -> bool:
     return counts_as_session(record) and not is_partial(record)
 
 
+def is_stretch_session(record: SessionRecord) -> bool:
+    """A finished session with nothing but the stretch in it, held: what a pause prescribes
+    (clinical_state). In a paused week it ticks off its planned day; it is never a
+    strength exposure."""
+    return (record.completed and bool(record.sets)
+            and all(s.exercise_id not in counted_ids() and s.hold_seconds > 0 for s in record.sets))
+
+
 def plan_sessions(sessions) -> list[SessionRecord]:
-    """The sessions that tick off planned days, oldest first."""
+    """The sessions that tick off planned days, oldest first (a pause's stretch sessions
+    too, where the progression knows the week was paused: progression.ticking_sessions)."""
     return [s for s in counted_sessions(sessions) if not is_partial(s)]
 
 

@@ -17,8 +17,8 @@ from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.preferences import SessionPreferences, apply_preferences, timing_for
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
 from itbgui.program.progression import (done_planned_days, history_of, planned_week, shown_decision,
-                          week_prescriptions)
-from itbgui.program.sessions import counted_sessions, plan_sessions, session_day, session_status
+                          ticking_sessions, upcoming_decision, week_prescriptions)
+from itbgui.program.sessions import counted_sessions, is_stretch_session, session_day, session_status
 from itbgui.store.records import SessionRecord
 from itbgui.program.timeline import build_timeline
 
@@ -61,7 +61,7 @@ class WeekDay:
 class Week:
     week: int
     monday: dt.date
-    phase: str              # "build" or "maintenance"
+    phase: str              # clinical_state.PHASES: the phase the week is planned in
     decision: ProgressionDecision | None
     days: tuple[WeekDay, ...]
     #: sessions that tick off no planned day (extra or partial), with what they did
@@ -71,8 +71,10 @@ class Week:
         d = self.decision
         return {"week": self.week, "monday": self.monday.isoformat(), "phase": self.phase,
                 "decision": {"action": d.effective_action if d else None,
-                             "reason": d.reason if d else "",
-                             "see_clinician": bool(d and d.see_clinician)},
+                             "reason": d.stated_reason if d else "",
+                             "see_clinician": bool(d and d.see_clinician),
+                             "phase": d.phase if d else self.phase,
+                             "clinician_reasons": list(d.clinician_reasons) if d else []},
                 "days": [day.to_json() for day in self.days],
                 "extra": [e.to_json() for e in self.extra]}
 
@@ -145,11 +147,11 @@ def _done_exercises(record, items) -> tuple[WeekExercise, ...]:
 def done_records(plan, history, sessions, monday: dt.date) -> dict:
     """Planned day -> the logged session that ticked it off (in the week's order)."""
     done = sorted(done_planned_days(plan, sessions, monday, history))
-    return dict(zip(done, _week_sessions(sessions, monday)))
+    return dict(zip(done, _week_sessions(sessions, monday, history)))
 
 
-def _week_sessions(sessions, monday: dt.date) -> list:
-    return [s for s in plan_sessions(sessions) if monday <= session_day(s) <= monday + dt.timedelta(days=6)]
+def _week_sessions(sessions, monday: dt.date, history) -> list:
+    return [s for s in ticking_sessions(sessions, history) if monday <= session_day(s) <= monday + dt.timedelta(days=6)]
 
 
 def extra_records(plan, history, sessions, monday: dt.date) -> tuple:
@@ -169,10 +171,10 @@ def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.dat
             days.append(WeekDay(d.date, "run" if d.running else "rest", False))
         elif d.done is not None:
             days.append(WeekDay(d.date, "session", True, _done(d.done, d.session.prescription),
-                                session_status(d.done)))
+                                "complete" if is_stretch_session(d.done) else session_status(d.done)))
         else:
             days.append(WeekDay(d.date, "session", False, tuple(map(_planned, d.session.prescription.items))))
-    phase = "maintenance" if sheet.is_maintenance else "build"
+    phase = sheet.phase
     extra = tuple(WeekExtra(session_day(r), session_status(r), _done_exercises(r, done_items(r)))
                   for r in sheet.extra)
     return Week(sheet.week, sheet.monday, phase, sheet.decision, tuple(days), extra)
@@ -208,6 +210,8 @@ class WeekSheet:
     decision: ProgressionDecision | None
     #: logged sessions of the week that tick off no planned day (extra, or partial)
     extra: tuple[SessionRecord, ...] = ()
+    #: the phase the week is planned in (clinical_state.PHASES)
+    phase: str = "build"
 
     def week_count_text(self) -> str:
         """"2 of 3 done", with "· 1 extra" for sessions beyond the plan (never "4 of 3")."""
@@ -242,7 +246,10 @@ def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today:
     timing = timing_for(preferences, base=plan.timing) if preferences else plan.timing
     monday = monday_of(day)
     history = history_of(setup, sessions, decisions)
-    decision = shown_decision(history, max(today, monday))
+    if monday <= monday_of(today):
+        decision = upcoming_decision(setup, history, sessions, today, plan.timing)
+    else:
+        decision = shown_decision(history, monday)
     planned = {p.date: p for p in planned_week(plan, history, monday)}
     ahead = week_prescriptions(setup, sessions, decisions, monday, today, plan.timing)
     done = done_records(plan, history, sessions, monday)
@@ -261,4 +268,4 @@ def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today:
         days.append(SheetDay(date, date.weekday() in setup.running_days, session, done.get(date)))
     return WeekSheet(monday, plan.week_number(monday + dt.timedelta(days=6)), setup, tuple(days),
                      decision if monday >= monday_of(today) else None,
-                     extra_records(plan, history, sessions, monday))
+                     extra_records(plan, history, sessions, monday), history.week_phase(monday))

@@ -40,6 +40,8 @@ class TodayPage(TextScaled, QWidget):
     override_chosen = Signal(str)
     #: the next-morning answer: "better", "same" or "worse"
     morning_answered = Signal(str)
+    #: the person's answer that ends a pause: "cleared" or "settled"
+    pause_answered = Signal(str)
     morning_dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -191,7 +193,7 @@ class TodayPage(TextScaled, QWidget):
 
     def _build_decision_card(self) -> QFrame:
         card = QFrame(objectName="card")
-        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         lay = QVBoxLayout(card)
         lay.setContentsMargins(20, 16, 20, 16)
         lay.setSpacing(8)
@@ -199,6 +201,9 @@ class TodayPage(TextScaled, QWidget):
         self.decision_title.setWordWrap(True)
         self.decision_reason = QLabel(objectName="cardText")
         self.decision_reason.setWordWrap(True)
+        self.phase_label = QLabel(objectName="cardSmall")
+        self.phase_label.setWordWrap(True)
+        lay.addWidget(self.phase_label)
         lay.addWidget(self.decision_title)
         lay.addWidget(self.decision_reason)
         self.override_label = QLabel(objectName="cardSmall")
@@ -219,6 +224,17 @@ class TodayPage(TextScaled, QWidget):
         self.clinician_label.setWordWrap(True)
         set_by_name(self.clinician_label, "textFormat", "RichText")
         lay.addWidget(self.clinician_label)
+        # Only while strength work is paused: the person's own answer is what ends it.
+        answers = QVBoxLayout()   # one above the other: long words at large text still fit
+        self.pause_buttons: dict[str, QPushButton] = {}
+        for answer, words in (("cleared", self.tr("A clinician has cleared me to go on")),
+                              ("settled", self.tr("The pain has settled"))):
+            button = QPushButton(words, objectName="overrideButton")
+            button.clicked.connect(lambda _=False, a=answer: self.pause_answered.emit(a))
+            button.hide()
+            answers.addWidget(button)
+            self.pause_buttons[answer] = button
+        lay.addLayout(answers)
         self.decision_card = card
         return card
 
@@ -364,7 +380,21 @@ class TodayPage(TextScaled, QWidget):
                 button.setChecked(False)
             self.override_group.setExclusive(True)
             self.clinician_label.hide()
+            self.phase_label.hide()
+            for button in self.pause_buttons.values():
+                button.hide()
             return
+        from itbgui.program.clinical_state import phase_words
+
+        self.phase_label.setText(phase_words(decision.phase))
+        self.phase_label.show()
+        # Paused, no call changes the dose: the person's answer takes the calls' place.
+        paused = decision.phase == "paused"
+        for button in self.pause_buttons.values():
+            button.setVisible(paused)
+        for button in self.override_buttons.values():
+            button.setVisible(not paused)
+        self.override_label.setVisible(not paused)
         effective = decision.effective_action
         if decision.overridden_to:
             self.decision_title.setText(self.tr("Your call: %1").replace("%1", self.action_words(effective)))
@@ -380,10 +410,15 @@ class TodayPage(TextScaled, QWidget):
             button.setText(self.short_words(action))
             button.setAccessibleName(self.action_words(action))
             button.setChecked(action == effective)
-        # While a clinician's check is advised nothing goes up, the person's call included.
-        self.override_buttons[PROGRESS].setEnabled(not decision.see_clinician)
+        # A call can lower the dose, never raise it past the rule: "Move on" only where the
+        # rule moves on (against a step back the most is to stay); the button says so.
+        self.override_buttons[PROGRESS].setEnabled(decision.action == PROGRESS and not decision.see_clinician)
         self.override_buttons[PROGRESS].setToolTip(
-            self.tr("Not while a check with a clinician is advised") if decision.see_clinician else "")
+            self.tr("Not while a check with a clinician is advised") if decision.see_clinician
+            else self.tr("Not after a step back: at most, stay at the same dose")
+            if decision.action == STEP_BACK
+            else self.tr("Only when the app moves on: your call can lower the dose, not raise it")
+            if decision.action != PROGRESS else "")
         if decision.see_clinician:
             self.clinician_label.setText(self.tr(
                 "<b>Please see a clinician</b> (a physiotherapist or your doctor): %1<br><br>"

@@ -188,7 +188,11 @@ class _SheetPainter:
         if sheet.decision is not None:
             action = {"progress": tr("progress"), "hold": tr("hold"),
                       "step_back": tr("step back")}[sheet.decision.effective_action]
-            note = f"{tr('This week')}: {action}. {sheet.decision.reason}"
+            note = f"{tr('This week')}: {action}. {sheet.decision.stated_reason}"
+            if sheet.decision.phase != "build":
+                from itbgui.program.clinical_state import phase_words
+
+                note = f"{tr(phase_words(sheet.decision.phase))}. {note}"
             if sheet.decision.see_clinician:
                 note += " " + tr("Please see a physiotherapist or doctor.")
             # Up to two lines at a readable size; shrink only if even that is not enough.
