@@ -64,3 +64,13 @@ def command_data_dir(prog: str, given: Path | None) -> Path | None:
            else "start the app once, or check the folder")
     print(f"{prog}: no ITB Coach data in {folder} ({why}).", file=sys.stderr)
     return None
+
+
+def stored_plan_for_command(prog: str, given: Path | None, today, *, doing: str):
+    """``(folder, its plan and sessions)`` for ``week`` and ``plan-pdf``, the folder read as
+    :func:`command_data_dir` reads it; None once the reason is on stderr."""
+    from itbgui.program.stored_plan import read_for_command
+
+    data_dir = command_data_dir(prog, given)
+    stored = None if data_dir is None else read_for_command(prog, data_dir, today, doing=doing)
+    return None if stored is None else (data_dir, stored)

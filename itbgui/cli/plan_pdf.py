@@ -53,18 +53,15 @@ def run(argv: list[str]) -> int:
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else PROG])  # noqa: F841
 
-    from itbgui.cli.data_dir import NO_DATA, command_data_dir
-    from itbgui.program.stored_plan import read_for_command
+    from itbgui.cli.data_dir import NO_DATA, stored_plan_for_command
     from itbgui.program.week import build_week_sheet
     from itbgui.screens.plan.sheet import save_pdf, write_week_pdf
 
     today = dt.date.today()   # the command's edge: everything below takes it as an argument
-    data_dir = command_data_dir(PROG, args.data_dir)
-    if data_dir is None:
+    found = stored_plan_for_command(PROG, args.data_dir, today, doing="printing")
+    if found is None:
         return NO_DATA
-    stored = read_for_command(PROG, data_dir, today, doing="printing")
-    if stored is None:
-        return NO_DATA
+    data_dir, stored = found
 
     from itbgui.ui.settings import AppSettings  # the tempo and rests chosen in Settings, if any
 

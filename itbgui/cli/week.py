@@ -72,20 +72,17 @@ def run(argv: list[str], clock=None) -> int:
         args = parse_args(argv)
     except SystemExit as exc:   # --help, or a usage error already explained on stderr
         return exc.code if isinstance(exc.code, int) else 2
-    from itbgui.cli.data_dir import NO_DATA, command_data_dir
-    from itbgui.program.stored_plan import read_for_command
+    from itbgui.cli.data_dir import NO_DATA, stored_plan_for_command
     from itbgui.program.week import week_data
 
     if clock is None:
         from itbgui.core.clock import SystemClock
         clock = SystemClock()
     today = clock.now().date()   # the command's edge: everything below takes it as an argument
-    data_dir = command_data_dir(PROG, args.data_dir)
-    if data_dir is None:
+    found = stored_plan_for_command(PROG, args.data_dir, today, doing="showing")
+    if found is None:
         return NO_DATA
-    stored = read_for_command(PROG, data_dir, today, doing="showing")
-    if stored is None:
-        return NO_DATA
+    _folder, stored = found
     week = week_data(stored.setup, stored.sessions, stored.decisions, args.week or today, today)
     print(json.dumps(week.to_json(), indent=2) if args.json else as_text(week))
     return 0
