@@ -278,10 +278,10 @@ class MainWindow(MadeOnUse, QMainWindow):
         self._store_write(lambda: self.model.answer_pause(answer), self.tr("Not saved: %1"))
 
     def dismiss_morning(self) -> None:
-        if self._morning_session is not None:   # the model's change redraws Today without it
-            self.model.dismiss_morning(self._morning_session)
+        if self._morning_session is not None:   # kept in memory, not written: no replay needed
+            self.coach.dismiss_morning(self._morning_session)
+        self.today_page.ask_morning(None, "both")
 
-    # ------------------------------------------------------------------ the week on paper
     def choose_week(self, monday: dt.date) -> None:
         self.coach.selected_monday = monday
         if self.plan_page is not None:

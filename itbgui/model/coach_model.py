@@ -76,10 +76,6 @@ class CoachModel(QObject):
         self.coach.answer_pause(answer)
         self._emit(DECISIONS)
 
-    def dismiss_morning(self, session: SessionRecord) -> None:
-        self.coach.dismiss_morning(session)
-        self._emit(DECISIONS)
-
     # ------------------------------------------------------------------ the plan and the file
     def save_plan_setup(self, setup: PlanSetup) -> None:
         self.coach.store.save_plan_setup(setup.to_doc())
