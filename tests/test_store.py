@@ -37,7 +37,7 @@ def test_file_is_plain_json_with_a_schema_version(tmp_path):
     with SessionRepository(tmp_path) as repo:
         repo.save_session(record())
     doc = on_disk(tmp_path)
-    assert list(doc["meta"].values())[0]["schema_version"] == SCHEMA_VERSION == 3
+    assert list(doc["meta"].values())[0]["schema_version"] == SCHEMA_VERSION == 4
     session = list(doc["sessions"].values())[0]
     assert session["started_at"] == "2026-11-02T18:30:00+01:00"
     assert session["next_morning"] is None

@@ -149,7 +149,7 @@ def test_a_version_1_file_is_migrated_after_a_backup(tmp_path):
         assert backup.reason == "before-migration"
         assert backup.path.read_text() == original
     doc = json.loads((tmp_path / DATA_FILE_NAME).read_text())
-    assert doc["meta"]["1"]["schema_version"] == 3
+    assert doc["meta"]["1"]["schema_version"] == 4
     assert doc["meta"]["1"]["created_by"] == "itb-coach 0.1.0"
     assert doc["sessions"]["1"]["next_morning"] is None
     assert doc["sessions"]["1"]["sets"][0]["step"] is None
@@ -173,7 +173,7 @@ def test_a_version_2_files_decisions_become_overrides_after_a_backup(tmp_path):
         [backup] = repo.backups.list()
         assert backup.reason == "before-migration" and backup.path.read_text() == original
     doc = json.loads((tmp_path / DATA_FILE_NAME).read_text())
-    assert doc["meta"]["1"]["schema_version"] == 3
+    assert doc["meta"]["1"]["schema_version"] == 4
 
 
 def test_a_damaged_file_is_only_read_while_another_copy_holds_the_folder(tmp_path):

@@ -3,7 +3,8 @@ which says what changed, so each page redraws what it shows and nothing else has
 remember to refresh it.
 
 A set saved by the player, an edit, a delete or its undo in History, an override, a
-morning answer, a set-up change and a restored backup are all here. Each write raises
+morning answer, a set-up change, a restored backup, a run logged or imported and a walking
+readiness answer are all here. Each write raises
 :class:`~itbgui.store.repository.StoreError` when the disk refuses it (the caller knows
 how to say so: a dialog, the status bar) and emits nothing, since nothing changed.
 """
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from itbgui.program.plan_setup import PlanSetup
     from itbgui.store.backups import Backup
     from itbgui.store.records import SessionRecord
+    from itbgui.store.run_records import ReadinessCheck, RunRecord
 
 #: What a change touched (``changed`` carries a frozenset of these).
 SESSIONS = "sessions"      # a session added, edited, deleted or brought back
@@ -28,7 +30,8 @@ DECISIONS = "decisions"    # an override or a morning answer: what comes next
 SETUP = "setup"            # the plan's set-up
 DATA = "data"              # the whole file replaced (a backup restored): undo steps are void
 DAY = "day"                # the date moved on under a window left open
-EVERYTHING = frozenset({SESSIONS, DECISIONS, SETUP, DATA, DAY})
+RUNS = "runs"              # a run logged, imported, answered, edited or deleted; a walking check
+EVERYTHING = frozenset({SESSIONS, DECISIONS, SETUP, DATA, DAY, RUNS})
 
 
 class CoachModel(QObject):
@@ -61,6 +64,23 @@ class CoachModel(QObject):
         removed = self.coach.store.delete_session(session_id)
         self._emit(SESSIONS)
         return removed
+
+    # ------------------------------------------------------------------ runs
+    def save_runs(self, records: list[RunRecord]) -> None:
+        """Runs logged by hand, imported from files, or given their pain answers: one write.
+        A run's pain is read by the next strength decision, so that is redrawn too."""
+        self.coach.store.save_runs(records)
+        self._emit(RUNS, DECISIONS)
+
+    def delete_run(self, run_id: str) -> RunRecord | None:
+        removed = self.coach.store.delete_run(run_id)
+        self._emit(RUNS, DECISIONS)
+        return removed
+
+    def save_readiness_check(self, check: ReadinessCheck) -> None:
+        """The brisk-walking answer that opens (or not) the return to running."""
+        self.coach.store.save_readiness_check(check)
+        self._emit(RUNS)
 
     # ------------------------------------------------------------------ what comes next
     def set_override(self, decision: ProgressionDecision, action: str) -> None:

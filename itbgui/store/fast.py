@@ -201,12 +201,12 @@ def _session_record(doc: dict, sets: tuple[SetRecord, ...]) -> SessionRecord:
     session_id, started, ended = get("id"), get("started_at"), get("ended_at")
     completed, title, week = get("completed", False), get("title", ""), get("week")
     before, after, note = get("pain_before"), get("pain_after"), get("note", "")
-    morning = get("next_morning")
+    morning, during = get("next_morning"), get("pain_during")
     if (type(session_id) is str and 0 < len(session_id) <= 64
             and type(started) is str and (ended is None or type(ended) is str)
             and type(completed) is bool and type(title) is str and len(title) <= 200
             and (week is None or (type(week) is int and _LOW_WEEK <= week <= _HIGH_WEEK))
-            and _pain(before) and _pain(after)
+            and _pain(before) and _pain(after) and _pain(during)
             and type(note) is str and len(note) <= NOTE_MAX_CHARS
             and (morning is None or (type(morning) is str and morning in NEXT_MORNING_ANSWERS))):
         try:
@@ -222,7 +222,7 @@ def _session_record(doc: dict, sets: tuple[SetRecord, ...]) -> SessionRecord:
             record.__dict__.update(
                 id=session_id, started_at=start, ended_at=end, completed=completed,
                 title=title, week=week, pain_before=before, pain_after=after, note=note,
-                sets=sets, next_morning=morning)
+                sets=sets, next_morning=morning, pain_during=during)
             record.__post_init__()  # the record's own rules, whatever they grow to be
             return record
     record = SessionRecord.from_doc({**doc, "sets": []})
@@ -283,8 +283,8 @@ def session_records_checked_before(sessions: dict) -> dict[str, SessionRecord] |
                     id=doc["id"], started_at=start, ended_at=end,
                     completed=get("completed", False), title=get("title", ""),
                     week=get("week"), pain_before=get("pain_before"),
-                    pain_after=get("pain_after"), note=get("note", ""),
-                    next_morning=get("next_morning"))
+                    pain_after=get("pain_after"), pain_during=get("pain_during"),
+                    note=get("note", ""), next_morning=get("next_morning"))
                 if sets:
                     record.__dict__["_sets_pending"] = (build, sets)
                 else:

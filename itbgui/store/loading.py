@@ -15,9 +15,13 @@ from dataclasses import dataclass, field
 from itbgui.store import fast
 from itbgui.store.migrations import SCHEMA_VERSION, migrate
 from itbgui.store.records import RecordError, SessionRecord
+from itbgui.store.run_records import ReadinessCheck, RunRecord
 
 #: Tables the app knows; anything else in a file is kept as it is.
 SESSIONS, META, PLAN, DECISIONS = "sessions", "meta", "plan", "decisions"
+RUNS, READINESS = "runs", "readiness"
+#: The other tables of records, each checked by its record's own rules: name -> (record, what).
+_RECORD_TABLES = {RUNS: (RunRecord, "A run"), READINESS: (ReadinessCheck, "A walking check")}
 
 _SESSION_START = re.compile(r'\{\s*"id"\s*:')
 _VERSION = re.compile(r'"schema_version"\s*:\s*(\d{1,9})(?![\d.eE])')
@@ -46,6 +50,8 @@ class LoadedFile:
     #: read by orjson and found clean, so orjson reads bytes written from this data as
     #: json would: checked.py may note them as checked (see read_checked_before)
     quick_clean: bool = False
+    runs: dict[str, RunRecord] = field(default_factory=dict)           # run id -> record
+    readiness: dict[str, ReadinessCheck] = field(default_factory=dict)  # check id -> record
 
     @property
     def damaged(self) -> bool:
@@ -259,8 +265,33 @@ def _check(data: dict, *, checked_before: bool = False) -> LoadedFile:
             n = len(decisions) - len(clean[DECISIONS])
             problems.append(f"{n} progression decision(s) without an id were left out.")
             dropped += n
+    others = {}
+    for name, (kind, what) in _RECORD_TABLES.items():
+        others[name], clean[name], n = _other_records(clean.get(name, {}), kind, what, problems)
+        dropped += n
     return LoadedFile(data=clean, records=records, version=version, problems=problems,
-                      dropped_documents=dropped)
+                      dropped_documents=dropped, runs=others[RUNS], readiness=others[READINESS])
+
+
+def _other_records(docs: dict, kind, what: str, problems: list[str]) -> tuple[dict, dict, int]:
+    """Records by id of a table other than sessions, the documents kept, and how many
+    were not: a document its record's rules refuse is left out and named, as a session is;
+    of two with one id the later is kept."""
+    records, kept, dropped = {}, {}, 0
+    for key, doc in docs.items():
+        try:
+            record = kind.from_doc(doc)
+        except (RecordError, KeyError, TypeError, ValueError, OverflowError) as exc:
+            dropped += 1
+            problems.append(f"{what} has impossible values and was left out: {exc}.")
+            continue
+        if record.id in records:
+            dropped += 1
+            problems.append(f"{what} ({record.id[:8]}) was stored twice; the later copy was kept.")
+            kept = {k: v for k, v in kept.items() if v.get("id") != record.id}
+        records[record.id] = record
+        kept[key] = doc
+    return records, kept, dropped
 
 
 def _plain_number(key: str) -> bool:
@@ -344,6 +375,8 @@ def _salvage(text: str, reason: str, notes: list[str] | None = None) -> LoadedFi
     decoder = json.JSONDecoder()
     sessions: dict[str, dict] = {}
     decisions: dict[str, dict] = {}
+    runs: dict[str, dict] = {}
+    readiness: dict[str, dict] = {}
     # A session cannot hold the text '{"id":' (a quote inside a string is escaped), so
     # each one lies between its own opening and the next: decoding only that slice keeps
     # a failed decode (whose error message counts lines back to the start) from costing
@@ -360,7 +393,11 @@ def _salvage(text: str, reason: str, notes: list[str] | None = None) -> LoadedFi
             sessions[str(len(sessions) + 1)] = doc
         elif "action" in doc and "based_on" in doc:
             decisions[str(len(decisions) + 1)] = doc
-    data: dict = {SESSIONS: sessions, DECISIONS: decisions}
+        elif "distance_km" in doc and "source" in doc:
+            runs[str(len(runs) + 1)] = doc
+        elif "walked_minutes" in doc and "answered_at" in doc:
+            readiness[str(len(readiness) + 1)] = doc
+    data: dict = {SESSIONS: sessions, DECISIONS: decisions, RUNS: runs, READINESS: readiness}
     versions = [int(v) for v in _VERSION.findall(text)]
     version = max(versions, default=1)
     plan_match = _PLAN_START.search(text)

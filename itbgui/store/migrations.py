@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _to_v2(data: dict) -> None:
@@ -36,10 +36,22 @@ def _to_v3(data: dict) -> None:
     data["decisions"] = kept
 
 
+def _to_v4(data: dict) -> None:
+    """v4: sessions get ``pain_during`` (the worst pain during it, asked with the after
+    score); the file gets a ``runs`` table and a ``readiness`` table (walking checks)."""
+    for doc in data.get("sessions", {}).values():
+        if isinstance(doc, dict):
+            doc.setdefault("pain_during", None)
+    for table in ("runs", "readiness"):
+        if not isinstance(data.get(table), dict):
+            data[table] = {}
+
+
 #: target version -> the step that reaches it from the version before
 MIGRATIONS: dict[int, Callable[[dict], None]] = {
     2: _to_v2,
     3: _to_v3,
+    4: _to_v4,
 }
 
 

@@ -235,6 +235,7 @@ class SessionRecord:
     note: str = ""
     sets: tuple[SetRecord, ...] = field(default_factory=tuple)
     next_morning: str | None = None  # one of NEXT_MORNING_ANSWERS, asked the day after
+    pain_during: int | None = None   # the worst pain during the session, asked with the after score
 
     def __post_init__(self) -> None:
         check_text(self.id, "id", ID_MAX_CHARS, empty=False)
@@ -250,6 +251,7 @@ class SessionRecord:
             check_int(self.week, "week", *WEEK_RANGE)
         check_pain(self.pain_before, "pain_before")
         check_pain(self.pain_after, "pain_after")
+        check_pain(self.pain_during, "pain_during")
         if self.next_morning is not None and self.next_morning not in NEXT_MORNING_ANSWERS:
             raise RecordError(f"next_morning must be one of {NEXT_MORNING_ANSWERS}")
         check_text(self.note, "note", NOTE_MAX_CHARS)
@@ -292,6 +294,7 @@ class SessionRecord:
             "week": self.week,
             "pain_before": self.pain_before,
             "pain_after": self.pain_after,
+            "pain_during": self.pain_during,
             "next_morning": self.next_morning,
             "note": self.note,
             "sets": [s.to_doc() for s in self.sets],
@@ -314,6 +317,7 @@ class SessionRecord:
             week=doc.get("week"),
             pain_before=doc.get("pain_before"),
             pain_after=doc.get("pain_after"),
+            pain_during=doc.get("pain_during"),
             next_morning=doc.get("next_morning"),
             note=doc.get("note", ""),
             sets=tuple(SetRecord.from_doc(s) for s in sets),

@@ -27,12 +27,13 @@ from itbgui import __version__
 from itbgui.store import checked, private
 from itbgui.store.backups import Backup, BackupSet
 from itbgui.store.files import new_file, remove_leftovers
-from itbgui.store.loading import (DECISIONS, META, PLAN, SESSIONS, LoadedFile, read_checked_before,
-                      read_data_file)
+from itbgui.store.loading import (DECISIONS, META, PLAN, READINESS, RUNS, SESSIONS, LoadedFile,
+                                  read_checked_before, read_data_file)
 from itbgui.store.migrations import SCHEMA_VERSION
 from itbgui.store.opening import DATA_FILE_NAME, FolderOpening, StoreError, open_folder
 from itbgui.store.opening import plain_words as _plain_words
 from itbgui.store.records import RecordError, SessionRecord, check_document
+from itbgui.store.run_tables import RunTables
 from itbgui.store.storage import AtomicJSONStorage, ReadOnlyStorageError, write_atomically
 
 LOCK_HINT = "itb-coach.lock"
@@ -107,10 +108,11 @@ def _replace_with(new_doc: dict) -> Callable[[dict], None]:
 
 
 #: Filled by :meth:`SessionRepository.load`; reaching one before it loads the file.
-_LOADED_STATE = frozenset({"_db", "_records", "_sorted", "_doc_ids", "_decision_ids", "_snapshot"})
+_LOADED_STATE = frozenset({"_db", "_records", "_sorted", "_doc_ids", "_decision_ids", "_snapshot",
+                           "_others"})
 
 
-class SessionRepository:
+class SessionRepository(RunTables):
     """Opens with the folder's lock taken and the file's bytes read; ``defer_load`` leaves
     the parse and check (the costly part over years of sessions) to :meth:`load`, so the
     app can paint its window first. Anything that reads the data loads it first."""
@@ -257,6 +259,11 @@ class SessionRepository:
             # A newer app's file is not checked: a document may lack its id.
             self._doc_ids = _ids(loaded.data.get(SESSIONS, {}))
             self._decision_ids = _ids(loaded.data.get(DECISIONS, {}))
+            #: the run and readiness tables: name -> (records by id, document number by id)
+            self._others = {
+                RUNS: (dict(loaded.runs), _ids(loaded.data.get(RUNS, {}))),
+                READINESS: (dict(loaded.readiness), _ids(loaded.data.get(READINESS, {}))),
+            }
             self._take_snapshot()
 
     def _ensure_meta(self) -> None:
