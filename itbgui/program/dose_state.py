@@ -14,6 +14,7 @@ for the week, and never within 7 days of the exercise's last change.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -277,15 +278,19 @@ class History:
 def initial_states(plan: Plan) -> dict[str, ExerciseState]:
     return {ex.id: ExerciseState(plan_position(plan, ex.id, 1)) for ex in counted()}
 
-def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None, answers=()) -> History:
+def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None, answers=(), runs=()) -> History:
     """Walk the counted sessions oldest first (see the module docstring). ``answers``: the
-    person's recorded answers that end a pause, as (time, "cleared" or "settled")."""
+    person's recorded answers that end a pause, as (time, "cleared" or "settled"); ``runs``:
+    the run log, each run read by the decision after the session before it (the one that
+    sets the next session's dose)."""
     overrides = overrides or {}
     history = History(plan, states=initial_states(plan))
     counted = counted_sessions(sessions)
     pending = sorted(answers, key=lambda a: a[0])
     previous: ProgressionDecision | None = None
     window_start = 0
+    runs = sorted(runs, key=lambda r: r.started_at)
+    starts = [r.started_at for r in runs]
     for k, session in enumerate(counted):
         day = session_day(session)
         while pending and pending[0][0] <= session.started_at:
@@ -304,7 +309,8 @@ def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None, answer
             _commit(state, change, day)
             doses[exercise_id] = change
         decision = session_decision(plan, counted[:k + 1], previous, overrides.get(session.id),
-                                    counted[window_start:k + 1], phase)
+                                    counted[window_start:k + 1], phase,
+                                    _runs_after(runs, starts, session, counted[k + 1] if k + 1 < len(counted) else None))
         recent = done | (_done_exercises(counted[k - 1]) if k > 0 else set())
         _apply_decision(history.states, decision, done, recent)
         history.clinical.after_session(
@@ -315,6 +321,15 @@ def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None, answer
         previous = decision
     history.answers = tuple(pending)
     return history
+
+
+def _runs_after(runs: list, starts: list, session: SessionRecord, following: SessionRecord | None) -> list:
+    """The runs (sorted, ``starts`` their start times) from ``session``'s start up to the next session's."""
+    if not runs:
+        return []
+    lo = bisect.bisect_left(starts, session.started_at)
+    hi = len(runs) if following is None else bisect.bisect_left(starts, following.started_at)
+    return runs[lo:hi]
 
 
 def _resume(states: dict[str, ExerciseState]) -> None:

@@ -34,32 +34,35 @@ if TYPE_CHECKING:   # records are plain data; the rule only reads their fields
     from itbgui.store.records import SessionRecord
 
 
-def history_of(setup: PlanSetup, sessions, decisions=(), timing: Timing = Timing()) -> History:
-    """The replayed log: every session's doses and the decision after it."""
-    return replay(generate_plan(setup, timing), sessions, overrides_from(decisions), answers_from(decisions))
+def history_of(setup: PlanSetup, sessions, decisions=(), timing: Timing = Timing(), runs=()) -> History:
+    """The replayed log: every session's doses and the decision after it (the runs read in)."""
+    return replay(generate_plan(setup, timing), sessions, overrides_from(decisions), answers_from(decisions),
+                  runs)
 
 
 def decide(setup: PlanSetup, sessions, decisions=(), made_on: dt.datetime | None = None,
-           session_id: str | None = None) -> ProgressionDecision | None:
+           session_id: str | None = None, runs=()) -> ProgressionDecision | None:
     """The decision after a session (default: the latest that counts), from the log up to it.
 
     ``decisions`` are the person's stored overrides (or decisions, or their documents);
     everything else is worked out from the sessions. ``made_on`` is kept for the caller's
     call shape; a decision's time is its session's end.
     """
-    history = counted_sessions(sessions)
+    counted = history = counted_sessions(sessions)
     if session_id is not None:
         upto = next((i for i, s in enumerate(history) if s.id == session_id), None)
         if upto is None:
             return None
         history = history[:upto + 1]
-    return history_of(setup, history, decisions).latest_decision
+        if upto + 1 < len(counted):   # only the runs this decision came before
+            runs = [r for r in runs if r.started_at < counted[upto + 1].started_at]
+    return history_of(setup, history, decisions, runs=runs).latest_decision
 
 
-def latest_decision(setup: PlanSetup, sessions, decisions=()) -> ProgressionDecision | None:
+def latest_decision(setup: PlanSetup, sessions, decisions=(), runs=()) -> ProgressionDecision | None:
     """The decision after the latest session that counts, read from the log as it is now
     (an edit in History changes it), with the person's stored override kept."""
-    return history_of(setup, sessions, decisions).latest_decision
+    return history_of(setup, sessions, decisions, runs=runs).latest_decision
 
 
 @dataclass(frozen=True)
@@ -266,19 +269,19 @@ def upcoming_decision(setup: PlanSetup, history: History, sessions, today: dt.da
 
 
 def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None = None,
-                 timing: Timing = Timing()) -> TodaySession:
+                 timing: Timing = Timing(), runs=()) -> TodaySession:
     """Today's session, or the next one, each exercise at its own dose (see dose_state)."""
     if today is None:
         raise ValueError("next_session needs today's date (pass the clock's date)")
     left = resumable_session(sessions, today)
     if left is not None:   # carried on, not a new session: today is worked out without it
-        before = next_session(setup, [s for s in sessions if s.id != left.id], decisions, today, timing)
+        before = next_session(setup, [s for s in sessions if s.id != left.id], decisions, today, timing, runs)
         point = resume_point(build_timeline(before.prescription, timing), left)
         if point is not None:
             return replace(before, date=today, is_today=True, resume=point,
                            today_status=session_status(left))
     plan = generate_plan(setup, timing)
-    history = replay(plan, sessions, overrides_from(decisions), answers_from(decisions))
+    history = replay(plan, sessions, overrides_from(decisions), answers_from(decisions), runs)
     planned, day, moved_from = next_planned(plan, sessions, today, history)
     last = history.sessions[-1].session if history.sessions else None
     planned = alternated(plan, planned, _template_done(last) if last else None)
@@ -322,12 +325,12 @@ def extra_session(setup: PlanSetup, session: TodaySession, today: dt.date,
 
 
 def week_prescriptions(setup: PlanSetup, sessions, decisions, monday: dt.date, today: dt.date,
-                       timing: Timing = Timing()) -> dict[dt.date, tuple[PlannedSession, SessionPrescription]]:
+                       timing: Timing = Timing(), runs=()) -> dict[dt.date, tuple[PlannedSession, SessionPrescription]]:
     """The planned days of a week not done yet (from today on), each with its session (A and
     B taking turns by what was done) and its doses as each exercise's state gives them if
     the plan is followed. Days already past are not in it."""
     plan = generate_plan(setup, timing)
-    history = replay(plan, sessions, overrides_from(decisions), answers_from(decisions))
+    history = replay(plan, sessions, overrides_from(decisions), answers_from(decisions), runs)
     upcoming = []
     last = history.sessions[-1].session if history.sessions else None
     template = _template_done(last) if last else None

@@ -114,6 +114,21 @@ def is_bad_run(run) -> bool:
     return (run.pain_during is not None and run.pain_during > RUN_EASY_PAIN) or run.next_morning == "worse"
 
 
+def run_warning(runs) -> str | None:
+    """Why the runs before the next strength decision hold it (the first bad run, named by
+    its day), or None when none of them hurt or left the knee worse."""
+    for run in sorted(runs, key=lambda r: r.started_at):
+        if not is_bad_run(run):
+            continue
+        day = _when(run_day(run))
+        if run.pain_during is not None and run.pain_during > RUN_EASY_PAIN:
+            return (f"Your run on {day} hurt {run.pain_during}/10, above the 3 that is fine: "
+                    "the strength dose holds this time.")
+        return (f"The morning after your run on {day} the knee felt worse: the strength dose "
+                "holds this time.")
+    return None
+
+
 @dataclass(frozen=True)
 class StrengthSignal:
     """What the hip plan says on a day: a step back, or a pause of strength work."""

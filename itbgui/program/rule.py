@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from itbgui.program.decisions import (ACCEPTABLE_PAIN, EASY_PAIN, GAP_DAYS, HOLD, MEANINGFUL_CHANGE, PROGRESS,
                         REVIEW_WEEK, SEVERE_PAIN, STEP_BACK, ProgressionDecision, decision_id)
 from itbgui.program.exercises import Kind, exercise
+from itbgui.program.return_to_run import run_warning
 from itbgui.program.sessions import is_partial, session_day
 
 if TYPE_CHECKING:
@@ -215,7 +216,7 @@ PAUSE_REASON = ("Strength work pauses until you have seen a clinician or the pai
 
 def session_decision(plan: Plan, history: list[SessionRecord], previous: ProgressionDecision | None,
                      override: str | None = None, window: list[SessionRecord] | None = None,
-                     phase: str = "build") -> ProgressionDecision:
+                     phase: str = "build", runs=()) -> ProgressionDecision:
     """The decision after ``history[-1]``, ``previous`` being the one after the session before.
 
     ``window``: the sessions since a pause last ended (default: all), which the persistent
@@ -227,6 +228,9 @@ def session_decision(plan: Plan, history: list[SessionRecord], previous: Progres
     window = history if window is None else window
     session = history[-1]
     action, reason, scope = _action(plan, history)
+    warning = run_warning(runs)
+    if warning and action != STEP_BACK:   # a hold at least, never a softer step back
+        action, reason, scope = HOLD, warning, "session"
     clinician = clinician_reasons(plan, window, action, previous)
     clinician += [r for r in pause_reasons(window, peak_pain) if r not in clinician]
     if clinician:
