@@ -114,7 +114,8 @@ def test_pdf_is_one_page_holding_every_planned_exercise_and_dose(sheet_module, t
     assert "This week: progress." in text
     for day in sheet.days:
         assert f"{day.date:%A} {day.date.day}" in text
-    assert text.count("Run day · no strength session") == 3 and text.count("Rest day") == 1
+    # before the walking check, each run day asks for it rather than prescribing a run
+    assert text.count("Run day · first the walking check") == 3 and text.count("Rest day") == 1
     assert text.count("Pain before") == 3
     items = [i for s in sheet.sessions for i in s.prescription.items]
     assert len(items) == 12

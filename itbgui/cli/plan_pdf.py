@@ -67,7 +67,7 @@ def run(argv: list[str]) -> int:
 
     preferences = AppSettings(data_dir).session_preferences() if data_dir.is_dir() else None
     sheet = build_week_sheet(stored.setup, stored.sessions, stored.decisions, args.week or today, today,
-                             preferences)
+                             preferences, stored.runs, stored.checks)
     out = args.out.expanduser()
     if out.parent and not out.parent.is_dir():
         print(f"{PROG}: the folder {out.parent} does not exist.", file=sys.stderr)

@@ -53,12 +53,25 @@ def as_text(week) -> str:
         lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}"
                      f"{'' if not day.done else ' (done)' if day.status == 'complete' else ' (ended early)'}")
         lines.extend(_exercise_lines(day.exercises))
+        if day.run is not None:
+            lines.extend(_run_lines(day.run))
     for extra in week.extra:   # sessions that ticked off no planned day: shown, not lost
         what = {"complete": "extra session", "partial": "partial session (under half the reps)"}.get(
             extra.status, "extra session, ended early")
         lines.append(f"{WEEKDAYS[extra.date.weekday()]} {extra.date:%d %b}: {what}")
         lines.extend(_exercise_lines(extra.exercises))
     return "\n".join(lines)
+
+
+def _run_lines(run_day) -> list[str]:
+    """The run day's prescription, then each run logged that day."""
+    lines = [f"    {run_day.words[0].upper()}{run_day.words[1:]}"]
+    for r in run_day.runs_done:
+        parts = [f"{r.distance_km:g} km" if r.distance_km is not None else None,
+                 f"{round(r.duration_s / 60)} min" if r.duration_s is not None else None,
+                 f"pain during {r.pain_during}/10" if r.pain_during is not None else "pain not answered yet"]
+        lines.append("    Done: " + ", ".join(p for p in parts if p))
+    return lines
 
 
 def _exercise_lines(exercises) -> list[str]:
@@ -83,6 +96,7 @@ def run(argv: list[str], clock=None) -> int:
     if found is None:
         return NO_DATA
     _folder, stored = found
-    week = week_data(stored.setup, stored.sessions, stored.decisions, args.week or today, today)
+    week = week_data(stored.setup, stored.sessions, stored.decisions, args.week or today, today,
+                     stored.runs, stored.checks)
     print(json.dumps(week.to_json(), indent=2) if args.json else as_text(week))
     return 0

@@ -23,9 +23,11 @@ from itbgui.program.preferences import DEFAULT_GET_READY_SECONDS, SessionPrefere
 from itbgui.program.progression import (ProgressionDecision, TodaySession, WeekStatus, decide, extra_session,
                                   morning_question_due, next_session, stored_decisions, week_statuses)
 from itbgui.program.resume import resume_point
+from itbgui.program.return_to_run import RunPrescription
 from itbgui.program.timeline import Timeline, Timing, build_timeline
 from itbgui.store.records import SessionRecord
 from itbgui.store.repository import SessionRepository
+from itbgui.store.run_records import RunRecord
 
 if TYPE_CHECKING:
     from itbgui.program.week import WeekSheet
@@ -40,6 +42,26 @@ class TodayView:
     plan_is_default: bool
     last: SessionRecord | None            # the latest session logged, if any
     morning_question: SessionRecord | None  # the session whose next morning to ask about
+
+
+@dataclasses.dataclass(frozen=True)
+class RunDayView:
+    """What Today needs for the return to running (docs/progression.md, "Back to running").
+
+    ``readiness_needed``: ask the walking question (no run stage before it is passed);
+    ``prescription``: today's stage (None before readiness or while strength work is paused);
+    ``words``: it in words ("Run 3 min, walk 2 min, 6 times - flat ground"), "" when none;
+    ``reason``: why the stage is what it is; ``run_day``: today is one of the plan's running
+    days; ``runs_to_answer``: runs (imported ones) still without their pain answers, oldest first.
+    """
+
+    readiness_needed: bool
+    prescription: RunPrescription | None
+    words: str
+    reason: str
+    run_day: bool
+    paused: bool
+    runs_to_answer: tuple[RunRecord, ...] = ()
 
 
 class Coach:
@@ -118,7 +140,8 @@ class Coach:
         timing = self.session_timing()
         key = (revision, now.date(), timing)
         if self._next is None or self._next[0] != key:
-            self._next = (key, next_session(setup, sessions, self.decisions(), today=now.date(), timing=timing))
+            self._next = (key, next_session(setup, sessions, self.decisions(), today=now.date(), timing=timing,
+                                            runs=self.store.runs()))
         planned = self._next[1]
         prescription = apply_preferences(planned.prescription, self.preferences())
         timeline = build_timeline(prescription, timing)
@@ -146,7 +169,7 @@ class Coach:
         if self.store.session(session_id) is None:
             return None
         return decide(self.plan_setup(), self.store.sessions(), self.decisions(),
-                      made_on=self.clock.now(), session_id=session_id)
+                      made_on=self.clock.now(), session_id=session_id, runs=self.store.runs())
 
     def set_override(self, decision: ProgressionDecision, action: str) -> None:
         """The person's own call for the next session; stored with the decision, and it wins."""
@@ -182,7 +205,23 @@ class Coach:
         from itbgui.program.week import build_week_sheet   # not needed for the first paint
 
         return build_week_sheet(self.plan_setup(), self.store.sessions(), self.decisions(),
-                                self.week_monday(), self.today(), self.preferences())
+                                self.week_monday(), self.today(), self.preferences(),
+                                self.store.runs(), self.store.readiness_checks())
+
+    def run_day_view(self) -> RunDayView:
+        """Today's run: the stage from the run log, read with the hip plan's flares and pauses."""
+        from itbgui.program.progression import history_of
+        from itbgui.program.return_to_run import prescription_words
+        from itbgui.program.run_days import run_stage, unanswered_runs
+
+        today = self.today()
+        runs, checks = self.store.runs(), self.store.readiness_checks()
+        history = history_of(self.plan_setup(), self.store.sessions(), self.decisions(), runs=runs)
+        walk = run_stage(history, runs, checks, self.decisions(), today)
+        rx = walk.prescription
+        return RunDayView(walk.readiness_needed, rx, prescription_words(rx) if rx else "", walk.reason,
+                          today.weekday() in self.plan_setup().running_days, walk.paused,
+                          unanswered_runs(runs))
 
     def week_statuses(self) -> tuple[WeekStatus, ...]:
         return week_statuses(self.plan_setup(), self.store.sessions(), self.today())

@@ -23,6 +23,9 @@ class StoredPlan:
     sessions: list
     decisions: list
     notes: list[str] = field(default_factory=list)
+    runs: list = field(default_factory=list)
+    #: the walking readiness answers (return to running)
+    checks: list = field(default_factory=list)
 
 
 def read_stored_plan(data_dir: Path, today: dt.date, *, doing: str = "using") -> StoredPlan:
@@ -30,11 +33,12 @@ def read_stored_plan(data_dir: Path, today: dt.date, *, doing: str = "using") ->
 
     ``doing`` names what the command does with a default plan ("printing", "showing").
     """
-    setup_doc, sessions, decision_docs = None, [], []
+    setup_doc, sessions, decision_docs, runs, checks = None, [], [], [], []
     if (data_dir / DATA_FILE_NAME).exists():
         repo = SessionRepository(data_dir, read_only=True)
         try:
             setup_doc, sessions, decision_docs = repo.plan_setup(), repo.sessions(), repo.decisions()
+            runs, checks = repo.runs(), repo.readiness_checks()
         finally:
             repo.close()
     notes = []
@@ -44,7 +48,7 @@ def read_stored_plan(data_dir: Path, today: dt.date, *, doing: str = "using") ->
                      "(beginner, no running days, starting this week).")
     decisions, problems = stored_decisions(decision_docs)
     notes += [f"skipped {p}." for p in problems]
-    return StoredPlan(setup, sessions, decisions, notes)
+    return StoredPlan(setup, sessions, decisions, notes, runs, checks)
 
 
 def read_for_command(prog: str, data_dir: Path, today: dt.date, *, doing: str) -> StoredPlan | None:

@@ -16,6 +16,8 @@ from itbgui.program.plan import generate_plan, week_title
 from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.preferences import SessionPreferences, apply_preferences, timing_for
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
+from itbgui.program.return_to_run import run_day, run_json
+from itbgui.program.run_days import RunDay, run_day_for, run_stage
 from itbgui.program.progression import (done_planned_days, history_of, planned_week, shown_decision,
                           ticking_sessions, upcoming_decision, week_prescriptions)
 from itbgui.program.sessions import counted_sessions, is_stretch_session, session_day, session_status
@@ -51,10 +53,16 @@ class WeekDay:
     done: bool
     exercises: tuple[WeekExercise, ...] = ()
     status: str | None = None   # a day done: "complete" or "ended early"
+    run: RunDay | None = None   # a run day: its prescription and the runs logged
 
     def to_json(self) -> dict:
-        return {"date": self.date.isoformat(), "kind": self.kind, "done": self.done,
-                "status": self.status, "exercises": [e.to_json() for e in self.exercises]}
+        doc = {"date": self.date.isoformat(), "kind": self.kind, "done": self.done,
+               "status": self.status, "exercises": [e.to_json() for e in self.exercises]}
+        if self.kind == "run":
+            rx = self.run.prescription if self.run else None
+            doc["run"] = rx.to_json() if rx else None
+            doc["runs_done"] = [run_json(r) for r in self.run.runs_done] if self.run else []
+        return doc
 
 
 @dataclass(frozen=True)
@@ -162,13 +170,16 @@ def extra_records(plan, history, sessions, monday: dt.date) -> tuple:
                  if monday <= session_day(s) <= monday + dt.timedelta(days=6) and id(s) not in ticked)
 
 
-def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date) -> Week:
-    """The week holding ``day``, as of ``today``: the printed sheet's week, as data."""
-    sheet = build_week_sheet(setup, sessions, decisions, day, today)
+def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date,
+              runs=(), checks=()) -> Week:
+    """The week holding ``day``, as of ``today``: the printed sheet's week, as data. A rest
+    day with a run logged is a run day: what was done shows, as for sessions."""
+    sheet = build_week_sheet(setup, sessions, decisions, day, today, runs=runs, checks=checks)
     days = []
     for d in sheet.days:
         if d.session is None:
-            days.append(WeekDay(d.date, "run" if d.running else "rest", False))
+            kind = "run" if d.run is not None else "rest"
+            days.append(WeekDay(d.date, kind, bool(d.run and d.run.runs_done), run=d.run))
         elif d.done is not None:
             days.append(WeekDay(d.date, "session", True, _done(d.done, d.session.prescription),
                                 "complete" if is_stretch_session(d.done) else session_status(d.done)))
@@ -197,6 +208,8 @@ class SheetDay:
     running: bool
     session: SheetSession | None
     done: SessionRecord | None = None   # the logged session that ticked this planned day off
+    #: a run day (a running day without a session, or a day with a run logged)
+    run: RunDay | None = None
 
 
 @dataclass(frozen=True)
@@ -237,21 +250,23 @@ class WeekSheet:
 
 
 def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.date,
-                     preferences: SessionPreferences | None = None) -> WeekSheet:
+                     preferences: SessionPreferences | None = None, runs=(), checks=()) -> WeekSheet:
     """The week holding ``day``. Days still to come get each exercise's own dose (the
     decisions so far, applied as the progression rule applies them); a day already done
     shows what was done. The tempo, rests and get-ready chosen in Settings shape what is
-    printed and its length."""
+    printed and its length. ``runs`` and ``checks`` (the walking readiness answers) give
+    the run days their stage."""
     plan = generate_plan(setup)
     timing = timing_for(preferences, base=plan.timing) if preferences else plan.timing
     monday = monday_of(day)
-    history = history_of(setup, sessions, decisions)
+    history = history_of(setup, sessions, decisions, runs=runs)
+    walk = run_stage(history, runs, checks, decisions, today)
     if monday <= monday_of(today):
         decision = upcoming_decision(setup, history, sessions, today, plan.timing)
     else:
         decision = shown_decision(history, monday)
     planned = {p.date: p for p in planned_week(plan, history, monday)}
-    ahead = week_prescriptions(setup, sessions, decisions, monday, today, plan.timing)
+    ahead = week_prescriptions(setup, sessions, decisions, monday, today, plan.timing, runs)
     done = done_records(plan, history, sessions, monday)
     days = []
     for offset in range(7):
@@ -265,7 +280,11 @@ def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today:
                 prescription = apply_preferences(prescription, preferences)
             minutes = round(build_timeline(prescription, timing).timed_seconds / 60)
             session = SheetSession(prescription, minutes, p.after_light_run, p.template)
-        days.append(SheetDay(date, date.weekday() in setup.running_days, session, done.get(date)))
+        running = date.weekday() in setup.running_days
+        run = None
+        if session is None and (running or any(run_day(r) == date for r in runs)):
+            run = run_day_for(walk, checks, runs, date, today)
+        days.append(SheetDay(date, running, session, done.get(date), run))
     return WeekSheet(monday, plan.week_number(monday + dt.timedelta(days=6)), setup, tuple(days),
                      decision if monday >= monday_of(today) else None,
                      extra_records(plan, history, sessions, monday), history.week_phase(monday))

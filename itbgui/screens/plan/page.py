@@ -191,6 +191,10 @@ class PlanPage(TextScaled, QWidget):
         words = [self.tr("Rest from these exercises: %1").replace("%1", ", ".join(rest)) if rest else ""]
         if running:
             words.append(self.tr("Running: %1").replace("%1", ", ".join(running)))
+        run_days = [d.run for d in sheet.days if d.run is not None]
+        if run_days:   # the stage the week's runs ahead take, else its last run day's
+            shown = next((r for r in run_days if r.date >= today), run_days[-1])
+            words.append(self.tr(shown.words[0].upper() + shown.words[1:]))
         self.rest_label.setText(" · ".join(w for w in words if w))
 
     def _extra_card(self, record, today: dt.date) -> QFrame:

@@ -208,7 +208,13 @@ class _SheetPainter:
         self.text(0, y, 60, h, f"{WEEKDAY_NAMES[day.date.weekday()]} {day.date.day}", 12, bold=True,
                   colour=GREY)
         label = tr("Run day · no strength session") if day.running else tr("Rest day")
-        self.text(60, y, self.width - 60, h, label, 12, colour=GREY)
+        if day.run is not None:
+            label = tr("Run day") + " · " + tr(day.run.words)
+            if day.run.runs_done:
+                label += " · " + (tr("run logged") if len(day.run.runs_done) == 1
+                                  else tr("%1 runs logged").replace("%1", str(len(day.run.runs_done))))
+        self.text(60, y, self.width - 60, h, label, self.fitting_points(label, self.width - 60, 12),
+                  colour=GREY)
         self.line(0, y + h, self.width, y + h)
         return y + h
 
