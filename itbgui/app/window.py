@@ -215,7 +215,7 @@ class MainWindow(MadeOnUse, QMainWindow):
         view = self.coach.today_view()
         self._shown_day = self.coach.today()
         self.today_session, self.prescription = view.session, view.session.prescription
-        self.today_page.show_today(view.session, now=self._shown_day, last=view.last,
+        self.today_page.show_today(view.session, now=self._shown_day, last=view.last, run_day=view.run_day,
                                    plan_is_default=view.plan_is_default, sore_side=view.setup.sore_side)
         self._morning_session = view.morning_question
         self.today_page.ask_morning(view.morning_question, view.setup.sore_side)

@@ -34,17 +34,6 @@ if TYPE_CHECKING:
 
 
 @dataclasses.dataclass(frozen=True)
-class TodayView:
-    """Today's screen in one answer: the session Start will run, and the question to ask."""
-
-    session: TodaySession
-    setup: PlanSetup
-    plan_is_default: bool
-    last: SessionRecord | None            # the latest session logged, if any
-    morning_question: SessionRecord | None  # the session whose next morning to ask about
-
-
-@dataclasses.dataclass(frozen=True)
 class RunDayView:
     """What Today needs for the return to running (docs/progression.md, "Back to running").
 
@@ -64,6 +53,18 @@ class RunDayView:
     runs_to_answer: tuple[RunRecord, ...] = ()
 
 
+@dataclasses.dataclass(frozen=True)
+class TodayView:
+    """Today's screen in one answer: the session Start will run, and the question to ask."""
+
+    session: TodaySession
+    setup: PlanSetup
+    plan_is_default: bool
+    last: SessionRecord | None            # the latest session logged, if any
+    morning_question: SessionRecord | None  # the session whose next morning to ask about
+    run_day: RunDayView | None = None     # the return to running today (see run_day_view)
+
+
 class Coach:
     def __init__(self, store: SessionRepository, clock: Clock, *,
                  preferences: Callable[[], SessionPreferences] = SessionPreferences,
@@ -81,6 +82,8 @@ class Coach:
         #: (store revision, day, timing) -> next_session's answer: the replay of every
         #: session is worked out once per change to the data, not at each look at Today
         self._next: tuple[tuple, TodaySession] | None = None
+        #: (store revision, day) -> run_day_view's answer, for the same reason
+        self._run_view: tuple[tuple, RunDayView] | None = None
 
     # ------------------------------------------------------------------ reading
     def today(self) -> dt.date:
@@ -151,7 +154,8 @@ class Coach:
         due = morning_question_due(sessions, now)
         if due is not None and due.id in self._morning_dismissed:
             due = None
-        return TodayView(session, setup, not self.has_plan_setup(), sessions[-1] if sessions else None, due)
+        return TodayView(session, setup, not self.has_plan_setup(), sessions[-1] if sessions else None, due,
+                         self.run_day_view(paused=planned.decision is not None and planned.decision.phase == "paused"))
 
     def extra_session(self) -> TodaySession:
         """Today's view's next session done today (Start asks first when it is a later
@@ -208,20 +212,33 @@ class Coach:
                                 self.week_monday(), self.today(), self.preferences(),
                                 self.store.runs(), self.store.readiness_checks())
 
-    def run_day_view(self) -> RunDayView:
-        """Today's run: the stage from the run log, read with the hip plan's flares and pauses."""
-        from itbgui.program.progression import history_of
-        from itbgui.program.return_to_run import prescription_words
+    def run_day_view(self, *, paused: bool | None = None) -> RunDayView:
+        """Today's run: the stage from the run log, read with the hip plan's flares and pauses.
+
+        Worked out once per change to the data. Before the walking check is passed no stage
+        needs the hip plan's replay: only whether strength work is paused (``paused``, when
+        the caller knows it already)."""
+        from itbgui.program.return_to_run import passed_readiness, prescription_words, stage_walk
         from itbgui.program.run_days import run_stage, unanswered_runs
 
         today = self.today()
+        key = (self.store.revision, today)
+        if self._run_view is not None and self._run_view[0] == key:
+            return self._run_view[1]
         runs, checks = self.store.runs(), self.store.readiness_checks()
-        history = history_of(self.plan_setup(), self.store.sessions(), self.decisions(), runs=runs)
-        walk = run_stage(history, runs, checks, self.decisions(), today)
+        if passed_readiness(checks) is None and paused is not None:
+            walk = stage_walk(runs, checks, paused_now=paused)
+        else:
+            from itbgui.program.progression import history_of
+
+            history = history_of(self.plan_setup(), self.store.sessions(), self.decisions(), runs=runs)
+            walk = run_stage(history, runs, checks, self.decisions(), today)
         rx = walk.prescription
-        return RunDayView(walk.readiness_needed, rx, prescription_words(rx) if rx else "", walk.reason,
+        view = RunDayView(walk.readiness_needed, rx, prescription_words(rx) if rx else "", walk.reason,
                           today.weekday() in self.plan_setup().running_days, walk.paused,
                           unanswered_runs(runs))
+        self._run_view = (key, view)
+        return view
 
     def week_statuses(self) -> tuple[WeekStatus, ...]:
         return week_statuses(self.plan_setup(), self.store.sessions(), self.today())

@@ -74,10 +74,14 @@ class TodayPage(TextScaled, QWidget):
         self.resume_label = QLabel(objectName="todayResume")   # a session left early today
         self.resume_label.setWordWrap(True)
         self.resume_label.hide()
+        self.run_label = QLabel(objectName="todayRun")   # a running day: the run's stage
+        self.run_label.setWordWrap(True)
+        self.run_label.hide()
         lay.addWidget(self.heading)
         lay.addWidget(self.subheading)
         lay.addWidget(self.note_label)
         lay.addWidget(self.resume_label)
+        lay.addWidget(self.run_label)
 
         lay.addWidget(self._build_setup_banner())
         lay.addWidget(self._build_morning_banner())
@@ -247,7 +251,7 @@ class TodayPage(TextScaled, QWidget):
             #todayScroll, #todayContent {{ background: transparent; }}
             #todayHeading {{ font-size: {px(38)}; font-weight: 700; }}
             #todaySub {{ font-size: {px(22)}; color: {c.muted}; }}
-            #todayNote, #todayResume {{ font-size: {px(20)}; font-weight: 600; color: {c.text}; }}
+            #todayNote, #todayResume, #todayRun {{ font-size: {px(20)}; font-weight: 600; color: {c.text}; }}
             #exName {{ font-size: {px(22)}; font-weight: 600; }}
             #exDose {{ font-size: {px(22)}; }}
             #exStep {{ font-size: {px(19)}; color: {c.muted}; }}
@@ -275,7 +279,7 @@ class TodayPage(TextScaled, QWidget):
 
     # ------------------------------------------------------------------ filling in
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
-                   plan_is_default: bool, sore_side: str) -> None:
+                   plan_is_default: bool, sore_side: str, run_day=None) -> None:
         from PySide6.QtCore import Qt   # after the first paint (see widget_kit.set_by_name)
 
         self.today_session = today
@@ -303,6 +307,7 @@ class TodayPage(TextScaled, QWidget):
         self.note_label.setText(" ".join(notes))
         self.note_label.setVisible(bool(notes))
         self._show_resume(today)
+        self.show_run_day(run_day)
         self.setup_banner.setVisible(plan_is_default)
 
         clear_layout(self.grid)
@@ -317,6 +322,23 @@ class TodayPage(TextScaled, QWidget):
         self._show_decision(today)
         self._show_last(last)
         self._reflow()
+
+    def show_run_day(self, view) -> None:
+        """On a running day, the run the stage gives (core.coach.RunDayView), or why there is none."""
+        if view is None or not view.run_day:
+            self.run_label.hide()
+            return
+        if view.prescription is not None:
+            text = self.tr("Today's run, stage %1: %2.").replace("%1", str(view.prescription.stage)) \
+                .replace("%2", view.words)
+        elif view.paused:
+            text = self.tr("A running day, but no runs while strength work is paused.")
+        else:
+            text = self.tr("A running day. Before the first run: can you walk briskly for 30 minutes "
+                           "with no pain at all?")
+        self.run_label.setText(text)
+        self.run_label.setToolTip(view.reason)
+        self.run_label.show()
 
     def _show_resume(self, today: TodaySession) -> None:
         """"Resume: Clamshells, set 2 of 3" and a Resume button for a session left early today."""
