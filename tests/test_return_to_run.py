@@ -127,6 +127,11 @@ def test_the_stage_rule_properties(items, flares):
             # never up after pain during > 3, a worse (or unanswered) morning, or pain after > 3
             assert run_.pain_during <= 3 and run_.next_morning in ("better", "same")
             assert run_.pain_after <= 3 and not is_bad_run(run_)
+            day = run_.started_at.date()
+            before = sorted((g for g in signals if g.day <= day), key=lambda g: g.day)
+            # never up while strength work is paused, nor within 7 days of a strength step back
+            assert not (before and before[-1].paused)
+            assert not any(g.step_back and (day - g.day).days < 7 for g in before)
             week = monday(run_.started_at.date())
             ups[week] = ups.get(week, 0) + 1
     assert all(count <= 1 for count in ups.values())   # never more than one stage up a week

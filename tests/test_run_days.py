@@ -106,6 +106,8 @@ def test_a_run_on_a_rest_day_shows_as_a_run_day(tmp_path, capsys):
     doc, _ = read_week(tmp_path, capsys, "--week", LAST_MONDAY.isoformat())
     [day] = [d for d in doc["days"] if d["date"] == sunday.isoformat()]
     assert day["kind"] == "run" and day["done"] and [r["id"] for r in day["runs_done"]] == ["sun"]
+    _, text = read_week(tmp_path, capsys, "--week", LAST_MONDAY.isoformat())
+    assert f"Sun {sunday:%d %b}: run\n" in text and "ended early" not in text
 
 
 def test_a_sore_run_holds_the_strength_decision_in_week_json(tmp_path, capsys):

@@ -50,8 +50,9 @@ def as_text(week) -> str:
             lines.append(f"Go the same day with any of these: {WARNING_SIGNS}.")
     for day in week.days:
         what = {"session": "session", "run": "run", "rest": "rest"}[day.kind]
-        lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}"
-                     f"{'' if not day.done else ' (done)' if day.status == 'complete' else ' (ended early)'}")
+        done = '' if not day.done or day.kind == "run" else ' (done)' if day.status == 'complete' \
+            else ' (ended early)'   # a run day lists its runs below
+        lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}{done}")
         lines.extend(_exercise_lines(day.exercises))
         if day.run is not None:
             lines.extend(_run_lines(day.run))
