@@ -56,6 +56,7 @@ def test_pain_above_three_or_a_worse_morning_holds():
     assert stage_walk([run(0, after=5)], [READY]).stage == 1
     held = stage_walk([run(0, morning=None)], [READY])
     assert held.stage == 1 and "morning" in held.reason
+    assert stage_walk([run(0, after=None)], [READY]).stage == 1
 
 
 def test_unanswered_runs_move_nothing():
@@ -103,14 +104,13 @@ def test_run_json_has_the_runs_command_shape():
 runs_strategy = st.lists(st.tuples(
     st.floats(0, 120, allow_nan=False),                # days after T0
     st.one_of(st.none(), st.integers(0, 10)),          # pain during (None: not answered)
-    st.integers(0, 10),                                # pain after
+    st.one_of(st.none(), st.integers(0, 10)),          # pain after
     st.sampled_from([None, "better", "same", "worse"]),
 ), max_size=40)
 
 
 def _runs(items) -> list[RunRecord]:
-    return [RunRecord(f"r{i}", T0 + dt.timedelta(days=d), pain_during=p,
-                      pain_after=None if p is None else a, next_morning=m)
+    return [RunRecord(f"r{i}", T0 + dt.timedelta(days=d), pain_during=p, pain_after=a, next_morning=m)
             for i, (d, p, a, m) in enumerate(items)]
 
 
@@ -126,7 +126,7 @@ def test_the_stage_rule_properties(items, flares):
             run_ = step.run
             # never up after pain during > 3, a worse (or unanswered) morning, or pain after > 3
             assert run_.pain_during <= 3 and run_.next_morning in ("better", "same")
-            assert run_.pain_after <= 3 and not is_bad_run(run_)
+            assert run_.pain_after is not None and run_.pain_after <= 3 and not is_bad_run(run_)
             day = run_.started_at.date()
             before = sorted((g for g in signals if g.day <= day), key=lambda g: g.day)
             # never up while strength work is paused, nor within 7 days of a strength step back

@@ -97,7 +97,6 @@ BAD_RUNS_STEP_BACK = 2
 #: A strength step back holds the run stage this many days (the strength plan's own week).
 FLARE_HOLD_DAYS = 7
 UP, HOLD, STEP_BACK = "up", "hold", "step_back"
-SETTLED_MORNINGS = ("better", "same")
 
 
 def run_day(run) -> dt.date:
@@ -211,6 +210,8 @@ def _judge(run, at: int, last_up: dt.date | None, bad_streak: int,
         return at, HOLD, f"The morning after your run on {day} the knee felt worse: stage {at} again."
     if run.pain_after is not None and run.pain_after > RUN_EASY_PAIN:
         return at, HOLD, f"Pain after your run on {day} was {run.pain_after}/10: stage {at} again."
+    if run.pain_after is None:
+        return at, HOLD, f"Stage {at} again until you have said how much your run on {day} hurt after it."
     if run.next_morning is None:
         return at, HOLD, (f"Stage {at} again until you have said how the knee felt the morning "
                           f"after your run on {day}.")
