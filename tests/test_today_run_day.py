@@ -43,3 +43,14 @@ def test_a_running_day_asks_the_walking_question_then_shows_the_stage(qtbot, sto
 def test_no_run_line_on_a_day_without_a_run(qtbot, store, tmp_path):
     win = open_window(qtbot, store, tmp_path, clock_on(MONDAY))
     assert not win.today_page.run_label.isVisible()
+
+
+def test_the_plan_page_words_the_weeks_runs(qtbot, store, tmp_path):
+    from PySide6.QtCore import Qt
+
+    at = dt.datetime.combine(MONDAY, dt.time(8)).astimezone()
+    store.save_readiness_check(ReadinessCheck("w1", at, 45, 0))
+    win = open_window(qtbot, store, tmp_path, clock_on(TUESDAY))
+    qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    text = win.plan_page.rest_label.text()
+    assert "Running: Tue, Thu" in text and "Stage 1 · Run 3 min, walk 2 min, 6 times - flat ground" in text
