@@ -163,3 +163,13 @@ def test_a_pause_in_the_strength_plan_stops_runs(store):
     assert "no runs" in view.reason
     coach.answer_pause("settled")
     assert coach.run_day_view().prescription == STAGES[0]
+
+
+def test_the_stage_over_time_for_history(store):
+    store.save_readiness_check(ReadinessCheck("w1", local(LAST_MONDAY, 6), 30, 0))
+    store.save_runs([a_run(LAST_MONDAY + dt.timedelta(days=1), "a", pain_during=0, pain_after=0,
+                           next_morning="same"),
+                     a_run(MONDAY + dt.timedelta(days=1), "b", pain_during=7, pain_after=3)])
+    steps = Coach(store, clock_on(TODAY), timing=FAST).run_stage().steps
+    assert [(s.run.id, s.stage_before, s.stage_after, s.action) for s in steps] == [
+        ("a", 1, 2, "up"), ("b", 2, 1, "step_back")]

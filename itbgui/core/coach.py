@@ -219,7 +219,7 @@ class Coach:
         needs the hip plan's replay: only whether strength work is paused (``paused``, when
         the caller knows it already)."""
         from itbgui.program.return_to_run import passed_readiness, prescription_words, stage_walk
-        from itbgui.program.run_days import run_stage, unanswered_runs
+        from itbgui.program.run_days import unanswered_runs
 
         today = self.today()
         key = (self.store.revision, today)
@@ -229,16 +229,23 @@ class Coach:
         if passed_readiness(checks) is None and paused is not None:
             walk = stage_walk(runs, checks, paused_now=paused)
         else:
-            from itbgui.program.progression import history_of
-
-            history = history_of(self.plan_setup(), self.store.sessions(), self.decisions(), runs=runs)
-            walk = run_stage(history, runs, checks, self.decisions(), today)
+            walk = self.run_stage()
         rx = walk.prescription
         view = RunDayView(walk.readiness_needed, rx, prescription_words(rx) if rx else "", walk.reason,
                           today.weekday() in self.plan_setup().running_days, walk.paused,
                           unanswered_runs(runs))
         self._run_view = (key, view)
         return view
+
+    def run_stage(self):
+        """The return to running read from the whole log (``RunStage``): the stage now and,
+        in ``steps``, each answered run's stage before and after it (History's stage chart)."""
+        from itbgui.program.progression import history_of
+        from itbgui.program.run_days import run_stage
+
+        runs = self.store.runs()
+        history = history_of(self.plan_setup(), self.store.sessions(), self.decisions(), runs=runs)
+        return run_stage(history, runs, self.store.readiness_checks(), self.decisions(), self.today())
 
     def week_statuses(self) -> tuple[WeekStatus, ...]:
         return week_statuses(self.plan_setup(), self.store.sessions(), self.today())
