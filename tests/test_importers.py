@@ -147,6 +147,14 @@ def test_a_file_under_the_wrong_extension_is_read_by_its_content(tmp_path):
     assert one(write(tmp_path / "really-tcx.txt", tcx_text(10))).source == "tcx"
 
 
+def test_a_gpx_is_told_by_its_root_past_a_long_preamble_and_a_garmin_namespace(tmp_path):
+    text = gpx_text(10).replace("<gpx", "<!-- " + "exported " * 300 + "-->\n<gpx", 1)
+    assert one(write(tmp_path / "a.xml", text)).source == "gpx"
+    garmin = gpx_text(10).replace(
+        "<gpx", '<gpx xmlns:tcd="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"', 1)
+    assert one(write(tmp_path / "b.xml", garmin)).source == "gpx"
+
+
 def test_an_enormous_file_is_refused_unread(tmp_path):
     path = tmp_path / "huge.gpx"
     with open(path, "wb") as out:   # sparse: no disk spent
@@ -207,6 +215,15 @@ def test_the_same_run_from_a_watch_and_a_phone_is_taken_once(tmp_path):
     result = import_files([watch, phone, watch], [])
     assert [f.status for f in result.files] == [IMPORTED, SKIPPED, SKIPPED]
     assert [r.source for r in result.runs] == ["fit"]
+    assert result.files[1].line.endswith("is read from an earlier file of this import")
+
+
+def test_a_file_with_runs_new_and_logged_says_which(tmp_path):
+    both = write(tmp_path / "two.gpx", gpx_text(10, tracks=2))
+    logged = RunRecord(id="manual-1", started_at=T0, source="manual")
+    [outcome] = import_files([both], [logged]).files
+    assert outcome.status == IMPORTED and outcome.line.endswith("(1 in the log already)")
+    assert [r.started_at for r in outcome.runs] == [T0 + dt.timedelta(hours=3)]
 
 
 def test_a_bad_file_among_good_ones_stores_nothing_of_itself(tmp_path):

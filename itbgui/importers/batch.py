@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from itbgui.importers.common import (EXTENSIONS, MAX_FILE_BYTES, ImportProblem, check_size,
-                                     sniff)
+from itbgui.importers.common import (EXTENSIONS, MAX_FILE_BYTES, SNIFF_BYTES, ImportProblem,
+                                     check_size, sniff)
 from itbgui.importers.fit import read_fit
 from itbgui.importers.gpx import read_gpx
 from itbgui.importers.tcx import read_tcx
@@ -70,7 +70,7 @@ def read_runs(path: Path) -> list[RunRecord]:
     except OSError as exc:
         raise ImportProblem(f"it cannot be read: {exc.strerror or exc}") from None
     check_size(len(data))   # it may have changed since it was measured
-    return READERS[sniff(data[:1024])](data)
+    return READERS[sniff(data[:SNIFF_BYTES])](data)
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -97,7 +97,8 @@ def _entries(folder: Path) -> list[Path]:
 def import_files(paths: Iterable[Path], existing_runs: Sequence[RunRecord]) -> ImportResult:
     """Read every file (folders expanded), leaving out runs whose start is within a minute
     of one logged already or read from an earlier file. Reads files; changes nothing."""
-    starts = sorted(r.started_at.timestamp() for r in existing_runs)
+    logged = sorted(r.started_at.timestamp() for r in existing_runs)
+    taken: list[float] = []   # starts read from earlier files of this import
     new_runs: list[RunRecord] = []
     files = []
     for path in expand(paths):
@@ -110,27 +111,35 @@ def import_files(paths: Iterable[Path], existing_runs: Sequence[RunRecord]) -> I
         except ImportProblem as problem:
             files.append(FileOutcome(path, PROBLEM, f"{path}: not imported: {problem}"))
             continue
-        fresh = []
+        fresh, in_log = [], 0
         for run in runs:
             moment = run.started_at.timestamp()
-            at = bisect.bisect_left(starts, moment - SAME_RUN.total_seconds())
-            if at < len(starts) and starts[at] <= moment + SAME_RUN.total_seconds():
-                continue
-            bisect.insort(starts, moment)
-            fresh.append(run)
+            if _near(logged, moment):
+                in_log += 1
+            elif not _near(taken, moment):
+                bisect.insort(taken, moment)
+                fresh.append(run)
         new_runs.extend(fresh)
-        files.append(_outcome(path, runs, fresh))
+        files.append(_outcome(path, runs, fresh, in_log))
     return ImportResult(tuple(sorted(new_runs, key=lambda r: r.started_at)), tuple(files))
 
 
-def _outcome(path: Path, runs: list[RunRecord], fresh: list[RunRecord]) -> FileOutcome:
+def _near(starts: list[float], moment: float) -> bool:
+    """A start in the sorted ``starts`` within :data:`SAME_RUN` of ``moment``."""
+    at = bisect.bisect_left(starts, moment - SAME_RUN.total_seconds())
+    return at < len(starts) and starts[at] <= moment + SAME_RUN.total_seconds()
+
+
+def _outcome(path: Path, runs: list[RunRecord], fresh: list[RunRecord], in_log: int) -> FileOutcome:
+    where = ("in the log already" if in_log == len(runs) - len(fresh) else
+             "read from an earlier file of this import" if not in_log else
+             "in the log or an earlier file already")
     if not fresh:
-        when = ", ".join(f"{r.started_at:%d %b %Y %H:%M}" for r in runs[:3])
-        return FileOutcome(path, SKIPPED, f"{path}: skipped: the run of {when} is in the "
-                           "log already" if len(runs) == 1 else
-                           f"{path}: skipped: its {len(runs)} runs are in the log already")
+        what = (f"the run of {runs[0].started_at:%d %b %Y %H:%M} is" if len(runs) == 1
+                else f"its {len(runs)} runs are")
+        return FileOutcome(path, SKIPPED, f"{path}: skipped: {what} {where}")
     said = "; ".join(describe(r) for r in fresh[:3]) + ("; ..." if len(fresh) > 3 else "")
-    also = f" ({len(runs) - len(fresh)} in the log already)" if len(fresh) < len(runs) else ""
+    also = f" ({len(runs) - len(fresh)} {where})" if len(fresh) < len(runs) else ""
     count = "1 run" if len(fresh) == 1 else f"{len(fresh)} runs"
     return FileOutcome(path, IMPORTED, f"{path}: imported {count}: {said}{also}", tuple(fresh))
 

@@ -31,6 +31,8 @@ from itbgui.store.run_records import RunRecord
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: More points than this is no run a person did (48 hours at one point a second is 172,800).
 MAX_POINTS = 500_000
+#: How much of a file's start tells its kind (room for an XML preamble and comments).
+SNIFF_BYTES = 4096
 #: The kinds read, by the extension a folder's files are picked by.
 EXTENSIONS = {".gpx": "gpx", ".tcx": "tcx", ".fit": "fit"}
 
@@ -59,7 +61,7 @@ _OTHER_KINDS = (
 
 
 def sniff(head: bytes) -> str:
-    """``gpx``, ``tcx`` or ``fit`` from a file's first bytes (a kilobyte is plenty), so a
+    """``gpx``, ``tcx`` or ``fit`` from a file's first bytes (:data:`SNIFF_BYTES`), so a
     file named wrongly is still read; :class:`ImportProblem` naming what it is otherwise."""
     if len(head) >= 12 and head[8:12] == b".FIT":
         return "fit"
@@ -68,10 +70,11 @@ def sniff(head: bytes) -> str:
             raise ImportProblem(f"it is {what}, not a GPX, TCX or FIT file")
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith(b"<"):
-        if b"TrainingCenterDatabase" in head:
-            return "tcx"
-        if b"<gpx" in head:
-            return "gpx"
+        roots = {kind: text.find(tag) for kind, tag in (("gpx", b"<gpx"),
+                                                        ("tcx", b"<TrainingCenterDatabase"))}
+        found = sorted((at, kind) for kind, at in roots.items() if at >= 0)
+        if found:   # the root comes first; the other's name may be in a namespace after it
+            return found[0][1]
         raise ImportProblem("it is an XML file, but neither GPX nor TCX")
     if not head.strip():
         raise ImportProblem("it is empty")

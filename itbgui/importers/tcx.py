@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import threading
 import xml.etree.ElementTree as ET
 
 from tcxreader.tcxreader import TCXReader
@@ -13,6 +14,9 @@ from itbgui.store.run_records import RunRecord
 
 #: Sports a TCX file may name that are no run (its ``Sport`` is Running, Biking or Other).
 NOT_RUNS = {"Biking": "a bike ride"}
+#: One parse at a time: the silencing of tcxreader's prints swaps sys.stdout for the
+#: process, and two imports overlapping (two drops at once) must restore it in order.
+_QUIET = threading.Lock()
 
 
 def read_tcx(data: bytes) -> list[RunRecord]:
@@ -37,7 +41,7 @@ def _parse(data: bytes):
     """tcxreader's reading of the bytes already read (and checked for size), so a file
     changed meanwhile is never read twice; what it prints about odd points is dropped."""
     try:
-        with contextlib.redirect_stdout(io.StringIO()):
+        with _QUIET, contextlib.redirect_stdout(io.StringIO()):
             return TCXReader().read(io.BytesIO(data), only_gps=False)
     except ET.ParseError:
         raise ImportProblem("it is damaged: its XML is broken or cut short") from None
