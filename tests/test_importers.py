@@ -240,15 +240,23 @@ def test_a_bad_file_among_good_ones_stores_nothing_of_itself(tmp_path):
 
 STARTS = st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2099, 12, 31),
                       timezones=st.just(dt.timezone.utc))
+#: None, or how a file is damaged: cut at a fraction of its length, or a byte there changed.
+DAMAGE = st.none() | st.tuples(st.sampled_from(["cut", "flip"]), st.floats(0, 1), st.integers(1, 255))
 FILES = st.lists(st.tuples(
     st.sampled_from(["gpx", "tcx", "fit"]), STARTS, st.integers(2, 40), st.integers(1, 30),
-    st.booleans()), min_size=1, max_size=4)
+    st.booleans(), DAMAGE), min_size=1, max_size=4)
 
 
-def _write_file(folder: Path, index: int, kind: str, start, n: int, step: int, elevation: bool) -> Path:
-    content = {"gpx": lambda: gpx_text(n, start=start, step_s=step, elevation=elevation),
-               "tcx": lambda: tcx_text(n, start=start, step_s=step),
+def _write_file(folder: Path, index: int, kind: str, start, n: int, step: int, elevation: bool,
+                damage) -> Path:
+    content = {"gpx": lambda: gpx_text(n, start=start, step_s=step, elevation=elevation).encode(),
+               "tcx": lambda: tcx_text(n, start=start, step_s=step).encode(),
                "fit": lambda: fit_bytes(n, start=start, step_s=step)}[kind]()
+    if damage is not None:
+        how, where, xor = damage
+        at = min(int(where * len(content)), len(content) - 1)
+        content = (content[:at] if how == "cut" else
+                   content[:at] + bytes([content[at] ^ xor]) + content[at + 1:])
     return write(folder / f"{index}.{kind}", content)
 
 
@@ -263,8 +271,10 @@ def test_accepted_runs_round_trip_through_the_store_and_twice_is_once(files):
             repo.save_runs(first.runs)
         with SessionRepository(folder / "data") as repo:
             assert repo.runs() == list(first.runs)   # reopened equal, field for field
-            again = import_files(paths + [folder / "in"], repo.runs())
-            assert again.runs == () and {f.status for f in again.files} == {SKIPPED}
+            again = import_files(paths + paths, repo.runs())
+            assert again.runs == ()
+            assert [f.status for f in again.files] == 2 * [
+                PROBLEM if f.status == PROBLEM else SKIPPED for f in first.files]
             repo.save_runs(again.runs)
             assert len(repo.runs()) == len(first.runs)
         starts = sorted(r.started_at for r in first.runs)

@@ -65,8 +65,11 @@ def _read(data: bytes) -> tuple[list[dict], list[dict], str | None]:
         raise ImportProblem("it is damaged: its checksum does not match its content") from None
     except fitdecode.FitEOFError:
         raise ImportProblem("it is damaged: it is cut short") from None
-    except (fitdecode.FitError, ValueError, TypeError, KeyError, IndexError) as exc:
-        raise ImportProblem(f"it is damaged: {str(exc)[:120] or type(exc).__name__}") from None
+    except ImportProblem:
+        raise
+    except Exception:   # noqa: BLE001 - fitdecode meets a damaged file with any error (an
+        # assert, struct.error, IndexError...): none is the person's to read
+        raise ImportProblem("it is damaged: its content does not read as FIT") from None
     check_points(len(records))
     return sessions, records, kind
 

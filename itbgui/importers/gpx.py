@@ -21,8 +21,10 @@ def read_gpx(data: bytes) -> list[RunRecord]:
         gpx = gpxpy.parse(text)
     except gpxpy.gpx.GPXXMLSyntaxException:
         raise ImportProblem("it is damaged: its XML is broken or cut short") from None
-    except (gpxpy.gpx.GPXException, ValueError) as exc:
-        raise ImportProblem(f"it is damaged: {exc}") from None
+    except gpxpy.gpx.GPXException as exc:
+        raise ImportProblem(f"it is damaged: {str(exc)[:120]}") from None
+    except Exception:   # noqa: BLE001 - gpxpy converts fields without checks (ValueError...)
+        raise ImportProblem("it is damaged: its content does not read as GPX") from None
     tracks = [t for t in gpx.tracks if t.get_points_no()]
     if not tracks:
         raise ImportProblem("it holds no recorded track (a route or waypoints only)")
