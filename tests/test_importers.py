@@ -155,6 +155,12 @@ def test_a_gpx_is_told_by_its_root_past_a_long_preamble_and_a_garmin_namespace(t
     assert one(write(tmp_path / "b.xml", garmin)).source == "gpx"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    os.mkfifo(tmp_path / "pipe.gpx")
+    assert problem(tmp_path / "pipe.gpx") == "it is not a plain file"
+
+
 def test_an_enormous_file_is_refused_unread(tmp_path):
     path = tmp_path / "huge.gpx"
     with open(path, "wb") as out:   # sparse: no disk spent

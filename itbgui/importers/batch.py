@@ -55,11 +55,10 @@ def read_runs(path: Path) -> list[RunRecord]:
     """The runs in one file, its kind told by its content (its name may be wrong), or an
     ImportProblem; reads at most :data:`~itbgui.importers.common.MAX_FILE_BYTES`."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):   # before opening: a pipe would wait
+            raise ImportProblem("it is not a plain file")
         with open(path, "rb") as file:
-            info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise ImportProblem("it is not a plain file")
-            check_size(info.st_size)
+            check_size(os.fstat(file.fileno()).st_size)
             data = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ImportProblem("there is no such file") from None
