@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -157,3 +158,42 @@ def test_runs_csv_writes_a_row_a_run_safe_for_spreadsheets(tmp_path, data, capsy
 def test_runs_json_and_csv_are_one_or_the_other(data, capsys):
     assert main(["runs", "--json", "--csv", "-", "--data-dir", str(data)]) == 2
     assert "not allowed" in capsys.readouterr().err
+
+
+def itb(tmp_path: Path, *args, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    """The command as a shell runs it, with a home of its own (a brand-new user's)."""
+    from test_cli_commands import env_for
+
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], stdout=stdout,
+                          stderr=subprocess.PIPE, text=True, timeout=60, cwd=tmp_path,
+                          env=env_for(tmp_path, QT_QPA_PLATFORM="offscreen"))
+
+
+def test_a_reader_that_stops_early_ends_runs_quietly(tmp_path, data):
+    logged(data)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = itb(tmp_path, "runs", "--json", "--data-dir", data, stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (141, "")
+
+
+def test_a_brand_new_user_lists_no_runs_and_imports_into_the_default_folder(tmp_path):
+    (tmp_path / "home").mkdir()
+    listed = itb(tmp_path, "runs", "--json")
+    assert (listed.returncode, json.loads(listed.stdout)) == (0, [])
+    assert not (tmp_path / "home" / "data").exists()      # reading creates nothing
+    path = write(tmp_path / "a.gpx", gpx_text(10))
+    imported = itb(tmp_path, "runs-import", path)
+    assert imported.returncode == 0, imported.stderr
+    assert stored(tmp_path / "home" / "data" / "itb-coach")[0].started_at == T0
+
+
+@pytest.mark.parametrize("command", [["runs"], ["runs-import", "a.gpx"]])
+def test_a_data_folder_that_is_a_file_says_so(tmp_path, command):
+    (tmp_path / "notes.txt").write_text("not a folder")
+    result = itb(tmp_path, *command, "--data-dir", tmp_path / "notes.txt")
+    assert result.returncode == 1 and result.stdout == ""
+    assert f"{tmp_path / 'notes.txt'} is a file, not a folder" in result.stderr
