@@ -145,7 +145,8 @@ def run_command(name: str, argv: list[str]) -> int:
 
 NO_DISPLAY = ("ITB Coach needs a display to show its window, and there is none here "
               "(DISPLAY and WAYLAND_DISPLAY are not set): start it from a desktop session. "
-              "The commands week, plan-pdf and history-csv work without one (see --help), and "
+              "The commands week, plan-pdf, history-csv, runs and runs-import work without one "
+              "(see --help), and "
               "QT_QPA_PLATFORM=offscreen runs the window with no screen at all.")
 
 
