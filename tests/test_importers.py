@@ -80,6 +80,11 @@ def test_a_treadmill_tcx_without_positions_is_still_a_run(tmp_path):
     assert run.distance_km == pytest.approx(29 * 11.1 / 1000, abs=0.001) and run.duration_s == 29 * 5
 
 
+def test_tcx_times_with_and_without_a_written_offset_are_one_clock(tmp_path):
+    text = tcx_text(2, step_s=60).replace("T06:16:00Z", "T07:16:00+01:00")
+    assert one(write(tmp_path / "a.tcx", text)).duration_s == 60
+
+
 def test_a_bike_ride_is_not_a_run(tmp_path):
     assert "bike ride" in problem(write(tmp_path / "a.tcx", tcx_text(sport="Biking")))
     assert "bike ride" in problem(write(tmp_path / "a.fit", fit_bytes(sport="CYCLING")))
@@ -286,3 +291,15 @@ def test_accepted_runs_round_trip_through_the_store_and_twice_is_once(files):
         starts = sorted(r.started_at for r in first.runs)
         assert all(b - a > dt.timedelta(minutes=1) for a, b in zip(starts, starts[1:]))
         assert len({r.id for r in first.runs}) == len(first.runs)
+
+
+def test_a_fault_in_a_reader_is_one_line_naming_the_file_not_a_traceback(tmp_path, monkeypatch):
+    from itbgui.importers import batch
+
+    def broken(data):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(batch.READERS, "gpx", broken)
+    [outcome] = import_files([write(tmp_path / "a.gpx", gpx_text(5))], []).files
+    assert outcome.status == PROBLEM
+    assert outcome.line.endswith("a fault in ITB Coach: ZeroDivisionError; please report it)")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import logging
 import os
 import stat
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from itbgui.store.run_records import RunRecord
 SAME_RUN = dt.timedelta(minutes=1)
 READERS = {"gpx": read_gpx, "tcx": read_tcx, "fit": read_fit}
 IMPORTED, SKIPPED, PROBLEM = "imported", "skipped", "problem"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,15 @@ def read_runs(path: Path) -> list[RunRecord]:
     except OSError as exc:
         raise ImportProblem(f"it cannot be read: {exc.strerror or exc}") from None
     check_size(len(data))   # it may have changed since it was measured
-    return READERS[sniff(data[:SNIFF_BYTES])](data)
+    reader = READERS[sniff(data[:SNIFF_BYTES])]
+    try:
+        return reader(data)
+    except ImportProblem:
+        raise
+    except Exception as exc:   # noqa: BLE001 - a file no test foresaw: one line, not a traceback
+        _log.exception("importing %s", path)
+        raise ImportProblem(f"it could not be read (a fault in ITB Coach: "
+                            f"{type(exc).__name__}; please report it)") from None
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 from tcxreader.tcxreader import TCXReader
 
-from itbgui.importers.common import ImportProblem, check_points, climb, make_run
+from itbgui.importers.common import ImportProblem, check_points, climb, make_run, utc
 from itbgui.store.run_records import RunRecord
 
 #: Sports a TCX file may name that are no run (its ``Sport`` is Running, Biking or Other).
@@ -26,11 +26,11 @@ def read_tcx(data: bytes) -> list[RunRecord]:
     exercise = _parse(data)
     if exercise.activity_type in NOT_RUNS:
         raise ImportProblem(f"it is {NOT_RUNS[exercise.activity_type]}, not a run")
-    points = [p for p in exercise.trackpoints if p.time is not None]
     if not exercise.trackpoints:
         raise ImportProblem("it holds no recorded activity")
-    start = min((p.time for p in points), default=None)
-    end = max((p.time for p in points), default=None)
+    # tcxreader gives a time written with "Z" without its zone, one with an offset with it
+    times = [utc(p.time) for p in exercise.trackpoints if p.time is not None]
+    start, end = min(times, default=None), max(times, default=None)
     distance = exercise.distance or max((p.distance or 0.0 for p in exercise.trackpoints),
                                         default=0.0)
     return [make_run("tcx", start, end=end, distance_m=distance,
