@@ -245,6 +245,9 @@ def test_a_bad_file_among_good_ones_stores_nothing_of_itself(tmp_path):
     assert [r.started_at for r in result.runs] == [T0]
     assert [p.path.name for p in result.problems] == ["bad.gpx", "missing.tcx"]
     assert result.problems[1].line.endswith("not imported: there is no such file")
+    assert result.summary() == "1 run imported, 2 files could not be read."
+    again = import_files([good, good], result.runs)
+    assert again.summary() == "0 runs imported, 2 files skipped (in the log already)."
 
 
 # --- through the store -----------------------------------------------------------------

@@ -52,6 +52,17 @@ class ImportResult:
     def problems(self) -> list[FileOutcome]:
         return [f for f in self.files if f.status == PROBLEM]
 
+    def summary(self) -> str:
+        """One sentence for a window's message: ``2 runs imported, 1 file skipped (in the
+        log already), 1 file could not be read.``"""
+        skipped = sum(f.status == SKIPPED for f in self.files)
+        parts = [f"{_count(len(self.runs), 'run')} imported"]
+        if skipped:
+            parts.append(f"{_count(skipped, 'file')} skipped (in the log already)")
+        if self.problems:
+            parts.append(f"{_count(len(self.problems), 'file')} could not be read")
+        return ", ".join(parts) + "."
+
 
 def read_runs(path: Path) -> list[RunRecord]:
     """The runs in one file, its kind told by its content (its name may be wrong), or an
@@ -151,6 +162,10 @@ def _outcome(path: Path, runs: list[RunRecord], fresh: list[RunRecord], in_log: 
     also = f" ({len(runs) - len(fresh)} {where})" if len(fresh) < len(runs) else ""
     count = "1 run" if len(fresh) == 1 else f"{len(fresh)} runs"
     return FileOutcome(path, IMPORTED, f"{path}: imported {count}: {said}{also}", tuple(fresh))
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
 
 
 def describe(run: RunRecord) -> str:
