@@ -17,6 +17,7 @@ run() { echo "=== $*"; "$PY" "$@"; echo; }
   run benchmarks/session_stalls.py
   run benchmarks/salvage.py
   run benchmarks/plan_pdf.py --runs "$RUNS"
+  run benchmarks/run_import.py --runs "$RUNS"
   run benchmarks/timer_accuracy.py
   run benchmarks/figure_cpu.py
   run benchmarks/crash_test.py --kills "$KILLS"

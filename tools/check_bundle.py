@@ -6,7 +6,8 @@ The archive is unpacked into a fresh folder and every start runs under ``env -i`
 fresh HOME, offscreen, and a PATH without Python: whatever the bundle needs must be inside
 it. Checks: ``--version`` names the archive's version, the window shows and exits 0
 (``--exit-after-show``), ``week --json`` prints JSON, ``plan-pdf`` writes a PDF,
-``history-csv`` writes its header, ``sound-worker voices`` answers with one JSON line (the
+``history-csv`` writes its header, ``runs-import`` reads a GPX, a FIT and a TCX file and ``runs
+--json`` lists them, ``sound-worker voices`` answers with one JSON line (the
 app's sound runs through it), the desktop entry installs with Exec at the bundle, and a
 program the bundle starts does not inherit its library path.
 Exit 0 when all pass; the failures are listed otherwise.
@@ -30,6 +31,29 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import build_bundle  # noqa: E402
 from itbgui import APP_NAME, __version__  # noqa: E402
+
+#: Runs as a phone (GPX), a watch (FIT, written by fit-tool) and a treadmill (TCX) save them.
+TINY_GPX = """<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="check" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>
+<trkpt lat="48.0" lon="11.0"><ele>500</ele><time>2026-11-04T06:15:00Z</time></trkpt>
+<trkpt lat="48.001" lon="11.0"><ele>502</ele><time>2026-11-04T06:15:40Z</time></trkpt>
+</trkseg></trk></gpx>
+"""
+TINY_TCX = """<?xml version="1.0" encoding="UTF-8"?>
+<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+<Activities><Activity Sport="Running"><Id>2026-11-06T06:15:00Z</Id>
+<Lap StartTime="2026-11-06T06:15:00Z"><DistanceMeters>400</DistanceMeters><Track>
+<Trackpoint><Time>2026-11-06T06:15:00Z</Time><DistanceMeters>0</DistanceMeters></Trackpoint>
+<Trackpoint><Time>2026-11-06T06:17:00Z</Time><DistanceMeters>400</DistanceMeters></Trackpoint>
+</Track></Lap></Activity></Activities></TrainingCenterDatabase>
+"""
+TINY_FIT = (
+    "0c23dc52a40000002e46495440000000000500010001028402028403048c04048600040100000001000000"
+    "e4d24e45400000140005fd048600048501048502028405048600e4d24e4522222222287dd20788130000"
+    "000000e9d24e45cb262222287dd2078d135604000000eed24e45742b2222287dd2079213ac0800004000"
+    "00120007fd048602048605010007048608048609048616028400eed24e45e4d24e450110270000102700"
+    "00a08601000500b296")
+
 
 class Checker:
     def __init__(self, executable: Path, home: Path) -> None:
@@ -78,6 +102,21 @@ def check(executable: Path, home: Path) -> list[str]:
     r = c.run("history-csv", str(csv))
     c.check("history-csv writes a CSV", r.returncode == 0 and csv.is_file()
             and csv.read_text(encoding="utf-8").count(",") > 0, f"exit {r.returncode}\n{r.stderr[-1000:]}")
+
+    runs = home / "runs"
+    runs.mkdir()
+    (runs / "morning.gpx").write_text(TINY_GPX, encoding="utf-8")
+    (runs / "evening.fit").write_bytes(bytes.fromhex(TINY_FIT))
+    (runs / "treadmill.tcx").write_text(TINY_TCX, encoding="utf-8")
+    r = c.run("runs-import", str(runs))
+    c.check("runs-import reads GPX, FIT and TCX files (gpxpy, fitdecode, tcxreader)",
+            r.returncode == 0 and r.stdout.count(": imported 1 run") == 3, f"exit {r.returncode}\n{r.stdout}{r.stderr[-1000:]}")
+    r = c.run("runs", "--json")
+    try:
+        ok = r.returncode == 0 and [d["source"] for d in json.loads(r.stdout)] == ["gpx", "fit", "tcx"]
+    except (ValueError, KeyError, TypeError):
+        ok = False
+    c.check("runs --json lists them", ok, f"exit {r.returncode}\n{r.stdout[:500]}{r.stderr[-1000:]}")
 
     r = c.run("sound-worker", "voices", timeout=60)
     try:

@@ -1,7 +1,8 @@
 """Command line: ``itb-coach [--data-dir DIR] [--version]``; ``python main.py`` is the same.
 
-Commands that run with no window: ``itb-coach plan-pdf OUT.pdf``, ``itb-coach week`` and
-``itb-coach history-csv OUT.csv``. Each lives in its own module with a ``run(argv)``.
+Commands that run with no window: ``itb-coach plan-pdf OUT.pdf``, ``itb-coach week``,
+``itb-coach history-csv OUT.csv``, ``itb-coach runs`` and ``itb-coach runs-import FILE...``.
+Each lives in its own module with a ``run(argv)``.
 
 Exit codes. The app: 0 closed, 1 no display to show the window on, 2 the data folder cannot
 be used, 3 already open on that folder. The commands: 0 done, 1 no ITB Coach data in the
@@ -56,7 +57,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog="commands without a window: 'itb-coach plan-pdf OUT.pdf [--week YYYY-MM-DD]' "
                "prints the week's plan to PDF; 'itb-coach week [--week YYYY-MM-DD] [--json]' "
                "prints it as text or JSON; 'itb-coach history-csv OUT.csv' exports every "
-               "logged set. All take --data-dir DIR.")
+               "logged set; 'itb-coach runs [--json | --csv OUT.csv]' lists the runs; "
+               "'itb-coach runs-import FILE...' imports GPX, TCX or FIT runs. "
+               "All take --data-dir DIR.")
     parser.add_argument("--data-dir", type=Path, metavar="DIR",
                         help="folder for your sessions and settings "
                              "(default: the platform's user data folder)")
@@ -77,6 +80,8 @@ COMMANDS = {
     "plan-pdf": "itbgui.cli.plan_pdf",
     "history-csv": "itbgui.cli.history_csv",
     "week": "itbgui.cli.week",
+    "runs": "itbgui.cli.runs",
+    "runs-import": "itbgui.cli.runs_import",
     # not for people: the child process that plays the session's sound (player/sound.py)
     "sound-worker": "itbgui.player.sound_worker",
 }
@@ -140,7 +145,8 @@ def run_command(name: str, argv: list[str]) -> int:
 
 NO_DISPLAY = ("ITB Coach needs a display to show its window, and there is none here "
               "(DISPLAY and WAYLAND_DISPLAY are not set): start it from a desktop session. "
-              "The commands week, plan-pdf and history-csv work without one (see --help), and "
+              "The commands week, plan-pdf, history-csv, runs and runs-import work without one "
+              "(see --help), and "
               "QT_QPA_PLATFORM=offscreen runs the window with no screen at all.")
 
 

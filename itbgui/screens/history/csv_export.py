@@ -100,16 +100,21 @@ def write_rows(sessions: Iterable[SessionRecord], out: TextIO) -> int:
 def write_csv(sessions: Iterable[SessionRecord], path: Path) -> int:
     """Write the CSV file (UTF-8) in one go: a temporary file replaces the target only
     when complete. Returns the number of data rows."""
-    path = Path(path)
-    if os.path.islink(path):  # write where the link points, keep the link
-        path = Path(os.path.realpath(path))
     buffer = io.StringIO()
     count = write_rows(sessions, buffer)
+    replace_file(Path(path), buffer.getvalue())
+    return count
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to a temporary file that replaces ``path`` only when complete."""
+    if os.path.islink(path):  # write where the link points, keep the link
+        path = Path(os.path.realpath(path))
     # A temporary name nobody has (a fixed 'OUT.csv.tmp' could be the person's own file).
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with open(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(buffer.getvalue())
+            fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the export from other tools
@@ -118,4 +123,3 @@ def write_csv(sessions: Iterable[SessionRecord], path: Path) -> int:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    return count
