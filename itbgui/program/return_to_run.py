@@ -275,11 +275,3 @@ def prescription_words(rx: RunPrescription) -> str:
 def _minutes(seconds: int) -> str:
     return f"{seconds / 60:g}"
 
-
-def run_json(run) -> dict:
-    """A run as ``runs --json`` and ``week --json``'s ``runs_done`` give it (null where unknown)."""
-    return {"id": run.id, "started_at": run.started_at.isoformat(timespec="seconds"),
-            "distance_km": run.distance_km, "duration_s": run.duration_s,
-            "elevation_gain_m": run.elevation_gain_m, "terrain": run.terrain, "source": run.source,
-            "pain_during": run.pain_during, "pain_onset_km": run.pain_onset_km,
-            "pain_after": run.pain_after, "next_morning": run.next_morning, "note": run.note}

@@ -16,7 +16,8 @@ from itbgui.program.plan import generate_plan, week_title
 from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.preferences import SessionPreferences, apply_preferences, timing_for
 from itbgui.program.prescription import ExercisePrescription, SessionPrescription
-from itbgui.program.return_to_run import run_day, run_json
+from itbgui.program.return_to_run import run_day
+from itbgui.store.run_json import run_json
 from itbgui.program.run_days import RunDay, run_day_for, run_stage
 from itbgui.program.progression import (done_planned_days, history_of, planned_week, shown_decision,
                           ticking_sessions, upcoming_decision, week_prescriptions)
