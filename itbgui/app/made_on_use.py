@@ -1,7 +1,7 @@
 """The main window's parts that the first paint does without, each made on first use.
 
 The app takes the data folder (its lock and the file's bytes) before the window shows and
-paints Today at once; the repository, the background saver, the data file's dialogs, the
+paints Today at once; the repository, the model's background saver, the data file's dialogs, the
 coach, Today's real prescription and the menus' actions come right after the first paint
 (or sooner, the moment something asks for one). Mixed into :class:`MainWindow`.
 """
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from itbgui.program.prescription import SessionPrescription
     from itbgui.store.opening import FolderOpening
     from itbgui.store.repository import SessionRepository
+    from itbgui.model.coach_model import CoachModel
     from itbgui.store.saver import BackgroundSaver
     from itbgui.app.data_care import DataCare
     from itbgui.app.printing import WeekPrinting
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 class MadeOnUse:
     _opening: FolderOpening | None
     _store: SessionRepository | None
-    _saver: BackgroundSaver | None = None
+    model: CoachModel
     _data_care: DataCare | None = None
     _prescription: SessionPrescription | None = None
     _coach: Coach | None = None
@@ -47,7 +48,7 @@ class MadeOnUse:
         self.store.load()
         if self.store.read_only:
             self.data_care.show_read_only_badge()
-        self.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
+        self.model.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
         self.refresh_today()
         self.today_page.start_button.setFocus()
 
@@ -76,11 +77,8 @@ class MadeOnUse:
 
     @property
     def saver(self) -> BackgroundSaver:
-        if self._saver is None:
-            from itbgui.store.saver import BackgroundSaver
-
-            self._saver = BackgroundSaver(self.store, on_result=self.save_finished.emit)
-        return self._saver
+        """The model's saver of the session in progress (tests hand it records and flush it)."""
+        return self.model.saver
 
     @property
     def data_care(self) -> DataCare:

@@ -77,7 +77,7 @@ class SessionHost:
 
         w.audio.load()
         cues = w.audio.cue_player
-        player = self.player = PlayerView(w.coach.timeline(prescription), w.clock, w.store, w.saver, cues,
+        player = self.player = PlayerView(w.coach.timeline(prescription), w.clock, w.model, cues,
                                           w.audio.inhibitor, resume=resume)
         player.set_text_scale(w.settings.text_scale)
         player.closed.connect(self.end)
@@ -149,7 +149,7 @@ class SessionHost:
             self._leave_library_mode()
         if w.isFullScreen():
             w.set_fullscreen(False)   # full screen was for the session: it ends with it
-        w.saver.flush()
+        w.model.flush_saves()
         w.stack.setCurrentWidget(w.tabs)
         w.stack.removeWidget(player)
         player.deleteLater()
@@ -162,7 +162,5 @@ class SessionHost:
         """A background save finished: the player shows it; a refusal also goes on the status bar."""
         if self.player is not None:
             self.player.saved(record, error)
-        if error is None:
-            self.window.model.sessions_saved()
-        else:
+        if error is not None:
             self.window.status(self.window.tr("Not saved: %1").replace("%1", str(error)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from itbgui import APP_NAME
@@ -50,9 +50,6 @@ SOUND_LOAD_DELAY_MS = 1500
 
 
 class MainWindow(MadeOnUse, QMainWindow):
-    #: a background save finished: (SessionRecord, StoreError | None); emitted from the worker
-    save_finished = Signal(object, object)
-
     def __init__(self, store: SessionRepository | FolderOpening, settings: AppSettings, clock: Clock, *,
                  inhibitor: ScreenSaverInhibitor | None = None, timing: Timing | None = None) -> None:
         """``store`` may be the folder as the app takes it before its window shows (a
@@ -72,7 +69,7 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.session = SessionHost(self)
         self.onboarding = Onboarding(self)
         self.live_settings = LiveSettings(self)
-        self.save_finished.connect(self.session.saved)
+        self.model.session_saved.connect(self.session.saved)
 
         self.setWindowTitle(APP_NAME)
         self.stack = QStackedWidget()
@@ -374,15 +371,14 @@ class MainWindow(MadeOnUse, QMainWindow):
             return
         if self.player is not None:
             self.player.leave_now()
-        error = self._saver.flush() if self._saver is not None else None
+        error = self.model.flush_saves()
         if self._store is not None and not self.data_care.may_quit_with(error):
             event.ignore()
             return
         self._day_timer.stop()
         self.onboarding.close()
         self.live_settings.close()
-        if self._saver is not None:
-            self._saver.close()
+        self.model.close_saves()
         self.audio.release()
         if self.isFullScreen():
             self.showNormal()   # remember the normal window, not the full screen
