@@ -124,9 +124,16 @@ class MadeOnUse:
         """The menus' actions: made right after the first paint, or when a menu opens or a
         key is pressed before that (menus.py)."""
         if self._menus is None:
-            from itbgui.app.menus import build_menus
+            from itbgui.app.menus import MenuCommands, build_menus
 
-            self._menus = build_menus(self, self._menu_titles)
+            commands = MenuCommands(
+                start=self.start_session, setup=self.edit_plan_setup, printing=lambda: self.printing,
+                export_csv=self.export_history_csv, save_chart=self.save_history_chart,
+                settings=self.open_settings, save_copy=lambda: self.data_care.export_copy(), quit=self.close,
+                go_to_page=self.go_to_page, fullscreen=self.set_fullscreen, theme=self.set_theme,
+                sound=self.set_sound, voice=self.set_voice, welcome=self.show_welcome,
+                data_file=lambda: self.store.path)
+            self._menus = build_menus(self, self._menu_titles, self.settings, commands)
         return self._menus
 
     def key_before_menus(self, event) -> bool:
