@@ -45,7 +45,7 @@ class LiveSettings(QObject):
         """``pages`` gives every page built so far (the player included); ``store`` and
         ``menus`` are made on first use, after the first paint."""
         super().__init__(parent)
-        self.settings, self.parent, self.status, self.audio = settings, parent, status, audio
+        self.settings, self.status, self.audio = settings, status, audio
         self.model, self.store, self.tabs, self.pages, self.menus = model, store, tabs, pages, menus
         self.dialog = None   # SettingsDialog while open (not modal-blocking: tests drive it)
         #: SettingsDialog lists the speech engine's voices from a child process; tests turn it off
@@ -59,7 +59,7 @@ class LiveSettings(QObject):
 
         dialog = self.dialog
         if dialog is None:
-            dialog = self.dialog = SettingsDialog(self.settings, self.store(), self.parent,
+            dialog = self.dialog = SettingsDialog(self.settings, self.store(), self.parent(),
                                                   restore_backup=self.model.restore_backup,
                                                   probe_voices=self.probe_voices)
             cues = self.audio.cue_player

@@ -44,7 +44,7 @@ class SessionHost(QObject):
         """``library`` builds the Library page on first use; ``navigation`` turns the menus'
         page and start actions off while a session runs."""
         super().__init__(parent)
-        self.parent, self.model, self.settings, self.clock = parent, model, settings, clock
+        self.model, self.settings, self.clock = model, settings, clock
         self.audio, self.status, self.stack, self.tabs = audio, status, stack, tabs
         self.library, self.navigation = library, navigation
         self.player: PlayerView | None = None
@@ -73,7 +73,7 @@ class SessionHost(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         coach = self.model.coach
-        box = self.extra_question = QMessageBox(self.parent)
+        box = self.extra_question = QMessageBox(self.parent())
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr("Another session today?"))
         when = f"{today.date:%A} {today.date.day} {today.date:%B}"
