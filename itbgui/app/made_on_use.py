@@ -85,8 +85,8 @@ class MadeOnUse:
         if self._data_care is None:
             from itbgui.app.data_care import DataCare
 
-            self._data_care = DataCare(self, self.store, self.statusBar().showMessage,
-                                       self.model.restore_backup)
+            self._data_care = DataCare(self, self.store, self.status, self.model.restore_backup,
+                                       status_bar=self.statusBar())
         return self._data_care
 
     @property
