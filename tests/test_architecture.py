@@ -75,3 +75,75 @@ def test_no_screen_or_window_part_writes_to_the_store_itself():
                     if target == "store" or target.endswith(".store") or target.endswith("_store"):
                         found.append(f"{path.relative_to(ROOT)}:{node.lineno} {target}.{node.func.attr}")
     assert not found, found
+
+
+def _import_graph():
+    import grimp
+
+    return grimp.build_graph("itbgui", cache_dir=None)   # TYPE_CHECKING imports count too
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import circle in ``graph`` (module -> the modules it imports), or None."""
+    state: dict[str, int] = {}   # 1: on the current path, 2: done
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt] if nxt in path else [node, nxt]
+            if nxt not in state and (found := visit(nxt, path + [nxt])):
+                return found
+        state[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start, [start])):
+            return found
+    return None
+
+
+def test_the_cycle_finder_finds_a_circle_and_passes_a_tree():
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_the_app_has_no_import_circle():
+    """Window parts are handed what they need; none reaches back into the window."""
+    graph = _import_graph()
+    app = {m for m in graph.modules if m == "itbgui.app" or m.startswith("itbgui.app.")}
+    edges = {m: {d for d in graph.find_modules_directly_imported_by(m) if d in app} for m in app}
+    assert _cycle(edges) is None, " -> ".join(_cycle(edges))
+
+
+def test_no_window_part_imports_the_window_or_takes_it():
+    """Only the package's entry point (itbgui/app/__init__.py) imports the window; no
+    part's function or constructor is annotated with it."""
+    import ast
+
+    graph = _import_graph()
+    importers = graph.find_modules_that_directly_import("itbgui.app.window") - {"itbgui.app"}
+    assert not importers, f"these import the window: {sorted(importers)}"
+    taking = []
+    for path in (ROOT / "itbgui" / "app").glob("*.py"):
+        if path.name == "window.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.arg) and node.annotation is not None and "MainWindow" in ast.unparse(node.annotation):
+                taking.append(f"{path.name}:{node.lineno} {node.arg}")
+    assert not taking, taking
+
+
+def test_the_player_never_touches_the_store_or_the_saver():
+    """The player hands each record to the model (the one write path), which owns the saver:
+    no player module imports the repository, the saver or the folder."""
+    import inspect
+
+    from itbgui.player.view import PlayerView
+
+    graph = _import_graph()
+    player = {m for m in graph.modules if m.startswith("itbgui.player")}
+    reached = {(m, d) for m in player for d in graph.find_modules_directly_imported_by(m)
+               if d.startswith("itbgui.store") and d != "itbgui.store.records"}
+    assert not reached, sorted(reached)
+    assert not {"store", "saver"} & set(inspect.signature(PlayerView).parameters)

@@ -62,3 +62,31 @@ def test_a_refused_write_raises_and_says_nothing(model, monkeypatch):
     with pytest.raises(StoreError):
         model.save_session(model.coach.store.session("a"))
     assert model.heard == []
+
+
+def test_the_model_saves_the_session_in_progress_off_the_thread_and_says_so(model, qtbot):
+    """The player's saves go through the model too: it owns the saver, reports each outcome
+    on the window's thread, then says the sessions changed."""
+    outcomes = []
+    model.session_saved.connect(lambda record, error: outcomes.append((record.id, error)))
+    record = logged(MONDAY + dt.timedelta(days=2), 1, 2, "same", sid="running")
+    assert model.saving_idle
+    with qtbot.waitSignal(model.changed):
+        model.save_in_progress(record)
+        assert model.flush_saves() is None
+    assert outcomes == [("running", None)]
+    assert model.heard == [frozenset({SESSIONS})]
+    assert model.coach.store.session("running") is not None and model.data_file == model.coach.store.path
+    model.close_saves()
+
+
+def test_a_refused_save_in_progress_is_reported_and_changes_nothing(model, qtbot, monkeypatch):
+    def refuse(*_args, **_kw):
+        raise StoreError("the disk is full")
+
+    monkeypatch.setattr(model.coach.store, "save_session", refuse)
+    with qtbot.waitSignal(model.session_saved) as saved:
+        model.save_in_progress(logged(MONDAY, 1, 2, "same", sid="refused"))
+    assert "disk is full" in str(saved.args[1]) and "disk is full" in str(model.flush_saves())
+    assert model.heard == []
+    model.close_saves()

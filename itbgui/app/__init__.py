@@ -1,7 +1,8 @@
 """The application: the main window and the small parts it is built from.
 
-``window`` wires the pages to the :class:`~itbgui.core.coach.Coach`; ``menus``, ``printing``,
-``audio``, ``data_care`` and ``help`` each hold one of the window's concerns.
+``window`` wires the pages to the :class:`~itbgui.core.coach.Coach` and the model; each
+other module holds one of the window's concerns and is handed what it needs, never the
+window: this package's entry is the one importer of ``window`` (tests/test_architecture.py).
 """
 
 from itbgui.app.menus import PAGES

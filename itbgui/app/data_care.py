@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QStatusBar, QWidget
 
 from itbgui import APP_NAME
 from itbgui.store.opening import StoreError
@@ -22,8 +22,10 @@ def tr(text: str) -> str:
 
 class DataCare:
     def __init__(self, parent: QWidget, store: SessionRepository, status: Callable[[str, int], None],
-                 restore_backup: Callable) -> None:
+                 restore_backup: Callable, *, status_bar: QStatusBar | None = None) -> None:
+        """``parent`` owns the dialogs; ``status_bar`` holds the read-only badge."""
         self.parent = parent
+        self.status_bar = status_bar
         self.store = store
         self.status = status
         self.restore_backup = restore_backup   # the model's: it tells every page
@@ -52,15 +54,15 @@ class DataCare:
     def show_read_only_badge(self) -> None:
         """While the store is read-only, a permanent status-bar note says so: the notice at
         the start is gone once OK is pressed, and a session logged then would be lost unseen."""
-        if not self.store.read_only or not isinstance(self.parent, QMainWindow):
+        if not self.store.read_only or self.status_bar is None:
             return
-        if self.parent.findChild(QLabel, "readOnlyBadge") is not None:
+        if self.status_bar.findChild(QLabel, "readOnlyBadge") is not None:
             return
         badge = QLabel(tr("Read-only: nothing is being saved"), objectName="readOnlyBadge")
         badge.setStyleSheet("font-weight: 600; padding: 0 8px;")
         badge.setToolTip(self.store.report.summary() or tr("The data file is open read-only."))
         badge.setAccessibleName(badge.text())
-        self.parent.statusBar().addPermanentWidget(badge)
+        self.status_bar.addPermanentWidget(badge)
 
     def export_copy(self, path: str | None = None) -> bool:
         """Save everything in memory, saved or not, somewhere else (the full-disk way out)."""

@@ -1,7 +1,7 @@
 """The main window's parts that the first paint does without, each made on first use.
 
 The app takes the data folder (its lock and the file's bytes) before the window shows and
-paints Today at once; the repository, the background saver, the data file's dialogs, the
+paints Today at once; the repository, the model's background saver, the data file's dialogs, the
 coach, Today's real prescription and the menus' actions come right after the first paint
 (or sooner, the moment something asks for one). Mixed into :class:`MainWindow`.
 """
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from itbgui.program.prescription import SessionPrescription
     from itbgui.store.opening import FolderOpening
     from itbgui.store.repository import SessionRepository
+    from itbgui.model.coach_model import CoachModel
     from itbgui.store.saver import BackgroundSaver
     from itbgui.app.data_care import DataCare
     from itbgui.app.printing import WeekPrinting
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 class MadeOnUse:
     _opening: FolderOpening | None
     _store: SessionRepository | None
-    _saver: BackgroundSaver | None = None
+    model: CoachModel
     _data_care: DataCare | None = None
     _prescription: SessionPrescription | None = None
     _coach: Coach | None = None
@@ -47,7 +48,7 @@ class MadeOnUse:
         self.store.load()
         if self.store.read_only:
             self.data_care.show_read_only_badge()
-        self.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
+        self.model.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
         self.refresh_today()
         self.today_page.start_button.setFocus()
 
@@ -76,19 +77,16 @@ class MadeOnUse:
 
     @property
     def saver(self) -> BackgroundSaver:
-        if self._saver is None:
-            from itbgui.store.saver import BackgroundSaver
-
-            self._saver = BackgroundSaver(self.store, on_result=self.save_finished.emit)
-        return self._saver
+        """The model's saver of the session in progress (tests hand it records and flush it)."""
+        return self.model.saver
 
     @property
     def data_care(self) -> DataCare:
         if self._data_care is None:
             from itbgui.app.data_care import DataCare
 
-            self._data_care = DataCare(self, self.store, self.statusBar().showMessage,
-                                       self.model.restore_backup)
+            self._data_care = DataCare(self, self.store, self.status, self.model.restore_backup,
+                                       status_bar=self.statusBar())
         return self._data_care
 
     @property
@@ -126,9 +124,16 @@ class MadeOnUse:
         """The menus' actions: made right after the first paint, or when a menu opens or a
         key is pressed before that (menus.py)."""
         if self._menus is None:
-            from itbgui.app.menus import build_menus
+            from itbgui.app.menus import MenuCommands, build_menus
 
-            self._menus = build_menus(self, self._menu_titles)
+            commands = MenuCommands(
+                start=self.start_session, setup=self.edit_plan_setup, printing=lambda: self.printing,
+                export_csv=self.export_history_csv, save_chart=self.save_history_chart,
+                settings=self.open_settings, save_copy=lambda: self.data_care.export_copy(), quit=self.close,
+                go_to_page=self.go_to_page, fullscreen=self.set_fullscreen, theme=self.set_theme,
+                sound=self.set_sound, voice=self.set_voice, welcome=self.show_welcome,
+                data_file=lambda: self.store.path)
+            self._menus = build_menus(self, self._menu_titles, self.settings, commands)
         return self._menus
 
     def key_before_menus(self, event) -> bool:

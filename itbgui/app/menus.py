@@ -1,4 +1,4 @@
-"""The menu bar: File, Edit, View and Help, wired to the window's slots.
+"""The menu bar: File, Edit, View and Help, wired to the commands the window hands in.
 
 The first paint shows the four titles; their actions are made right after it (none is
 visible until a menu opens), or at once if a menu opens or a key is pressed before that
@@ -8,18 +8,22 @@ visible until a menu opens), or at once if a menu opens or a key is pressed befo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from itbgui import APP_NAME
+from itbgui.ui.settings import AppSettings
 from itbgui.ui.theme import THEMES
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtGui import QAction
 
-    from itbgui.app.window import MainWindow
+    from itbgui.app.printing import WeekPrinting
 
 #: The navigation's pages, in tab order (Ctrl+1, Ctrl+2, ...).
 PAGES = ("today", "plan", "history", "library")
@@ -30,6 +34,26 @@ def _help():
     from itbgui.app import help
 
     return help
+
+
+class MenuCommands(NamedTuple):
+    """What the menus' actions do: the window's answers, handed in (the menus never hold the window)."""
+
+    start: Callable[[], None]
+    setup: Callable[..., None]
+    printing: Callable[[], WeekPrinting]
+    export_csv: Callable[[], object]
+    save_chart: Callable[[], object]
+    settings: Callable[..., object]          # (section: str | None = None)
+    save_copy: Callable[[], object]
+    quit: Callable[[], object]
+    go_to_page: Callable[[str], None]
+    fullscreen: Callable[[bool], None]
+    theme: Callable[[str], None]
+    sound: Callable[[bool], None]
+    voice: Callable[[bool], None]
+    welcome: Callable[[], object]
+    data_file: Callable[[], Path]
 
 
 def tr(text: str) -> str:
@@ -69,15 +93,17 @@ class MenuTitles(NamedTuple):
     help: QMenu
 
 
-def build_menu_titles(window: MainWindow) -> MenuTitles:
-    bar = window.menuBar()
+def build_menu_titles(bar: QMenuBar, history_page: Callable[[], object],
+                      make_actions: Callable[[], object]) -> MenuTitles:
+    """``history_page`` gives the History page if built; ``make_actions`` makes the actions
+    (once) when a menu opens before they were made."""
     titles = MenuTitles(bar.addMenu(tr("&File")), bar.addMenu(tr("&Edit")), bar.addMenu(tr("&View")),
                         bar.addMenu(tr("&Help")))
     # History's undo, redo, edit and delete live on its page (built on first use), so the
     # Edit menu is filled each time it opens.
-    titles.edit.aboutToShow.connect(lambda: fill_edit_menu(titles.edit, window.history_page))
+    titles.edit.aboutToShow.connect(lambda: fill_edit_menu(titles.edit, history_page()))
     for menu in (titles.file, titles.view, titles.help):   # opened before the actions were made
-        menu.aboutToShow.connect(lambda: window.menus)
+        menu.aboutToShow.connect(make_actions)
     return titles
 
 
@@ -96,24 +122,25 @@ def _action(window, text: str, slot, shortcut=None, **kwargs) -> QAction:
     return action
 
 
-def build_menus(window: MainWindow, titles: MenuTitles) -> MenuActions:
-    """The actions of every menu (after the first paint: see the module's docstring)."""
+def build_menus(window: QWidget, titles: MenuTitles, settings: AppSettings, do: MenuCommands) -> MenuActions:
+    """The actions of every menu (after the first paint: see the module's docstring).
+    ``window`` owns the actions and keeps the page keys and F11 live without the menu bar."""
     from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
     file_menu = titles.file
-    start = _action(window, tr("&Start session"), window.start_session, "Ctrl+Return")
-    setup = _action(window, tr("Plan &set-up…"), window.edit_plan_setup)
-    print_ = _action(window, tr("&Print week…"), window.printing.print, QKeySequence.StandardKey.Print)
-    preview = _action(window, tr("Print pre&view…"), window.printing.preview)
-    pdf = _action(window, tr("Save week as P&DF…"), lambda: window.printing.save_pdf())
-    export_csv = _action(window, tr("Export history as &CSV…"), window.export_history_csv)
-    save_chart = _action(window, tr("Save &chart as PNG…"), window.save_history_chart)
-    settings = _action(window, tr("S&ettings…"), lambda: window.open_settings(), "Ctrl+,")
-    settings.setMenuRole(QAction.MenuRole.PreferencesRole)
-    for item in (start, setup, None, print_, preview, pdf, None, export_csv, save_chart, None, settings,
-                 _action(window, tr("&Backups…"), lambda: window.open_settings("backups")),
-                 _action(window, tr("Save a &copy of my data…"), lambda: window.data_care.export_copy()),
-                 None, _action(window, tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)):
+    start = _action(window, tr("&Start session"), do.start, "Ctrl+Return")
+    setup = _action(window, tr("Plan &set-up…"), do.setup)
+    print_ = _action(window, tr("&Print week…"), lambda: do.printing().print(), QKeySequence.StandardKey.Print)
+    preview = _action(window, tr("Print pre&view…"), lambda: do.printing().preview())
+    pdf = _action(window, tr("Save week as P&DF…"), lambda: do.printing().save_pdf())
+    export_csv = _action(window, tr("Export history as &CSV…"), do.export_csv)
+    save_chart = _action(window, tr("Save &chart as PNG…"), do.save_chart)
+    settings_ = _action(window, tr("S&ettings…"), lambda: do.settings(), "Ctrl+,")
+    settings_.setMenuRole(QAction.MenuRole.PreferencesRole)
+    for item in (start, setup, None, print_, preview, pdf, None, export_csv, save_chart, None, settings_,
+                 _action(window, tr("&Backups…"), lambda: do.settings("backups")),
+                 _action(window, tr("Save a &copy of my data…"), lambda: do.save_copy()),
+                 None, _action(window, tr("&Quit"), do.quit, QKeySequence.StandardKey.Quit)):
         file_menu.addSeparator() if item is None else file_menu.addAction(item)
 
     edit_menu = titles.edit
@@ -121,13 +148,13 @@ def build_menus(window: MainWindow, titles: MenuTitles) -> MenuActions:
     page_titles = {"today": tr("&Today"), "plan": tr("&Plan"), "history": tr("&History"), "library": tr("&Library")}
     page_actions = []
     for i, name in enumerate(PAGES):
-        action = _action(window, page_titles[name], lambda _checked=False, n=name: go_to_page(window, n),
+        action = _action(window, page_titles[name], lambda _checked=False, n=name: do.go_to_page(n),
                          f"Ctrl+{i + 1}")
         view_menu.addAction(action)   # (a QAction's shortcut is a window shortcut by default)
         window.addAction(action)   # live even with the menu bar hidden (full screen)
         page_actions.append(action)
     view_menu.addSeparator()
-    fullscreen = _action(window, tr("&Full screen"), window.set_fullscreen, "F11", checkable=True)
+    fullscreen = _action(window, tr("&Full screen"), do.fullscreen, "F11", checkable=True)
     view_menu.addAction(fullscreen)
     window.addAction(fullscreen)   # F11 leaves full screen, where the menu bar is hidden
     theme_menu = view_menu.addMenu(tr("T&heme"))
@@ -135,37 +162,27 @@ def build_menus(window: MainWindow, titles: MenuTitles) -> MenuActions:
     labels = {"system": tr("Follow the system"), "light": tr("Light"), "dark": tr("Dark")}
     theme_actions = {}
     for mode in THEMES:
-        action = _action(window, labels[mode], lambda _checked=False, m=mode: window.set_theme(m),
-                         checkable=True, checked=window.settings.theme == mode)
+        action = _action(window, labels[mode], lambda _checked=False, m=mode: do.theme(m),
+                         checkable=True, checked=settings.theme == mode)
         group.addAction(action)
         theme_menu.addAction(action)
         theme_actions[mode] = action
     view_menu.addSeparator()
-    sound = _action(window, tr("&Sounds"), window.set_sound, checkable=True,
-                    checked=window.settings.sound_enabled)
-    voice = _action(window, tr("Spoken p&rompts"), window.set_voice, checkable=True,
-                    checked=window.settings.voice_enabled)
+    sound = _action(window, tr("&Sounds"), do.sound, checkable=True, checked=settings.sound_enabled)
+    voice = _action(window, tr("Spoken p&rompts"), do.voice, checkable=True, checked=settings.voice_enabled)
     view_menu.addAction(sound)
     view_menu.addAction(voice)
 
     help_menu = titles.help
-    welcome = _action(window, tr("Welcome and safety"), window.show_welcome)
+    welcome = _action(window, tr("Welcome and safety"), do.welcome)
     sources = _action(window, tr("The program's &sources"), lambda: _help().show_sources(window))
     help_menu.addAction(welcome)
     help_menu.addAction(_action(window, tr("&Keyboard shortcuts"), lambda: _help().show_shortcuts(window), "F1"))
     help_menu.addAction(sources)
     help_menu.addSeparator()
-    help_menu.addAction(_action(window, tr("&About %1").replace("%1", APP_NAME), lambda: _help().show_about(window, window.store.path)))
-    return MenuActions(start, setup, print_, preview, pdf, export_csv, save_chart, settings, edit_menu,
+    help_menu.addAction(_action(window, tr("&About %1").replace("%1", APP_NAME), lambda: _help().show_about(window, do.data_file())))
+    return MenuActions(start, setup, print_, preview, pdf, export_csv, save_chart, settings_, edit_menu,
                        fullscreen, sound, voice, welcome, sources, page_actions, theme_actions)
-
-
-def go_to_page(window: MainWindow, name: str) -> None:
-    """Ctrl+1..4: the page, with the keyboard where typing is meant: on the Library, its
-    search field, so the letters typed right after Ctrl+4 search at once."""
-    window.show_page(name)
-    if name == "library" and window.current_page == "library" and window.library_page is not None:
-        window.library_page.focus_search()
 
 
 def fill_edit_menu(menu: QMenu, history_page) -> None:

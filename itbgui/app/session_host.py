@@ -1,94 +1,124 @@
-"""A session in the window: the player takes the window's place, the Library can stand in
-for it while paused (I), and when it closes the coach decides what comes next."""
+"""A session in the window: the player takes the pages' place, the Library can stand in
+for it while paused (I), and when it closes the coach decides what comes next.
+
+The host is handed what it drives (the stack the player goes into, the page tabs, the
+Library, the menus' navigation) and the model the player writes through; what only the
+window can do (close, full screen, the sound toggle, showing Today again) it asks by signal.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
+
 from itbgui.app.menus import PAGES
+from itbgui.core.clock import Clock
+from itbgui.ui.settings import AppSettings
 
 if TYPE_CHECKING:
+    from itbgui.app.audio import SessionAudio
+    from itbgui.app.status import StatusSink
+    from itbgui.model.coach_model import CoachModel
     from itbgui.player.view import PlayerView
-    from itbgui.app.window import MainWindow
+    from itbgui.screens.library.page import LibraryPage
 
 
-class SessionHost:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class SessionHost(QObject):
+    #: the player has left and the pages are back: the window shows what changed meanwhile
+    ended = Signal()
+    #: the person chose to close the window mid-session (what was done is kept)
+    close_requested = Signal()
+    sound_toggle_requested = Signal()
+    fullscreen_toggle_requested = Signal()
+
+    def __init__(self, parent: QWidget, model: CoachModel, settings: AppSettings, clock: Clock,
+                 audio: SessionAudio, status: StatusSink, *, stack: QStackedWidget, tabs: QTabWidget,
+                 library: Callable[[], LibraryPage], navigation: Callable[[bool], None]) -> None:
+        """``library`` builds the Library page on first use; ``navigation`` turns the menus'
+        page and start actions off while a session runs."""
+        super().__init__(parent)
+        self.model, self.settings, self.clock = model, settings, clock
+        self.audio, self.status, self.stack, self.tabs = audio, status, stack, tabs
+        self.library, self.navigation = library, navigation
         self.player: PlayerView | None = None
-        self._page_before_library: int | None = None   # set while the Library stands in for the player
+        self._library_page: LibraryPage | None = None   # set while the Library stands in for the player
+        self._page_before_library: int | None = None
         self.extra_question = None   # the "another session today?" box while it is open
 
-    def start(self) -> None:
-        """Open the player with the window's prescription (Today's, unless a caller swapped
-        it), carrying on a session left early today. A later day's session is never pulled
+    def start(self, today, prescription) -> None:
+        """Open the player with ``prescription`` (Today's, unless a caller swapped it),
+        carrying on a session left early today. A later day's session is never pulled
         into today quietly: the person is asked first (see ask_extra)."""
-        w = self.window
-        if self.player is not None or not w.data_loaded:
-            return   # before the file is read the window knows only the starter plan
-        today = w.today_session
-        if today is not None and not today.is_today and today.prescription == w.prescription:
+        if self.player is not None:
+            return
+        if today is not None and not today.is_today and today.prescription == prescription:
             self.ask_extra(today)
             return
         resume = None
-        if today is not None and today.resume is not None and today.prescription == w.prescription:
+        if today is not None and today.resume is not None and today.prescription == prescription:
             resume = (today.resume.session, today.resume.step)
-        self._open(w.prescription, resume)
+        self._open(prescription, resume)
 
     def ask_extra(self, today) -> None:
         """Start on a day without a session of its own: ask first; Not now is the default."""
+        import datetime as dt   # not at import: the first paint goes without (see first_paint.py)
+
         from PySide6.QtWidgets import QMessageBox
 
-        w = self.window
-        box = self.extra_question = QMessageBox(w)
+        coach = self.model.coach
+        box = self.extra_question = QMessageBox(self.parent())
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(w.tr("Another session today?"))
-        import datetime as dt
-
+        box.setWindowTitle(tr("Another session today?"))
         when = f"{today.date:%A} {today.date.day} {today.date:%B}"
-        now = w.coach.today()
+        now = coach.today()
         same_week = today.date - dt.timedelta(days=today.date.weekday()) <= now
         if same_week:
-            how = w.tr("It would be %1's session, done and recorded today.").replace("%1", f"{today.date:%A}")
+            how = tr("It would be %1's session, done and recorded today.").replace("%1", f"{today.date:%A}")
         else:
-            how = w.tr("It is recorded as today's extra session; the plan's next session stays on %1."
-                       ).replace("%1", when)
+            how = tr("It is recorded as today's extra session; the plan's next session stays on %1."
+                     ).replace("%1", when)
         if today.done_today:
-            box.setText(w.tr("You already trained today. Another session today?"))
-            how += " " + w.tr("Rest between sessions is part of the plan.")
+            box.setText(tr("You already trained today. Another session today?"))
+            how += " " + tr("Rest between sessions is part of the plan.")
         else:
-            box.setText(w.tr("Your next session is planned for %1. Do it today instead?").replace("%1", when))
+            box.setText(tr("Your next session is planned for %1. Do it today instead?").replace("%1", when))
         box.setInformativeText(how)
-        yes = box.addButton(w.tr("&Yes, train today"), QMessageBox.ButtonRole.AcceptRole)
-        no = box.addButton(w.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
+        yes = box.addButton(tr("&Yes, train today"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no)
         box.setEscapeButton(no)
 
         def answered() -> None:
             if box.clickedButton() is yes and self.player is None:
-                self._open(w.coach.extra_session().prescription, None)
+                self._open(self.model.coach.extra_session().prescription, None)
             box.deleteLater()
         box.finished.connect(answered)
         box.open()
 
     def _open(self, prescription, resume) -> None:
-        w = self.window
         from itbgui.player.view import PlayerView  # with QtSvg: not needed for the first paint
 
-        w.audio.load()
-        cues = w.audio.cue_player
-        player = self.player = PlayerView(w.coach.timeline(prescription), w.clock, w.store, w.saver, cues,
-                                          w.audio.inhibitor, resume=resume)
-        player.set_text_scale(w.settings.text_scale)
+        self.audio.load()
+        cues = self.audio.cue_player
+        player = self.player = PlayerView(self.model.coach.timeline(prescription), self.clock, self.model, cues,
+                                          self.audio.inhibitor, resume=resume)
+        player.set_text_scale(self.settings.text_scale)
         player.closed.connect(self.end)
         cues.notice.connect(player.show_sound_notice)
-        player.close_confirmed.connect(w.close)
+        player.close_confirmed.connect(self.close_requested)
         player.library_requested.connect(self.show_library)
-        player.sound_toggle_requested.connect(lambda: w.set_sound(not cues.sound_on))
-        player.fullscreen_toggle_requested.connect(lambda: w.set_fullscreen(not w.isFullScreen()))
-        w.stack.addWidget(player)
-        w.stack.setCurrentWidget(player)
-        w.menus.set_navigation_enabled(False)
+        player.sound_toggle_requested.connect(self.sound_toggle_requested)
+        player.fullscreen_toggle_requested.connect(self.fullscreen_toggle_requested)
+        self.stack.addWidget(player)
+        self.stack.setCurrentWidget(player)
+        self.navigation(False)
         player.setFocus()
 
     def may_close(self) -> bool:
@@ -106,15 +136,14 @@ class SessionHost:
         The player stays alive in the stack (engine, timer, pending saves untouched), only
         hidden; the page tabs stay hidden too, so the one way on is back to the session.
         """
-        w = self.window
         if self.player is None:
             return
-        library = w.ensure_library_page()
-        self._page_before_library = w.tabs.currentIndex()
-        w.tabs.tabBar().hide()
-        w.tabs.setCurrentIndex(PAGES.index("library"))
+        library = self._library_page = self.library()
+        self._page_before_library = self.tabs.currentIndex()
+        self.tabs.tabBar().hide()
+        self.tabs.setCurrentIndex(PAGES.index("library"))
         library.show_exercise(exercise_id, offer_back=True)
-        w.stack.setCurrentWidget(w.tabs)
+        self.stack.setCurrentWidget(self.tabs)
         from PySide6.QtCore import Qt   # not at import: see widget_kit.set_by_name
 
         library.scroll.setFocus(Qt.FocusReason.OtherFocusReason)   # arrows and Page keys scroll the card
@@ -128,41 +157,36 @@ class SessionHost:
         if self.library_from_player:
             self._leave_library_mode()
             if self.player is not None:
-                self.window.stack.setCurrentWidget(self.player)
+                self.stack.setCurrentWidget(self.player)
                 self.player.setFocus()
 
     def _leave_library_mode(self) -> None:
-        w = self.window
-        if w.library_page is not None:
-            w.library_page.set_back_offered(False)
-        w.tabs.tabBar().show()
-        w.tabs.setCurrentIndex(self._page_before_library)
+        if self._library_page is not None:
+            self._library_page.set_back_offered(False)
+        self.tabs.tabBar().show()
+        self.tabs.setCurrentIndex(self._page_before_library)
         self._page_before_library = None
 
     def end(self) -> None:
-        """Back from the player: store the decision for the session, then show Today."""
-        w = self.window
+        """Back from the player: its saves are flushed, the pages come back on Today, and
+        ``ended`` lets the window show what changed meanwhile."""
         player, self.player = self.player, None
         if player is None:
             return
         if self.library_from_player:
             self._leave_library_mode()
-        if w.isFullScreen():
-            w.set_fullscreen(False)   # full screen was for the session: it ends with it
-        w.saver.flush()
-        w.stack.setCurrentWidget(w.tabs)
-        w.stack.removeWidget(player)
+        self.model.flush_saves()
+        self.stack.setCurrentWidget(self.tabs)
+        self.stack.removeWidget(player)
         player.deleteLater()
-        w.menus.set_navigation_enabled(True)
-        w.tabs.setCurrentIndex(PAGES.index("today"))
-        w.session_over()
-        w.today_page.start_button.setFocus()
+        self.navigation(True)
+        self.tabs.setCurrentIndex(PAGES.index("today"))
+        self.ended.emit()
 
     def saved(self, record, error) -> None:
-        """A background save finished: the player shows it; a refusal also goes on the status bar."""
+        """A save of the session in progress finished: the player shows it; a refusal also
+        goes on the status bar."""
         if self.player is not None:
             self.player.saved(record, error)
-        if error is None:
-            self.window.model.sessions_saved()
-        else:
-            self.window.status(self.window.tr("Not saved: %1").replace("%1", str(error)))
+        if error is not None:
+            self.status(tr("Not saved: %1").replace("%1", str(error)))

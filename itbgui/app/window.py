@@ -1,8 +1,10 @@
 """The main window: Today, Plan, History and Library pages, the player, and the wiring.
 
 The window decides nothing about training: it asks the coach, writes through the model
-(itbgui/model) and redraws what the model says changed. Menus, printing, sound and the
-data file's dialogs have their own modules beside this one; the store, the clock and the
+(itbgui/model) and redraws what the model says changed. Menus, printing, sound, settings,
+a session and the data file's dialogs are parts beside this module: each is handed what it
+needs (the model, the settings, a status sink, the widgets it drives, callbacks and signals
+for what it asks of the window) and none imports the window. The store, the clock and the
 settings are passed in, so tests build a window on a temporary folder and a fake clock.
 """
 
@@ -11,14 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from itbgui import APP_NAME
 from itbgui.core.clock import Clock
 from itbgui.ui.settings import AppSettings
-from itbgui.store.opening import FolderOpening, StoreError
-from itbgui.ui.theme import colours
+from itbgui.store.opening import FolderOpening
 from itbgui.screens.today import TodayPage
 from itbgui.app.audio import SessionAudio
 from itbgui.app.first_paint import after_first_paint
@@ -27,6 +28,7 @@ from itbgui.app.made_on_use import MadeOnUse
 from itbgui.app.menus import PAGES, build_menu_titles
 from itbgui.app.onboarding import Onboarding
 from itbgui.app.session_host import SessionHost
+from itbgui.app.today_answers import TodayAnswers
 from itbgui.model.coach_model import DATA, DAY, SESSIONS, SETUP, CoachModel
 from itbgui.app.window_fit import WindowFit
 
@@ -50,9 +52,6 @@ SOUND_LOAD_DELAY_MS = 1500
 
 
 class MainWindow(MadeOnUse, QMainWindow):
-    #: a background save finished: (SessionRecord, StoreError | None); emitted from the worker
-    save_finished = Signal(object, object)
-
     def __init__(self, store: SessionRepository | FolderOpening, settings: AppSettings, clock: Clock, *,
                  inhibitor: ScreenSaverInhibitor | None = None, timing: Timing | None = None) -> None:
         """``store`` may be the folder as the app takes it before its window shows (a
@@ -63,16 +62,11 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.settings, self.clock, self._timing = settings, clock, timing
         self.audio = SessionAudio(self, settings, self.statusBar().showMessage, inhibitor=inhibitor)
         self.today_session: TodaySession | None = None
-        self._morning_session = None
         self._setup_problem_shown = False
         #: every write to the person's data goes through the model; it says what changed
         self.model = CoachModel(lambda: self.coach, self)
         self.model.changed.connect(self._data_changed)
         self._changes_waiting: frozenset = frozenset()
-        self.session = SessionHost(self)
-        self.onboarding = Onboarding(self)
-        self.live_settings = LiveSettings(self)
-        self.save_finished.connect(self.session.saved)
 
         self.setWindowTitle(APP_NAME)
         self.stack = QStackedWidget()
@@ -81,10 +75,6 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.today_page = TodayPage()
         self.today_page.start_requested.connect(self.start_session)
         self.today_page.setup_requested.connect(self.edit_plan_setup)
-        self.today_page.override_chosen.connect(self.set_override)
-        self.today_page.morning_answered.connect(self.answer_morning)
-        self.today_page.pause_answered.connect(self.answer_pause)
-        self.today_page.morning_dismissed.connect(self.dismiss_morning)
         # Plan, History and Library are built the first time they are shown: none is needed
         # for the first paint, and they pull in QtSvg and the charts.
         self.plan_page: PlanPage | None = None
@@ -102,7 +92,8 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.tabs.currentChanged.connect(self._page_shown)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
-        self._menu_titles = build_menu_titles(self)      # the actions: see MadeOnUse.menus
+        self._build_parts()
+        self._menu_titles = build_menu_titles(self.menuBar(), lambda: self.history_page, lambda: self.menus)
         after_first_paint(self.today_page.heading, self._after_first_paint)
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
         self.fit = WindowFit(self, settings.window_geometry)   # sized once its pages are built
@@ -116,19 +107,29 @@ class MainWindow(MadeOnUse, QMainWindow):
         super().moveEvent(event)
         self.fit.frame_known()   # a window manager's reparenting moves the window
 
-    def status(self, text: str, msecs: int = 0) -> None:
-        self.statusBar().showMessage(text, msecs)
+    def _build_parts(self) -> None:
+        """The window's parts, each handed what it drives and what it may ask of the window."""
+        model, settings, status = self.model, self.settings, self.status
+        self.answers = TodayAnswers(self.today_page, model, status)
+        self.session = SessionHost(self, model, settings, self.clock, self.audio, status, stack=self.stack,
+                                   tabs=self.tabs, library=self.ensure_library_page,
+                                   navigation=lambda on: self.menus.set_navigation_enabled(on))
+        self.session.ended.connect(self._session_ended)
+        self.session.close_requested.connect(self.close)
+        self.session.sound_toggle_requested.connect(lambda: self.set_sound(not self.audio.cue_player.sound_on))
+        self.session.fullscreen_toggle_requested.connect(lambda: self.set_fullscreen(not self.isFullScreen()))
+        model.session_saved.connect(self.session.saved)
+        self.onboarding = Onboarding(self, model, settings, status, store=lambda: self.store,
+                                     session_running=lambda: self.player is not None,
+                                     show_today=lambda: self.show_page("today"))
+        self.live_settings = LiveSettings(settings, self, status, audio=self.audio, model=model,
+                                          store=lambda: self.store, tabs=self.tabs, pages=self.pages,
+                                          menus=lambda: self.menus)
+        self.live_settings.timings_changed.connect(self._timings_changed)
 
-    def apply_style(self) -> None:
-        c = colours()
-        scale = self.settings.text_scale
-        self.tabs.setStyleSheet(f"""
-            QTabBar::tab {{ font-size: {round(20 * scale)}px; font-weight: 600; padding: 10px 30px;
-                            min-width: 110px;
-                            color: {c.muted}; border-bottom: 4px solid transparent; }}
-            QTabBar::tab:selected {{ color: {c.text}; border-bottom: 4px solid {c.accent}; }}
-            QTabBar::tab:focus {{ text-decoration: underline; }}
-        """)
+    def status(self, text: str, msecs: int = 0) -> None:
+        """The status sink the parts are handed."""
+        self.statusBar().showMessage(text, msecs)
 
     # ------------------------------------------------------------------ pages
     def show_page(self, name: str) -> None:
@@ -139,6 +140,13 @@ class MainWindow(MadeOnUse, QMainWindow):
     @property
     def current_page(self) -> str:
         return PAGES[self.tabs.currentIndex()]
+
+    def go_to_page(self, name: str) -> None:
+        """Ctrl+1..4: the page, with the keyboard where typing is meant: on the Library, its
+        search field, so the letters typed right after Ctrl+4 search at once."""
+        self.show_page(name)
+        if name == "library" and self.current_page == "library" and self.library_page is not None:
+            self.library_page.focus_search()
 
     def _page_shown(self, index: int) -> None:
         name = PAGES[index]
@@ -217,8 +225,7 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.today_session, self.prescription = view.session, view.session.prescription
         self.today_page.show_today(view.session, now=self._shown_day, last=view.last, run_day=view.run_day,
                                    plan_is_default=view.plan_is_default, sore_side=view.setup.sore_side)
-        self._morning_session = view.morning_question
-        self.today_page.ask_morning(view.morning_question, view.setup.sore_side)
+        self.answers.show(view.session.decision, view.morning_question, view.setup.sore_side)
 
     def refresh_plan(self) -> None:
         if self.plan_page is not None:
@@ -238,49 +245,26 @@ class MainWindow(MadeOnUse, QMainWindow):
         if self.history_page is not None and kinds & {SETUP, DATA, DAY}:
             self.history_page.set_context(self.coach.plan(), self.plan_setup().sore_side)
 
-    def session_over(self) -> None:
-        """The player has left the window: what changed meanwhile is shown now; the
-        session's saves are all on disk (the saver was flushed), so every page hears of them."""
+    def _session_ended(self) -> None:
+        """The player has left: full screen, which was for the session, ends with it; what
+        changed meanwhile is shown now, and the session's saves (all on disk) to every page."""
+        if self.isFullScreen():
+            self.set_fullscreen(False)
         waiting, self._changes_waiting = self._changes_waiting, frozenset()
         if waiting - {SESSIONS}:
             self._data_changed(waiting)
         self.model.sessions_saved()
+        self.today_page.start_button.setFocus()
+
+    def _timings_changed(self) -> None:
+        if self.player is None:   # a running session keeps the timeline it started with
+            self.refresh_today()
+            self.refresh_plan()   # the week's cards and printed sheet show the new lengths
 
     def _check_new_day(self) -> None:
         self.store.daily_backup()  # a window left open for days still gets its daily copies
         if self.coach.today() != self._shown_day:
             self.model.new_day()
-
-    def _store_write(self, write, message: str) -> bool:
-        """Run a write through the model; a refusal from the disk goes to the status bar."""
-        try:
-            write()
-        except StoreError as exc:
-            self.status(message.replace("%1", str(exc)))
-            return False
-        return True
-
-    def set_override(self, action: str) -> None:
-        """The person's call for the next session; stored with the decision, and it wins."""
-        decision = self.today_session.decision if self.today_session else None
-        if decision is not None:
-            self._store_write(lambda: self.model.set_override(decision, action),
-                              self.tr("Not saved: %1"))
-
-    def answer_morning(self, answer: str) -> None:
-        record = self._morning_session
-        if record is None:
-            return
-        if self._store_write(lambda: self.model.answer_morning(record, answer), self.tr("Not saved: %1")):
-            self.status(self.tr("Thanks, noted."), 4000)
-
-    def answer_pause(self, answer: str) -> None:
-        self._store_write(lambda: self.model.answer_pause(answer), self.tr("Not saved: %1"))
-
-    def dismiss_morning(self) -> None:
-        if self._morning_session is not None:   # kept in memory, not written: no replay needed
-            self.coach.dismiss_morning(self._morning_session)
-        self.today_page.ask_morning(None, "both")
 
     def choose_week(self, monday: dt.date) -> None:
         self.coach.selected_monday = monday
@@ -317,7 +301,8 @@ class MainWindow(MadeOnUse, QMainWindow):
                 if p is not None]
 
     def start_session(self) -> None:
-        self.session.start()
+        if self.data_loaded:   # before the file is read the window knows only the starter plan
+            self.session.start(self.today_session, self.prescription)
 
     def back_to_session(self) -> None:
         self.session.back_from_library()
@@ -374,15 +359,14 @@ class MainWindow(MadeOnUse, QMainWindow):
             return
         if self.player is not None:
             self.player.leave_now()
-        error = self._saver.flush() if self._saver is not None else None
+        error = self.model.flush_saves()
         if self._store is not None and not self.data_care.may_quit_with(error):
             event.ignore()
             return
         self._day_timer.stop()
         self.onboarding.close()
         self.live_settings.close()
-        if self._saver is not None:
-            self._saver.close()
+        self.model.close_saves()
         self.audio.release()
         if self.isFullScreen():
             self.showNormal()   # remember the normal window, not the full screen

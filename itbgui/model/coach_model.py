@@ -2,9 +2,10 @@
 which says what changed, so each page redraws what it shows and nothing else has to
 remember to refresh it.
 
-A set saved by the player, an edit, a delete or its undo in History, an override, a
-morning answer, a set-up change, a restored backup, a run logged or imported and a walking
-readiness answer are all here. Each write raises
+A session in progress (the player's saves after each set, written off the window's thread
+by the model's :class:`~itbgui.store.saver.BackgroundSaver`), an edit, a delete or its undo
+in History, an override, a morning answer, a set-up change, a restored backup, a run logged
+or imported and a walking readiness answer are all here. Each write raises
 :class:`~itbgui.store.repository.StoreError` when the disk refuses it (the caller knows
 how to say so: a dialog, the status bar) and emits nothing, since nothing changed.
 """
@@ -12,6 +13,7 @@ how to say so: a dialog, the status bar) and emits nothing, since nothing change
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -21,8 +23,10 @@ if TYPE_CHECKING:
     from itbgui.program.decisions import ProgressionDecision
     from itbgui.program.plan_setup import PlanSetup
     from itbgui.store.backups import Backup
+    from itbgui.store.opening import StoreError
     from itbgui.store.records import SessionRecord
     from itbgui.store.run_records import ReadinessCheck, RunRecord
+    from itbgui.store.saver import BackgroundSaver
 
 #: What a change touched (``changed`` carries a frozenset of these).
 SESSIONS = "sessions"      # a session added, edited, deleted or brought back
@@ -36,11 +40,16 @@ EVERYTHING = frozenset({SESSIONS, DECISIONS, SETUP, DATA, DAY, RUNS})
 
 class CoachModel(QObject):
     changed = Signal(object)   # frozenset of the kinds above
+    #: a save of the session in progress finished: (SessionRecord, StoreError | None)
+    session_saved = Signal(object, object)
+    _saved_on_worker = Signal(object, object)   # the saver's thread: queued to the model's
 
     def __init__(self, coach: Callable[[], Coach], parent: QObject | None = None) -> None:
         """``coach`` gives the coach on first use: the window makes it after its first paint."""
         super().__init__(parent)
         self._coach = coach
+        self._saver: BackgroundSaver | None = None
+        self._saved_on_worker.connect(self._saved)
 
     @property
     def coach(self) -> Coach:
@@ -49,11 +58,47 @@ class CoachModel(QObject):
     def _emit(self, *kinds: str) -> None:
         self.changed.emit(frozenset(kinds))
 
-    # ------------------------------------------------------------------ sessions
+    # ------------------------------------------------------------------ the session in progress
+    @property
+    def saver(self) -> BackgroundSaver:
+        """The worker that writes the session in progress; made (its thread started) on first use."""
+        if self._saver is None:
+            from itbgui.store.saver import BackgroundSaver
+
+            self._saver = BackgroundSaver(self.coach.store, on_result=self._saved_on_worker.emit)
+        return self._saver
+
+    def save_in_progress(self, record: SessionRecord) -> None:
+        """Hand the running session's record to the saver: a slow disk never stalls the
+        player's clock. The outcome comes back as ``session_saved``, then ``changed``."""
+        self.saver.save(record)
+
+    @property
+    def saving_idle(self) -> bool:
+        return self._saver is None or self._saver.idle
+
+    @property
+    def data_file(self) -> Path:
+        return self.coach.store.path
+
+    def flush_saves(self, timeout: float | None = 30.0) -> StoreError | None:
+        """Wait for the saves handed in so far; the last refusal, if any."""
+        return None if self._saver is None else self._saver.flush(timeout)
+
+    def close_saves(self) -> None:
+        if self._saver is not None:
+            self._saver.close()
+
+    def _saved(self, record: SessionRecord, error: StoreError | None) -> None:
+        self.session_saved.emit(record, error)
+        if error is None:
+            self._emit(SESSIONS)
+
     def sessions_saved(self) -> None:
-        """The player's background saves have landed (the saver does the writes, off the
-        window's thread; this says so once they are on disk)."""
+        """The session's saves are all on disk (flushed when the player left): every page hears."""
         self._emit(SESSIONS)
+
+    # ------------------------------------------------------------------ sessions
 
     def save_session(self, record: SessionRecord) -> None:
         """An edited session, or one brought back by undo."""

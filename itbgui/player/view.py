@@ -17,8 +17,6 @@ from itbgui.core.clock import Clock
 from itbgui.program.exercises import exercise
 from itbgui.program.timeline import Phase, StepKind, Timeline
 from itbgui.store.records import SessionRecord
-from itbgui.store.repository import SessionRepository
-from itbgui.store.saver import BackgroundSaver
 from itbgui.ui.theme import colours
 from itbgui.player.cues import cue_for, set_label, side_label
 from itbgui.player import face
@@ -26,6 +24,7 @@ from itbgui.core.engine import EngineState, EventKind, SessionEngine
 from itbgui.player.screensaver import NullInhibitor, ScreenSaverInhibitor, should_keep_awake
 from itbgui.player.sound import CuePlayer
 from itbgui.player.stall_watch import StallWatch
+from itbgui.player.writer import SessionWriter
 from itbgui.player.summary import summarise, verdict
 from itbgui.player.summary_text import verdict_texts
 from itbgui.player.words import (CLOSE_HINTS, KEY_HINTS, LEAVE_HINTS, PAUSED_HINTS, PHASE_WORDS, STATUS_WORDS, STEP_PAUSE,
@@ -49,8 +48,7 @@ class PlayerView(QWidget):
     #: the I key: the engine is paused; show this exercise's card (the window returns here)
     library_requested = Signal(str)
 
-    def __init__(self, timeline: Timeline, clock: Clock, store: SessionRepository,
-                 saver: BackgroundSaver, cue_player: CuePlayer,
+    def __init__(self, timeline: Timeline, clock: Clock, writer: SessionWriter, cue_player: CuePlayer,
                  inhibitor: ScreenSaverInhibitor | None = None,
                  parent: QWidget | None = None, *,
                  resume: tuple[SessionRecord, int] | None = None) -> None:
@@ -59,8 +57,7 @@ class PlayerView(QWidget):
         if resume is not None:   # a session left early today: the same record, carried on
             self.engine.continue_from(*resume)
         self.clock = clock
-        self.store = store
-        self.saver = saver  # writes on a worker thread; results come back via saved()
+        self.writer = writer
         self.cue_player = cue_player
         self.inhibitor = inhibitor or NullInhibitor()
         self.save_error: str | None = None
@@ -158,7 +155,7 @@ class PlayerView(QWidget):
                 with self.stall_watch.doing("handing a cue to the sound workers"):
                     self.cue_player.play(cue)
         if logged or finished:
-            with self.stall_watch.doing("handing a set to the saver"):
+            with self.stall_watch.doing("handing a set to the model"):
                 self._save()
         self.refresh()
         self._keep_awake()
@@ -196,10 +193,10 @@ class PlayerView(QWidget):
         if not record.sets and not record.completed and not (
                 self.engine.state is EngineState.FINISHED and answered):
             return  # nothing done or answered yet, so nothing to keep
-        self.saver.save(record)   # stopped before any set: kept (not done) for its pain score
+        self.writer.save_in_progress(record)   # stopped before any set: kept (not done) for its pain score
 
     def saved(self, record: SessionRecord, error: Exception | None) -> None:
-        """A write handed to the saver has finished (called on the GUI thread)."""
+        """A save handed to the model has finished (called on the GUI thread)."""
         if record.id != self.engine.session_id:
             return
         self.save_error = str(error) if error else None
@@ -380,8 +377,8 @@ class PlayerView(QWidget):
             self.summary_saved.setText(self.tr("⚠ Not saved: %1  Press S to try again.")
                                        .replace("%1", self.save_error))
         elif self.saved_once:
-            self.summary_saved.setText(self.tr("Saved to %1").replace("%1", str(self.store.path)))
-        elif not self.saver.idle:
+            self.summary_saved.setText(self.tr("Saved to %1").replace("%1", str(self.writer.data_file)))
+        elif not self.writer.saving_idle:
             self.summary_saved.setText(self.tr("Saving…"))
         else:
             self.summary_saved.setText(self.tr("Nothing to save."))
