@@ -53,6 +53,8 @@ class Verdict:
     peak: int | None = None
     rise: int | None = None
     action: str | None = None
+    #: a warning sign answered yes: strength work pauses until a clinician has seen the person
+    red_flag: bool = False
 
 
 def verdict(record: SessionRecord) -> Verdict:
@@ -64,7 +66,8 @@ def verdict(record: SessionRecord) -> Verdict:
         return Verdict("nothing", peak, rise)
     if peak is not None and (peak > ACCEPTABLE_PAIN or (
             rise is not None and rise >= MEANINGFUL_CHANGE and peak > EASY_PAIN)):
-        return Verdict("flare", peak, rise, STEP_BACK if peak > ACCEPTABLE_PAIN else HOLD)
+        return Verdict("flare", peak, rise, STEP_BACK if peak > ACCEPTABLE_PAIN else HOLD,
+                       any(yes for _, yes in record.red_flags))
     if is_partial(record):
         return Verdict("partial", peak, rise)
     return Verdict("complete" if record.completed else "early", peak, rise)

@@ -44,7 +44,7 @@ def catalogue_label(exercise_id: str, rung: int) -> str:
 
 
 def edited_session(record: SessionRecord, *, pain_before=_UNSET, pain_after=_UNSET,
-                   note: str | None = None,
+                   pain_during=_UNSET, note: str | None = None,
                    sets: Mapping[int, SetChange] | None = None,
                    rung_label: RungLabel = catalogue_label) -> SessionRecord:
     """The session with these changes, or a ValueError saying what is not allowed.
@@ -56,6 +56,8 @@ def edited_session(record: SessionRecord, *, pain_before=_UNSET, pain_after=_UNS
         changes["pain_before"] = check_pain(pain_before, "pain before")
     if pain_after is not _UNSET:
         changes["pain_after"] = check_pain(pain_after, "pain after")
+    if pain_during is not _UNSET:
+        changes["pain_during"] = check_pain(pain_during, "worst pain during")
     if note is not None:
         if not isinstance(note, str) or len(note) > NOTE_MAX_CHARS:
             raise RecordError(f"the note must be text of at most {NOTE_MAX_CHARS} characters")
@@ -172,8 +174,10 @@ class SessionEditDialog(QDialog):
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.pain_before = self._pain_box(record.pain_before)
+        self.pain_during = self._pain_box(record.pain_during)   # created in the form's order: Tab
         self.pain_after = self._pain_box(record.pain_after)
         form.addRow(self.tr("Pain &before (0-10)"), self.pain_before)
+        form.addRow(self.tr("Worst pain &during (0-10)"), self.pain_during)
         form.addRow(self.tr("Pain &after (0-10)"), self.pain_after)
         self.note = QPlainTextEdit(record.note)
         self.note.setMaximumHeight(80)
@@ -269,6 +273,7 @@ class SessionEditDialog(QDialog):
                 changes[index] = change
         return edited_session(self.record, pain_before=pain(self.pain_before),
                               pain_after=pain(self.pain_after),
+                              pain_during=pain(self.pain_during),
                               note=self.note.toPlainText(), sets=changes,
                               rung_label=self.rung_label)
 
