@@ -583,16 +583,10 @@ def test_today_says_which_exercises_wait_for_their_seven_days():
 
 
 def test_worst_pain_during_is_the_step_back_trigger_when_the_record_has_it():
-    """The player's question for pain during is a later slice; a record that carries
-    ``pain_during`` is read by the rule now (PROGRAM.md: pain during > 5 steps back)."""
-    @dataclasses.dataclass(frozen=True)
-    class WithDuring(SessionRecord):
-        pain_during: int | None = None
-
+    """PROGRAM.md: pain during > 5 steps back, even when it has eased by the end."""
     calm = logged(day(0), 1, 1, "same")
     flared = logged(day(3), 1, 2, "same")
-    during = WithDuring(**{f.name: getattr(flared, f.name) for f in dataclasses.fields(SessionRecord)},
-                        pain_during=6)
+    during = dataclasses.replace(flared, pain_during=6)
     assert decide(SETUP, [calm, flared]).action == PROGRESS
     decision = decide(SETUP, [calm, during])
     assert decision.action == STEP_BACK and "6/10" in decision.reason

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from itbgui.program.decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS, PROGRESS, STEP_BACK,
                         ProgressionDecision)
 from itbgui.program.clinical_state import BUILD, PAUSED, REBUILD, ClinicalState, exercise_volume, rebuild_dose
-from itbgui.program.exercises import Kind, counted, counted_ids, session_exercises
+from itbgui.program.exercises import Kind, counted, counted_ids, exercise, session_exercises
 from itbgui.program.plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung,
                                  exercise_prescription, label_for, style_for_reps)
 from itbgui.program.plan_setup import monday_of
@@ -50,6 +50,27 @@ def plan_position(plan: Plan, exercise_id: str, week: int) -> int:
         return len(steps) - 1
     item = plan.planned_exercise(exercise_id, max(week, 1))
     return steps.index((item.resolved_step_index, item.reps, item.sets))
+
+def effort(exercise_id: str, step: int, reps: int) -> tuple[int, int]:
+    """A dose's effort, comparable across set-ups: its rung's place in the catalogue's
+    difficulty order, then its reps."""
+    order = [i for i, _ in exercise(exercise_id).ladder()]
+    return (order.index(step) if step in order else -1), reps
+
+def place_at_or_below(plan: Plan, exercise_id: str, step: int, reps: int) -> int:
+    """The highest place on the exercise's ladder (this set-up's) at equal or lower effort
+    than ``step`` x ``reps``: where a dose given under another set-up, path or rung lands."""
+    mine = effort(exercise_id, step, reps)
+    places = [k for k, (s, r, _) in enumerate(ladder(plan, exercise_id)) if effort(exercise_id, s, r) <= mine]
+    return max(places, default=0)
+
+def logged_place(plan: Plan, exercise_id: str, session: SessionRecord) -> int | None:
+    """Where the dose the session actually gave an exercise sits on its ladder (None when
+    the record does not say which rung)."""
+    sets = [s for s in session.sets if s.exercise_id == exercise_id and s.step_index is not None]
+    if not sets:
+        return None
+    return place_at_or_below(plan, exercise_id, sets[0].step_index, max(s.target_reps for s in sets))
 
 @dataclass
 class ExerciseState:
@@ -302,6 +323,8 @@ def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None, answer
             state = history.states[exercise_id]
             change = _appearance(plan, exercise_id, state, day, history.last_day)
             _commit(state, change, day)
+            if phase == BUILD:
+                _anchor(state, logged_place(plan, exercise_id, session), day)
             doses[exercise_id] = change
         decision = session_decision(plan, counted[:k + 1], previous, overrides.get(session.id),
                                     counted[window_start:k + 1], phase)
@@ -315,6 +338,15 @@ def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None, answer
         previous = decision
     history.answers = tuple(pending)
     return history
+
+
+def _anchor(state: ExerciseState, logged: int | None, day: dt.date) -> None:
+    """The dose last given is what the next decision builds on, where it is easier than the
+    replay's: a session deleted or edited, a rung corrected in History, a set-up or path
+    changed never lifts an exercise by more than one rung from what it last did. (Never
+    upwards: a higher dose logged does not raise past the rule.)"""
+    if logged is not None and logged < state.index:
+        state.index, state.changed_on = logged, day
 
 
 def _resume(states: dict[str, ExerciseState]) -> None:

@@ -1,0 +1,105 @@
+"""Issue 20's findings 4-9 as scenarios: a history written to a data folder (dates relative
+to the injected clock's today), read back through ``itb-coach week --json``."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from itbgui.program.dose_state import ladder
+from itbgui.program.exercises import exercise
+from itbgui.program.plan import generate_plan
+from itbgui.program.simulation import Outcome
+from test_clinical_scenarios import (STRETCH, TODAY, easy, played_until, read_week, setup_from, strength,
+                                     upcoming, write_folder)
+
+
+def effort(exercise_id: str, step: int, reps: int) -> tuple[int, int]:
+    """A dose's effort: the rung's place in the catalogue's difficulty order, then reps."""
+    order = [i for i, _ in exercise(exercise_id).ladder()]
+    return order.index(step), reps
+
+
+def place(setup, exercise_id: str, step: int, reps: int) -> int:
+    """The highest place on the exercise's ladder (for ``setup``) at or below this effort."""
+    steps = ladder(generate_plan(setup), exercise_id)
+    mine = effort(exercise_id, step, reps)
+    return max((k for k, (s, r, _) in enumerate(steps) if effort(exercise_id, s, r) <= mine), default=0)
+
+
+def last_given(records) -> dict[str, tuple[int, int]]:
+    """Each exercise's (step, target reps) the last time it was done."""
+    last = {}
+    for r in records:
+        for s in r.sets:
+            if s.exercise_id != STRETCH and s.done_reps > 0 and s.step_index is not None:
+                last[s.exercise_id] = (s.step_index, s.target_reps)
+    return last
+
+
+def assert_at_most_one_rung_from_last(doc, setup, records):
+    last = last_given(records)
+    seen = set()
+    for day in upcoming(doc):
+        for e in strength(day):
+            if e["exercise"] in seen or e["exercise"] not in last:
+                continue
+            seen.add(e["exercise"])
+            before = place(setup, e["exercise"], *last[e["exercise"]])
+            after = place(setup, e["exercise"], e["step"], e["reps"])
+            assert after - before <= 1, (e["exercise"], last[e["exercise"]], (e["step"], e["reps"]))
+    assert seen
+
+
+def flare_at(k):
+    def person(_setup, _day, n, _records):
+        return Outcome(1, 6, "same") if n == k else Outcome(1, 1, "same")
+    return person
+
+
+# ------------------------------------------------------------------ finding 4
+
+
+def test_deleting_a_past_flare_does_not_jump_the_doses(tmp_path, capsys):
+    setup = setup_from(5)
+    records = played_until(setup, flare_at(6), TODAY)
+    flare = records[6]
+    assert flare.pain_after == 6
+    kept = [r for r in records if r.id != flare.id]
+    write_folder(tmp_path, setup, kept)
+    doc, _ = read_week(tmp_path, capsys)
+    assert_at_most_one_rung_from_last(doc, setup, kept)
+
+
+def test_bands_removed_in_the_set_up_map_to_a_rung_at_equal_or_lower_effort(tmp_path, capsys):
+    setup = setup_from(6)
+    records = played_until(setup, easy, TODAY)
+    no_bands = dataclasses.replace(setup, bands=())
+    write_folder(tmp_path, no_bands, records)
+    doc, _ = read_week(tmp_path, capsys)
+    assert_at_most_one_rung_from_last(doc, no_bands, records)
+
+
+def test_switching_reps_first_to_load_moves_at_most_one_rung(tmp_path, capsys):
+    setup = dataclasses.replace(setup_from(6), path="reps")
+    records = played_until(setup, easy, TODAY)
+    load = dataclasses.replace(setup, path="load")
+    write_folder(tmp_path, load, records)
+    doc, _ = read_week(tmp_path, capsys)
+    assert_at_most_one_rung_from_last(doc, load, records)
+
+
+def test_a_rung_corrected_easier_in_history_is_what_the_next_decision_builds_on(tmp_path, capsys):
+    setup = setup_from(5)
+    records = played_until(setup, easy, TODAY - dt.timedelta(days=1))
+    last = records[-1]
+    exercise_id = next(s.exercise_id for s in last.sets if s.exercise_id != STRETCH)
+    order = [i for i, _ in exercise(exercise_id).ladder()]
+    done_step = next(s.step_index for s in last.sets if s.exercise_id == exercise_id)
+    easier = order[max(0, order.index(done_step) - 2)]
+    assert easier != done_step
+    records[-1] = dataclasses.replace(last, sets=tuple(
+        dataclasses.replace(s, step_index=easier) if s.exercise_id == exercise_id else s for s in last.sets))
+    write_folder(tmp_path, setup, records)
+    doc, _ = read_week(tmp_path, capsys)
+    assert_at_most_one_rung_from_last(doc, setup, records)
