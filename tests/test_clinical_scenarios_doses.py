@@ -103,3 +103,26 @@ def test_a_rung_corrected_easier_in_history_is_what_the_next_decision_builds_on(
     write_folder(tmp_path, setup, records)
     doc, _ = read_week(tmp_path, capsys)
     assert_at_most_one_rung_from_last(doc, setup, records)
+
+
+# ------------------------------------------------------------------ finding 5
+
+
+def test_after_sixty_days_off_the_days_to_come_carry_the_persons_dose_as_today(tmp_path, capsys):
+    from itbgui.program.progression import next_session
+
+    setup = setup_from(12)
+    records = played_until(setup, easy, TODAY - dt.timedelta(days=60))
+    write_folder(tmp_path, setup, records)
+    doc, text = read_week(tmp_path, capsys)
+    today = next_session(setup, records, today=TODAY)
+    days = upcoming(doc)
+    assert days
+    offered = {i.exercise_id: (i.resolved_step_index, i.reps, i.sets) for i in today.prescription.items
+               if i.exercise_id != STRETCH}
+    first = {e["exercise"]: (e["step"], e["reps"], e["sets"]) for e in strength(days[0])}
+    assert first == offered
+    last = last_given(records)
+    for day in days:
+        for e in strength(day):
+            assert place(setup, e["exercise"], e["step"], e["reps"]) <= place(setup, e["exercise"], *last[e["exercise"]])

@@ -78,6 +78,7 @@ class ExerciseState:
     changed_on: dt.date | None = None   # the day the current dose was first done
     owed_down: int = 0              # step-backs decided, applied the next time it is done
     owed_up: bool = False           # a progress decided, applied the next time if allowed
+    owed_why: str = ""              # why owed_down, when not a flare (a break)
 
 @dataclass(frozen=True)
 class Change:
@@ -103,7 +104,7 @@ def _appearance(plan: Plan, exercise_id: str, state: ExerciseState, day: dt.date
         why = f"{gap} days since your last session: back in at the dose you last did, not above it."
     if down:
         new = max(0, index - down)
-        why = why or "One step easier after the flare."
+        why = why or state.owed_why or "One step easier after the flare."
     elif gap < GAP_DAYS and state.owed_up and state.changed_on is not None and index < cap:
         if (day - state.changed_on).days >= CHANGE_EVERY_DAYS:
             return Change(index + 1, steps[index + 1], "One step on.")
@@ -115,7 +116,22 @@ def _appearance(plan: Plan, exercise_id: str, state: ExerciseState, day: dt.date
 def _commit(state: ExerciseState, change: Change, day: dt.date) -> None:
     if state.changed_on is None or change.index != state.index:
         state.changed_on = day
-    state.index, state.owed_down, state.owed_up = change.index, 0, change.waits
+    state.index, state.owed_down, state.owed_up, state.owed_why = change.index, 0, change.waits, ""
+
+def _after_break(states: dict[str, ExerciseState], done, day: dt.date, last_day: dt.date | None) -> None:
+    """R12 for the exercises a session after a break does not include: nothing owed goes up,
+    and after 21 days each comes back one step below the next time it is done (A and B take
+    turns, so the exercises of the other session meet the break a session later)."""
+    gap = (day - last_day).days if last_day is not None else 0
+    if gap < GAP_DAYS:
+        return
+    for exercise_id, state in states.items():
+        if exercise_id in done:
+            continue
+        state.owed_up = False
+        if gap >= LONG_GAP_DAYS and not state.owed_down:
+            state.owed_down = 1
+            state.owed_why = f"Back after a break of {gap} days: one step below where you were."
 
 def _apply_decision(states: dict[str, ExerciseState], decision: ProgressionDecision,
                     involved: set[str], recent: set[str]) -> None:
@@ -247,6 +263,8 @@ class History:
         used: dict[tuple[dt.date, str], int] = {}   # sets x reps given in a week, in a rebuild
         for p in planned:
             clinical = self.clinical_on(p.date)
+            if clinical.phase != PAUSED:
+                _after_break(states, {i.exercise_id for i in p.prescription.items}, p.date, last_day)
             items = []
             for item in p.prescription.items:
                 if item.exercise_id not in states:
@@ -285,6 +303,7 @@ class History:
         for p in planned:
             if self.phase_on(p.date) in (PAUSED, REBUILD):
                 return False
+            _after_break(states, {i.exercise_id for i in p.prescription.items}, p.date, last_day)
             for item in p.prescription.items:
                 if item.exercise_id in states:
                     state = states[item.exercise_id]
@@ -318,6 +337,7 @@ def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None, answer
             history.clinical = history.clinical_on(day)   # a new week's transition
         phase = history.clinical.phase
         done = _done_exercises(session)
+        _after_break(history.states, done, day, history.last_day)
         doses = {}
         for exercise_id in sorted(done):
             state = history.states[exercise_id]
