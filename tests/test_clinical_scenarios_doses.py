@@ -126,3 +126,58 @@ def test_after_sixty_days_off_the_days_to_come_carry_the_persons_dose_as_today(t
     for day in days:
         for e in strength(day):
             assert place(setup, e["exercise"], e["step"], e["reps"]) <= place(setup, e["exercise"], *last[e["exercise"]])
+
+
+# ------------------------------------------------------------------ finding 6
+
+
+def exposures(records, doc) -> dict[str, list[tuple]]:
+    """Each exercise's doses, exposure by exposure: logged, then the days to come."""
+    seen: dict[str, list[tuple]] = {}
+    for r in records:
+        doses = {}
+        for s in r.sets:
+            if s.exercise_id != STRETCH and s.done_reps > 0:
+                sets = doses.get(s.exercise_id, (0, 0, set()))[2] | {s.set_number}
+                doses[s.exercise_id] = (s.step_index, s.target_reps, sets)
+        for e, (step, reps, sets) in doses.items():
+            seen.setdefault(e, []).append((*effort(e, step, reps), len(sets)))
+    for day in upcoming(doc):
+        for e in strength(day):
+            seen.setdefault(e["exercise"], []).append((*effort(e["exercise"], e["step"], e["reps"]), e["sets"]))
+    return seen
+
+
+def test_each_exercise_goes_up_only_after_two_easy_exposures_of_it(tmp_path, capsys):
+    setup = setup_from(5, "beginner")          # twice a week: A and B take turns
+    records = played_until(setup, easy, TODAY)
+    write_folder(tmp_path, setup, records)
+    doc, _ = read_week(tmp_path, capsys)
+    for exercise_id, doses in exposures(records, doc).items():
+        run = 1
+        for before, now in zip(doses, doses[1:]):
+            if now > before:
+                assert run >= 2, (exercise_id, doses)
+                run = 1
+            elif now == before:
+                run += 1
+            else:
+                run = 1
+
+
+def test_one_exercise_short_of_its_reps_holds_only_that_exercise(tmp_path, capsys):
+    setup = setup_from(2)                      # week 3: the plan's first rung up
+    records = played_until(setup, easy, TODAY - dt.timedelta(days=2))
+    last = records[-1]
+    short = next(s.exercise_id for s in last.sets if s.exercise_id not in (STRETCH, "side_leg_lift"))
+    records[-1] = dataclasses.replace(last, sets=tuple(
+        dataclasses.replace(s, done_reps=s.target_reps - 2) if s.exercise_id == short else s
+        for s in last.sets))
+    write_folder(tmp_path, setup, records)
+    doc, _ = read_week(tmp_path, capsys)
+    logged = exposures(records, {"days": []})
+    ahead = exposures(records, doc)
+    nxt = {e: ahead[e][len(d)] for e, d in logged.items() if len(ahead[e]) > len(d)}
+    assert nxt[short] <= logged[short][-1], "the exercise short of its reps holds"
+    assert any(nxt[e] > logged[e][-1] for e in nxt if e != short), "the others move on"
+    assert doc["decision"]["action"] == "progress" and short.replace("_", " ")[:5] in doc["decision"]["reason"].lower()

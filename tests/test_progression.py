@@ -187,9 +187,13 @@ def test_the_next_session_respects_an_override():
 
 def test_progress_is_one_step_and_a_long_break_resumes_one_step_below():
     history = [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1, "same")]
-    # On time: week 2 Monday after two easy week-1 sessions is week 2's dose, one step on.
+    # On time: week 2 Monday after two easy week-1 sessions, one step on for the exercise met
+    # in both (the leg lift), not for one met once (A and B take turns; issue 20, finding 6).
     on_time = next_session(SETUP, history, today=day(7))
-    assert on_time.week == 2 and on_time.prescription == on_time.planned.prescription
+    given = {i.exercise_id: (i.sets, i.reps) for i in on_time.prescription.items}
+    planned = {i.exercise_id: (i.sets, i.reps) for i in on_time.planned.prescription.items}
+    assert on_time.week == 2 and given["side_leg_lift"] == planned["side_leg_lift"] == (3, 10)
+    assert given["clamshell"] == (2, 10) and planned["clamshell"] == (3, 10)
     # In week 5 after 25 days away: one step below the last dose, not the plan's week 5.
     today = next_session(SETUP, history, today=day(28))
     clam = next(i for i in today.prescription.items if i.exercise_id == "clamshell")
@@ -570,10 +574,14 @@ def test_after_a_bad_session_today_offers_nothing_more_today():
 
 
 def test_today_says_which_exercises_wait_for_their_seven_days():
+    # Each exercise also waits for two easy exposures of its own (issue 20, finding 6), so
+    # the 7 days bind mostly where nothing of the next session can rise: the hold says so.
     played = played_until(INTERMEDIATE, [], 30)
     said = [p.offered.decision.reason for p in played if p.offered.decision
-            and p.offered.decision.effective_action == PROGRESS and "Not yet for" in p.offered.decision.reason]
-    assert said and all("at most once in 7 days" in r for r in said)
+            and "Not yet for" in p.offered.decision.reason]
+    waits = [p.offered.decision.reason for p in played if p.offered.decision
+             and p.offered.decision.effective_action == HOLD and "none of the next session" in p.offered.decision.reason]
+    assert waits and all("at most once in 7 days" in r for r in said + waits)
     for p in played:
         d = p.offered.decision
         if d and "Not yet for" in d.reason:

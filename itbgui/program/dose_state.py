@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from itbgui.program.decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS, PROGRESS, STEP_BACK,
                         ProgressionDecision)
-from itbgui.program.clinical_state import BUILD, PAUSED, REBUILD, ClinicalState, exercise_volume, rebuild_dose
+from itbgui.program.clinical_state import (BUILD, EASY_EXPOSURES, PAUSED, REBUILD, ClinicalState, exercise_volume,
+                                          rebuild_dose)
 from itbgui.program.exercises import Kind, counted, counted_ids, exercise, session_exercises
 from itbgui.program.plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung,
                                  exercise_prescription, label_for, style_for_reps)
@@ -79,6 +80,7 @@ class ExerciseState:
     owed_down: int = 0              # step-backs decided, applied the next time it is done
     owed_up: bool = False           # a progress decided, applied the next time if allowed
     owed_why: str = ""              # why owed_down, when not a flare (a break)
+    easy: int = 0                   # easy exposures in a row at the current dose
 
 @dataclass(frozen=True)
 class Change:
@@ -116,6 +118,8 @@ def _appearance(plan: Plan, exercise_id: str, state: ExerciseState, day: dt.date
 def _commit(state: ExerciseState, change: Change, day: dt.date) -> None:
     if state.changed_on is None or change.index != state.index:
         state.changed_on = day
+    if change.index != state.index:
+        state.easy = 0
     state.index, state.owed_down, state.owed_up, state.owed_why = change.index, 0, change.waits, ""
 
 def _after_break(states: dict[str, ExerciseState], done, day: dt.date, last_day: dt.date | None) -> None:
@@ -126,6 +130,7 @@ def _after_break(states: dict[str, ExerciseState], done, day: dt.date, last_day:
     if gap < GAP_DAYS:
         return
     for exercise_id, state in states.items():
+        state.easy = 0   # the first session back counts as a first (R12)
         if exercise_id in done:
             continue
         state.owed_up = False
@@ -134,14 +139,18 @@ def _after_break(states: dict[str, ExerciseState], done, day: dt.date, last_day:
             state.owed_why = f"Back after a break of {gap} days: one step below where you were."
 
 def _apply_decision(states: dict[str, ExerciseState], decision: ProgressionDecision,
-                    involved: set[str], recent: set[str]) -> None:
+                    involved: set[str]) -> None:
+    """A progress lifts each exercise with two easy exposures of its own at its dose (A and B
+    take turns, so two easy sessions are not two of every exercise); a step back lowers the
+    exercises it lands on."""
     action = decision.effective_action
     for exercise_id, state in states.items():
         state.owed_up = False
-        if action == PROGRESS and exercise_id in recent:
+        if action == PROGRESS and state.easy >= EASY_EXPOSURES:
             state.owed_up = True
         elif action == STEP_BACK and (decision.scope == "all" or exercise_id in involved):
             state.owed_down += 1
+            state.easy = 0
 
 def _done_exercises(session: SessionRecord) -> set[str]:
     """The exercises the session exposed: a set skipped at 0 reps is no dose done."""
@@ -348,8 +357,10 @@ def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None, answer
             doses[exercise_id] = change
         decision = session_decision(plan, counted[:k + 1], previous, overrides.get(session.id),
                                     counted[window_start:k + 1], phase)
-        recent = done | (_done_exercises(counted[k - 1]) if k > 0 else set())
-        _apply_decision(history.states, decision, done, recent)
+        for exercise_id in done:
+            state = history.states[exercise_id]
+            state.easy = state.easy + 1 if is_easy(session, exercise_id) else 0
+        _apply_decision(history.states, decision, done)
         history.clinical.after_session(
             session, day, decision.effective_action, decision.scope == "all", done, is_easy(session),
             lambda: _week_volumes(counted, k, day), list(decision.clinician_reasons))
@@ -366,7 +377,7 @@ def _anchor(state: ExerciseState, logged: int | None, day: dt.date) -> None:
     changed never lifts an exercise by more than one rung from what it last did. (Never
     upwards: a higher dose logged does not raise past the rule.)"""
     if logged is not None and logged < state.index:
-        state.index, state.changed_on = logged, day
+        state.index, state.changed_on, state.easy = logged, day, 0
 
 
 def _resume(states: dict[str, ExerciseState]) -> None:

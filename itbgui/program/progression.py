@@ -237,8 +237,8 @@ def shown_decision(history: History, day: dt.date,
           and not history.rises(upcoming)):
         decision = replace(decision, action=HOLD, overridden_to=None, reason=(
             "Two easy sessions in a row, but none of the next session's exercises can go up "
-            "yet (each changes at most once in 7 days, and never past the plan's week), so "
-            "the same dose comes round again."))
+            "yet (each needs two easy sessions of its own at its dose, changes at most once in "
+            "7 days, and never past the plan's week), so the same dose comes round again."))
     return replace(decision, phase=clinical.phase)
 
 
