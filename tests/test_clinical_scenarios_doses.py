@@ -181,3 +181,38 @@ def test_one_exercise_short_of_its_reps_holds_only_that_exercise(tmp_path, capsy
     assert nxt[short] <= logged[short][-1], "the exercise short of its reps holds"
     assert any(nxt[e] > logged[e][-1] for e in nxt if e != short), "the others move on"
     assert doc["decision"]["action"] == "progress" and short.replace("_", " ")[:5] in doc["decision"]["reason"].lower()
+
+
+# ------------------------------------------------------------------ finding 7
+
+
+def test_a_beginner_who_owns_only_heavy_bands_starts_on_the_bodyweight_rungs(tmp_path, capsys):
+    setup = dataclasses.replace(setup_from(0, "beginner"), bands=("silver", "gold"), start_date=TODAY)
+    write_folder(tmp_path, setup, [])
+    doc, text = read_week(tmp_path, capsys)
+    labels = [e["resistance"] for day in upcoming(doc) for e in strength(day)]
+    assert labels and not any("Silver" in label or "Gold" in label for label in labels), labels
+    assert "Silver" not in text and "Gold" not in text
+
+
+def test_a_band_colour_skipped_is_flagged_before_the_session(tmp_path, capsys):
+    import json
+
+    from itbgui.cli import week as week_command
+    from itbgui.core.clock import FakeClock
+    from itbgui.program.simulation import simulate
+
+    setup = dataclasses.replace(setup_from(0), bands=("yellow", "green"), start_date=TODAY - dt.timedelta(weeks=12))
+    played = simulate(setup, easy, 12 * 7)
+    first = next(k for k, p in enumerate(played) if any(
+        i.resistance.startswith("Green band") for i in p.offered.prescription.items))
+    day = played[first].offered.date
+    write_folder(tmp_path, setup, [p.record for p in played[:first]])
+    capsys.readouterr()
+    clock = FakeClock(dt.datetime.combine(day, dt.time(8, 0), tzinfo=dt.timezone.utc))
+    assert week_command.run(["--json", "--data-dir", str(tmp_path)], clock=clock) == 0
+    doc = json.loads(capsys.readouterr().out)
+    nxt = next(d for d in doc["days"] if d["date"] == day.isoformat())
+    assert any(e["resistance"].startswith("Green band") for e in nxt["exercises"])
+    reason = doc["decision"]["reason"]
+    assert "yellow" in reason and "green" in reason and "skips" in reason, reason

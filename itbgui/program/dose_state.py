@@ -251,6 +251,17 @@ class History:
                 names.append(item.exercise.name.lower())
         return names
 
+    def first_on_band(self, item: ExercisePrescription, colour: str) -> bool:
+        """Does ``item`` put its exercise on the ``colour`` band for the first time (its
+        current dose is on another rung)?"""
+        state = self.states.get(item.exercise_id)
+        band = f"{colour.capitalize()} band"
+        if state is None or not item.resistance.startswith(band):
+            return False
+        steps = ladder(self.plan, item.exercise_id)
+        step = steps[min(state.index, len(steps) - 1)][0]
+        return not label_for(item.exercise_id, self.plan.setup, step).startswith(band)
+
     def is_settled(self, before: dt.date) -> bool:
         """Maintenance may start: the last three sessions before ``before`` had pain after
         of 3/10 or less, and the last decision gives no clinician advice."""

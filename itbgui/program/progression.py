@@ -20,7 +20,7 @@ from itbgui.program.decisions import (ACCEPTABLE_PAIN, ACTIONS, CHANGE_EVERY_DAY
                         stored_decisions)
 from itbgui.program.clinical_state import ANSWERS, MAINTENANCE, PAUSED, REBUILD
 from itbgui.program.dose_state import History, replay
-from itbgui.program.exercises import only_in
+from itbgui.program.exercises import band_skip, only_in
 from itbgui.program.plan import PLAN_WEEKS, Plan, PlannedSession, generate_plan, session_exercises, week_title
 from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.prescription import SessionPrescription
@@ -252,6 +252,14 @@ def next_decision(history: History, planned: PlannedSession,
         if waiting:
             decision = replace(decision, reason=f"{decision.reason} Not yet for {', '.join(waiting)}: "
                                                 "each exercise changes at most once in 7 days.")
+    skip = band_skip(history.plan.setup)
+    if decision is not None and skip:
+        onto = [i.exercise.name.lower() for i in prescription.items if history.first_on_band(i, skip[1])]
+        if onto:
+            decision = replace(decision, reason=(
+                f"{decision.reason} The {' and the '.join(onto)} go from the {skip[0]} band to "
+                f"the {skip[1]}: that skips a colour (about 50 % more, not 25 %). If it is too "
+                "much, do fewer reps and say so, or add the colour between in the set-up."))
     return decision
 
 
