@@ -216,3 +216,50 @@ def test_a_band_colour_skipped_is_flagged_before_the_session(tmp_path, capsys):
     assert any(e["resistance"].startswith("Green band") for e in nxt["exercises"])
     reason = doc["decision"]["reason"]
     assert "yellow" in reason and "green" in reason and "skips" in reason, reason
+
+
+# ------------------------------------------------------------------ finding 8
+
+
+def test_the_morning_question_is_taken_late_until_the_next_session():
+    from itbgui.program.progression import morning_question_due
+
+    setup = setup_from(2)
+    records = played_until(setup, lambda *_: Outcome(1, 1, None), TODAY - dt.timedelta(days=3))
+    last = records[-1]
+    assert last.next_morning is None
+    for days_on in (1, 2, 3):
+        now = dt.datetime.combine(last.started_at.date() + dt.timedelta(days=days_on), dt.time(20, 0),
+                                  tzinfo=last.started_at.tzinfo)
+        assert morning_question_due(records, now) is last, days_on
+
+
+def test_a_missing_morning_answer_is_named_as_why_the_dose_holds(tmp_path, capsys):
+    setup = setup_from(3)
+    records = played_until(setup, lambda *_: Outcome(1, 1, None), TODAY)
+    records[-1] = dataclasses.replace(records[-1], next_morning="same")   # the latest answered
+    write_folder(tmp_path, setup, records)
+    doc, text = read_week(tmp_path, capsys)
+    assert doc["decision"]["action"] == "hold"
+    assert "morning" in doc["decision"]["reason"], doc["decision"]["reason"]
+
+
+def test_a_once_a_week_person_behind_the_plan_is_not_moved_to_maintenance_by_the_calendar(tmp_path, capsys):
+    from itbgui.program.dose_state import ladder as doses_of
+
+    setup = setup_from(11)
+
+    def once_a_week(_setup, day, _n, records):
+        if records and (day - records[-1].started_at.date()).days < 7:
+            return None
+        return Outcome(1, 1, "same")
+    records = played_until(setup, once_a_week, TODAY)
+    write_folder(tmp_path, setup, records)
+    doc, text = read_week(tmp_path, capsys)
+    last = last_given(records)
+    plan = generate_plan(setup)
+    behind = [e for e, (step, reps) in last.items()
+              if place(setup, e, step, reps) < len(doses_of(plan, e)) - 1]
+    assert behind, "once a week, the person is behind the plan"
+    assert doc["phase"] == "build" and doc["decision"]["phase"] == "build"
+    assert "building on" in text.lower()

@@ -170,6 +170,17 @@ def test_the_worst_pain_during_is_edited_in_the_dialog_by_keys(qtbot):
     assert dialog.result_record.pain_before == record.pain_before
 
 
+def test_the_next_morning_can_be_answered_late_in_the_dialog_by_keys(qtbot):
+    record = dataclasses.replace(known_history()[2], next_morning=None)
+    dialog = SessionEditDialog(record)
+    qtbot.addWidget(dialog)
+    assert dialog.next_morning.currentText() == "Not answered"
+    qtbot.keyClick(dialog.next_morning, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.next_morning, Qt.Key.Key_Down)
+    dialog.accept()
+    assert dialog.result_record.next_morning == "same"
+
+
 def test_the_dialog_keeps_typing_in_range_and_refuses_a_long_note(qtbot):
     dialog = SessionEditDialog(known_history()[0])
     qtbot.addWidget(dialog)

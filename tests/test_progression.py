@@ -318,7 +318,7 @@ def test_morning_question_is_due_only_the_day_after_and_only_once():
     session = logged(day(3), 1, 3)
     assert morning_question_due([session], at(day(3), 21)) is None          # same evening
     assert morning_question_due([session], at(day(4), 8)) == session        # next morning
-    assert morning_question_due([session], at(day(5), 8)) is None           # too late
+    assert morning_question_due([session], at(day(5), 8)) == session        # a day late: still asked
     answered = logged(day(3), 1, 3, "same")
     assert morning_question_due([answered], at(day(4), 8)) is None
     assert morning_question_due([], at(day(4), 8)) is None
@@ -443,7 +443,7 @@ def test_the_morning_question_waits_for_a_night_after_a_late_session():
     assert morning_question_due([late], start + dt.timedelta(minutes=30)) is None   # 00:20
     assert morning_question_due([late], at(day(4), 9)) is None      # same day it ended
     assert morning_question_due([late], at(day(5), 8)) == late      # the day after it ended
-    assert morning_question_due([late], at(day(6), 8)) is None
+    assert morning_question_due([late], at(day(6), 8)) == late      # later days too (issue 20)
     evening = logged(day(3), 1, 3)                                  # 18:00 to 18:19
     too_soon = evening.ended_at + dt.timedelta(hours=7, minutes=59)  # 02:18 the next day
     assert morning_question_due([evening], too_soon) is None

@@ -355,10 +355,11 @@ def week_prescriptions(setup: PlanSetup, sessions, decisions, monday: dt.date, t
 def morning_question_due(sessions, now: dt.datetime) -> SessionRecord | None:
     """The session to ask about ("how does the side feel against before it?"), or None.
 
-    Only the latest session, only while unanswered, and only on the day after the day it
-    ENDED, once :data:`MORNING_QUESTION_AFTER` has passed since then: a session from 23:50
-    to 00:15 is not asked about at 00:20 (the side has not had a night to settle, and the
-    answer could unlock progress); it is asked about the next day.
+    Only the latest session, only while unanswered (so until the next session starts), from
+    the day after the day it ENDED on, any later day too (an answer missed on the morning
+    is still worth having: without it nothing goes up), once :data:`MORNING_QUESTION_AFTER`
+    has passed since then: a session from 23:50 to 00:15 is not asked about at 00:20 (the
+    side has not had a night to settle, and the answer could unlock progress).
     """
     history = counted_sessions(sessions)
     if not history:
@@ -372,7 +373,7 @@ def morning_question_due(sessions, now: dt.datetime) -> SessionRecord | None:
         ended = ended.replace(tzinfo=None)   # a naive clock: compare wall times
     elif ended.tzinfo is None and now.tzinfo is not None:
         ended = ended.astimezone()
-    if ended.date() + dt.timedelta(days=1) == today and now - ended >= MORNING_QUESTION_AFTER:
+    if ended.date() + dt.timedelta(days=1) <= today and now - ended >= MORNING_QUESTION_AFTER:
         return latest
     return None
 

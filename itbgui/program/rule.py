@@ -8,6 +8,7 @@ only; what a decision does to each exercise's dose is in :mod:`.dose_state`.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from itbgui.program.decisions import (ACCEPTABLE_PAIN, EASY_PAIN, GAP_DAYS, HOLD, MEANINGFUL_CHANGE, PROGRESS,
@@ -176,6 +177,12 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
     if (session_day(session) - session_day(before)).days >= GAP_DAYS:
         return HOLD, ("A good first session after the break: the dose stays. One more like it "
                       "and the plan can move on."), "session"
+    if not session_easy(before) and before.next_morning is None and session_easy(
+            dataclasses.replace(before, next_morning="same")):
+        return HOLD, ("The session before this one has no answer to the morning question, so "
+                      "there is no telling it settled: the dose stays. Answer it in History "
+                      "(Edit session); one more easy session with its answer and the plan can "
+                      "move on."), "session"
     if not session_easy(before):
         return HOLD, ("An easy session: the dose stays. One more like it and the plan can move "
                       "on."), "session"
