@@ -263,3 +263,44 @@ def test_a_once_a_week_person_behind_the_plan_is_not_moved_to_maintenance_by_the
     assert behind, "once a week, the person is behind the plan"
     assert doc["phase"] == "build" and doc["decision"]["phase"] == "build"
     assert "building on" in text.lower()
+
+
+# ------------------------------------------------------------------ finding 9
+
+
+def _moved_to(record, day):
+    """The record as if done on ``day`` at the same times."""
+    shift = dt.timedelta(days=(day - record.started_at.date()).days)
+    return dataclasses.replace(record, started_at=record.started_at + shift, ended_at=record.ended_at + shift)
+
+
+def _next_after_monday_done_on_tuesday(tmp_path, setup):
+    from itbgui.program.progression import next_session
+    from itbgui.program.simulation import log_session
+    from itbgui.store.repository import SessionRepository
+
+    monday = TODAY - dt.timedelta(days=2)
+    records = played_until(setup, easy, monday)                  # up to last week
+    offered = next_session(setup, records, today=monday)
+    assert offered.date == monday
+    tuesday = monday + dt.timedelta(days=1)
+    records.append(_moved_to(dataclasses.replace(log_session(offered, Outcome(1, 1, "same"), "tue"),
+                                                 next_morning="same"), tuesday))
+    write_folder(tmp_path, setup, records)
+    repo = SessionRepository(tmp_path)
+    stored = repo.sessions()
+    repo.close()
+    return tuesday, next_session(setup, stored, today=tuesday + dt.timedelta(days=1))
+
+
+def test_after_a_session_on_a_run_day_the_next_leaves_a_rest_day(tmp_path):
+    setup = dataclasses.replace(setup_from(2), running_days=frozenset({1, 3, 5}))   # Mon, Wed, Fri
+    tuesday, nxt = _next_after_monday_done_on_tuesday(tmp_path, setup)
+    assert (nxt.date - tuesday).days >= 2, nxt.date
+
+
+def test_after_a_missed_day_the_slid_session_is_not_the_day_after_the_last(tmp_path):
+    setup = dataclasses.replace(setup_from(2), running_days=frozenset())             # Mon, Wed, Fri
+    tuesday, nxt = _next_after_monday_done_on_tuesday(tmp_path, setup)
+    assert (nxt.date - tuesday).days >= 2, nxt.date
+    assert nxt.date.weekday() not in setup.running_days

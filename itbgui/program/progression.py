@@ -187,10 +187,11 @@ def next_planned(plan: Plan, sessions, today: dt.date,
     done_days = [session_day(s) for s in ticking_sessions(sessions, history)]
     this_week = [d for d in done_days if monday <= d <= sunday]
     planned = planned_week(plan, history, monday)
+    rested = _rested_from(sessions)
     if len(this_week) < len(planned):
         upcoming = planned[len(this_week)]
         earliest = today + dt.timedelta(days=1 if today in this_week else 0)
-        day = _slide_day(plan.setup, max(upcoming.date, earliest), upcoming.date, sunday)
+        day = _slide_day(plan.setup, max(upcoming.date, earliest, rested), upcoming.date, sunday)
         if day <= sunday:
             return upcoming, day, (upcoming.date if day > upcoming.date else None)
     week = monday
@@ -198,7 +199,18 @@ def next_planned(plan: Plan, sessions, today: dt.date,
         week += dt.timedelta(weeks=1)
         sessions_then = planned_week(plan, history, week)
         if sessions_then:
-            return sessions_then[0], sessions_then[0].date, None
+            first = sessions_then[0]
+            day = _slide_day(plan.setup, max(first.date, rested), first.date, week + dt.timedelta(days=6))
+            if day > first.date and day <= week + dt.timedelta(days=6):
+                return first, day, first.date
+            return first, first.date, None
+
+
+def _rested_from(sessions) -> dt.date:
+    """The first day with a rest day behind it since the last strength session: never two on
+    consecutive days, after a missed day or a session on an unplanned day too (R16)."""
+    strength = [session_day(s) for s in counted_sessions(sessions) if not is_stretch_session(s)]
+    return max(strength) + dt.timedelta(days=2) if strength else dt.date.min
 
 
 def shown_decision(history: History, day: dt.date,
