@@ -52,17 +52,18 @@ def plan_position(plan: Plan, exercise_id: str, week: int) -> int:
     item = plan.planned_exercise(exercise_id, max(week, 1))
     return steps.index((item.resolved_step_index, item.reps, item.sets))
 
-def effort(exercise_id: str, step: int, reps: int) -> tuple[int, int]:
+def effort(exercise_id: str, step: int, reps: int, sets: int = 3) -> tuple[int, int, int]:
     """A dose's effort, comparable across set-ups: its rung's place in the catalogue's
-    difficulty order, then its reps."""
+    difficulty order, then its reps, then its sets."""
     order = [i for i, _ in exercise(exercise_id).ladder()]
-    return (order.index(step) if step in order else -1), reps
+    return (order.index(step) if step in order else -1), reps, sets
 
-def place_at_or_below(plan: Plan, exercise_id: str, step: int, reps: int) -> int:
+def place_at_or_below(plan: Plan, exercise_id: str, step: int, reps: int, sets: int = 3) -> int:
     """The highest place on the exercise's ladder (this set-up's) at equal or lower effort
-    than ``step`` x ``reps``: where a dose given under another set-up, path or rung lands."""
-    mine = effort(exercise_id, step, reps)
-    places = [k for k, (s, r, _) in enumerate(ladder(plan, exercise_id)) if effort(exercise_id, s, r) <= mine]
+    than ``sets`` x ``reps`` on rung ``step``: where a dose given under another set-up, path
+    or rung lands."""
+    mine = effort(exercise_id, step, reps, sets)
+    places = [k for k, (s, r, n) in enumerate(ladder(plan, exercise_id)) if effort(exercise_id, s, r, n) <= mine]
     return max(places, default=0)
 
 def logged_place(plan: Plan, exercise_id: str, session: SessionRecord) -> int | None:
@@ -71,7 +72,8 @@ def logged_place(plan: Plan, exercise_id: str, session: SessionRecord) -> int | 
     sets = [s for s in session.sets if s.exercise_id == exercise_id and s.step_index is not None]
     if not sets:
         return None
-    return place_at_or_below(plan, exercise_id, sets[0].step_index, max(s.target_reps for s in sets))
+    count = max(len({s.set_number for s in sets if s.side == side}) for side in {s.side for s in sets})
+    return place_at_or_below(plan, exercise_id, sets[0].step_index, max(s.target_reps for s in sets), count)
 
 @dataclass
 class ExerciseState:
