@@ -73,6 +73,8 @@ def logged_place(plan: Plan, exercise_id: str, session: SessionRecord) -> int | 
     if not sets:
         return None
     count = max(len({s.set_number for s in sets if s.side == side}) for side in {s.side for s in sets})
+    if not session.completed:
+        count = 99   # left early: the sets not reached say nothing of the dose given
     return place_at_or_below(plan, exercise_id, sets[0].step_index, max(s.target_reps for s in sets), count)
 
 @dataclass

@@ -207,9 +207,10 @@ def next_planned(plan: Plan, sessions, today: dt.date,
 
 
 def _rested_from(sessions) -> dt.date:
-    """The first day with a rest day behind it since the last strength session: never two on
-    consecutive days, after a missed day or a session on an unplanned day too (R16)."""
-    strength = [session_day(s) for s in counted_sessions(sessions) if not is_stretch_session(s)]
+    """The first day with a rest day behind it since the last strength session that counts
+    (a partial one, under half its reps, does not): never two on consecutive days, after a
+    missed day or a session on an unplanned day too (R16)."""
+    strength = [session_day(s) for s in plan_sessions(sessions) if not is_stretch_session(s)]
     return max(strength) + dt.timedelta(days=2) if strength else dt.date.min
 
 
