@@ -293,14 +293,24 @@ def _next_after_monday_done_on_tuesday(tmp_path, setup):
     return tuesday, next_session(setup, stored, today=tuesday + dt.timedelta(days=1))
 
 
-def test_after_a_session_on_a_run_day_the_next_leaves_a_rest_day(tmp_path):
+def _week_days_to_come_rest_between(tmp_path, capsys, tuesday, nxt):
+    doc, _ = read_week(tmp_path, capsys)
+    days = [dt.date.fromisoformat(d["date"]) for d in upcoming(doc)]
+    assert days and days[0] == nxt.date                     # the week as Today places it
+    for before, after in zip([tuesday] + days, days):
+        assert (after - before).days >= 2, days
+
+
+def test_after_a_session_on_a_run_day_the_next_leaves_a_rest_day(tmp_path, capsys):
     setup = dataclasses.replace(setup_from(2), running_days=frozenset({1, 3, 5}))   # Mon, Wed, Fri
     tuesday, nxt = _next_after_monday_done_on_tuesday(tmp_path, setup)
     assert (nxt.date - tuesday).days >= 2, nxt.date
+    _week_days_to_come_rest_between(tmp_path, capsys, tuesday, nxt)
 
 
-def test_after_a_missed_day_the_slid_session_is_not_the_day_after_the_last(tmp_path):
+def test_after_a_missed_day_the_slid_session_is_not_the_day_after_the_last(tmp_path, capsys):
     setup = dataclasses.replace(setup_from(2), running_days=frozenset())             # Mon, Wed, Fri
     tuesday, nxt = _next_after_monday_done_on_tuesday(tmp_path, setup)
     assert (nxt.date - tuesday).days >= 2, nxt.date
     assert nxt.date.weekday() not in setup.running_days
+    _week_days_to_come_rest_between(tmp_path, capsys, tuesday, nxt)

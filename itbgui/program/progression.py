@@ -361,8 +361,26 @@ def week_prescriptions(setup: PlanSetup, sessions, decisions, monday: dt.date, t
                 template = p.template
                 upcoming.append(p)
         week += dt.timedelta(weeks=1)
+    upcoming = rested_days(setup, upcoming, _rested_from(sessions))
     return {p.date: (p, rx) for p, rx in zip(upcoming, history.preview(upcoming))
             if monday <= p.date <= monday + dt.timedelta(days=6)}
+
+
+def rested_days(setup: PlanSetup, upcoming: list[PlannedSession], rested: dt.date) -> list[PlannedSession]:
+    """The sessions to come on the days they will be done: none the day after a strength
+    session (the last one done, or the one before it here), each slid to the next day that
+    is not a running day; one that no longer fits its week is dropped (nothing is owed), as
+    Today does it (R16)."""
+    placed = []
+    for p in upcoming:
+        floor = max(p.date, rested)
+        sunday = monday_of(p.date) + dt.timedelta(days=6)
+        day = _slide_day(setup, floor, p.date, sunday) if floor > p.date else p.date
+        if day > sunday:
+            continue
+        placed.append(replace(p, date=day))
+        rested = day + dt.timedelta(days=2)
+    return placed
 
 
 def morning_question_due(sessions, now: dt.datetime) -> SessionRecord | None:
