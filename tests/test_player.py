@@ -363,6 +363,7 @@ def test_the_worst_pain_during_is_asked_with_the_after_score_and_drives_the_step
     player = start(qtbot, window, pain="1")
     run_until(player, clock, StepKind.PAIN_AFTER)
     assert player._pain_title.text() == "Done! What was the worst pain during the session?"
+    assert "worst moment" in player._pain_help.text() and "right now" not in player._pain_help.text()
     qtbot.keyClick(player, Qt.Key.Key_6)
     qtbot.keyClick(player, ENTER)
     assert player._pain_title.text() == "And how much does it hurt now?"
@@ -373,6 +374,7 @@ def test_the_worst_pain_during_is_asked_with_the_after_score_and_drives_the_step
     qtbot.keyClick(player, ENTER)
     assert player.engine.state is EngineState.FINISHED
     assert "6/10" in player.summary_title.text()
+    assert "pain 1 → 2" in player.summary_stats.text() and "worst during 6" in player.summary_stats.text()
     assert "one step easier" in player.summary_advice.text()
     [session] = saved(tmp_path, window)
     assert (session["pain_before"], session["pain_during"], session["pain_after"]) == (1, 6, 2)

@@ -27,6 +27,7 @@ class SessionSummary:
     pain_before: int | None
     pain_after: int | None
     lines: tuple[ExerciseLine, ...]
+    pain_during: int | None = None   # the worst during it, asked at the end
 
 
 def _held(sets) -> str:
@@ -97,5 +98,5 @@ def summarise(record: SessionRecord) -> SessionSummary:
         sets_done=sum(1 for s in record.sets if not s.hold_seconds),
         reps_done=record.total_reps,
         pain_before=record.pain_before, pain_after=record.pain_after,
-        lines=tuple(lines),
+        lines=tuple(lines), pain_during=record.pain_during,
     )

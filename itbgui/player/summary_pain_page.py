@@ -34,6 +34,8 @@ class PainPage:
         self.note_edit.setVisible(not before and not flag)
         self._pain_title.setText(self.tr("Before you start: how much does it hurt right now?") if before
                                  else self.questions.title(self.engine.ended_early))
+        self._pain_help.setText(self.tr("0 = no pain, 10 = the worst you can imagine. Score the sore "
+                                        "side as it feels right now.") if before else self.questions.help())
         self.setFocus()
         self._refresh_pain_hint()
 

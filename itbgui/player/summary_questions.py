@@ -91,6 +91,17 @@ class EndQuestions:
             return first + " " + _tr("What was the worst pain during the session?")
         return _tr("And how much does it hurt now?")
 
+    def help(self) -> str:
+        """The line under the title: what the score or the answer is about."""
+        if self.flag:
+            return _tr("Answer for now or the last few days. A yes pauses strength work and "
+                       "asks you to see a clinician promptly.")
+        if self.stage == DURING:
+            return _tr("0 = no pain, 10 = the worst you can imagine. The worst moment of the "
+                       "session, on the sore side.")
+        return _tr("0 = no pain, 10 = the worst you can imagine. Score the sore side as it "
+                   "feels right now.")
+
     def hint(self, has_value: bool) -> str:
         if self.flag:
             return _tr("Y: yes    N: no    ←: back")
