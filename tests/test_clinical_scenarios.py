@@ -306,3 +306,26 @@ def test_warning_signs_all_answered_no_do_not_pause_on_their_own(tmp_path, capsy
                                 red_flags=NO_FLAGS)
     assert doc["decision"]["phase"] != "paused" and doc["decision"]["action"] == "step_back"
     assert not any("warning sign" in r for r in doc["decision"]["clinician_reasons"])
+
+
+def test_the_warning_sign_answers_round_trip_through_the_data_file_and_are_checked(tmp_path):
+    import pytest
+
+    from itbgui.store.records import RecordError, SessionRecord
+
+    setup = setup_from(1)
+    records = played_until(setup, easy, TODAY - dt.timedelta(days=1))
+    flags = tuple((k, k == "numbness") for k, _ in NO_FLAGS)
+    records[-1] = dataclasses.replace(records[-1], pain_during=8, red_flags=flags)
+    write_folder(tmp_path, setup, records)
+    for _ in range(2):                    # the first read checks the file, the next trusts it
+        repo = SessionRepository(tmp_path)
+        assert repo.session(records[-1].id).red_flags == flags
+        assert repo.session(records[0].id).red_flags == ()
+        repo.close()
+    doc = records[-1].to_doc()
+    assert doc["red_flags"] == dict(flags) and records[0].to_doc()["red_flags"] is None
+    with pytest.raises(RecordError):
+        SessionRecord.from_doc({**doc, "red_flags": {"locking": "yes"}})
+    with pytest.raises(RecordError):
+        SessionRecord.from_doc({**doc, "red_flags": {"dizzy": True}})
