@@ -1,6 +1,9 @@
 """Issue 20's properties of the clinical state, on people followed through the plan with
 generated pain (Hypothesis, the "ci" profile's modest example counts):
 
+(a) between two consecutive days, whatever happened (a session, an override, an edit, a
+    delete, its undo, a set-up or path change), no exercise's next dose rises by more than
+    one rung;
 (b) after a flare in maintenance, no week's volume of an exercise (sets x reps per side, at
     the flare's rung) exceeds its week before the flare while the rebuild lasts (it lasts
     at least until every exercise has had two easy exposures);
@@ -159,3 +162,100 @@ def _follow(setup, history, person, from_day, days):
         records.append(dataclasses.replace(record, next_morning=outcome.morning))
         played.append(Played(offered, records[-1]))
     return played
+
+
+# ------------------------------------------------------------------ (a) one rung at most
+
+
+def next_doses(setup, records, decisions, day) -> dict[str, tuple[int, int]]:
+    """Each exercise's dose the next time it is done on ``day``, as (step, reps, sets)."""
+    from itbgui.program.dose_state import _appearance
+    from itbgui.program.progression import history_of
+
+    history = history_of(setup, records, decisions)
+    return {e: (lambda d: (d[0], d[1], d[2]))(_appearance(history.plan, e, dataclasses.replace(state), day,
+                                                        history.last_day).dose)
+            for e, state in history.states.items()}
+
+
+def rises(setup, before, after) -> dict[str, int]:
+    """Rungs each exercise rose on ``setup``'s ladder (the issue's measure: reps within a rung
+    are not rungs), the old rung mapped onto it at equal or lower effort."""
+    from itbgui.program.exercises import exercise
+    from itbgui.program.plan import usable_rungs
+
+    def rung(e, step):
+        order = [i for i, _ in exercise(e).ladder()]
+        mine = [r.step_index for r in usable_rungs(e, setup)]
+        return max((k for k, i in enumerate(mine) if order.index(i) <= order.index(step)), default=0)
+    return {e: rung(e, after[e][0]) - rung(e, before[e][0]) for e in after}
+
+
+LOG_CHANGES = st.one_of(
+    st.tuples(st.just("delete"), st.integers(0, 40)),
+    st.tuples(st.just("easier_rung"), st.integers(0, 40)),
+    st.tuples(st.just("pain"), st.integers(0, 40), st.integers(0, 10)),
+    st.tuples(st.just("override"), st.integers(0, 40), st.sampled_from((PROGRESS, HOLD, STEP_BACK))),
+    st.tuples(st.just("session"), outcomes))
+SETUP_CHANGES = st.one_of(
+    st.tuples(st.just("bands"), st.sampled_from(((), ("yellow",), ("yellow", "green"), ("silver", "gold")))),
+    st.tuples(st.just("path"), st.sampled_from(("load", "reps"))))
+
+
+def _changed(setup, records, decisions, change, day):
+    from itbgui.program.simulation import log_session
+
+    kind, *args = change
+    if kind == "bands":
+        return dataclasses.replace(setup, bands=args[0]), records, decisions
+    if kind == "path":
+        return dataclasses.replace(setup, path=args[0]), records, decisions
+    if kind == "session":
+        offered = next_session(setup, records, decisions, today=day)
+        if args[0] is None or not offered.is_today or offered.done_today:
+            return setup, records, decisions
+        record = log_session(offered, args[0], f"x{len(records):03d}")
+        return setup, records + [dataclasses.replace(record, next_morning=args[0].morning)], decisions
+    if not records:
+        return setup, records, decisions
+    k = args[0] % len(records)
+    if kind == "delete":
+        return setup, records[:k] + records[k + 1:], decisions
+    if kind == "pain":
+        records = list(records)
+        records[k] = dataclasses.replace(records[k], pain_after=args[1])
+        return setup, records, decisions
+    if kind == "override":
+        doc = {"id": f"after-{records[k].id}", "based_on": records[k].id, "overridden_to": args[1],
+               "made_on": "2026-11-02T08:00:00+00:00"}
+        return setup, records, decisions + [doc]
+    from itbgui.program.exercises import exercise
+    records = list(records)
+    sets = []
+    for s in records[k].sets:
+        order = [i for i, _ in exercise(s.exercise_id).ladder()]
+        if s.step_index in order and order.index(s.step_index) > 0:
+            s = dataclasses.replace(s, step_index=order[order.index(s.step_index) - 1])
+        sets.append(s)
+    records[k] = dataclasses.replace(records[k], sets=tuple(sets))
+    return setup, records, decisions
+
+
+@settings(max_examples=25, deadline=None)
+@given(setups, st.lists(outcomes, min_size=3, max_size=14), st.integers(35, 63),
+       st.lists(st.one_of(LOG_CHANGES, SETUP_CHANGES), min_size=1, max_size=3))
+def test_between_two_days_no_exercise_moves_more_than_one_rung(setup, script, days, changes):
+    """(a) Whatever happened between two consecutive days (a session, an override, an edit, a
+    delete, its undo, a set-up or path change), no exercise's next dose rises by more than
+    one rung; an undo of a single change of the log neither."""
+    records = [p.record for p in simulate(setup, scripted(script), days)]
+    day = setup.start_date + dt.timedelta(days=days)
+    before = next_doses(setup, records, [], day)
+    new_setup, new_records, decisions = setup, records, []
+    for change in changes:
+        new_setup, new_records, decisions = _changed(new_setup, new_records, decisions, change, day)
+    after = next_doses(new_setup, new_records, decisions, day + dt.timedelta(days=1))
+    assert max(rises(new_setup, before, after).values()) <= 1, (changes, before, after)
+    if len(changes) == 1 and changes[0][0] in ("delete", "easier_rung", "pain", "override"):
+        undone = next_doses(setup, records, [], day + dt.timedelta(days=1))
+        assert max(rises(setup, after, undone).values()) <= 1, (changes, after, undone)

@@ -253,3 +253,79 @@ def test_a_paused_weeks_stretch_session_ticks_its_day_and_is_not_offered_again(t
     assert [e["exercise"] for e in done[0]["exercises"]] == [STRETCH]
     sessions = [d for d in doc["days"] if d["kind"] == "session"]
     assert len(sessions) == 3                          # no fourth, slid onto the Sunday
+
+
+# ------------------------------------------------------------------ pain during the session
+
+
+def _last_session_with(tmp_path, capsys, **pain):
+    setup = setup_from(2)
+    records = played_until(setup, easy, TODAY - dt.timedelta(days=2))
+    records[-1] = dataclasses.replace(records[-1], **pain)
+    write_folder(tmp_path, setup, records)
+    return read_week(tmp_path, capsys)
+
+
+def test_the_worst_pain_during_above_five_steps_back_though_it_eased_by_the_end(tmp_path, capsys):
+    doc, text = _last_session_with(tmp_path, capsys, pain_before=1, pain_during=6, pain_after=2)
+    assert doc["decision"]["action"] == "step_back"
+    assert "Worst pain during the session was 6/10" in doc["decision"]["reason"]
+    assert "This week: step back." in text
+
+
+def test_the_worst_pain_during_of_four_or_five_holds(tmp_path, capsys):
+    for during in (4, 5):
+        doc, _ = _last_session_with(tmp_path / str(during), capsys, pain_before=1, pain_during=during,
+                                    pain_after=1)
+        assert doc["decision"]["action"] == "hold", during
+        assert f"Worst pain during the session was {during}/10" in doc["decision"]["reason"]
+
+
+def test_pain_before_the_session_is_never_called_during(tmp_path, capsys):
+    doc, text = _last_session_with(tmp_path, capsys, pain_before=6, pain_during=None, pain_after=2)
+    assert "Pain before the session was 6/10" in doc["decision"]["reason"]
+    assert "during" not in doc["decision"]["reason"].lower()
+
+
+# ------------------------------------------------------------------ red flags
+
+
+NO_FLAGS = (("hot_swollen", False), ("weight_bearing", False), ("locking", False),
+            ("constant_night", False), ("numbness", False))
+
+
+def test_a_warning_sign_answered_yes_pauses_and_names_it(tmp_path, capsys):
+    flags = tuple((k, k == "weight_bearing") for k, _ in NO_FLAGS)
+    doc, text = _last_session_with(tmp_path, capsys, pain_before=2, pain_during=7, pain_after=4,
+                                   red_flags=flags)
+    _paused(doc, text, "not being able to bear weight or move the knee", "promptly")
+
+
+def test_warning_signs_all_answered_no_do_not_pause_on_their_own(tmp_path, capsys):
+    doc, _ = _last_session_with(tmp_path, capsys, pain_before=2, pain_during=7, pain_after=4,
+                                red_flags=NO_FLAGS)
+    assert doc["decision"]["phase"] != "paused" and doc["decision"]["action"] == "step_back"
+    assert not any("warning sign" in r for r in doc["decision"]["clinician_reasons"])
+
+
+def test_the_warning_sign_answers_round_trip_through_the_data_file_and_are_checked(tmp_path):
+    import pytest
+
+    from itbgui.store.records import RecordError, SessionRecord
+
+    setup = setup_from(1)
+    records = played_until(setup, easy, TODAY - dt.timedelta(days=1))
+    flags = tuple((k, k == "numbness") for k, _ in NO_FLAGS)
+    records[-1] = dataclasses.replace(records[-1], pain_during=8, red_flags=flags)
+    write_folder(tmp_path, setup, records)
+    for _ in range(2):                    # the first read checks the file, the next trusts it
+        repo = SessionRepository(tmp_path)
+        assert repo.session(records[-1].id).red_flags == flags
+        assert repo.session(records[0].id).red_flags == ()
+        repo.close()
+    doc = records[-1].to_doc()
+    assert doc["red_flags"] == dict(flags) and records[0].to_doc()["red_flags"] is None
+    with pytest.raises(RecordError):
+        SessionRecord.from_doc({**doc, "red_flags": {"locking": "yes"}})
+    with pytest.raises(RecordError):
+        SessionRecord.from_doc({**doc, "red_flags": {"dizzy": True}})

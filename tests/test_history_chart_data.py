@@ -143,6 +143,14 @@ def test_pain_points_and_the_trailing_three_week_trend(summaries):
     assert pain.trend == (3.25, 3.0, 3.0, 2.0)
 
 
+def test_the_worst_pain_during_is_charted_where_asked_and_joins_the_trend():
+    records = known_history()
+    records[0] = dataclasses.replace(records[0], pain_during=7)
+    pain = cd.pain_chart(cd.summarise_all(records), None)
+    assert pain.during == (7,) and pain.during_x == (ts(2),)
+    assert pain.trend[0] == (4 + 7 + 3 + 3 + 3) / 5          # 11-02: before, during, after
+
+
 def test_adherence_counts_every_week_and_the_missed_one(summaries):
     chart = cd.adherence_chart(summaries, TODAY, None)
     assert chart.weeks == tuple(dt.date(2026, 11, d) for d in (2, 9, 16, 23))

@@ -4,6 +4,7 @@ import dataclasses
 
 import pytest
 from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtCore import Qt
 
 from itbgui.screens.history.editing import (DeleteSessionCommand, EditSessionCommand, SessionEditDialog,
                                     SetChange, edited_session)
@@ -155,6 +156,29 @@ def test_the_dialog_returns_the_edited_session(qtbot):
     assert [s.done_reps for s in result.sets] == [12, 9, 12, 10]
     assert result.sets[0].resistance == "Light band above the knees"
     assert result.sets[2] == record.sets[2]            # untouched sets stay as they were
+
+
+def test_the_worst_pain_during_is_edited_in_the_dialog_by_keys(qtbot):
+    record = known_history()[2]
+    dialog = SessionEditDialog(record)
+    qtbot.addWidget(dialog)
+    assert dialog.pain_during.value() == dialog.NOT_ASKED        # asked from v4 on
+    qtbot.keyClick(dialog.pain_during, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.pain_during, "7")
+    dialog.accept()
+    assert dialog.result_record.pain_during == 7
+    assert dialog.result_record.pain_before == record.pain_before
+
+
+def test_the_next_morning_can_be_answered_late_in_the_dialog_by_keys(qtbot):
+    record = dataclasses.replace(known_history()[2], next_morning=None)
+    dialog = SessionEditDialog(record)
+    qtbot.addWidget(dialog)
+    assert dialog.next_morning.currentText() == "Not answered"
+    qtbot.keyClick(dialog.next_morning, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.next_morning, Qt.Key.Key_Down)
+    dialog.accept()
+    assert dialog.result_record.next_morning == "same"
 
 
 def test_the_dialog_keeps_typing_in_range_and_refuses_a_long_note(qtbot):

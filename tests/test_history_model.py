@@ -28,7 +28,7 @@ def column_values(model, column, role=DISPLAY):
 
 def test_an_empty_model_has_columns_but_no_rows(qapp):
     model = SessionTableModel()
-    assert (model.rowCount(), model.columnCount()) == (0, 7)
+    assert (model.rowCount(), model.columnCount()) == (0, 8)
     assert model.data(QModelIndex()) is None
 
 
@@ -42,7 +42,7 @@ def test_each_column_shows_the_session(model):
     # reps 10+10+10+8 + 10+10 + 10+10 + 0+0 = 78, pain 4 -> 3
     row = model.row_of("s1")
     assert [cell(model, row, c) for c in SessionColumn] == [
-        "2026-11-02 18:00", "1", "20 min", "4", "78", "4 → 3", "note s1"]
+        "2026-11-02 18:00", "1", "20 min", "4", "78", "4 → 3", "–", "note s1"]
     row = model.row_of("s2")   # only clamshells: 4 sets of 10
     assert cell(model, row, SessionColumn.EXERCISES) == "1"
     assert cell(model, row, SessionColumn.REPS) == "40"
@@ -144,3 +144,20 @@ def test_a_partial_session_says_so_in_the_reps_column_and_its_tooltip(qapp):
     assert cell(model, row, SessionColumn.REPS, SORT_ROLE) == partial.total_reps
     whole = model.row_of("whole")
     assert cell(model, whole, SessionColumn.REPS) == str(record.total_reps)
+
+
+def test_the_worst_pain_during_has_its_own_column_sorted_with_not_asked_first(qapp):
+    records = known_history()
+    records[0] = dataclasses.replace(records[0], pain_during=6, red_flags=(
+        ("hot_swollen", False), ("weight_bearing", True), ("locking", False),
+        ("constant_night", False), ("numbness", False)))
+    records[1] = dataclasses.replace(records[1], pain_during=2)
+    model = SessionTableModel(records)
+    assert model.headerData(SessionColumn.DURING, Qt.Orientation.Horizontal) == "Worst during"
+    row = model.row_of("s1")
+    assert cell(model, row, SessionColumn.DURING) == "6 ⚠"
+    assert cell(model, row, SessionColumn.PAIN) == "4 → 3"          # pain before is not "during"
+    tip = cell(model, row, SessionColumn.DURING, TOOLTIP)
+    assert "Worst pain during the session: 6/10" in tip and "bear weight" in tip
+    model.sort(SessionColumn.DURING, Qt.SortOrder.AscendingOrder)
+    assert [model.record(r).id for r in range(4)][-2:] == ["s2", "s1"]

@@ -85,12 +85,12 @@ def test_the_current_week_uses_the_latest_decision(sheet_module):
     today = MONDAY + dt.timedelta(weeks=4)       # week 5, after two easy sessions: progress
     sheet = sheet_module.build_week_sheet(SETUP, history, [], today, today)
     assert sheet.decision.action == "progress"
-    # The clamshell last changed on Wednesday of week 4: Monday is 5 days on, so it holds
-    # (one change in 7 days); Friday's session takes the step to the red band.
-    clam = sheet.sessions[0].prescription.items[0]
-    assert (clam.exercise_id, clam.reps, clam.resistance) == ("clamshell", 12, "Yellow band above the knees")
-    clam = sheet.sessions[2].prescription.items[0]
-    assert (clam.exercise_id, clam.reps, clam.resistance) == ("clamshell", 10, "Red band above the knees")
+    # The clamshell last changed on Wednesday of week 4 and has had one easy session at that
+    # dose: it holds until a second (issue 20, finding 6), on Monday and Friday alike (the
+    # sheet does not count sessions not yet done).
+    for session in (sheet.sessions[0], sheet.sessions[2]):
+        clam = session.prescription.items[0]
+        assert (clam.exercise_id, clam.reps, clam.resistance) == ("clamshell", 12, "Yellow band above the knees")
     # A hold repeats week 4's dose on the printed sheet too.
     hold = decide(SETUP, history).with_override("hold")
     held = sheet_module.build_week_sheet(SETUP, history, [hold], today, today)

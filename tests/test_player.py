@@ -85,6 +85,10 @@ def test_a_whole_session_with_the_keyboard_alone_is_saved_set_by_set(qtbot, wind
 
     run_until(player, clock, StepKind.PAIN_AFTER)
     assert player.pain_scale.value() is None
+    assert "worst pain during the session" in player._pain_title.text()
+    qtbot.keyClicks(player, "2")                              # the worst pain during it
+    qtbot.keyClick(player, ENTER)
+    assert "hurt now" in player._pain_title.text() and player.pain_scale.value() is None
     qtbot.keyClicks(player, "1")
     qtbot.keyClicks(player, "f")                              # typing goes to the note, and
     qtbot.keyClicks(player.note_edit, "ine, mild")            # F is a letter, not full screen
@@ -95,7 +99,9 @@ def test_a_whole_session_with_the_keyboard_alone_is_saved_set_by_set(qtbot, wind
     assert "complete" in player.summary_title.text()
     [session] = saved(tmp_path, window)
     assert session["completed"] is True
-    assert (session["pain_before"], session["pain_after"], session["note"]) == (3, 1, "fine, mild")
+    assert (session["pain_before"], session["pain_during"], session["pain_after"], session["note"]) == \
+        (3, 2, 1, "fine, mild")
+    assert session["red_flags"] is None                        # low pain: not asked
     sets = [(s["exercise"], s["side"], s["set"], s["target_reps"], s["done_reps"], s["resistance"])
             for s in session["sets"]]
     assert sets == [
@@ -132,6 +138,8 @@ def test_escape_asks_first_then_keeps_what_was_done(qtbot, window, clock, tmp_pa
     # The pain-guided rule still needs the answer: the pain question comes first.
     assert player.engine.step.kind is StepKind.PAIN_AFTER
     assert "Stopped early" in player._pain_title.text()
+    qtbot.keyClicks(player, "4")
+    qtbot.keyClick(player, ENTER)
     qtbot.keyClicks(player, "4")
     qtbot.keyClick(player, ENTER)
     assert "ended early" in player.summary_title.text()
@@ -187,8 +195,9 @@ def test_screen_stays_awake_only_while_the_session_needs_it(qtbot, window, clock
     assert inhibitor.active
     qtbot.keyClick(player, Qt.Key.Key_Escape)
     qtbot.keyClick(player, Qt.Key.Key_Y)                               # stop: the pain question
-    qtbot.keyClicks(player, "2")
-    qtbot.keyClick(player, ENTER)
+    for score in "22":                                                 # during, then now
+        qtbot.keyClicks(player, score)
+        qtbot.keyClick(player, ENTER)
     assert player.engine.state is EngineState.FINISHED
     assert not inhibitor.active
 
@@ -277,8 +286,9 @@ def test_a_clock_set_to_1970_is_said_in_plain_words_and_nothing_crashes(qtbot, w
     run_until(player, clock, StepKind.SWITCH_SIDE)            # a set is done: a save is due
     qtbot.keyClick(player, Qt.Key.Key_Escape)
     qtbot.keyClick(player, Qt.Key.Key_Y)
-    qtbot.keyClicks(player, "4")
-    qtbot.keyClick(player, ENTER)
+    for score in "44":
+        qtbot.keyClicks(player, score)
+        qtbot.keyClick(player, ENTER)
     assert "clock" in player.save_error and "date and time" in player.save_error
     assert "clock" in player.summary_saved.text()
     window.saver.flush()
@@ -303,8 +313,9 @@ def test_stopping_before_any_set_keeps_the_pain_score_and_says_one_thing(qtbot, 
     qtbot.keyClick(player, Qt.Key.Key_Escape)
     qtbot.keyClick(player, Qt.Key.Key_Y)                              # leave before any set
     assert player.engine.step.kind is StepKind.PAIN_AFTER
-    qtbot.keyClicks(player, "5")
-    qtbot.keyClick(player, ENTER)
+    for score in "45":
+        qtbot.keyClicks(player, score)
+        qtbot.keyClick(player, ENTER)
     title = player.summary_title.text()
     assert title == "Stopped before any set: your pain score is kept"
     [session] = saved(tmp_path, window)
@@ -320,8 +331,9 @@ def test_the_stretch_logs_the_seconds_held_on_each_side(qtbot, window, clock, tm
     advance(player, clock, 2.4)
     qtbot.keyClick(player, Qt.Key.Key_Escape)
     qtbot.keyClick(player, Qt.Key.Key_Y)                              # leave 2 s into the first side
-    qtbot.keyClicks(player, "1")
-    qtbot.keyClick(player, ENTER)
+    for score in "11":
+        qtbot.keyClicks(player, score)
+        qtbot.keyClick(player, ENTER)
     [session] = saved(tmp_path, window)
     stretch = [s for s in session["sets"] if s["exercise"] == "glute_stretch"]
     assert [(s["side"], s["hold_seconds"]) for s in stretch] == [(side, 2.0)]
@@ -333,13 +345,62 @@ def test_a_flare_says_what_the_rule_does_and_the_warning_signs(qtbot, window, cl
     # The review: pain 3 -> 10 with 9 of 90 reps said "Well done: session complete".
     player = start(qtbot, window, pain="3")
     run_until(player, clock, StepKind.PAIN_AFTER)
-    qtbot.keyClick(player, Qt.Key.Key_1)
+    qtbot.keyClick(player, Qt.Key.Key_1)                      # the worst during: 10
     qtbot.keyClick(player, Qt.Key.Key_0)
     qtbot.keyClick(player, ENTER)
+    qtbot.keyClick(player, Qt.Key.Key_6)                      # now: 6
+    qtbot.keyClick(player, ENTER)
+    press(qtbot, player, *[Qt.Key.Key_N] * 5)                # no warning sign
     title = player.summary_title.text()
     assert "Well done" not in title and "10/10" in title
     advice = player.summary_advice.text()
     assert "one step easier" in advice and "hot, red or swollen" in advice and "numbness" in advice
+
+
+def test_the_worst_pain_during_is_asked_with_the_after_score_and_drives_the_step_back(
+        qtbot, window, clock, tmp_path):
+    """PROGRAM.md: pain during the work above 5/10 steps back, even when it has eased by the end."""
+    player = start(qtbot, window, pain="1")
+    run_until(player, clock, StepKind.PAIN_AFTER)
+    assert player._pain_title.text() == "Done! What was the worst pain during the session?"
+    assert "worst moment" in player._pain_help.text() and "right now" not in player._pain_help.text()
+    qtbot.keyClick(player, Qt.Key.Key_6)
+    qtbot.keyClick(player, ENTER)
+    assert player._pain_title.text() == "And how much does it hurt now?"
+    qtbot.keyClick(player, Qt.Key.Key_Left)                   # back to the worst during: kept
+    assert "during" in player._pain_title.text() and player.pain_scale.value() == 6
+    qtbot.keyClick(player, ENTER)
+    qtbot.keyClick(player, Qt.Key.Key_2)
+    qtbot.keyClick(player, ENTER)
+    assert player.engine.state is EngineState.FINISHED
+    assert "6/10" in player.summary_title.text()
+    assert "pain 1 → 2" in player.summary_stats.text() and "worst during 6" in player.summary_stats.text()
+    assert "one step easier" in player.summary_advice.text()
+    [session] = saved(tmp_path, window)
+    assert (session["pain_before"], session["pain_during"], session["pain_after"]) == (1, 6, 2)
+    assert session["red_flags"] is None                       # below 7: not asked
+
+
+def test_high_pain_asks_the_warning_signs_yes_or_no_by_keys_and_keeps_the_answers(
+        qtbot, window, clock, tmp_path):
+    player = start(qtbot, window, pain="2")
+    run_until(player, clock, StepKind.PAIN_AFTER)
+    for key in (Qt.Key.Key_7, ENTER, Qt.Key.Key_4, ENTER):    # during 7, now 4
+        qtbot.keyClick(player, key)
+    assert "hot, red or swollen" in player._pain_title.text() and "1 of 5" in player._pain_title.text()
+    assert not player.pain_scale.isVisible() and "Y: yes" in player._pain_hint.text()
+    qtbot.keyClick(player, ENTER)                             # only Y or N answers it
+    qtbot.keyClick(player, Qt.Key.Key_3)
+    assert "1 of 5" in player._pain_title.text() and player.engine.state is not EngineState.FINISHED
+    press(qtbot, player, Qt.Key.Key_N, Qt.Key.Key_Y)          # cannot bear weight: yes
+    assert "locks" in player._pain_title.text() or "lock" in player._pain_title.text()
+    press(qtbot, player, Qt.Key.Key_N, Qt.Key.Key_N, Qt.Key.Key_N)
+    assert player.engine.state is EngineState.FINISHED
+    assert "clinician" in player.summary_advice.text() and "promptly" in player.summary_advice.text()
+    [session] = saved(tmp_path, window)
+    assert session["red_flags"] == {"hot_swollen": False, "weight_bearing": True, "locking": False,
+                                    "constant_night": False, "numbness": False}
+    assert (session["pain_during"], session["pain_after"]) == (7, 4)
 
 
 def test_f_works_while_paused_and_while_asked_to_leave(qtbot, window, clock):

@@ -187,9 +187,13 @@ def test_the_next_session_respects_an_override():
 
 def test_progress_is_one_step_and_a_long_break_resumes_one_step_below():
     history = [logged(day(0), 1, 1, "same"), logged(day(3), 1, 1, "same")]
-    # On time: week 2 Monday after two easy week-1 sessions is week 2's dose, one step on.
+    # On time: week 2 Monday after two easy week-1 sessions, one step on for the exercise met
+    # in both (the leg lift), not for one met once (A and B take turns; issue 20, finding 6).
     on_time = next_session(SETUP, history, today=day(7))
-    assert on_time.week == 2 and on_time.prescription == on_time.planned.prescription
+    given = {i.exercise_id: (i.sets, i.reps) for i in on_time.prescription.items}
+    planned = {i.exercise_id: (i.sets, i.reps) for i in on_time.planned.prescription.items}
+    assert on_time.week == 2 and given["side_leg_lift"] == planned["side_leg_lift"] == (3, 10)
+    assert given["clamshell"] == (2, 10) and planned["clamshell"] == (3, 10)
     # In week 5 after 25 days away: one step below the last dose, not the plan's week 5.
     today = next_session(SETUP, history, today=day(28))
     clam = next(i for i in today.prescription.items if i.exercise_id == "clamshell")
@@ -277,9 +281,11 @@ def test_a_missed_session_slides_to_today_and_nothing_piles_up():
     wednesday = next_session(SETUP, [], today=day(2))
     assert wednesday.is_today and wednesday.moved_from == MONDAY
     assert wednesday.planned.number_in_week == 1
-    # Done on Wednesday: session 2 stays on Thursday.
+    # Done on Wednesday: session 2 moves from Thursday to Friday, a rest day between
+    # (issue 20, finding 9: never two on consecutive days).
     after = next_session(SETUP, [logged(day(2), 1, 1)], today=day(2))
-    assert after.date == day(3) and after.planned.number_in_week == 2 and after.done_today
+    assert after.date == day(4) and after.planned.number_in_week == 2 and after.done_today
+    assert after.moved_from == day(3)
     # Nothing done all week: on Sunday one session is offered, never two.
     sunday = next_session(SETUP, [], today=day(6))
     assert sunday.date == day(6) and sunday.planned.number_in_week == 1
@@ -289,10 +295,10 @@ def test_a_missed_session_slides_to_today_and_nothing_piles_up():
     assert next_monday.moved_from is None
 
 
-def test_after_training_on_sunday_the_next_is_next_weeks_first():
+def test_after_training_on_sunday_the_next_is_next_weeks_first_a_day_later():
     done = [logged(day(0), 1, 1), logged(day(6), 1, 1)]
     nxt = next_session(SETUP, done, today=day(6))
-    assert nxt.date == day(7) and nxt.week == 2 and not nxt.is_today
+    assert nxt.date == day(8) and nxt.week == 2 and not nxt.is_today and nxt.moved_from == day(7)
 
 
 def test_a_runner_every_day_is_told_to_train_after_a_light_run():
@@ -314,7 +320,7 @@ def test_morning_question_is_due_only_the_day_after_and_only_once():
     session = logged(day(3), 1, 3)
     assert morning_question_due([session], at(day(3), 21)) is None          # same evening
     assert morning_question_due([session], at(day(4), 8)) == session        # next morning
-    assert morning_question_due([session], at(day(5), 8)) is None           # too late
+    assert morning_question_due([session], at(day(5), 8)) == session        # a day late: still asked
     answered = logged(day(3), 1, 3, "same")
     assert morning_question_due([answered], at(day(4), 8)) is None
     assert morning_question_due([], at(day(4), 8)) is None
@@ -439,7 +445,7 @@ def test_the_morning_question_waits_for_a_night_after_a_late_session():
     assert morning_question_due([late], start + dt.timedelta(minutes=30)) is None   # 00:20
     assert morning_question_due([late], at(day(4), 9)) is None      # same day it ended
     assert morning_question_due([late], at(day(5), 8)) == late      # the day after it ended
-    assert morning_question_due([late], at(day(6), 8)) is None
+    assert morning_question_due([late], at(day(6), 8)) == late      # later days too (issue 20)
     evening = logged(day(3), 1, 3)                                  # 18:00 to 18:19
     too_soon = evening.ended_at + dt.timedelta(hours=7, minutes=59)  # 02:18 the next day
     assert morning_question_due([evening], too_soon) is None
@@ -570,10 +576,14 @@ def test_after_a_bad_session_today_offers_nothing_more_today():
 
 
 def test_today_says_which_exercises_wait_for_their_seven_days():
+    # Each exercise also waits for two easy exposures of its own (issue 20, finding 6), so
+    # the 7 days bind mostly where nothing of the next session can rise: the hold says so.
     played = played_until(INTERMEDIATE, [], 30)
     said = [p.offered.decision.reason for p in played if p.offered.decision
-            and p.offered.decision.effective_action == PROGRESS and "Not yet for" in p.offered.decision.reason]
-    assert said and all("at most once in 7 days" in r for r in said)
+            and "Not yet for" in p.offered.decision.reason]
+    waits = [p.offered.decision.reason for p in played if p.offered.decision
+             and p.offered.decision.effective_action == HOLD and "none of the next session" in p.offered.decision.reason]
+    assert waits and all("at most once in 7 days" in r for r in said + waits)
     for p in played:
         d = p.offered.decision
         if d and "Not yet for" in d.reason:
@@ -583,16 +593,10 @@ def test_today_says_which_exercises_wait_for_their_seven_days():
 
 
 def test_worst_pain_during_is_the_step_back_trigger_when_the_record_has_it():
-    """The player's question for pain during is a later slice; a record that carries
-    ``pain_during`` is read by the rule now (PROGRAM.md: pain during > 5 steps back)."""
-    @dataclasses.dataclass(frozen=True)
-    class WithDuring(SessionRecord):
-        pain_during: int | None = None
-
+    """PROGRAM.md: pain during > 5 steps back, even when it has eased by the end."""
     calm = logged(day(0), 1, 1, "same")
     flared = logged(day(3), 1, 2, "same")
-    during = WithDuring(**{f.name: getattr(flared, f.name) for f in dataclasses.fields(SessionRecord)},
-                        pain_during=6)
+    during = dataclasses.replace(flared, pain_during=6)
     assert decide(SETUP, [calm, flared]).action == PROGRESS
     decision = decide(SETUP, [calm, during])
     assert decision.action == STEP_BACK and "6/10" in decision.reason

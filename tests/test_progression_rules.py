@@ -213,18 +213,20 @@ import pytest  # noqa: E402
 ])
 def test_reps_first_reaches_three_by_twenty_of_every_exercise_by_week_eight(level, start, running):
     """The source article's own path: 3 x 10 building to 3 x 20; a pain-free person gets
-    there in every exercise by the end of week 8, and Today's estimate is the session's."""
+    there in every exercise by the end of week 8, and Today's estimate is the session's. A
+    beginner trains twice a week, so an exercise of only A or B comes round once a week, and
+    each step waits for two easy exposures of it (issue 20, finding 6): by week 12."""
     from itbgui.program.timeline import build_timeline
 
     setup = PlanSetup(level, running, start, "left", ("yellow",), (), path="reps")
     plan = generate_plan(setup)
-    end_of_week8 = plan.monday_of_week(8) + dt.timedelta(days=6)
+    end_of_week8 = plan.monday_of_week(12 if level == "beginner" else 8) + dt.timedelta(days=6)
     played = simulate(setup, lambda *_: Outcome(1, 1, "same"), (end_of_week8 - start).days + 1)
     reached: dict[str, tuple[int, int]] = {}
     for p in played:
         assert p.offered.estimated_seconds == build_timeline(p.offered.prescription).timed_seconds
         for item in p.offered.prescription.items:
-            if item.exercise_id in STRENGTH:
+            if item.exercise_id in STRENGTH and not p.offered.is_maintenance:
                 assert item.resolved_step_index == plan.planned_exercise(item.exercise_id, 1).resolved_step_index
-                reached[item.exercise_id] = (item.sets, item.reps)
+                reached[item.exercise_id] = max(reached.get(item.exercise_id, (0, 0)), (item.sets, item.reps))
     assert reached == {e: (3, 20) for e in STRENGTH}

@@ -9,8 +9,9 @@ from hypothesis import given, strategies as st
 
 from itbgui.program.return_to_run import (
     FIRST_STAGE, LAST_STAGE, STAGES, STEP_BACK, UP, StrengthSignal, is_bad_run, monday,
-    prescription_words, run_json, stage, stage_walk,
+    prescription_words, stage, stage_walk,
 )
+from itbgui.store.run_json import run_json
 from itbgui.store.run_records import ReadinessCheck, RunRecord
 
 T0 = dt.datetime(2026, 11, 2, 7, 0, tzinfo=dt.timezone.utc)   # a Monday

@@ -55,8 +55,9 @@ def test_start_plays_exactly_todays_prescription_and_the_decision_follows_from_i
     qtbot.keyClicks(player, "2")
     qtbot.keyClick(player, ENTER)
     run_until(player, clock, StepKind.PAIN_AFTER)
-    qtbot.keyClicks(player, "1")
-    qtbot.keyClick(player, ENTER)
+    for score in "11":                                         # the worst during, then now
+        qtbot.keyClicks(player, score)
+        qtbot.keyClick(player, ENTER)
     qtbot.keyClick(player, ENTER)                              # leave the summary
     assert win.player is None and win.current_page == "today"
 

@@ -91,6 +91,8 @@ class SessionEngine:
         self.last_logged: SetLog | None = None
         self.pain_before: int | None = None
         self.pain_after: int | None = None
+        self.pain_during: int | None = None    # the worst pain during it, asked with the after score
+        self.red_flags: tuple[tuple[str, bool], ...] = ()   # the warning-sign answers, when asked
         self.note = ""
         self.started_at: dt.datetime | None = None
         self.ended_at: dt.datetime | None = None
@@ -257,6 +259,9 @@ class SessionEngine:
     def set_pain_after(self, value: int) -> None:
         self.pain_after = _check_pain(value)
 
+    def set_pain_during(self, value: int) -> None:
+        self.pain_during = _check_pain(value)
+
     def abandon(self) -> None:
         """Leave early: keep what was done."""
         if self.state is EngineState.FINISHED:
@@ -332,6 +337,8 @@ class SessionEngine:
             week=week,
             pain_before=self.pain_before,
             pain_after=self.pain_after,
+            pain_during=self.pain_during,
+            red_flags=self.red_flags,
             note=clean_text(self.note)[:NOTE_MAX_CHARS],
             sets=tuple(SetRecord(exercise_id=log.exercise_id, side=log.side,
                                  set_number=log.set_number, target_reps=log.target_reps,

@@ -272,6 +272,8 @@ def fill_summary(view, s, texts: tuple[str, str]) -> None:
     if s.pain_before is not None:
         after = "–" if s.pain_after is None else str(s.pain_after)
         pain = view.tr("   ·   pain %1 → %2").replace("%1", str(s.pain_before)).replace("%2", after)
+    if s.pain_during is not None:
+        pain += view.tr("   ·   worst during %1").replace("%1", str(s.pain_during))
     view.summary_stats.setText(
         view.tr("%1 min %2 s   ·   %3 sets   ·   %4 reps").replace("%1", str(s.minutes))
         .replace("%2", f"{s.seconds:02d}").replace("%3", str(s.sets_done))

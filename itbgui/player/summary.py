@@ -27,6 +27,7 @@ class SessionSummary:
     pain_before: int | None
     pain_after: int | None
     lines: tuple[ExerciseLine, ...]
+    pain_during: int | None = None   # the worst during it, asked at the end
 
 
 def _held(sets) -> str:
@@ -53,6 +54,8 @@ class Verdict:
     peak: int | None = None
     rise: int | None = None
     action: str | None = None
+    #: a warning sign answered yes: strength work pauses until a clinician has seen the person
+    red_flag: bool = False
 
 
 def verdict(record: SessionRecord) -> Verdict:
@@ -64,7 +67,8 @@ def verdict(record: SessionRecord) -> Verdict:
         return Verdict("nothing", peak, rise)
     if peak is not None and (peak > ACCEPTABLE_PAIN or (
             rise is not None and rise >= MEANINGFUL_CHANGE and peak > EASY_PAIN)):
-        return Verdict("flare", peak, rise, STEP_BACK if peak > ACCEPTABLE_PAIN else HOLD)
+        return Verdict("flare", peak, rise, STEP_BACK if peak > ACCEPTABLE_PAIN else HOLD,
+                       any(yes for _, yes in record.red_flags))
     if is_partial(record):
         return Verdict("partial", peak, rise)
     return Verdict("complete" if record.completed else "early", peak, rise)
@@ -94,5 +98,5 @@ def summarise(record: SessionRecord) -> SessionSummary:
         sets_done=sum(1 for s in record.sets if not s.hold_seconds),
         reps_done=record.total_reps,
         pain_before=record.pain_before, pain_after=record.pain_after,
-        lines=tuple(lines),
+        lines=tuple(lines), pain_during=record.pain_during,
     )

@@ -19,6 +19,11 @@ def verdict_texts(v: Verdict) -> tuple[str, str]:
     """(title, advice); advice is empty unless the session flared or was partial."""
     if v.kind == "flare":
         title = _tr("Session saved · pain reached %1/10").replace("%1", str(v.peak))
+        if v.red_flag:
+            return title, _tr(
+                "You answered yes to a warning sign: strength work pauses. See a clinician "
+                "promptly, the same day if you can; until then only the stretch and gentle "
+                "movement of the hip.")
         step = (_tr("Next time the exercises of this session go one step easier.")
                 if v.action == "step_back" else
                 _tr("Next time this dose stays; nothing goes up until the pain settles."))

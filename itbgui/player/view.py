@@ -26,6 +26,8 @@ from itbgui.player.sound import CuePlayer
 from itbgui.player.stall_watch import StallWatch
 from itbgui.player.writer import SessionWriter
 from itbgui.player.summary import summarise, verdict
+from itbgui.player.summary_pain_page import PainPage
+from itbgui.player.summary_questions import EndQuestions
 from itbgui.player.summary_text import verdict_texts
 from itbgui.player.words import (CLOSE_HINTS, KEY_HINTS, LEAVE_HINTS, PAUSED_HINTS, PHASE_WORDS, STATUS_WORDS, STEP_PAUSE,
                                  STEP_WORDS, counter_text, time_left_text, translate)
@@ -37,7 +39,7 @@ SOUND_NOTICE_SECONDS = 15.0
 #: The display never goes longer than this without a fresh look at the engine.
 MAX_REFRESH_SECONDS = 0.25
 
-class PlayerView(QWidget):
+class PlayerView(PainPage, QWidget):
     """One session, from the pain question to the summary."""
 
     closed = Signal()                 # the person is done with the summary
@@ -54,6 +56,7 @@ class PlayerView(QWidget):
                  resume: tuple[SessionRecord, int] | None = None) -> None:
         super().__init__(parent)
         self.engine = SessionEngine(timeline, clock)
+        self.questions = EndQuestions(self.engine)   # during, after, then warning signs
         if resume is not None:   # a session left early today: the same record, carried on
             self.engine.continue_from(*resume)
         self.clock = clock
@@ -189,7 +192,7 @@ class PlayerView(QWidget):
         record, self.save_error = self.engine.checked_record()  # a clock at 1970: said, not saved
         if record is None:
             return
-        answered = record.pain_before is not None or record.pain_after is not None
+        answered = any(p is not None for p in (record.pain_before, record.pain_during, record.pain_after))
         if not record.sets and not record.completed and not (
                 self.engine.state is EngineState.FINISHED and answered):
             return  # nothing done or answered yet, so nothing to keep
@@ -216,35 +219,6 @@ class PlayerView(QWidget):
             self._show_pain(kind)
         else:
             self._show_exercise()
-
-    def _show_pain(self, kind: StepKind) -> None:
-        if self._pain_page_kind is not kind:
-            self._pain_page_kind = kind
-            self._pages.setCurrentWidget(self._pain_page)
-            before = kind is StepKind.PAIN_BEFORE
-            self.pain_scale.set_value(self.engine.pain_before if before else self.engine.pain_after)
-            self.note_edit.setVisible(not before)
-            if before:
-                title = self.tr("Before you start: how much does it hurt right now?")
-            elif self.engine.ended_early:
-                title = self.tr("Stopped early. How much does it hurt now?")
-            else:
-                title = self.tr("Done! How much does it hurt now?")
-            self._pain_title.setText(title)
-            self.setFocus()
-        self._refresh_pain_hint()
-
-    def _refresh_pain_hint(self) -> None:
-        before = self.engine.step.kind is StepKind.PAIN_BEFORE
-        if self.pain_scale.value() is None:
-            text = self.tr("Type a number 0-10 (or use ↑ ↓)")
-        elif self._confirming_leave:
-            text = translate(LEAVE_HINTS)
-        elif before:
-            text = self.tr("Enter or Space: start the session    Esc: leave")
-        else:
-            text = self.tr("Enter: finish and save    (type to add a note)")
-        self._pain_hint.setText(text)
 
     def _show_exercise(self) -> None:
         self._pain_page_kind = None
@@ -439,26 +413,6 @@ class PlayerView(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def _pain_key(self, event: QKeyEvent) -> bool:
-        """Digits and arrows score pain; after the session, other typing starts the note."""
-        key, text = event.key(), event.text()
-        before = self.engine.step.kind is StepKind.PAIN_BEFORE
-        if text.isdigit() and len(text) == 1:
-            self.pain_scale.type_digit(text)
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.pain_scale.step(+1 if key == Qt.Key.Key_Up else -1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right) or (
-                before and key == Qt.Key.Key_Space):
-            self._confirm_pain()
-        elif key == Qt.Key.Key_Left and not before:
-            self._handle(self.engine.previous())
-        elif not before and text.strip() and text.isprintable():
-            self.note_edit.setFocus()
-            self.note_edit.insert(text)
-        else:
-            return False
-        return True
-
     def card_exercise_id(self) -> str | None:
         """The exercise the I key opens: the current one, else the next (rest, get-ready), else the last."""
         steps = self.engine.timeline.steps
@@ -485,29 +439,12 @@ class PlayerView(QWidget):
         """End the session at a pain question, keeping an after-score typed so far (and the
         note), then the summary."""
         if self.engine.step.kind is StepKind.PAIN_AFTER:
-            if self.pain_scale.value() is not None:
-                self.engine.set_pain_after(self.pain_scale.value())
+            self.questions.keep(self.pain_scale.value())
             self.engine.note = self.note_edit.text().strip()
         self.engine.abandon()
         self._handle([])
         self._save()
         self._refresh_saved_line()
-
-    def _confirm_pain(self) -> None:
-        value = self.pain_scale.value()
-        if value is None and self._stopped_early_question():
-            self._skip_pain_after()     # Enter skips it too (README)
-            return
-        if value is None:
-            self._pain_hint.setText("Pick a number first: type 0-10 or use ↑ ↓")
-            return
-        if self.engine.step.kind is StepKind.PAIN_BEFORE:
-            self.engine.set_pain_before(value)
-        else:
-            self.engine.set_pain_after(value)
-            self.engine.note = self.note_edit.text().strip()
-        self.setFocus()
-        self._handle(self.engine.next())
 
     def leave_question_shown(self) -> bool:
         return self._confirming_leave
@@ -564,7 +501,7 @@ class PlayerView(QWidget):
             if self.engine.step.kind is StepKind.PAIN_BEFORE:
                 self.engine.set_pain_before(self.pain_scale.value())
             else:
-                self.engine.set_pain_after(self.pain_scale.value())
+                self.questions.keep(self.pain_scale.value())
         if self.engine.step.kind is StepKind.PAIN_AFTER:
             self.engine.note = self.note_edit.text().strip()
         self.engine.abandon()

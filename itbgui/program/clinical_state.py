@@ -42,6 +42,20 @@ REBUILD_REPS = {-2: 5, -1: 7, 0: 10}
 REBUILD_SETS = 2
 #: Easy exposures of an exercise, after the flare, before its weekly volume may grow again.
 EASY_EXPOSURES = 2
+#: Pain this high (during or after a session) asks the warning-sign questions (NHS MSK red flags).
+RED_FLAG_PAIN = 7
+#: The warning signs, asked yes/no when pain is high: key (store.records.RED_FLAG_KEYS) ->
+#: (the question, what a yes is called in the pause's reasons).
+RED_FLAGS = {
+    "hot_swollen": ("Is the knee hot, red or swollen, or do you have a fever?",
+                    "a hot, red or swollen knee, or a fever"),
+    "weight_bearing": ("Can you not put weight on the leg, or not move the knee?",
+                       "not being able to bear weight or move the knee"),
+    "locking": ("Does the knee lock or catch so that it will not move?", "the knee locking"),
+    "constant_night": ("Is the pain constant, or does it wake you at night?",
+                       "constant pain or pain that wakes you at night"),
+    "numbness": ("Is there numbness or tingling in the leg or foot?", "numbness or tingling"),
+}
 WARNING_SIGNS = ("a hot, red or swollen knee, or a fever; not being able to bear weight or "
                  "move the knee; the knee locking; constant pain or pain that wakes you at "
                  "night; numbness")
@@ -55,6 +69,10 @@ def pause_reasons(window: list[SessionRecord], peak) -> list[str]:
     session's worst pain."""
     reasons = []
     last = window[-1]
+    said_yes = [RED_FLAGS[k][1] for k, yes in getattr(last, "red_flags", ()) if yes and k in RED_FLAGS]
+    if said_yes:
+        reasons.append(f"You said yes to a warning sign: {'; '.join(said_yes)}. See a clinician "
+                       "promptly (the same day if you can).")
     top = peak(last)
     if top is not None and top >= PAUSE_PAIN:
         reasons.append(f"Pain reached {top}/10 in one session.")

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 
 from itbgui.program.decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS, PROGRESS, STEP_BACK,
                         ProgressionDecision)
-from itbgui.program.clinical_state import BUILD, PAUSED, REBUILD, ClinicalState, exercise_volume, rebuild_dose
-from itbgui.program.exercises import Kind, counted, counted_ids, session_exercises
+from itbgui.program.clinical_state import (BUILD, EASY_EXPOSURES, PAUSED, REBUILD, ClinicalState, exercise_volume,
+                                          rebuild_dose)
+from itbgui.program.exercises import Kind, counted, counted_ids, exercise, session_exercises
 from itbgui.program.plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung,
                                  exercise_prescription, label_for, style_for_reps)
 from itbgui.program.plan_setup import monday_of
@@ -52,12 +53,39 @@ def plan_position(plan: Plan, exercise_id: str, week: int) -> int:
     item = plan.planned_exercise(exercise_id, max(week, 1))
     return steps.index((item.resolved_step_index, item.reps, item.sets))
 
+def effort(exercise_id: str, step: int, reps: int, sets: int = 3) -> tuple[int, int, int]:
+    """A dose's effort, comparable across set-ups: its rung's place in the catalogue's
+    difficulty order, then its reps, then its sets."""
+    order = [i for i, _ in exercise(exercise_id).ladder()]
+    return (order.index(step) if step in order else -1), reps, sets
+
+def place_at_or_below(plan: Plan, exercise_id: str, step: int, reps: int, sets: int = 3) -> int:
+    """The highest place on the exercise's ladder (this set-up's) at equal or lower effort
+    than ``sets`` x ``reps`` on rung ``step``: where a dose given under another set-up, path
+    or rung lands."""
+    mine = effort(exercise_id, step, reps, sets)
+    places = [k for k, (s, r, n) in enumerate(ladder(plan, exercise_id)) if effort(exercise_id, s, r, n) <= mine]
+    return max(places, default=0)
+
+def logged_place(plan: Plan, exercise_id: str, session: SessionRecord) -> int | None:
+    """Where the dose the session actually gave an exercise sits on its ladder (None when
+    the record does not say which rung)."""
+    sets = [s for s in session.sets if s.exercise_id == exercise_id and s.step_index is not None]
+    if not sets:
+        return None
+    count = max(len({s.set_number for s in sets if s.side == side}) for side in {s.side for s in sets})
+    if not session.completed:
+        count = 99   # left early: the sets not reached say nothing of the dose given
+    return place_at_or_below(plan, exercise_id, sets[0].step_index, max(s.target_reps for s in sets), count)
+
 @dataclass
 class ExerciseState:
     index: int                      # place on the ladder for the next time it is done
     changed_on: dt.date | None = None   # the day the current dose was first done
     owed_down: int = 0              # step-backs decided, applied the next time it is done
     owed_up: bool = False           # a progress decided, applied the next time if allowed
+    owed_why: str = ""              # why owed_down, when not a flare (a break)
+    easy: int = 0                   # easy exposures in a row at the current dose
 
 @dataclass(frozen=True)
 class Change:
@@ -83,7 +111,7 @@ def _appearance(plan: Plan, exercise_id: str, state: ExerciseState, day: dt.date
         why = f"{gap} days since your last session: back in at the dose you last did, not above it."
     if down:
         new = max(0, index - down)
-        why = why or "One step easier after the flare."
+        why = why or state.owed_why or "One step easier after the flare."
     elif gap < GAP_DAYS and state.owed_up and state.changed_on is not None and index < cap:
         if (day - state.changed_on).days >= CHANGE_EVERY_DAYS:
             return Change(index + 1, steps[index + 1], "One step on.")
@@ -95,17 +123,39 @@ def _appearance(plan: Plan, exercise_id: str, state: ExerciseState, day: dt.date
 def _commit(state: ExerciseState, change: Change, day: dt.date) -> None:
     if state.changed_on is None or change.index != state.index:
         state.changed_on = day
-    state.index, state.owed_down, state.owed_up = change.index, 0, change.waits
+    if change.index != state.index:
+        state.easy = 0
+    state.index, state.owed_down, state.owed_up, state.owed_why = change.index, 0, change.waits, ""
+
+def _after_break(states: dict[str, ExerciseState], done, day: dt.date, last_day: dt.date | None) -> None:
+    """R12 for the exercises a session after a break does not include: nothing owed goes up,
+    and after 21 days each comes back one step below the next time it is done (A and B take
+    turns, so the exercises of the other session meet the break a session later)."""
+    gap = (day - last_day).days if last_day is not None else 0
+    if gap < GAP_DAYS:
+        return
+    for exercise_id, state in states.items():
+        state.easy = 0   # the first session back counts as a first (R12)
+        if exercise_id in done:
+            continue
+        state.owed_up = False
+        if gap >= LONG_GAP_DAYS and not state.owed_down:
+            state.owed_down = 1
+            state.owed_why = f"Back after a break of {gap} days: one step below where you were."
 
 def _apply_decision(states: dict[str, ExerciseState], decision: ProgressionDecision,
-                    involved: set[str], recent: set[str]) -> None:
+                    involved: set[str]) -> None:
+    """A progress lifts each exercise with two easy exposures of its own at its dose (A and B
+    take turns, so two easy sessions are not two of every exercise); a step back lowers the
+    exercises it lands on."""
     action = decision.effective_action
     for exercise_id, state in states.items():
         state.owed_up = False
-        if action == PROGRESS and exercise_id in recent:
+        if action == PROGRESS and state.easy >= EASY_EXPOSURES:
             state.owed_up = True
         elif action == STEP_BACK and (decision.scope == "all" or exercise_id in involved):
             state.owed_down += 1
+            state.easy = 0
 
 def _done_exercises(session: SessionRecord) -> set[str]:
     """The exercises the session exposed: a set skipped at 0 reps is no dose done."""
@@ -206,6 +256,17 @@ class History:
                 names.append(item.exercise.name.lower())
         return names
 
+    def first_on_band(self, item: ExercisePrescription, colour: str) -> bool:
+        """Does ``item`` put its exercise on the ``colour`` band for the first time (its
+        current dose is on another rung)?"""
+        state = self.states.get(item.exercise_id)
+        band = f"{colour.capitalize()} band"
+        if state is None or not item.resistance.startswith(band):
+            return False
+        steps = ladder(self.plan, item.exercise_id)
+        step = steps[min(state.index, len(steps) - 1)][0]
+        return not label_for(item.exercise_id, self.plan.setup, step).startswith(band)
+
     def is_settled(self, before: dt.date) -> bool:
         """Maintenance may start: the last three sessions before ``before`` had pain after
         of 3/10 or less, and the last decision gives no clinician advice."""
@@ -227,6 +288,8 @@ class History:
         used: dict[tuple[dt.date, str], int] = {}   # sets x reps given in a week, in a rebuild
         for p in planned:
             clinical = self.clinical_on(p.date)
+            if clinical.phase != PAUSED:
+                _after_break(states, {i.exercise_id for i in p.prescription.items}, p.date, last_day)
             items = []
             for item in p.prescription.items:
                 if item.exercise_id not in states:
@@ -265,6 +328,7 @@ class History:
         for p in planned:
             if self.phase_on(p.date) in (PAUSED, REBUILD):
                 return False
+            _after_break(states, {i.exercise_id for i in p.prescription.items}, p.date, last_day)
             for item in p.prescription.items:
                 if item.exercise_id in states:
                     state = states[item.exercise_id]
@@ -302,17 +366,23 @@ def replay(plan: Plan, sessions, overrides: dict[str, str] | None = None, answer
             history.clinical = history.clinical_on(day)   # a new week's transition
         phase = history.clinical.phase
         done = _done_exercises(session)
+        _after_break(history.states, done, day, history.last_day)
         doses = {}
         for exercise_id in sorted(done):
             state = history.states[exercise_id]
             change = _appearance(plan, exercise_id, state, day, history.last_day)
             _commit(state, change, day)
+            if phase == BUILD:
+                _anchor(state, logged_place(plan, exercise_id, session), day)
             doses[exercise_id] = change
         decision = session_decision(plan, counted[:k + 1], previous, overrides.get(session.id),
                                     counted[window_start:k + 1], phase,
-                                    _runs_after(runs, starts, session, counted[k + 1] if k + 1 < len(counted) else None))
-        recent = done | (_done_exercises(counted[k - 1]) if k > 0 else set())
-        _apply_decision(history.states, decision, done, recent)
+                                    _runs_after(runs, starts, session,
+                                                counted[k + 1] if k + 1 < len(counted) else None))
+        for exercise_id in done:
+            state = history.states[exercise_id]
+            state.easy = state.easy + 1 if is_easy(session, exercise_id) else 0
+        _apply_decision(history.states, decision, done)
         history.clinical.after_session(
             session, day, decision.effective_action, decision.scope == "all", done, is_easy(session),
             lambda: _week_volumes(counted, k, day), list(decision.clinician_reasons))
@@ -330,6 +400,15 @@ def _runs_after(runs: list, starts: list, session: SessionRecord, following: Ses
     lo = bisect.bisect_left(starts, session.started_at)
     hi = len(runs) if following is None else bisect.bisect_left(starts, following.started_at)
     return runs[lo:hi]
+
+
+def _anchor(state: ExerciseState, logged: int | None, day: dt.date) -> None:
+    """The dose last given is what the next decision builds on, where it is easier than the
+    replay's: a session deleted or edited, a rung corrected in History, a set-up or path
+    changed never lifts an exercise by more than one rung from what it last did. (Never
+    upwards: a higher dose logged does not raise past the rule.)"""
+    if logged is not None and logged < state.index:
+        state.index, state.changed_on, state.easy = logged, day, 0
 
 
 def _resume(states: dict[str, ExerciseState]) -> None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Callable, Protocol, TypeVar
 
+from itbgui.program.plan_setup import THERA_BAND_ORDER
+
 T = TypeVar("T")
 
 
@@ -130,11 +132,38 @@ class Exercise:
         return self.per_side if override is None else override
 
 
+#: The heaviest colour a first band may be: with only heavier bands (blue to gold) the band
+#: rungs wait and the bodyweight ones stand in, until a lighter band is added.
+FIRST_BAND_MAX = "green"
+
+
+def usable_bands(kit: Kit) -> tuple[str, ...]:
+    """The person's bands the ladders use: all of them, unless the lightest is too heavy to
+    start on (a silver band walk in week 1 was the review's finding)."""
+    bands = kit.bands
+    if bands and bands[0] in THERA_BAND_ORDER and \
+            THERA_BAND_ORDER.index(bands[0]) > THERA_BAND_ORDER.index(FIRST_BAND_MAX):
+        return ()
+    return bands
+
+
+def band_skip(kit: Kit) -> tuple[str, str] | None:
+    """(lighter, heavier) when the step from the first band to the next skips a colour
+    (yellow to green: about 50 % more, not 25 %), else None."""
+    bands = usable_bands(kit)
+    if len(bands) < 2 or not all(b in THERA_BAND_ORDER for b in bands[:2]):
+        return None
+    if THERA_BAND_ORDER.index(bands[1]) - THERA_BAND_ORDER.index(bands[0]) > 1:
+        return bands[0], bands[1]
+    return None
+
+
 def band_label(kit: Kit, which: int, where: str) -> str | None:
     """The person's ``which``-th band (lightest first) in words, or None without one."""
-    if len(kit.bands) <= which:
+    bands = usable_bands(kit)
+    if len(bands) <= which:
         return None
-    return f"{kit.bands[which].capitalize()} band {where}"
+    return f"{bands[which].capitalize()} band {where}"
 
 
 def dumbbell_label(kit: Kit, which: int) -> str | None:
@@ -152,7 +181,7 @@ def _names(ex: Exercise) -> dict[int, str]:
 # single-leg bridge, a deeper squat) keeps the ladder going.
 def _clamshell_rungs(ex: Exercise, kit: Kit) -> list[tuple[int, str | None]]:
     name = _names(ex)
-    if kit.bands:
+    if usable_bands(kit):
         return [(0, name[0]), (1, band_label(kit, 0, "above the knees")),
                 (2, band_label(kit, 1, "above the knees")), (3, name[3])]
     return [(0, name[0]), (4, name[4]), (3, name[3])]
@@ -161,11 +190,11 @@ def _clamshell_rungs(ex: Exercise, kit: Kit) -> list[tuple[int, str | None]]:
 def _side_leg_lift_rungs(ex: Exercise, kit: Kit) -> list[tuple[int, str | None]]:
     name = _names(ex)
     options: list[tuple[int, str | None]] = [(0, name[0]), (1, name[1])]
-    if not (kit.ankle_weights and kit.bands):
+    if not (kit.ankle_weights and usable_bands(kit)):
         options.append((4, name[4]))
     if kit.ankle_weights:
         options.append((2, name[2]))
-    if kit.bands:
+    if usable_bands(kit):
         options.append((3, band_label(kit, 0, "around the ankles")))
     return options
 
@@ -187,7 +216,7 @@ def _bridge_rungs(ex: Exercise, kit: Kit) -> list[tuple[int, str | None]]:
 
 def _band_walk_rungs(ex: Exercise, kit: Kit) -> list[tuple[int, str | None]]:
     name = _names(ex)
-    if not kit.bands:
+    if not usable_bands(kit):
         return [(5, name[5]), (4, name[4])]
     return [(0, band_label(kit, 0, "at the knees")), (1, band_label(kit, 0, "at the ankles")),
             (2, band_label(kit, 0, "around the feet")), (3, band_label(kit, 1, "around the feet"))]

@@ -20,7 +20,7 @@ from itbgui.program.decisions import (ACCEPTABLE_PAIN, ACTIONS, CHANGE_EVERY_DAY
                         stored_decisions)
 from itbgui.program.clinical_state import ANSWERS, MAINTENANCE, PAUSED, REBUILD
 from itbgui.program.dose_state import History, replay
-from itbgui.program.exercises import only_in
+from itbgui.program.exercises import band_skip, only_in
 from itbgui.program.plan import PLAN_WEEKS, Plan, PlannedSession, generate_plan, session_exercises, week_title
 from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.prescription import SessionPrescription
@@ -190,10 +190,11 @@ def next_planned(plan: Plan, sessions, today: dt.date,
     done_days = [session_day(s) for s in ticking_sessions(sessions, history)]
     this_week = [d for d in done_days if monday <= d <= sunday]
     planned = planned_week(plan, history, monday)
+    rested = _rested_from(sessions)
     if len(this_week) < len(planned):
         upcoming = planned[len(this_week)]
         earliest = today + dt.timedelta(days=1 if today in this_week else 0)
-        day = _slide_day(plan.setup, max(upcoming.date, earliest), upcoming.date, sunday)
+        day = _slide_day(plan.setup, max(upcoming.date, earliest, rested), upcoming.date, sunday)
         if day <= sunday:
             return upcoming, day, (upcoming.date if day > upcoming.date else None)
     week = monday
@@ -201,7 +202,19 @@ def next_planned(plan: Plan, sessions, today: dt.date,
         week += dt.timedelta(weeks=1)
         sessions_then = planned_week(plan, history, week)
         if sessions_then:
-            return sessions_then[0], sessions_then[0].date, None
+            first = sessions_then[0]
+            day = _slide_day(plan.setup, max(first.date, rested), first.date, week + dt.timedelta(days=6))
+            if day > first.date and day <= week + dt.timedelta(days=6):
+                return first, day, first.date
+            return first, first.date, None
+
+
+def _rested_from(sessions) -> dt.date:
+    """The first day with a rest day behind it since the last strength session that counts
+    (a partial one, under half its reps, does not): never two on consecutive days, after a
+    missed day or a session on an unplanned day too (R16)."""
+    strength = [session_day(s) for s in plan_sessions(sessions) if not is_stretch_session(s)]
+    return max(strength) + dt.timedelta(days=2) if strength else dt.date.min
 
 
 def shown_decision(history: History, day: dt.date,
@@ -240,8 +253,8 @@ def shown_decision(history: History, day: dt.date,
           and not history.rises(upcoming)):
         decision = replace(decision, action=HOLD, overridden_to=None, reason=(
             "Two easy sessions in a row, but none of the next session's exercises can go up "
-            "yet (each changes at most once in 7 days, and never past the plan's week), so "
-            "the same dose comes round again."))
+            "yet (each needs two easy sessions of its own at its dose, changes at most once in "
+            "7 days, and never past the plan's week), so the same dose comes round again."))
     return replace(decision, phase=clinical.phase)
 
 
@@ -255,6 +268,14 @@ def next_decision(history: History, planned: PlannedSession,
         if waiting:
             decision = replace(decision, reason=f"{decision.reason} Not yet for {', '.join(waiting)}: "
                                                 "each exercise changes at most once in 7 days.")
+    skip = band_skip(history.plan.setup)
+    if decision is not None and skip:
+        onto = [i.exercise.name.lower() for i in prescription.items if history.first_on_band(i, skip[1])]
+        if onto:
+            decision = replace(decision, reason=(
+                f"{decision.reason} The {' and the '.join(onto)} go from the {skip[0]} band to "
+                f"the {skip[1]}: that skips a colour (about 50 % more, not 25 %). If it is too "
+                "much, do fewer reps and say so, or add the colour between in the set-up."))
     return decision
 
 
@@ -343,17 +364,36 @@ def week_prescriptions(setup: PlanSetup, sessions, decisions, monday: dt.date, t
                 template = p.template
                 upcoming.append(p)
         week += dt.timedelta(weeks=1)
+    upcoming = rested_days(setup, upcoming, _rested_from(sessions))
     return {p.date: (p, rx) for p, rx in zip(upcoming, history.preview(upcoming))
             if monday <= p.date <= monday + dt.timedelta(days=6)}
+
+
+def rested_days(setup: PlanSetup, upcoming: list[PlannedSession], rested: dt.date) -> list[PlannedSession]:
+    """The sessions to come on the days they will be done: none the day after a strength
+    session (the last one done, or the one before it here), each slid to the next day that
+    is not a running day; one that no longer fits its week is dropped (nothing is owed), as
+    Today does it (R16)."""
+    placed = []
+    for p in upcoming:
+        floor = max(p.date, rested)
+        sunday = monday_of(p.date) + dt.timedelta(days=6)
+        day = _slide_day(setup, floor, p.date, sunday) if floor > p.date else p.date
+        if day > sunday:
+            continue
+        placed.append(replace(p, date=day))
+        rested = day + dt.timedelta(days=2)
+    return placed
 
 
 def morning_question_due(sessions, now: dt.datetime) -> SessionRecord | None:
     """The session to ask about ("how does the side feel against before it?"), or None.
 
-    Only the latest session, only while unanswered, and only on the day after the day it
-    ENDED, once :data:`MORNING_QUESTION_AFTER` has passed since then: a session from 23:50
-    to 00:15 is not asked about at 00:20 (the side has not had a night to settle, and the
-    answer could unlock progress); it is asked about the next day.
+    Only the latest session, only while unanswered (so until the next session starts), from
+    the day after the day it ENDED on, any later day too (an answer missed on the morning
+    is still worth having: without it nothing goes up), once :data:`MORNING_QUESTION_AFTER`
+    has passed since then: a session from 23:50 to 00:15 is not asked about at 00:20 (the
+    side has not had a night to settle, and the answer could unlock progress).
     """
     history = counted_sessions(sessions)
     if not history:
@@ -367,7 +407,7 @@ def morning_question_due(sessions, now: dt.datetime) -> SessionRecord | None:
         ended = ended.replace(tzinfo=None)   # a naive clock: compare wall times
     elif ended.tzinfo is None and now.tzinfo is not None:
         ended = ended.astimezone()
-    if ended.date() + dt.timedelta(days=1) == today and now - ended >= MORNING_QUESTION_AFTER:
+    if ended.date() + dt.timedelta(days=1) <= today and now - ended >= MORNING_QUESTION_AFTER:
         return latest
     return None
 

@@ -8,6 +8,7 @@ only; what a decision does to each exercise's dose is in :mod:`.dose_state`.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from itbgui.program.decisions import (ACCEPTABLE_PAIN, EASY_PAIN, GAP_DAYS, HOLD, MEANINGFUL_CHANGE, PROGRESS,
@@ -62,12 +63,24 @@ def reps_short(session: SessionRecord, exercise_id: str | None = None) -> bool:
                and (exercise_id is None or s.exercise_id == exercise_id))
 
 
-def is_easy(session: SessionRecord) -> bool:
-    """PROGRAM.md's progress condition for one session: pain 3/10 or less (both logged),
-    settled by the next morning (answered), finished, every set at its target."""
+def session_easy(session: SessionRecord) -> bool:
+    """PROGRAM.md's progress condition for one session, sets aside: pain 3/10 or less (both
+    logged), settled by the next morning (answered), finished."""
     peak = peak_pain(session)
     return (pain_logged(session) and peak is not None and peak <= EASY_PAIN
-            and session.next_morning in SETTLED and session.completed and not reps_short(session))
+            and session.next_morning in SETTLED and session.completed)
+
+
+def is_easy(session: SessionRecord, exercise_id: str | None = None) -> bool:
+    """:func:`session_easy` and every set at its target (of ``exercise_id`` only, if given):
+    an easy exposure of that exercise."""
+    return session_easy(session) and not reps_short(session, exercise_id)
+
+
+def short_exercises(session: SessionRecord) -> list[str]:
+    """The counted exercises of the session with a set under its target, in session order."""
+    return list(dict.fromkeys(s.exercise_id for s in session.sets
+                              if exercise_kind(s.exercise_id) is Kind.REPS and s.done_reps < s.target_reps))
 
 
 def _mean(values) -> float | None:
@@ -151,7 +164,9 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
             return HOLD, "No pain was logged, so the dose stays.", "session"
         missing = "before" if session.pain_before is None else "after"
         return HOLD, f"Pain {missing} the session was not logged, so the dose stays.", "session"
-    if reps_short(session):
+    short = short_exercises(session)
+    done = {s.exercise_id for s in session.sets if exercise_kind(s.exercise_id) is Kind.REPS}
+    if short and set(short) >= done:
         return HOLD, "Some sets fell short of their target, so the same dose comes round again.", "session"
     if len(history) < 2:
         return HOLD, ("A good first session: the dose stays. One more like it and the plan can "
@@ -163,11 +178,21 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
     if (session_day(session) - session_day(before)).days >= GAP_DAYS:
         return HOLD, ("A good first session after the break: the dose stays. One more like it "
                       "and the plan can move on."), "session"
-    if not is_easy(before):
+    if not session_easy(before) and before.next_morning is None and session_easy(
+            dataclasses.replace(before, next_morning="same")):
+        return HOLD, ("The session before this one has no answer to the morning question, so "
+                      "there is no telling it settled: the dose stays. Answer it in History "
+                      "(Edit session); one more easy session with its answer and the plan can "
+                      "move on."), "session"
+    if not session_easy(before):
         return HOLD, ("An easy session: the dose stays. One more like it and the plan can move "
                       "on."), "session"
-    return PROGRESS, ("Two easy sessions in a row: pain 3/10 or less, settled by the next "
-                      "morning, every set done. The plan moves on."), "session"
+    reason = ("Two easy sessions in a row: pain 3/10 or less, settled by the next morning, every "
+              "set done. The plan moves on, each exercise after two easy sessions of its own.")
+    if short:
+        names = ", ".join(exercise(e).name.lower() for e in short)
+        reason = reason.replace("every set done", "sets done") + f" Not for the {names}: some of its sets fell short."
+    return PROGRESS, reason, "session"
 
 
 def clinician_reasons(plan: Plan, history, action: str,

@@ -266,9 +266,12 @@ def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today:
         decision = upcoming_decision(setup, history, sessions, today, plan.timing)
     else:
         decision = shown_decision(history, monday)
-    planned = {p.date: p for p in planned_week(plan, history, monday)}
     ahead = week_prescriptions(setup, sessions, decisions, monday, today, plan.timing, runs)
     done = done_records(plan, history, sessions, monday)
+    # Days done or past as planned; days to come where they will be done (a rest day after
+    # the last session: they may have slid, as on Today).
+    planned = {p.date: p for p in planned_week(plan, history, monday) if p.date in done or p.date < today}
+    planned.update({date: p for date, (p, _rx) in ahead.items()})
     days = []
     for offset in range(7):
         date = monday + dt.timedelta(days=offset)

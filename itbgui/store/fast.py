@@ -26,7 +26,7 @@ from itertools import chain, islice
 from operator import itemgetter
 from typing import Callable, TypeVar
 
-from itbgui.store.records import (WEEK_RANGE, EARLIEST_DATE, LATEST_YEAR, NEXT_MORNING_ANSWERS, NOTE_MAX_CHARS,
+from itbgui.store.records import (check_red_flags, WEEK_RANGE, EARLIEST_DATE, LATEST_YEAR, NEXT_MORNING_ANSWERS, NOTE_MAX_CHARS,
                       PAIN_RANGE, SessionRecord, SetRecord)
 
 #: Files smaller than this are parsed by json: importing orjson (~4 ms) would cost as
@@ -202,7 +202,7 @@ def _session_record(doc: dict, sets: tuple[SetRecord, ...]) -> SessionRecord:
     completed, title, week = get("completed", False), get("title", ""), get("week")
     before, after, note = get("pain_before"), get("pain_after"), get("note", "")
     morning, during = get("next_morning"), get("pain_during")
-    if (type(session_id) is str and 0 < len(session_id) <= 64
+    if get("red_flags") is None and (type(session_id) is str and 0 < len(session_id) <= 64
             and type(started) is str and (ended is None or type(ended) is str)
             and type(completed) is bool and type(title) is str and len(title) <= 200
             and (week is None or (type(week) is int and _LOW_WEEK <= week <= _HIGH_WEEK))
@@ -222,7 +222,7 @@ def _session_record(doc: dict, sets: tuple[SetRecord, ...]) -> SessionRecord:
             record.__dict__.update(
                 id=session_id, started_at=start, ended_at=end, completed=completed,
                 title=title, week=week, pain_before=before, pain_after=after, note=note,
-                sets=sets, next_morning=morning, pain_during=during)
+                sets=sets, next_morning=morning, pain_during=during, red_flags=())
             record.__post_init__()  # the record's own rules, whatever they grow to be
             return record
     record = SessionRecord.from_doc({**doc, "sets": []})
@@ -284,7 +284,8 @@ def session_records_checked_before(sessions: dict) -> dict[str, SessionRecord] |
                     completed=get("completed", False), title=get("title", ""),
                     week=get("week"), pain_before=get("pain_before"),
                     pain_after=get("pain_after"), pain_during=get("pain_during"),
-                    note=get("note", ""), next_morning=get("next_morning"))
+                    note=get("note", ""), next_morning=get("next_morning"),
+                    red_flags=check_red_flags(get("red_flags") or ()))
                 if sets:
                     record.__dict__["_sets_pending"] = (build, sets)
                 else:

@@ -29,6 +29,9 @@ EXERCISE_ID_MAX_CHARS = 60
 SIDES = ("left", "right")
 #: How the sore side feels the morning after a session, against before it.
 NEXT_MORNING_ANSWERS = ("better", "same", "worse")
+#: The warning signs asked (yes/no) at the end of a session with high pain, in asking order
+#: (docs/data-format.md, ``red_flags``).
+RED_FLAG_KEYS = ("hot_swollen", "weight_bearing", "locking", "constant_night", "numbness")
 # Dates outside this window are typing or clock errors, never a real session.
 EARLIEST_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 LATEST_YEAR = 2200
@@ -98,6 +101,19 @@ def check_pain(value, what: str = "pain") -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not PAIN_RANGE[0] <= value <= PAIN_RANGE[1]:
         raise RecordError(f"{what} must be a whole number from 0 to 10, not {value!r:.40}")
     return value
+
+
+def check_red_flags(value) -> tuple[tuple[str, bool], ...]:
+    """The warning-sign answers: an object (or pairs) of known keys to true/false, kept in
+    asking order."""
+    pairs = value.items() if isinstance(value, dict) else value
+    try:
+        answers = dict(pairs)
+    except (TypeError, ValueError):
+        raise RecordError("red_flags must be an object of yes/no answers") from None
+    if any(k not in RED_FLAG_KEYS or type(v) is not bool for k, v in answers.items()):
+        raise RecordError(f"red_flags answers must be true or false for {', '.join(RED_FLAG_KEYS)}")
+    return tuple((k, answers[k]) for k in RED_FLAG_KEYS if k in answers)
 
 
 def check_reps(value, what: str = "reps") -> int:
@@ -236,6 +252,8 @@ class SessionRecord:
     sets: tuple[SetRecord, ...] = field(default_factory=tuple)
     next_morning: str | None = None  # one of NEXT_MORNING_ANSWERS, asked the day after
     pain_during: int | None = None   # the worst pain during the session, asked with the after score
+    #: (key, answered yes) for each warning sign asked, in RED_FLAG_KEYS order; () when not asked
+    red_flags: tuple[tuple[str, bool], ...] = ()
 
     def __post_init__(self) -> None:
         check_text(self.id, "id", ID_MAX_CHARS, empty=False)
@@ -252,6 +270,7 @@ class SessionRecord:
         check_pain(self.pain_before, "pain_before")
         check_pain(self.pain_after, "pain_after")
         check_pain(self.pain_during, "pain_during")
+        _set(self, "red_flags", check_red_flags(self.red_flags))
         if self.next_morning is not None and self.next_morning not in NEXT_MORNING_ANSWERS:
             raise RecordError(f"next_morning must be one of {NEXT_MORNING_ANSWERS}")
         check_text(self.note, "note", NOTE_MAX_CHARS)
@@ -295,6 +314,7 @@ class SessionRecord:
             "pain_before": self.pain_before,
             "pain_after": self.pain_after,
             "pain_during": self.pain_during,
+            "red_flags": dict(self.red_flags) if self.red_flags else None,
             "next_morning": self.next_morning,
             "note": self.note,
             "sets": [s.to_doc() for s in self.sets],
@@ -318,6 +338,7 @@ class SessionRecord:
             pain_before=doc.get("pain_before"),
             pain_after=doc.get("pain_after"),
             pain_during=doc.get("pain_during"),
+            red_flags=doc.get("red_flags") or (),
             next_morning=doc.get("next_morning"),
             note=doc.get("note", ""),
             sets=tuple(SetRecord.from_doc(s) for s in sets),

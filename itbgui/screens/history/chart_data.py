@@ -137,6 +137,7 @@ class SessionSummary:
     pain_after: int | None
     exercises: dict[str, ExerciseDay]
     partial: bool = False     # reached its end with under half its reps (program.sessions.is_partial)
+    pain_during: int | None = None   # the worst pain during it (asked from schema v4 on)
 
     @property
     def monday(self) -> dt.date:
@@ -173,7 +174,7 @@ def summarise(record: SessionRecord) -> SessionSummary:
             t[7] += done
     return SessionSummary(
         day=session_day(record), x=record.started_at.timestamp(),
-        pain_before=record.pain_before, pain_after=record.pain_after,
+        pain_before=record.pain_before, pain_after=record.pain_after, pain_during=record.pain_during,
         exercises={key: ExerciseDay(*t) for key, t in totals.items()},
         partial=record.completed and 2 * sum(t[1] for t in totals.values()) < sum(t[2] for t in totals.values()))
 
@@ -217,6 +218,8 @@ class PainChart:
     after: tuple[float, ...]
     trend_weeks: tuple[dt.date, ...]   # Mondays
     trend: tuple[float, ...]
+    during_x: tuple[float, ...] = ()
+    during: tuple[float, ...] = ()      # the worst pain during each session, where asked
 
     @property
     def trend_x(self) -> tuple[float, ...]:
@@ -307,13 +310,14 @@ def resistance_series(summaries: Sequence[SessionSummary],
 def pain_chart(summaries: Sequence[SessionSummary], first_week: dt.date | None,
                trend_source: Sequence[SessionSummary] | None = None) -> PainChart:
     """Trend for each week from ``first_week`` (None: the first with a score): the mean
-    of every score, before and after, in that week and the TREND_WEEKS - 1 before it.
+    of every score, before, during and after, in that week and the TREND_WEEKS - 1 before it.
     ``trend_source`` (default: ``summaries``) lets the left edge see earlier weeks."""
     before = [(s.x, s.pain_before) for s in summaries if s.pain_before is not None]
     after = [(s.x, s.pain_after) for s in summaries if s.pain_after is not None]
+    during = [(s.x, s.pain_during) for s in summaries if s.pain_during is not None]
     by_week: dict[dt.date, list[int]] = defaultdict(list)
     for s in trend_source if trend_source is not None else summaries:
-        for score in (s.pain_before, s.pain_after):
+        for score in (s.pain_before, s.pain_during, s.pain_after):
             if score is not None:
                 by_week[s.monday].append(score)
     shown_weeks = sorted({s.monday for s in summaries})
@@ -329,7 +333,7 @@ def pain_chart(summaries: Sequence[SessionSummary], first_week: dt.date | None,
             monday += dt.timedelta(weeks=1)
     return PainChart(tuple(x for x, _ in before), tuple(v for _, v in before),
                      tuple(x for x, _ in after), tuple(v for _, v in after),
-                     tuple(weeks), tuple(trend))
+                     tuple(weeks), tuple(trend), tuple(x for x, _ in during), tuple(v for _, v in during))
 
 
 def counts_as_session(summary: SessionSummary) -> bool:
@@ -554,7 +558,7 @@ def build_charts(summaries: Sequence[SessionSummary], range_key: str, today: dt.
         sides = SidesChart(sides.exercise_id, *means(sides.left_x, sides.left),
                            *means(sides.right_x, sides.right), *means(sides.gap_x, sides.gap))
         pain = PainChart(*means(pain.before_x, pain.before), *means(pain.after_x, pain.after),
-                         pain.trend_weeks, pain.trend)
+                         pain.trend_weeks, pain.trend, *means(pain.during_x, pain.during))
     x_range = None
     if shown or (start is not None and (summaries or history_start is not None)):
         first = start if start is not None else monday_of(shown[0].day)

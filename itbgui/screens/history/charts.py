@@ -345,7 +345,7 @@ class ResistanceChart(HistoryChart):
 
 
 class PainChart(HistoryChart):
-    """Chart 3: pain before and after each session and the weekly trend."""
+    """Chart 3: pain before, worst during and after each session, and the weekly trend."""
 
     legend_columns = 3
 
@@ -363,7 +363,7 @@ class PainChart(HistoryChart):
             return
         pain, x_range, bucket = self._data
         c = self.colours
-        if not pain.before and not pain.after:
+        if not pain.before and not pain.after and not pain.during:
             self.show_empty(x_range, (-0.5, 10.5))
             return
         before_colour, after_colour = palette_for(c)[1], palette_for(c)[0]
@@ -394,7 +394,14 @@ class PainChart(HistoryChart):
             f"{when_label(pain.after_x[k], bucket)}\n"
             + _tr("Pain after: %1/10").replace("%1", _number(pain.after[k]))),
             after_colour, "o", size=9, hollow=True)
+        if pain.during:
+            self.add_points(pain.during_x, pain.during, lambda k: (
+                f"{when_label(pain.during_x[k], bucket)}\n"
+                + _tr("Worst pain during: %1/10").replace("%1", _number(pain.during[k]))),
+                after_colour, "d", size=10)
         self.legend_entry(_tr("Before the session"), before_colour, "t", style=None)
+        if pain.during:
+            self.legend_entry(_tr("Worst during"), after_colour, "d", style=None)
         self.legend_entry(_tr("After"), after_colour, "o", style=None, hollow=True)
         self.legend_entry(_tr("Trend (%1-week average)").replace("%1", str(cd.TREND_WEEKS)),
                           c.text, None, width=4)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from itbgui.program.exercises import Kind, exercise as _exercise, find as _known
-from itbgui.store.records import (NOTE_MAX_CHARS, PAIN_RANGE, REPS_RANGE, RecordError, SessionRecord,
+from itbgui.store.records import (NEXT_MORNING_ANSWERS, NOTE_MAX_CHARS, PAIN_RANGE, REPS_RANGE, RecordError, SessionRecord,
                              check_pain, check_reps, clean_text)
 from itbgui.store.repository import StoreError
 from itbgui.ui.widget_kit import fit_to_screen
@@ -44,7 +44,7 @@ def catalogue_label(exercise_id: str, rung: int) -> str:
 
 
 def edited_session(record: SessionRecord, *, pain_before=_UNSET, pain_after=_UNSET,
-                   note: str | None = None,
+                   pain_during=_UNSET, next_morning=_UNSET, note: str | None = None,
                    sets: Mapping[int, SetChange] | None = None,
                    rung_label: RungLabel = catalogue_label) -> SessionRecord:
     """The session with these changes, or a ValueError saying what is not allowed.
@@ -56,6 +56,12 @@ def edited_session(record: SessionRecord, *, pain_before=_UNSET, pain_after=_UNS
         changes["pain_before"] = check_pain(pain_before, "pain before")
     if pain_after is not _UNSET:
         changes["pain_after"] = check_pain(pain_after, "pain after")
+    if pain_during is not _UNSET:
+        changes["pain_during"] = check_pain(pain_during, "worst pain during")
+    if next_morning is not _UNSET:
+        if next_morning not in (None, *NEXT_MORNING_ANSWERS):
+            raise RecordError(f"the next morning must be one of {', '.join(NEXT_MORNING_ANSWERS)}")
+        changes["next_morning"] = next_morning
     if note is not None:
         if not isinstance(note, str) or len(note) > NOTE_MAX_CHARS:
             raise RecordError(f"the note must be text of at most {NOTE_MAX_CHARS} characters")
@@ -172,9 +178,18 @@ class SessionEditDialog(QDialog):
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.pain_before = self._pain_box(record.pain_before)
+        self.pain_during = self._pain_box(record.pain_during)   # created in the form's order: Tab
         self.pain_after = self._pain_box(record.pain_after)
         form.addRow(self.tr("Pain &before (0-10)"), self.pain_before)
+        form.addRow(self.tr("Worst pain &during (0-10)"), self.pain_during)
         form.addRow(self.tr("Pain &after (0-10)"), self.pain_after)
+        self.next_morning = QComboBox()   # answered late here: without it nothing goes up
+        for text, value in ((self.tr("Not answered"), None), (self.tr("Better"), "better"),
+                            (self.tr("The same"), "same"), (self.tr("Worse"), "worse")):
+            self.next_morning.addItem(text, value)
+        self.next_morning.setCurrentIndex(self.next_morning.findData(record.next_morning)
+                                          if record.next_morning else 0)
+        form.addRow(self.tr("Next &morning, against before the session"), self.next_morning)
         self.note = QPlainTextEdit(record.note)
         self.note.setMaximumHeight(80)
         self.note.setAccessibleName(self.tr("Note"))
@@ -269,6 +284,8 @@ class SessionEditDialog(QDialog):
                 changes[index] = change
         return edited_session(self.record, pain_before=pain(self.pain_before),
                               pain_after=pain(self.pain_after),
+                              pain_during=pain(self.pain_during),
+                              next_morning=self.next_morning.currentData(),
                               note=self.note.toPlainText(), sets=changes,
                               rung_label=self.rung_label)
 

@@ -248,7 +248,7 @@ class HistoryPage(TextScaled, QWidget):
         self._draw_tab(self.tabs.currentIndex())   # if not drawn yet
 
     #: The widest text each column shows (a long-running session, a two-digit week...).
-    COLUMN_SAMPLES = (("2026-11-25 18:10", "12", "120 min", "6", "888", "10 → 10"),
+    COLUMN_SAMPLES = (("2026-11-25 18:10", "12", "120 min", "6", "888", "10 → 10", "10 ⚠"),
                       ("Side-lying leg lifts", "Right", "3", "15 / 15"))
 
     def _size_columns(self) -> None:

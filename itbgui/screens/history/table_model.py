@@ -13,6 +13,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
+from itbgui.program.clinical_state import RED_FLAGS
 from itbgui.program.exercises import catalogue, name_of
 from itbgui.program.sessions import is_partial
 from itbgui.store.records import SessionRecord, SetRecord
@@ -43,7 +44,8 @@ class SessionColumn(IntEnum):
     EXERCISES = 3
     REPS = 4
     PAIN = 5
-    NOTE = 6
+    DURING = 6
+    NOTE = 7
 
 
 _SESSION_COLUMNS = tuple(SessionColumn)
@@ -120,7 +122,7 @@ class SessionTableModel(QAbstractTableModel):
             self._headers = {
                 Qt.ItemDataRole.DisplayRole: (
                     self.tr("Date"), self.tr("Week"), self.tr("Duration"), self.tr("Exercises"),
-                    self.tr("Reps"), self.tr("Pain"), self.tr("Note")),
+                    self.tr("Reps"), self.tr("Pain"), self.tr("Worst during"), self.tr("Note")),
                 Qt.ItemDataRole.ToolTipRole: (
                     self.tr("When the session started"),
                     self.tr("Week of the program"),
@@ -128,6 +130,7 @@ class SessionTableModel(QAbstractTableModel):
                     self.tr("How many different exercises were logged"),
                     self.tr("Every rep of every set, both sides"),
                     self.tr("Pain before → after the session, 0-10"),
+                    self.tr("The worst pain during the session, 0-10 (– where not asked)"),
                     self.tr("Your note"))}
         return self._headers[role][section]
 
@@ -172,6 +175,9 @@ class SessionTableModel(QAbstractTableModel):
             if is_partial(record):   # reached its end with under half its reps (as Today says)
                 return self.tr("%1 · partial").replace("%1", str(record.total_reps))
             return str(record.total_reps)
+        if column is SessionColumn.DURING:
+            flag = " ⚠" if any(yes for _, yes in record.red_flags) else ""
+            return _pain(record.pain_during) + flag
         if column is SessionColumn.PAIN:
             return f"{_pain(record.pain_before)} → {_pain(record.pain_after)}"
         return record.note.splitlines()[0] if record.note else ""
@@ -187,6 +193,8 @@ class SessionTableModel(QAbstractTableModel):
             return len(exercises_logged(record))
         if column is SessionColumn.REPS:
             return record.total_reps
+        if column is SessionColumn.DURING:
+            return -1 if record.pain_during is None else record.pain_during
         if column is SessionColumn.PAIN:  # by pain before, then after; not asked sorts first
             before = -1 if record.pain_before is None else record.pain_before
             after = -1 if record.pain_after is None else record.pain_after
@@ -213,6 +221,13 @@ class SessionTableModel(QAbstractTableModel):
                 morning = {"better": self.tr("better"), "same": self.tr("the same"),
                            "worse": self.tr("worse")}[record.next_morning]
                 text += "\n" + self.tr("Next morning: %1").replace("%1", morning)
+            return text
+        if column is SessionColumn.DURING:
+            said = [RED_FLAGS[k][1] for k, yes in record.red_flags if yes]
+            text = self.tr("Worst pain during the session: %1/10").replace("%1", _pain(record.pain_during))
+            if record.red_flags:
+                text += "\n" + (self.tr("Warning signs answered yes: %1").replace("%1", "; ".join(said))
+                                if said else self.tr("Warning signs asked: none"))
             return text
         if column is SessionColumn.NOTE:
             return record.note or None
