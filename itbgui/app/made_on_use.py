@@ -70,6 +70,8 @@ class MadeOnUse:
     def close_store(self) -> None:
         """Let the folder's lock go (the app's last step), whether or not the file was read."""
         if self._store is not None:
+            if self._coach is not None:
+                self._coach.keep_start_snapshot()
             self._store.close()
         elif self._opening is not None:
             self._opening.close()
@@ -118,7 +120,11 @@ class MadeOnUse:
             from itbgui.core.coach import Coach
 
             timing = {} if self._timing is None else {"timing": self._timing}
-            self._coach = Coach(self.store, self.clock, preferences=self.settings.session_preferences, **timing)
+            # Given the folder as opened, the coach answers Today from the start snapshot
+            # and asks for the repository (TinyDB, the checks) only when it needs the data.
+            store = self._store if self._opening is None else (lambda: self.store)
+            self._coach = Coach(store, self.clock, preferences=self.settings.session_preferences,
+                                opening=self._opening, **timing)
         return self._coach
 
     @property
