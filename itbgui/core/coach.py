@@ -30,9 +30,9 @@ from itbgui.program.start_state import StartState, today_session
 from itbgui.program.resume import resume_point
 from itbgui.program.timeline import Timeline, Timing, build_timeline
 from itbgui.store.records import SessionRecord
-from itbgui.store.repository import SessionRepository
 
 if TYPE_CHECKING:
+    from itbgui.store.repository import SessionRepository
     from itbgui.program.week import WeekSheet
     from itbgui.store.opening import FolderOpening
 
