@@ -107,8 +107,6 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
         self.fit = WindowFit(self, settings.window_geometry)   # sized once its pages are built
         self._shown_day: dt.date | None = None
-        # Today in the first frame when the start snapshot (or an empty folder) tells it
-        # without the data file; else the file is read right after the paint (load_data).
         self.refresh_today() if self.data_loaded or self.coach.today_before_load() else self.today_page.show_loading()
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()

@@ -124,7 +124,9 @@ class Coach:
         return self._start[1]
 
     def today_before_load(self) -> bool:
-        """True when Today can be told now from the start snapshot, without the data file."""
+        """True when Today can be told now from the start snapshot (or, with no data file,
+        from an empty log), without the data file: the window then shows it in its first
+        frame; otherwise it paints "Opening" and reads the file right after (load_data)."""
         return self._today_from_start(self.clock.now().date(), self.session_timing()) is not None
 
     def _today_from_start(self, today: dt.date, timing: Timing) -> TodaySession | None:

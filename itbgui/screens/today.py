@@ -276,11 +276,8 @@ class TodayPage(TextScaled, QWidget):
     # ------------------------------------------------------------------ filling in
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
                    plan_is_default: bool, sore_side: str) -> None:
-        from PySide6.QtCore import Qt   # after the first paint (see widget_kit.set_by_name)
-
         self.today_session = today
         self.start_button.setEnabled(True)
-        self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.heading.setText(self._day_heading(today, now))
         side = today.prescription.first_side
         side_text = (self.tr("left side first") if side == "left" else self.tr("right side first"))
@@ -334,6 +331,13 @@ class TodayPage(TextScaled, QWidget):
                     "question comes at the end.")
             .replace("%1", point.exercise_name).replace("%2", str(point.set_number))
             .replace("%3", str(point.set_count)).replace("%4", side))
+
+    def after_first_paint(self) -> None:
+        """What the first frame does without: Today may be filled in it (the start snapshot),
+        and a cursor is set through Qt's namespace (see widget_kit.set_by_name)."""
+        from PySide6.QtCore import Qt
+
+        self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def show_loading(self) -> None:
         """Before the data file is read (it is, right after this first paint): no session
