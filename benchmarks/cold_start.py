@@ -2,7 +2,8 @@
 
 All are started the same way, in turn, several times; the bare window prints a line once
 it is shown, ITB Coach once Today shows the real session ("ready": not a placeholder), and
-the parent notes when each line arrives. ITB Coach is started twice: on an empty data
+the parent notes when each line arrives. Both are timed at the event loop's first turn
+after ``show()``, with the window's content set and its first paint not waited for. ITB Coach is started twice: on an empty data
 folder (a first start) and on ten years of synthetic history (about 1,500 sessions, 8 MB,
 benchmarks/synthetic_history.py). Targets, the headline: Today filled at most 1.5x the bare
 window when empty, at most 2.0x with ten years. The window's first frame ("shown") is
