@@ -3,6 +3,7 @@ for it while paused (I), and when it closes the coach decides what comes next.""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from itbgui.app.menus import PAGES
@@ -43,8 +44,6 @@ class SessionHost:
         box = self.extra_question = QMessageBox(w)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(w.tr("Another session today?"))
-        import datetime as dt
-
         when = f"{today.date:%A} {today.date.day} {today.date:%B}"
         now = w.coach.today()
         same_week = today.date - dt.timedelta(days=today.date.weekday()) <= now

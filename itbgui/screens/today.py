@@ -8,6 +8,7 @@ rules stay in ``itbgui.program`` and the writes stay in the window.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -18,9 +19,7 @@ from itbgui.program.actions import ACTIONS, HOLD, PROGRESS, STEP_BACK
 from itbgui.ui.theme import colours
 from itbgui.ui.widget_kit import TextScaled, clear_layout, set_by_name
 
-if TYPE_CHECKING:   # the rules come with the first session shown, after the first paint
-    import datetime as dt
-
+if TYPE_CHECKING:
     from itbgui.program.progression import TodaySession
     from itbgui.store.records import SessionRecord
 
@@ -353,8 +352,6 @@ class TodayPage(TextScaled, QWidget):
     def _day_heading(self, today: TodaySession, now: dt.date) -> str:
         if today.is_today:
             return self.tr("Today · %1").replace("%1", long_date(today.date))
-        import datetime as dt   # after the first paint, with the first session shown
-
         if today.date == now + dt.timedelta(days=1):
             return self.tr("Next session: tomorrow, %1").replace("%1", long_date(today.date))
         return self.tr("Next session: %1").replace("%1", long_date(today.date))
