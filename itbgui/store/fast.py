@@ -10,9 +10,9 @@ side, reps, band), so each distinct set is checked and built once, by the same
 ``SetRecord.from_doc``, and the frozen record is shared by every set equal to it.
 
 Every record is still built by its own constructor (``SessionRecord.from_doc`` with the
-sets given, ``SetRecord.from_doc``), so the records' rules run as on the careful path;
-on ten years that costs about 18 ms of CPU over filling the instances directly, paid
-after Today is shown (the file is read after the first frame).
+sets given, ``SetRecord.from_doc``), so the records' rules run as on the careful path.
+That costs a little more than filling the instances directly would, and is paid after
+Today is shown: the file is read after the first frame.
 
 The quick path only ever answers "all of it is fine, here are the records" or None. On
 any doubt (orjson refuses the bytes or reads a number json would read otherwise, a set of
