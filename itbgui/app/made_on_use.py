@@ -34,14 +34,8 @@ class MadeOnUse:
 
     def _after_first_paint(self) -> None:
         """What no one sees in the first frame: the menus' actions, and the watch that gives
-        focus back to the window after every dialog (none opens before this), even without a WM.
-        One turn of the event loop later, so what else waits for the first paint (the data
-        file, when Today was told without it) comes first."""
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, self, self._after_first_paint_later)
-
-    def _after_first_paint_later(self) -> None:
+        focus back to the window after every dialog (none opens before this), even without a WM;
+        and Today's start button's cursor (Qt's namespace: see widget_kit.set_by_name)."""
         from itbgui.ui.focus_return import FocusReturner
 
         self.menus   # noqa: B018
