@@ -234,3 +234,22 @@ def test_the_week_maintenance_begins_is_told_from_the_last_three_sessions_whatev
             today = session_day(records[-1]) + dt.timedelta(days=days_on)
             got = start_state.today_session(_kept(setup, records, [], today, Timing()), today)
             assert got == next_session(setup, records, [], today)
+
+
+def test_a_session_left_early_today_is_carried_on_as_the_full_replay_says(tmp_path):
+    """The snapshot cannot tell Today without that session: the log is replayed, and Today
+    offers to carry it on, as it would have without a snapshot."""
+    _week(tmp_path)
+    today = MONDAY + dt.timedelta(days=9)
+    left = logged(today, 2, None, sid="left-early")
+    left = dataclasses.replace(left, completed=False, pain_after=None, sets=left.sets[:3])
+    with SessionRepository(tmp_path) as store:
+        store.save_session(left)
+    coach, made = _coach_on(tmp_path, today)
+    coach.today_view()
+    _close(coach, made)
+    coach, made = _coach_on(tmp_path, today)
+    assert not coach.today_before_load()
+    view = coach.today_view()
+    assert view == _full_view(tmp_path, today) and view.session.resume is not None
+    _close(coach, made)

@@ -76,6 +76,8 @@ class Coach:
         self._opening = opening
         self._start_doc: dict | None = None
         self._start: tuple[tuple, StartState | None] | None = None
+        #: (day, timing) -> Today from the snapshot, or None where it cannot say
+        self._start_next: tuple[tuple, TodaySession | None] | None = None
 
     @property
     def store(self) -> SessionRepository:
@@ -133,10 +135,10 @@ class Coach:
         start = self._start_state(today, timing)
         if start is None:
             return None
-        key = ("start", today, timing)
-        if self._next is None or self._next[0] != key:
-            self._next = (key, today_session(start, today))
-        return self._next[1]
+        key = (today, timing)
+        if self._start_next is None or self._start_next[0] != key:
+            self._start_next = (key, today_session(start, today))
+        return self._start_next[1]
 
     def keep_start_snapshot(self) -> None:
         """Write the start snapshot for the data as it is on disk now, if it is not there
