@@ -72,9 +72,11 @@ class MadeOnUse:
     def close_store(self) -> None:
         """Let the folder's lock go (the app's last step), whether or not the file was read."""
         if self._store is not None:
-            if self._coach is not None:
-                self._coach.keep_start_snapshot()
-            self._store.close()
+            try:
+                if self._coach is not None:
+                    self._coach.keep_start_snapshot()
+            finally:
+                self._store.close()
         elif self._opening is not None:
             self._opening.close()
 
