@@ -202,7 +202,6 @@ def test_a_file_changed_behind_the_apps_back_is_replayed(tmp_path):
     _close(coach, made)
     with SessionRepository(tmp_path) as store:       # another device's sync, say: no snapshot
         store.delete_session(store.sessions()[-1].id)
-    (tmp_path / start_file.FILE_NAME).write_bytes((tmp_path / start_file.FILE_NAME).read_bytes())
     coach, made = _coach_on(tmp_path, today)
     assert not coach.today_before_load()
     assert coach.today_view() == _full_view(tmp_path, today)
@@ -252,4 +251,24 @@ def test_a_session_left_early_today_is_carried_on_as_the_full_replay_says(tmp_pa
     assert not coach.today_before_load()
     view = coach.today_view()
     assert view == _full_view(tmp_path, today) and view.session.resume is not None
+    _close(coach, made)
+
+
+def test_a_snapshot_changed_after_it_was_written_is_not_read_even_as_valid_json(tmp_path):
+    _week(tmp_path)
+    today = MONDAY + dt.timedelta(days=9)
+    coach, made = _coach_on(tmp_path, today)
+    coach.today_view()
+    _close(coach, made)
+    path = tmp_path / start_file.FILE_NAME
+    text = path.read_text(encoding="utf-8")
+    doc = json.loads(text)
+    state = json.loads(doc["state"])
+    first = next(iter(state["states"]))
+    state["states"][first][0] += 1                     # one exercise a step further on
+    doc["state"] = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    coach, made = _coach_on(tmp_path, today)
+    assert not coach.today_before_load()
+    assert coach.today_view() == _full_view(tmp_path, today)
     _close(coach, made)

@@ -11,6 +11,7 @@ owner's alone) and only by the copy holding the folder's lock.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -26,21 +27,27 @@ def fingerprint(sha256: str | None, size: int) -> str:
 
 
 def read(folder: Path, log: str) -> dict | None:
-    """The snapshot kept for the data file whose fingerprint is ``log``, or None."""
+    """The snapshot kept for the data file whose fingerprint is ``log``, or None. The state
+    is kept as text with its own SHA-256, so a file changed after it was written (by hand,
+    by a disk) is never read as a state, even where it is still JSON."""
     try:
         with open(Path(folder) / FILE_NAME, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
         doc = json.loads(raw) if len(raw) <= MAX_BYTES else None
+        if type(doc) is not dict or doc.get("log") != log or type(doc.get("state")) is not str:
+            return None
+        if hashlib.sha256(doc["state"].encode("utf-8")).hexdigest() != doc.get("sha256"):
+            return None
+        state = json.loads(doc["state"])
     except (OSError, ValueError):
         return None
-    if type(doc) is not dict or doc.get("log") != log or type(doc.get("state")) is not dict:
-        return None
-    return doc["state"]
+    return state if type(state) is dict else None
 
 
 def write(folder: Path, log: str, state: dict) -> None:
     """Keep ``state`` for the data file whose fingerprint is ``log`` (OSError: not kept)."""
     from itbgui.store.storage import write_atomically   # TinyDB's: not for the read at start
 
-    text = json.dumps({"log": log, "state": state}, ensure_ascii=False, separators=(",", ":"))
-    write_atomically(Path(folder) / FILE_NAME, text.encode("utf-8"))
+    text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+    doc = {"log": log, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "state": text}
+    write_atomically(Path(folder) / FILE_NAME, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
