@@ -130,21 +130,17 @@ sys.exit(cli.main(["--data-dir", sys.argv[1], "--exit-after-show"]))
 """
 
 #: Not needed to paint Today: each is imported when its page, dialog or file needs it.
-#: The store's lock and the file's bytes are taken by store.opening alone; TinyDB, the
-#: loader and the records come with the repository after the paint, and so do the exercise
-#: catalogue and the timing rules (Settings reads them on first use).
+#: The store's lock and the file's bytes are taken by store.opening alone, and Today is
+#: told by the coach from the start snapshot (program/start_state.py) or, on an empty
+#: folder, from nothing; TinyDB, the loader and the checks come with the repository after
+#: the paint, when the file is parsed.
 NOT_BEFORE_THE_FIRST_PAINT = ("pyqtgraph", "PySide6.QtSvg", "PySide6.QtMultimedia", "PySide6.QtPrintSupport",
                               "orjson", "hypothesis", "_strptime", "itbgui.app.help", "itbgui.ui.help_dialog",
                               "itbgui.program.week", "itbgui.screens.history", "itbgui.screens.plan", "itbgui.screens.library",
-                              "itbgui.player", "itbgui.core.coach", "itbgui.program.progression",
-                              "itbgui.program.plan", "itbgui.program.dose_state", "itbgui.program.rule",
-                              "tinydb", "itbgui.store.repository", "itbgui.store.loading",
-                              "itbgui.store.records", "itbgui.store.fast", "itbgui.store.backups",
+                              "itbgui.player", "tinydb", "itbgui.store.repository", "itbgui.store.loading",
+                              "itbgui.store.fast", "itbgui.store.backups", "itbgui.store.checked",
                               "itbgui.store.storage", "itbgui.store.files", "itbgui.store.saver",
-                              "itbgui.app.data_care", "itbgui.program.exercises",
-                              "itbgui.program.prescription", "itbgui.program.timeline",
-                              "itbgui.program.preferences", "itbgui.ui.focus_return", "itbgui.program.decisions",
-                              "dataclasses", "json", "datetime")
+                              "itbgui.app.data_care", "itbgui.ui.focus_return")
 
 
 def _start_listing(folder) -> tuple[list[str], bool, list[str]]:

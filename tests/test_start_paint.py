@@ -160,12 +160,32 @@ def test_the_app_icon_is_set_right_after_the_first_paint(qtbot, tmp_path):
     assert not app.windowIcon().isNull()
 
 
-def test_the_first_frame_has_no_empty_decision_card_and_today_shows_it_once_filled(qtbot, tmp_path):
+def test_a_first_start_shows_today_filled_in_its_first_frame_without_reading_a_file(qtbot, tmp_path):
+    """No data file: the log is empty, so Today (and its decision card) needs no file."""
     win = _shown(qtbot, _window(qtbot, tmp_path, AppSettings(tmp_path)))
     card = win.today_page.decision_card
-    assert not win.data_loaded and not card.isVisible()
+    assert not win.data_loaded and card.isVisible() and win.today_page.decision_title.text()
+    assert win.today_page.start_button.isEnabled()
+    first = win.today_page.heading.text()
     win.load_data()
-    assert card.isVisible() and win.today_page.decision_title.text()
+    assert card.isVisible() and win.today_page.heading.text() == first
+    win.close()
+    win.close_store()
+
+
+def test_a_folder_whose_snapshot_does_not_fit_paints_opening_then_fills_today(qtbot, tmp_path):
+    """A data file and no start snapshot for it: the first frame waits for the file."""
+    from history_helpers import SETUP, logged
+    from itbgui.store.repository import SessionRepository
+
+    with SessionRepository(tmp_path) as store:
+        store.save_plan_setup(SETUP.to_doc())
+        store.save_sessions([logged(MONDAY, 2, 3, "same")])
+    win = _shown(qtbot, _window(qtbot, tmp_path, AppSettings(tmp_path)))
+    assert not win.data_loaded and not win.today_page.decision_card.isVisible()
+    assert not win.today_page.start_button.isEnabled()
+    win.load_data()
+    assert win.today_page.decision_card.isVisible() and win.today_page.decision_title.text()
     win.close()
     win.close_store()
 

@@ -5,11 +5,9 @@ used for bytes that were noted, and must give exactly what the checked read give
 change to the bytes, the note or the rules sends the file the checked way again.
 """
 
-import dataclasses
 import datetime as dt
 import json
 import random
-import threading
 
 import pytest
 from hypothesis import given, settings
@@ -17,7 +15,7 @@ from hypothesis import strategies as st
 
 from itbgui.store import checked, fast, loading
 from itbgui.store.loading import read_checked_before, read_data_file
-from itbgui.store.records import RecordError, SessionRecord, check_document
+from itbgui.store.records import RecordError, SessionRecord, SetRecord, check_document
 from itbgui.store.repository import DATA_FILE_NAME, SessionRepository
 from itbgui.store.saver import BackgroundSaver
 from fuzz_mutations import MUTATIONS
@@ -96,9 +94,7 @@ def test_a_file_noted_as_checked_opens_without_the_checks(tmp_path, monkeypatch)
     calls = checks_counted(monkeypatch)
     with SessionRepository(tmp_path) as repo:
         assert calls == []
-        first = repo.session("s1")
-        assert "sets" not in vars(first)          # built on first use
-        assert repo.sessions() == saved           # ...and equal when read
+        assert repo.sessions() == saved
         assert not repo.report.problems
 
 
@@ -188,26 +184,25 @@ def test_a_plan_number_beyond_64_bits_is_refused_as_it_would_not_read_back_the_s
     check_document({"weeks": 2 ** 64 - 1, "low": -2 ** 63})
 
 
-# ---------------------------------------------------------------------- lazy sets
-def test_sets_built_on_first_use_behave_as_any_record(tmp_path):
-    saved = {r.id: r for r in written_store(tmp_path, count=4)}
+# ---------------------------------------------------------------------- one constructor
+@pytest.mark.parametrize("noted", [True, False], ids=["checked before", "checked in bulk"])
+def test_the_quick_paths_build_every_record_through_its_constructor(tmp_path, monkeypatch, noted):
+    """The records' own rules (__post_init__) run for every session and every distinct set,
+    whichever way the file is read: the quick ways skip repeated checks, never the rules."""
+    saved = written_store(tmp_path, count=4)
+    if not noted:
+        (tmp_path / checked.NOTE_NAME).unlink()
+    monkeypatch.setattr(fast, "QUICK_PARSE_FROM_BYTES", 0)   # the bulk path, for a small file
+    built = []
+    for cls in (SessionRecord, SetRecord):
+        real = cls.__post_init__
+        monkeypatch.setattr(cls, "__post_init__", lambda self, real=real: (built.append(self), real(self))[1])
     with SessionRepository(tmp_path) as repo:
-        lazy = repo.sessions()
-    for one in lazy:
-        assert "sets" not in vars(one)
-    assert hash(lazy[0]) == hash(saved[lazy[0].id])          # hash reads the sets
-    moved = dataclasses.replace(lazy[1], note="moved")       # replace reads them
-    assert moved.sets == saved[lazy[1].id].sets and type(moved) is SessionRecord
-    assert lazy[2].to_doc() == saved[lazy[2].id].to_doc()
-    seen = []
-    threads = [threading.Thread(target=lambda: seen.append(lazy[3].sets)) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert all(sets == saved[lazy[3].id].sets for sets in seen) and len(seen) == 8
-    with pytest.raises(AttributeError):
-        lazy[0].not_a_field
+        assert repo.sessions() == saved
+    sessions = [r for r in built if type(r) is SessionRecord]
+    sets = {r for r in built if type(r) is SetRecord}
+    assert {r.id for r in sessions} == {r.id for r in saved}
+    assert sets == {s for r in saved for s in r.sets}
 
 
 def test_equal_sets_of_a_trusted_file_share_one_record(tmp_path):

@@ -35,11 +35,13 @@ class MadeOnUse:
 
     def _after_first_paint(self) -> None:
         """What no one sees in the first frame: the menus' actions, and the watch that gives
-        focus back to the window after every dialog (none opens before this), even without a WM."""
+        focus back to the window after every dialog (none opens before this), even without a WM;
+        and Today's start button's cursor (Qt's namespace: see widget_kit.set_by_name)."""
         from itbgui.ui.focus_return import FocusReturner
 
         self.menus   # noqa: B018
         FocusReturner(self)
+        self.today_page.after_first_paint()
 
     def load_data(self) -> None:
         """Read a store opened with ``defer_load`` (after the first paint), then fill Today;
@@ -71,7 +73,11 @@ class MadeOnUse:
     def close_store(self) -> None:
         """Let the folder's lock go (the app's last step), whether or not the file was read."""
         if self._store is not None:
-            self._store.close()
+            try:
+                if self._coach is not None:
+                    self._coach.keep_start_snapshot()
+            finally:
+                self._store.close()
         elif self._opening is not None:
             self._opening.close()
 
@@ -116,7 +122,11 @@ class MadeOnUse:
             from itbgui.core.coach import Coach
 
             timing = {} if self._timing is None else {"timing": self._timing}
-            self._coach = Coach(self.store, self.clock, preferences=self.settings.session_preferences, **timing)
+            # Given the folder as opened, the coach answers Today from the start snapshot
+            # and asks for the repository (TinyDB, the checks) only when it needs the data.
+            store = self._store if self._opening is None else (lambda: self.store)
+            self._coach = Coach(store, self.clock, preferences=self.settings.session_preferences,
+                                opening=self._opening, **timing)
         return self._coach
 
     @property

@@ -8,6 +8,7 @@ window can do (close, full screen, the sound toggle, showing Today again) it ask
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -68,8 +69,6 @@ class SessionHost(QObject):
 
     def ask_extra(self, today) -> None:
         """Start on a day without a session of its own: ask first; Not now is the default."""
-        import datetime as dt   # not at import: the first paint goes without (see first_paint.py)
-
         from PySide6.QtWidgets import QMessageBox
 
         coach = self.model.coach

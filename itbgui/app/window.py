@@ -98,7 +98,7 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
         self.fit = WindowFit(self, settings.window_geometry)   # sized once its pages are built
         self._shown_day: dt.date | None = None
-        self.refresh_today() if self.data_loaded else self.today_page.show_loading()   # see load_data
+        self.refresh_today() if self.data_loaded or self.coach.today_before_load() else self.today_page.show_loading()
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()
         self.today_page.start_button.setFocus()

@@ -231,6 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(opening, settings, clock)
     # --exit-after-show (smoke test, cold-start benchmark): no welcome, no set-up prompt.
     show_main_window(window, prompts=not args.exit_after_show)
+    # Today filled before the window showed (the start snapshot told it): "ready" is then
+    # timed as "shown" is, and as the cold-start benchmark times a bare window.
+    filled_first = window.today_session is not None
+
+    def ready() -> None:
+        print(f"ready after {time.perf_counter() - _T0:.3f} s", flush=True)
 
     def load() -> None:
         set_app_icon()   # the window takes it too
@@ -260,14 +266,20 @@ def main(argv: list[str] | None = None) -> int:
             if not args.exit_after_show:
                 window.data_care.show_notice()
         if args.exit_after_show:
-            print(f"ready after {time.perf_counter() - _T0:.3f} s", flush=True)
+            if not filled_first:
+                ready()
             window.close()
         else:   # the log file once Today is filled: it costs the first look nothing
             QTimer.singleShot(0, lambda: start_logging(data_dir))
 
     after_first_paint(window.today_page.heading, load)
     if args.exit_after_show:
-        QTimer.singleShot(0, lambda: print(f"shown after {time.perf_counter() - _T0:.3f} s", flush=True))
+        def shown() -> None:
+            print(f"shown after {time.perf_counter() - _T0:.3f} s", flush=True)
+            if filled_first:
+                ready()
+
+        QTimer.singleShot(0, shown)
     code = app.exec()
     window.close_store()
     return code

@@ -6,12 +6,10 @@ Everything that measures or schedules time takes a clock, so a test can swap in
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
-from typing import TYPE_CHECKING, Protocol
-
-if TYPE_CHECKING:   # datetime itself on first use: the window's first paint reads no time
-    import datetime as dt
+from typing import Protocol
 
 
 class Clock(Protocol):
@@ -40,8 +38,6 @@ class SystemClock:
         return self._source()
 
     def now(self) -> dt.datetime:
-        import datetime as dt
-
         return dt.datetime.now().astimezone()
 
 

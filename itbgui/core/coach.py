@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -20,17 +21,24 @@ from itbgui.core.clock import Clock
 from itbgui.program.plan import Plan, generate_plan
 from itbgui.program.plan_setup import PlanSetup, monday_of, stored_setup
 from itbgui.program.preferences import DEFAULT_GET_READY_SECONDS, SessionPreferences, apply_preferences, timing_for
+from itbgui.program import start_state
+from itbgui.program.dose_state import History, replay
 from itbgui.program.progression import (ProgressionDecision, TodaySession, WeekStatus, decide, extra_session,
-                                  morning_question_due, next_session, stored_decisions, week_statuses)
+                                  history_of, morning_question_due, next_session, stored_decisions,
+                                  week_statuses)
+from itbgui.program.start_state import StartState, today_session
 from itbgui.program.resume import resume_point
 from itbgui.program.return_to_run import RunPrescription
 from itbgui.program.timeline import Timeline, Timing, build_timeline
 from itbgui.store.records import SessionRecord
-from itbgui.store.repository import SessionRepository
 from itbgui.store.run_records import RunRecord
 
 if TYPE_CHECKING:
+    from itbgui.store.repository import SessionRepository
     from itbgui.program.week import WeekSheet
+    from itbgui.store.opening import FolderOpening
+
+_log = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,10 +74,14 @@ class TodayView:
 
 
 class Coach:
-    def __init__(self, store: SessionRepository, clock: Clock, *,
+    def __init__(self, store: SessionRepository | Callable[[], SessionRepository], clock: Clock, *,
                  preferences: Callable[[], SessionPreferences] = SessionPreferences,
-                 timing: Timing = Timing()) -> None:
-        self.store = store
+                 timing: Timing = Timing(), opening: FolderOpening | None = None) -> None:
+        """``store`` may be given as a function that makes it (on first use). ``opening``:
+        the folder as taken before the window showed; with it, Today is worked out from the
+        start snapshot while that still describes the data (start_state.py), so the file
+        need not be parsed, nor the log replayed, before Today shows."""
+        self._store, self._make_store = (None, store) if callable(store) else (store, None)
         self.clock = clock
         #: the tempo, rests and get-ready chosen in Settings, read afresh on every question
         self.preferences = preferences
@@ -84,13 +96,115 @@ class Coach:
         self._next: tuple[tuple, TodaySession] | None = None
         #: (store revision, day) -> run_day_view's answer, for the same reason
         self._run_view: tuple[tuple, RunDayView] | None = None
+        #: the full replay behind ``_next`` (start snapshots are taken from it)
+        self._history: tuple[tuple, History] | None = None
+        self._opening = opening
+        self._start_doc: dict | None = None
+        self._start: tuple[tuple, StartState | None] | None = None
+        #: (day, timing) -> Today from the snapshot, or None where it cannot say
+        self._start_next: tuple[tuple, TodaySession | None] | None = None
+
+    @property
+    def store(self) -> SessionRepository:
+        if self._store is None:
+            self._store = self._make_store()
+        return self._store
+
+    # ------------------------------------------------------------------ the start snapshot
+    def _opened_data(self) -> bool:
+        """True while the data is exactly the bytes the folder was opened with: the file not
+        yet parsed, or parsed clean and not written since."""
+        if self._opening is None:
+            return False
+        store = self._store or self._opening.repository
+        return store is None or not store.loaded or (
+            store.revision == store.loaded_revision and store.loaded_fingerprint == self._opening.fingerprint)
+
+    def _start_snapshot(self) -> dict | None:
+        """The snapshot kept for the bytes opened (None: none fits them); a folder with no
+        data file needs none: its log is empty."""
+        if not self._opened_data():
+            return None
+        if self._start_doc is None:
+            if self._opening.raw is None:
+                self._start_doc = {"setup_doc": None}
+            else:
+                from itbgui.store import start_file
+
+                doc = start_file.read(self._opening.data_dir, self._opening.fingerprint) or {}
+                fits = "setup_doc" in doc and (doc["setup_doc"] is None or type(doc["setup_doc"]) is dict)
+                self._start_doc = doc if fits else {}
+        return self._start_doc or None
+
+    def _start_state(self, today: dt.date, timing: Timing) -> StartState | None:
+        doc = self._start_snapshot()
+        if doc is None:
+            return None
+        key = (today, timing)
+        if self._start is None or self._start[0] != key:
+            if self._opening.raw is None:
+                setup = PlanSetup.default(today)
+                state = StartState(None, setup, timing, replay(generate_plan(setup, timing), []), (), None)
+            else:
+                state = start_state.read(doc, today, timing)
+            self._start = (key, state)
+        return self._start[1]
+
+    def today_before_load(self) -> bool:
+        """True when Today can be told now from the start snapshot (or, with no data file,
+        from an empty log), without the data file: the window then shows it in its first
+        frame; otherwise it paints "Opening" and reads the file right after (load_data)."""
+        return self._today_from_start(self.clock.now().date(), self.session_timing()) is not None
+
+    def _today_from_start(self, today: dt.date, timing: Timing) -> TodaySession | None:
+        start = self._start_state(today, timing)
+        if start is None:
+            return None
+        key = (today, timing)
+        if self._start_next is None or self._start_next[0] != key:
+            self._start_next = (key, today_session(start, today))
+        return self._start_next[1]
+
+    def keep_start_snapshot(self) -> None:
+        """Write the start snapshot for the data as it is on disk now, if it is not there
+        already: the next start then shows Today without replaying the log. Called as the
+        app closes; a snapshot that cannot be written only costs the next start time."""
+        store = self._store or (self._opening.repository if self._opening is not None else None)
+        if store is None or not store.loaded or store.read_only:
+            return
+        log = store.fingerprint()
+        if log is None:
+            return
+        from itbgui.store import start_file
+
+        today, timing = self.today(), self.session_timing()
+        doc = start_file.read(store.data_dir, log)
+        if doc is not None and start_state.read(doc, today, timing) is not None:
+            return
+        setup_doc, sessions = store.plan_setup(), store.sessions()
+        setup = stored_setup(setup_doc, today)[0]
+        history = self._replayed(setup, sessions, timing)
+        try:
+            start_file.write(store.data_dir, log, start_state.snapshot(setup_doc, setup, timing, history, sessions))
+        except OSError as exc:
+            _log.info("start snapshot not kept: %s", exc)
+
+    def _replayed(self, setup: PlanSetup, sessions: list[SessionRecord], timing: Timing) -> History:
+        key = (self.store.revision, setup, timing)
+        if self._history is None or self._history[0] != key:
+            self._history = (key, history_of(setup, sessions, self.decisions(), timing, self.store.runs()))
+        return self._history[1]
 
     # ------------------------------------------------------------------ reading
     def today(self) -> dt.date:
         return self.clock.now().date()
 
+    def _setup_doc(self) -> dict | None:
+        start = self._start_snapshot()
+        return start["setup_doc"] if start is not None else self.store.plan_setup()
+
     def _stored_setup(self) -> tuple[PlanSetup, str | None]:
-        return stored_setup(self.store.plan_setup(), self.today())
+        return stored_setup(self._setup_doc(), self.today())
 
     def plan_setup(self) -> PlanSetup:
         """The stored set-up, or the default plan (beginner, no running days, this week)."""
@@ -98,7 +212,7 @@ class Coach:
 
     def setup_problem(self) -> str | None:
         """Why a stored set-up cannot be used (the starter plan stands in), or None."""
-        if self.store.plan_setup() is None:
+        if self._setup_doc() is None:
             return None
         return self._stored_setup()[1]
 
@@ -135,17 +249,25 @@ class Coach:
     def today_view(self) -> TodayView:
         """Today's (or the next) session with the person's tempo and rest, and its length."""
         now = self.clock.now()
-        # The revision is read before the data: a write landing meanwhile moves it, so the
-        # next question works the answer out again rather than keep one from older data.
-        revision = self.store.revision
-        setup = self.plan_setup()
-        sessions = self.store.sessions()
         timing = self.session_timing()
-        key = (revision, now.date(), timing)
-        if self._next is None or self._next[0] != key:
-            self._next = (key, next_session(setup, sessions, self.decisions(), today=now.date(), timing=timing,
-                                            runs=self.store.runs()))
-        planned = self._next[1]
+        planned = self._today_from_start(now.date(), timing)
+        from_start = planned is not None
+        if from_start:
+            start = self._start[1]
+            setup, sessions, last = start.setup, list(start.sessions), start.last
+        else:
+            # The revision is read before the data: a write landing meanwhile moves it, so the
+            # next question works the answer out again rather than keep one from older data.
+            revision = self.store.revision
+            setup = self.plan_setup()
+            sessions = self.store.sessions()
+            last = sessions[-1] if sessions else None
+            key = (revision, now.date(), timing)
+            if self._next is None or self._next[0] != key:
+                history = self._replayed(setup, sessions, timing)
+                self._next = (key, next_session(setup, sessions, self.decisions(), now.date(), timing, history,
+                                                runs=self.store.runs()))
+            planned = self._next[1]
         prescription = apply_preferences(planned.prescription, self.preferences())
         timeline = build_timeline(prescription, timing)
         resume = planned.resume and resume_point(timeline, planned.resume.session)
@@ -154,8 +276,12 @@ class Coach:
         due = morning_question_due(sessions, now)
         if due is not None and due.id in self._morning_dismissed:
             due = None
-        return TodayView(session, setup, not self.has_plan_setup(), sessions[-1] if sessions else None, due,
-                         self.run_day_view(paused=planned.decision is not None and planned.decision.phase == "paused"))
+        # The run day reads the run log, which only the data file holds: in the first frame
+        # from the snapshot it is left out, and filled when the file is read (load_data).
+        told_before_load = from_start and (self._store is None or not self._store.loaded)
+        run_day = None if told_before_load else self.run_day_view(
+            paused=planned.decision is not None and planned.decision.phase == "paused")
+        return TodayView(session, setup, not self.has_plan_setup(), last, due, run_day)
 
     def extra_session(self) -> TodaySession:
         """Today's view's next session done today (Start asks first when it is a later

@@ -171,12 +171,21 @@ class LoggedSession:
     decision: ProgressionDecision   # what the rule decided after it
     phase: str = BUILD              # where the person stood when it was done
 
+class PartialHistory(LookupError):
+    """A history read from the start snapshot (start_state.py) was asked about a session it
+    does not keep: the caller replays the whole log instead."""
+
+
 @dataclass
 class History:
     """The replayed log: each session's doses and decision, and every exercise's state now."""
 
     plan: Plan
     sessions: list[LoggedSession] = field(default_factory=list)
+    #: None: every counted session is in ``sessions``. A date: a history read back from the
+    #: start snapshot, keeping only the sessions Today reads (those of the last session's
+    #: week, and at least the last three); asked about anything older it raises PartialHistory.
+    kept_from: dt.date | None = None
     states: dict[str, ExerciseState] = field(default_factory=dict)
     #: where the person stands after the last session and answer (clinical_state)
     clinical: ClinicalState = field(default_factory=ClinicalState)
@@ -213,6 +222,7 @@ class History:
             return self.phase_on(monday)
         if monday == monday_of(self.last_day):
             return self.phase_on(monday + dt.timedelta(days=6))
+        self._needs(monday)
         last = [s for s in self.sessions if monday_of(session_day(s.session)) == monday]
         if last:
             return last[-1].decision.phase
@@ -228,7 +238,15 @@ class History:
         return session_day(self.sessions[-1].session) if self.sessions else None
 
     def decision_after(self, session_id: str) -> ProgressionDecision | None:
-        return next((s.decision for s in self.sessions if s.session.id == session_id), None)
+        found = next((s.decision for s in self.sessions if s.session.id == session_id), None)
+        if found is None:
+            self._needs(None)
+        return found
+
+    def _needs(self, day: dt.date | None) -> None:
+        """Raise PartialHistory unless the sessions from ``day`` on (None: all) are all kept."""
+        if self.kept_from is not None and (day is None or day < self.kept_from):
+            raise PartialHistory(day)
 
     def gap_note(self, day: dt.date) -> tuple[str, str] | None:
         """(action, why) when the doses on ``day`` come from the break rule, not the decision."""
@@ -273,6 +291,7 @@ class History:
         if self.sessions and session_day(self.sessions[-1].session) < before:
             done = self.sessions   # the common case (each new week of the replay): no walk
         else:
+            self._needs(None)
             done = [s for s in self.sessions if session_day(s.session) < before]
         recent = done[-3:]
         if len(recent) < 3 or done[-1].decision.see_clinician:
@@ -318,6 +337,7 @@ class History:
 
     def volume_in_week(self, monday: dt.date, exercise_id: str) -> int:
         """Sets x reps per side the logged sessions of a week asked of an exercise."""
+        self._needs(monday)
         return sum(exercise_volume(s.session, exercise_id) for s in self.sessions
                    if monday_of(session_day(s.session)) == monday)
 

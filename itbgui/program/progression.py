@@ -19,7 +19,7 @@ from itbgui.program.decisions import (ACCEPTABLE_PAIN, ACTIONS, CHANGE_EVERY_DAY
                         answer_doc, answers_from, decision_id, overrides_from,
                         stored_decisions)
 from itbgui.program.clinical_state import ANSWERS, MAINTENANCE, PAUSED, REBUILD
-from itbgui.program.dose_state import History, replay
+from itbgui.program.dose_state import History, PartialHistory, replay
 from itbgui.program.exercises import band_skip, only_in
 from itbgui.program.plan import PLAN_WEEKS, Plan, PlannedSession, generate_plan, session_exercises, week_title
 from itbgui.program.plan_setup import PlanSetup, monday_of
@@ -290,19 +290,29 @@ def upcoming_decision(setup: PlanSetup, history: History, sessions, today: dt.da
 
 
 def next_session(setup: PlanSetup, sessions, decisions=(), today: dt.date | None = None,
-                 timing: Timing = Timing(), runs=()) -> TodaySession:
-    """Today's session, or the next one, each exercise at its own dose (see dose_state)."""
+                 timing: Timing = Timing(), history: History | None = None, runs=()) -> TodaySession:
+    """Today's session, or the next one, each exercise at its own dose (see dose_state).
+
+    ``history``: the log already replayed with this set-up and timing (``decisions`` are
+    then not read again); one read back from the start snapshot comes with only the
+    sessions of its last week as ``sessions`` (start_state.py), and raises PartialHistory
+    where that is not enough."""
     if today is None:
         raise ValueError("next_session needs today's date (pass the clock's date)")
     left = resumable_session(sessions, today)
     if left is not None:   # carried on, not a new session: today is worked out without it
-        before = next_session(setup, [s for s in sessions if s.id != left.id], decisions, today, timing, runs)
+        if history is not None and history.kept_from is not None:
+            raise PartialHistory("a session to carry on: the log is replayed without it")
+        before = next_session(setup, [s for s in sessions if s.id != left.id], decisions, today, timing,
+                              runs=runs)
         point = resume_point(build_timeline(before.prescription, timing), left)
         if point is not None:
             return replace(before, date=today, is_today=True, resume=point,
                            today_status=session_status(left))
-    plan = generate_plan(setup, timing)
-    history = replay(plan, sessions, overrides_from(decisions), answers_from(decisions), runs)
+    if history is None:
+        history = replay(generate_plan(setup, timing), sessions, overrides_from(decisions), answers_from(decisions),
+                         runs)
+    plan = history.plan
     planned, day, moved_from = next_planned(plan, sessions, today, history)
     last = history.sessions[-1].session if history.sessions else None
     planned = alternated(plan, planned, _template_done(last) if last else None)

@@ -8,6 +8,7 @@ rules stay in ``itbgui.program`` and the writes stay in the window.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -18,9 +19,7 @@ from itbgui.program.actions import ACTIONS, HOLD, PROGRESS, STEP_BACK
 from itbgui.ui.theme import colours
 from itbgui.ui.widget_kit import TextScaled, clear_layout, set_by_name
 
-if TYPE_CHECKING:   # the rules come with the first session shown, after the first paint
-    import datetime as dt
-
+if TYPE_CHECKING:
     from itbgui.program.progression import TodaySession
     from itbgui.store.records import SessionRecord
 
@@ -280,11 +279,8 @@ class TodayPage(TextScaled, QWidget):
     # ------------------------------------------------------------------ filling in
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
                    plan_is_default: bool, sore_side: str, run_day=None) -> None:
-        from PySide6.QtCore import Qt   # after the first paint (see widget_kit.set_by_name)
-
         self.today_session = today
         self.start_button.setEnabled(True)
-        self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.heading.setText(self._day_heading(today, now))
         side = today.prescription.first_side
         side_text = (self.tr("left side first") if side == "left" else self.tr("right side first"))
@@ -357,6 +353,13 @@ class TodayPage(TextScaled, QWidget):
             .replace("%1", point.exercise_name).replace("%2", str(point.set_number))
             .replace("%3", str(point.set_count)).replace("%4", side))
 
+    def after_first_paint(self) -> None:
+        """What the first frame does without: Today may be filled in it (the start snapshot),
+        and a cursor is set through Qt's namespace (see widget_kit.set_by_name)."""
+        from PySide6.QtCore import Qt
+
+        self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
+
     def show_loading(self) -> None:
         """Before the data file is read (it is, right after this first paint): no session
         yet, so Start waits; show_today fills the page in."""
@@ -371,8 +374,6 @@ class TodayPage(TextScaled, QWidget):
     def _day_heading(self, today: TodaySession, now: dt.date) -> str:
         if today.is_today:
             return self.tr("Today · %1").replace("%1", long_date(today.date))
-        import datetime as dt   # after the first paint, with the first session shown
-
         if today.date == now + dt.timedelta(days=1):
             return self.tr("Next session: tomorrow, %1").replace("%1", long_date(today.date))
         return self.tr("Next session: %1").replace("%1", long_date(today.date))

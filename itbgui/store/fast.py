@@ -9,6 +9,11 @@ parser read them: a history holds only a few hundred *different* sets (same exer
 side, reps, band), so each distinct set is checked and built once, by the same
 ``SetRecord.from_doc``, and the frozen record is shared by every set equal to it.
 
+Every record is still built by its own constructor (``SessionRecord.from_doc`` with the
+sets given, ``SetRecord.from_doc``), so the records' rules run as on the careful path.
+That costs a little more than filling the instances directly would, and is paid after
+Today is shown: the file is read after the first frame.
+
 The quick path only ever answers "all of it is fine, here are the records" or None. On
 any doubt (orjson refuses the bytes or reads a number json would read otherwise, a set of
 another shape, a column mixing numbers of different types, any session or set that
@@ -19,15 +24,12 @@ from scratch, so what counts as valid, every message and every repair stay its o
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
-from functools import partial
 from itertools import chain, islice
 from operator import itemgetter
 from typing import Callable, TypeVar
 
-from itbgui.store.records import (check_red_flags, WEEK_RANGE, EARLIEST_DATE, LATEST_YEAR, NEXT_MORNING_ANSWERS, NOTE_MAX_CHARS,
-                      PAIN_RANGE, SessionRecord, SetRecord)
+from itbgui.store.records import SessionRecord, SetRecord
 
 #: Files smaller than this are parsed by json: importing orjson (~4 ms) would cost as
 #: much as it saves (measured: even at a year of sessions, ~740 KB; ten years, 7.6 MB,
@@ -41,7 +43,6 @@ _ROW = itemgetter(*SET_FIELDS)
 # 1 == 1.0 == True in Python: a column holding two of these types could merge a valid set
 # with an invalid one, so such a file goes the careful way.
 _NUMBER_TYPES = frozenset((bool, int, float))
-_set = object.__setattr__
 T = TypeVar("T")
 
 _enabled = True
@@ -181,55 +182,6 @@ def _set_records(sets: list) -> list[SetRecord] | None:
     return list(map(_BuiltSets().__getitem__, map(tuple.__add__, rows, kinds)))
 
 
-_from_iso = dt.datetime.fromisoformat
-_LOW_PAIN, _HIGH_PAIN = PAIN_RANGE
-_LOW_WEEK, _HIGH_WEEK = WEEK_RANGE
-
-
-def _pain(value) -> bool:
-    return value is None or (type(value) is int and _LOW_PAIN <= value <= _HIGH_PAIN)
-
-
-def _session_record(doc: dict, sets: tuple[SetRecord, ...]) -> SessionRecord:
-    """``SessionRecord.from_doc`` of a document whose sets are already checked and built.
-
-    The plain case (every field as the app writes it) is one flat test and a direct fill,
-    as ``SetRecord.from_doc`` does; anything else goes through ``from_doc`` itself, which
-    raises naming the field. tests/test_store_fast.py holds the two to the same answers.
-    """
-    get = doc.get
-    session_id, started, ended = get("id"), get("started_at"), get("ended_at")
-    completed, title, week = get("completed", False), get("title", ""), get("week")
-    before, after, note = get("pain_before"), get("pain_after"), get("note", "")
-    morning, during = get("next_morning"), get("pain_during")
-    if get("red_flags") is None and (type(session_id) is str and 0 < len(session_id) <= 64
-            and type(started) is str and (ended is None or type(ended) is str)
-            and type(completed) is bool and type(title) is str and len(title) <= 200
-            and (week is None or (type(week) is int and _LOW_WEEK <= week <= _HIGH_WEEK))
-            and _pain(before) and _pain(after) and _pain(during)
-            and type(note) is str and len(note) <= NOTE_MAX_CHARS
-            and (morning is None or (type(morning) is str and morning in NEXT_MORNING_ANSWERS))):
-        try:
-            start = _from_iso(started)
-            end = _from_iso(ended) if ended is not None else None
-        except ValueError:
-            start = None
-        if (start is not None and start.tzinfo is not None
-                and EARLIEST_DATE <= start and start.year <= LATEST_YEAR
-                and (end is None or (end.tzinfo is not None and end.year <= LATEST_YEAR
-                                     and end >= start))):
-            record = object.__new__(SessionRecord)
-            record.__dict__.update(
-                id=session_id, started_at=start, ended_at=end, completed=completed,
-                title=title, week=week, pain_before=before, pain_after=after, note=note,
-                sets=sets, next_morning=morning, pain_during=during, red_flags=())
-            record.__post_init__()  # the record's own rules, whatever they grow to be
-            return record
-    record = SessionRecord.from_doc({**doc, "sets": []})
-    _set(record, "sets", sets)
-    return record
-
-
 class BulkRecords(dict):
     """Session id -> record, made by :func:`session_records` (every set field checked)."""
 
@@ -249,7 +201,7 @@ def session_records(sessions: dict) -> dict[str, SessionRecord] | None:
         flat = iter(records)
         out = BulkRecords()
         for doc, sets in zip(docs, set_lists):
-            record = _session_record(doc, tuple(islice(flat, len(sets))))
+            record = SessionRecord.from_doc(doc, sets=tuple(islice(flat, len(sets))))
             out[record.id] = record
     except Exception:  # noqa: BLE001 - any surprise is the careful path's to name
         return None
@@ -259,37 +211,17 @@ def session_records(sessions: dict) -> dict[str, SessionRecord] | None:
 def session_records_checked_before(sessions: dict) -> dict[str, SessionRecord] | None:
     """Every session's record by id, from documents checked clean before (checked.py).
 
-    No field is checked again. Each session's sets are built the first time they are read
-    (most screens read a few weeks of ten years), from one table of the file's distinct
-    sets. A time written by hand (no UTF offset, a fraction of a second) goes through
-    ``from_doc``, which reads it as the check did. None for anything else unexpected: the
-    caller then reads the file the checked way.
+    Each record is built by ``SessionRecord.from_doc`` as the careful path builds it; what
+    is saved is the set-by-set check: the sets come from one table of the file's distinct
+    sets, each built once. None for anything unexpected: the caller then reads the file
+    the checked way.
     """
     known = _BuiltSets()
-    build = partial(_sets_checked_before, known)
     out = BulkRecords()
     try:
         for doc in sessions.values():
-            get = doc.get
-            start, ended = _from_iso(doc["started_at"]), get("ended_at")
-            end = _from_iso(ended) if ended is not None else None
-            if (start.tzinfo is None or start.microsecond
-                    or (end is not None and (end.tzinfo is None or end.microsecond))):
-                record = SessionRecord.from_doc(doc)
-            else:
-                sets = doc["sets"] if "sets" in doc else []
-                record = object.__new__(SessionRecord)
-                record.__dict__.update(
-                    id=doc["id"], started_at=start, ended_at=end,
-                    completed=get("completed", False), title=get("title", ""),
-                    week=get("week"), pain_before=get("pain_before"),
-                    pain_after=get("pain_after"), pain_during=get("pain_during"),
-                    note=get("note", ""), next_morning=get("next_morning"),
-                    red_flags=check_red_flags(get("red_flags") or ()))
-                if sets:
-                    record.__dict__["_sets_pending"] = (build, sets)
-                else:
-                    record.__dict__["sets"] = ()
+            sets = doc["sets"] if "sets" in doc else []
+            record = SessionRecord.from_doc(doc, sets=_sets_checked_before(known, sets))
             out[record.id] = record
     except Exception:  # noqa: BLE001 - not what a checked file holds: check it
         return None

@@ -8,7 +8,9 @@ copy who holds the folder.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
+import json
 import os
 import stat
 import sys
@@ -58,8 +60,8 @@ class DataFolderLock:
 
     def acquire(self, *, say_who: bool = True) -> bool:
         """Take the lock if nobody has it; otherwise remember who does and return False.
-        ``say_who=False`` leaves writing who holds it to :meth:`say_who` (the app does that
-        after its first paint: json is not imported before it).
+        ``say_who=False`` leaves writing who holds it to :meth:`say_who` (the repository
+        does, once made from the folder taken before the window showed).
 
         Raises OSError when the lock file can be neither opened for writing nor for
         reading (the caller must then not write: there is no lock to hold). A lock file
@@ -114,9 +116,6 @@ class DataFolderLock:
         full disk or a read-only lock file does not stop the app."""
         if self._fd is None:
             return
-        import datetime as dt
-        import json
-
         fd = self._fd
         info = {"pid": os.getpid(), "host": _host_name(),
                 "since": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
@@ -129,8 +128,6 @@ class DataFolderLock:
 
     @staticmethod
     def _read_holder(fd: int) -> dict:
-        import json
-
         try:
             os.lseek(fd, 0, os.SEEK_SET)
             info = json.loads(os.read(fd, 4096) or b"{}")
@@ -153,8 +150,6 @@ class DataFolderLock:
         if info.get("host") and info.get("host") != _host_name():
             parts.append(f"on {info['host']}")
         try:
-            import datetime as dt
-
             since = dt.datetime.fromisoformat(str(info.get("since")))
             parts.append(since.strftime("since %H:%M on %d %b"))
         except ValueError:

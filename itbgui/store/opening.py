@@ -55,6 +55,24 @@ class FolderOpening:
         self.lock_problem: str | None = None   # the lock could not be taken: read-only
         self.not_writable = False              # the folder refuses writes: read-only
         self.raw: bytes | None = None          # None: no file yet (a first start)
+        self._sha256: str | None = None
+        self.repository = None                 # the one repository made from it, once made
+
+    def sha256(self) -> str | None:
+        """The hex SHA-256 of the bytes read (None: no file), worked out once: the checked
+        note and the start snapshot are both keyed on it."""
+        if self._sha256 is None and self.raw is not None:
+            import hashlib
+
+            self._sha256 = hashlib.sha256(self.raw).hexdigest()
+        return self._sha256
+
+    @property
+    def fingerprint(self) -> str:
+        """What the start snapshot (start_file.py) is kept under for these bytes."""
+        from itbgui.store.start_file import fingerprint
+
+        return fingerprint(self.sha256(), len(self.raw or b""))
 
     def close(self) -> None:
         self.lock.release()

@@ -40,7 +40,7 @@ LATEST_YEAR = 2200
 WEEK_RANGE = (1, 10_500)
 
 _INT64 = (-2 ** 63, 2 ** 64)   # whole numbers every JSON reader keeps exact
-_set = object.__setattr__  # fills a frozen record without re-running its checks
+_set = object.__setattr__  # a frozen record normalising its own fields (__post_init__)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -217,25 +217,11 @@ class SetRecord:
 
     @classmethod
     def from_doc(cls, doc: dict) -> "SetRecord":
-        # The common case is one flat test and a direct fill of the instance; anything
-        # odd goes through the constructor, whose checks name the field that is wrong.
         if not isinstance(doc, dict):
             raise RecordError("a set must be a JSON object")
         get = doc.get
-        fields = (get("exercise"), get("side"), get("set"), get("target_reps"),
-                  get("done_reps"), get("resistance", ""), get("hold_seconds", 0.0), get("step"))
-        if not _set_fields_ok(*fields):
-            _explain_set(*fields)
-        record = object.__new__(cls)
-        _set(record, "exercise_id", fields[0])
-        _set(record, "side", fields[1])
-        _set(record, "set_number", fields[2])
-        _set(record, "target_reps", fields[3])
-        _set(record, "done_reps", fields[4])
-        _set(record, "resistance", fields[5])
-        _set(record, "hold_seconds", float(fields[6]))
-        _set(record, "step_index", fields[7])
-        return record
+        return cls(get("exercise"), get("side"), get("set"), get("target_reps"), get("done_reps"),
+                   get("resistance", ""), get("hold_seconds", 0.0), get("step"))
 
 
 @dataclass(frozen=True)
@@ -279,20 +265,6 @@ class SessionRecord:
         if not isinstance(self.sets, tuple) or not all(type(s) is SetRecord for s in self.sets):
             raise RecordError("sets must be a list of sets")
 
-    def __getattr__(self, name: str):
-        """Only ever for ``sets`` of a record read from a file checked before: they are
-        built on first use (fast.session_records_checked_before), then kept as any record's."""
-        if name == "sets":
-            state = self.__dict__
-            pending = state.get("_sets_pending")
-            if pending is not None:
-                build, docs = pending
-                _set(self, "sets", build(docs))
-                state.pop("_sets_pending", None)   # after: another thread finds one or the other
-            if "sets" in state:
-                return state["sets"]
-        raise AttributeError(f"'SessionRecord' object has no attribute {name!r}")
-
     @property
     def duration_seconds(self) -> float:
         if self.ended_at is None:
@@ -321,13 +293,17 @@ class SessionRecord:
         }
 
     @classmethod
-    def from_doc(cls, doc: dict) -> "SessionRecord":
+    def from_doc(cls, doc: dict, *, sets: tuple[SetRecord, ...] | None = None) -> "SessionRecord":
+        """``sets``: the records of the document's sets, when the caller has built them
+        already (store/fast.py builds each distinct set once for a whole file)."""
         if not isinstance(doc, dict):
             raise RecordError("a session must be a JSON object")
         ended = doc.get("ended_at")
-        sets = doc.get("sets", [])
-        if not isinstance(sets, list):
-            raise RecordError("sets must be a list")
+        if sets is None:
+            sets = doc.get("sets", [])
+            if not isinstance(sets, list):
+                raise RecordError("sets must be a list")
+            sets = tuple(SetRecord.from_doc(s) for s in sets)
         return cls(
             id=doc.get("id"),
             started_at=parse_time(doc.get("started_at"), "started_at"),
@@ -341,5 +317,5 @@ class SessionRecord:
             red_flags=doc.get("red_flags") or (),
             next_morning=doc.get("next_morning"),
             note=doc.get("note", ""),
-            sets=tuple(SetRecord.from_doc(s) for s in sets),
+            sets=sets,
         )

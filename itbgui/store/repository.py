@@ -24,7 +24,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from itbgui import __version__
-from itbgui.store import checked, private
+from itbgui.store import checked, private, start_file
 from itbgui.store.backups import Backup, BackupSet
 from itbgui.store.files import new_file, remove_leftovers
 from itbgui.store.loading import (DECISIONS, META, PLAN, READINESS, RUNS, SESSIONS, LoadedFile,
@@ -149,6 +149,12 @@ class SessionRepository(RunTables):
             self._remove_leftovers()
             private.tighten_folder(self.data_dir, self.backups.folder)
         self._raw = opening.raw
+        self._opening = opening
+        opening.repository = self
+        #: the revision once loaded, and the fingerprint of the bytes memory then held
+        #: exactly (None: repaired, migrated or from a newer app); see :meth:`fingerprint`
+        self.loaded_revision: int | None = None
+        self.loaded_fingerprint: str | None = None
         if not defer_load:
             self.load()
 
@@ -173,6 +179,10 @@ class SessionRepository(RunTables):
             finally:
                 self._loading = False
             self.loaded, self._raw = True, None
+            report = self.report
+            clean = not (report.problems or report.migrated_from or report.newer_version is not None)
+            self.loaded_revision = self.revision
+            self.loaded_fingerprint = self._opening.fingerprint if clean else None
 
     def __getattr__(self, name: str):
         """Only for what :meth:`load` fills in: read before it, the file is loaded first."""
@@ -194,7 +204,7 @@ class SessionRepository(RunTables):
     def _read(self, raw: bytes) -> LoadedFile:
         """The file's records: the checks are skipped for bytes noted as checked clean
         before (checked.py), and the bytes are noted when a check finds them clean."""
-        if checked.matches(self.data_dir, raw):
+        if checked.matches(self.data_dir, raw, self._opening.sha256):
             loaded = read_checked_before(raw)
             if loaded is not None:
                 return loaded
@@ -216,6 +226,17 @@ class SessionRepository(RunTables):
                 return
             checked.remember(self.data_dir, checked.digest(written), sum(map(len, written)))
             self._noted = written
+
+    def fingerprint(self) -> str | None:
+        """The fingerprint (start_file.py) of the bytes on disk when memory holds exactly
+        them; None when it may not (not loaded, a write refused, a repair not written)."""
+        with self._lock:
+            if not self.loaded or self.unsaved:
+                return None
+            written = self._db.storage.last_written   # exactly the bytes on disk
+            if written is not None:
+                return start_file.fingerprint(checked.digest(written), sum(map(len, written)))
+            return self.loaded_fingerprint if self.revision == self.loaded_revision else None
 
     def _open(self, raw: bytes | None, loaded: LoadedFile | None) -> None:
         if loaded is None:  # a first start

@@ -13,19 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from itbgui.program import preferences
 from itbgui.ui.theme import THEMES
 
 if TYPE_CHECKING:
     from itbgui.program.exercises import Tempo
     from itbgui.program.preferences import SessionPreferences
 
-
-def _prefs():
-    """program.preferences, imported on first use: the window's first paint reads the
-    theme, text size and sound, never the timing, so the exercise catalogue waits."""
-    from itbgui.program import preferences
-
-    return preferences
 
 # INI keys; SettingsDialog.changed(key) emits these, so the window can tell what to re-apply.
 SOUND_ENABLED = "sound/enabled"
@@ -93,14 +87,14 @@ class AppSettings:
             value = float(self._qs.value(key, default))
         except (TypeError, ValueError):
             return default
-        return value if _prefs().within(value, bounds) else default
+        return value if preferences.within(value, bounds) else default
 
     def _choice(self, key: str, default: str, choices) -> str:
         value = str(self._qs.value(key, default))
         return value if value in choices else default
 
     def _set_number(self, key: str, value: float, bounds: tuple[float, float]) -> None:
-        if not _prefs().within(value, bounds):
+        if not preferences.within(value, bounds):
             raise ValueError(f"{key} must be {bounds[0]:g}-{bounds[1]:g}, got {value!r}")
         self._writable().setValue(key, value)
 
@@ -153,17 +147,17 @@ class AppSettings:
     def tempo(self) -> Tempo:
         from itbgui.program.exercises import Tempo
 
-        p = _prefs()
+        p = preferences
         return Tempo(self._number(TEMPO_UP, p.DEFAULT_TEMPO.up, p.TEMPO_UP_RANGE),
                      self._number(TEMPO_HOLD, p.DEFAULT_TEMPO.hold, p.TEMPO_HOLD_RANGE),
                      self._number(TEMPO_DOWN, p.DEFAULT_TEMPO.down, p.TEMPO_DOWN_RANGE))
 
     @tempo.setter
     def tempo(self, tempo: Tempo) -> None:
-        p = _prefs()
+        p = preferences
         for value, bounds in ((tempo.up, p.TEMPO_UP_RANGE), (tempo.hold, p.TEMPO_HOLD_RANGE),
                               (tempo.down, p.TEMPO_DOWN_RANGE)):
-            if not _prefs().within(value, bounds):
+            if not preferences.within(value, bounds):
                 raise ValueError(f"tempo {tempo.label()} is outside the safe range")
         self._writable().setValue(TEMPO_UP, float(tempo.up))
         self._writable().setValue(TEMPO_HOLD, float(tempo.hold))
@@ -180,25 +174,25 @@ class AppSettings:
 
     @property
     def rest_seconds(self) -> int:
-        p = _prefs()
+        p = preferences
         return int(self._number(REST_SECONDS, p.DEFAULT_REST_SECONDS, p.REST_RANGE))
 
     @rest_seconds.setter
     def rest_seconds(self, seconds: int) -> None:
-        self._set_number(REST_SECONDS, int(seconds), _prefs().REST_RANGE)
+        self._set_number(REST_SECONDS, int(seconds), preferences.REST_RANGE)
 
     @property
     def get_ready_seconds(self) -> int:
-        p = _prefs()
+        p = preferences
         return int(self._number(GET_READY_SECONDS, p.DEFAULT_GET_READY_SECONDS, p.GET_READY_RANGE))
 
     @get_ready_seconds.setter
     def get_ready_seconds(self, seconds: int) -> None:
-        self._set_number(GET_READY_SECONDS, int(seconds), _prefs().GET_READY_RANGE)
+        self._set_number(GET_READY_SECONDS, int(seconds), preferences.GET_READY_RANGE)
 
     def session_preferences(self) -> SessionPreferences:
         """What the next session's timeline is built with (see program.preferences)."""
-        return _prefs().SessionPreferences(
+        return preferences.SessionPreferences(
             tempo=self.tempo if self.custom_tempo else None,
             rest_seconds=self.rest_seconds if self.custom_rest else None,
             get_ready_seconds=self.get_ready_seconds)

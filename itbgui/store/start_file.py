@@ -1,0 +1,53 @@
+"""The start snapshot's file, ``itb-coach.start`` beside the data file: what Today needs,
+kept under the fingerprint of the data file's bytes it was worked out from.
+
+What goes in it is the program's (program/start_state.py); here it is only kept and read
+back. Like the checked note (checked.py) it is a shortcut, never a source of data: read
+only when its fingerprint is the data file's own, so a file edited by hand, restored, or
+written by another device is never matched; a torn, missing or foreign one costs the next
+start time, never a decision. It is written the way the data file is (atomically, the
+owner's alone) and only by the copy holding the folder's lock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+FILE_NAME = "itb-coach.start"
+#: Larger than any snapshot of a real log (a week of sessions): anything bigger is not one.
+MAX_BYTES = 4 * 1024 * 1024
+#: The fingerprint of a folder with no data file yet (a first start).
+NO_FILE = "none"
+
+
+def fingerprint(sha256: str | None, size: int) -> str:
+    return NO_FILE if sha256 is None else f"sha256 {sha256}, {size} bytes"
+
+
+def read(folder: Path, log: str) -> dict | None:
+    """The snapshot kept for the data file whose fingerprint is ``log``, or None. The state
+    is kept as text with its own SHA-256, so a file changed after it was written (by hand,
+    by a disk) is never read as a state, even where it is still JSON."""
+    try:
+        with open(Path(folder) / FILE_NAME, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        doc = json.loads(raw) if len(raw) <= MAX_BYTES else None
+        if type(doc) is not dict or doc.get("log") != log or type(doc.get("state")) is not str:
+            return None
+        if hashlib.sha256(doc["state"].encode("utf-8")).hexdigest() != doc.get("sha256"):
+            return None
+        state = json.loads(doc["state"])
+    except (OSError, ValueError):
+        return None
+    return state if type(state) is dict else None
+
+
+def write(folder: Path, log: str, state: dict) -> None:
+    """Keep ``state`` for the data file whose fingerprint is ``log`` (OSError: not kept)."""
+    from itbgui.store.storage import write_atomically   # TinyDB's: not for the read at start
+
+    text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+    doc = {"log": log, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "state": text}
+    write_atomically(Path(folder) / FILE_NAME, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
