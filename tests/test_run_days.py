@@ -173,3 +173,16 @@ def test_the_stage_over_time_for_history(store):
     steps = Coach(store, clock_on(TODAY), timing=FAST).run_stage().steps
     assert [(s.run.id, s.stage_before, s.stage_after, s.action) for s in steps] == [
         ("a", 1, 2, "up"), ("b", 2, 1, "step_back")]
+
+
+def test_a_run_on_a_hip_session_day_is_listed_with_that_day(tmp_path, capsys):
+    """A run is never lost from the week: on a hip session's day it is that day's run done."""
+    ready = ReadinessCheck("w1", local(LAST_MONDAY, 8), 35, 0)
+    monday_run = a_run(MONDAY, "mon", distance_km=3.0, duration_s=1500, pain_during=1, pain_after=0)
+    write_folder(tmp_path, [monday_run], [ready])
+    doc, text = read_week(tmp_path, capsys)
+    [day] = [d for d in doc["days"] if d["date"] == MONDAY.isoformat()]
+    assert day["kind"] == "session" and "run" not in day
+    assert [r["id"] for r in day["runs_done"]] == ["mon"]
+    assert all(d["runs_done"] == [] for d in doc["days"] if d["date"] != MONDAY.isoformat())
+    assert "Ran: 3 km, 25 min, pain during 1/10" in text

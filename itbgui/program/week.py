@@ -55,6 +55,7 @@ class WeekDay:
     exercises: tuple[WeekExercise, ...] = ()
     status: str | None = None   # a day done: "complete" or "ended early"
     run: RunDay | None = None   # a run day: its prescription and the runs logged
+    runs_done: tuple = ()       # the runs logged that day, whatever kind of day it is
 
     def to_json(self) -> dict:
         doc = {"date": self.date.isoformat(), "kind": self.kind, "done": self.done,
@@ -62,7 +63,7 @@ class WeekDay:
         if self.kind == "run":
             rx = self.run.prescription if self.run else None
             doc["run"] = rx.to_json() if rx else None
-            doc["runs_done"] = [run_json(r) for r in self.run.runs_done] if self.run else []
+        doc["runs_done"] = [run_json(r) for r in self.runs_done]
         return doc
 
 
@@ -178,14 +179,17 @@ def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.dat
     sheet = build_week_sheet(setup, sessions, decisions, day, today, runs=runs, checks=checks)
     days = []
     for d in sheet.days:
+        ran = tuple(sorted((r for r in runs if run_day(r) == d.date), key=lambda r: r.started_at))
         if d.session is None:
             kind = "run" if d.run is not None else "rest"
-            days.append(WeekDay(d.date, kind, bool(d.run and d.run.runs_done), run=d.run))
+            days.append(WeekDay(d.date, kind, bool(d.run and d.run.runs_done), run=d.run, runs_done=ran))
         elif d.done is not None:
             days.append(WeekDay(d.date, "session", True, _done(d.done, d.session.prescription),
-                                "complete" if is_stretch_session(d.done) else session_status(d.done)))
+                                "complete" if is_stretch_session(d.done) else session_status(d.done),
+                                runs_done=ran))
         else:
-            days.append(WeekDay(d.date, "session", False, tuple(map(_planned, d.session.prescription.items))))
+            days.append(WeekDay(d.date, "session", False, tuple(map(_planned, d.session.prescription.items)),
+                                runs_done=ran))
     phase = sheet.phase
     extra = tuple(WeekExtra(session_day(r), session_status(r), _done_exercises(r, done_items(r)))
                   for r in sheet.extra)
