@@ -5,6 +5,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from itbgui import resources_rc  # noqa: F401
 from itbgui.app import MainWindow
@@ -35,6 +36,10 @@ def window(qtbot, tmp_path, clock):
     win.show()
     qtbot.waitExposed(win)
     yield win
+    if win.player is not None:    # a test that stops mid-session: end it here, not in the next test
+        win.player.leave_now()
+    win.model.flush_saves()
+    QApplication.processEvents()  # the saver's answer arrives while this test's set-up still holds
     store.close()
 
 
