@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from itbgui.app.data_care import DataCare
     from itbgui.app.printing import WeekPrinting
     from itbgui.app.menus import MenuActions, MenuTitles
+    from itbgui.app.run_host import RunHost
 
 
 class MadeOnUse:
@@ -30,6 +31,7 @@ class MadeOnUse:
     _coach: Coach | None = None
     _menus: MenuActions | None = None
     _printing: WeekPrinting | None = None
+    _runs: RunHost | None = None
     _menu_titles: MenuTitles
 
     def _after_first_paint(self) -> None:
@@ -38,6 +40,7 @@ class MadeOnUse:
         from itbgui.ui.focus_return import FocusReturner
 
         self.menus   # noqa: B018
+        self.runs   # noqa: B018  (Today's run buttons and drops on the window)
         FocusReturner(self)
 
     def load_data(self) -> None:
@@ -98,6 +101,15 @@ class MadeOnUse:
 
             self._printing = WeekPrinting(self, lambda: self.coach.week_sheet(), self.statusBar().showMessage)
         return self._printing
+
+    @property
+    def runs(self) -> RunHost:
+        """The run dialog, the run player, File > Import runs… and drops (run_host.py)."""
+        if self._runs is None:
+            from itbgui.app.run_host import RunHost
+
+            self._runs = RunHost(self)
+        return self._runs
 
     @property
     def prescription(self) -> SessionPrescription:

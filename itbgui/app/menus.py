@@ -38,6 +38,8 @@ def tr(text: str) -> str:
 
 class MenuActions(NamedTuple):   # (NamedTuples, not dataclasses: see theme.Colours)
     start_action: QAction
+    log_run_action: QAction
+    import_runs_action: QAction
     setup_action: QAction
     print_action: QAction
     preview_action: QAction
@@ -56,7 +58,8 @@ class MenuActions(NamedTuple):   # (NamedTuples, not dataclasses: see theme.Colo
 
     def set_navigation_enabled(self, on: bool) -> None:
         """Off while a session runs: the player is the one way on."""
-        for action in (self.start_action, self.setup_action, *self.page_actions):
+        for action in (self.start_action, self.setup_action, self.log_run_action, self.import_runs_action,
+                       *self.page_actions):
             action.setEnabled(on)
 
 
@@ -103,6 +106,9 @@ def build_menus(window: MainWindow, titles: MenuTitles) -> MenuActions:
     file_menu = titles.file
     start = _action(window, tr("&Start session"), window.start_session, "Ctrl+Return")
     setup = _action(window, tr("Plan &set-up…"), window.edit_plan_setup)
+    log_run = _action(window, tr("&Log a run…"), lambda: window.runs.log_run(), "Ctrl+R")
+    import_runs = _action(window, tr("&Import runs…"), lambda: window.runs.ask_files())
+    import_folder = _action(window, tr("Import a &folder of runs…"), lambda: window.runs.ask_folder())
     print_ = _action(window, tr("&Print week…"), window.printing.print, QKeySequence.StandardKey.Print)
     preview = _action(window, tr("Print pre&view…"), window.printing.preview)
     pdf = _action(window, tr("Save week as P&DF…"), lambda: window.printing.save_pdf())
@@ -110,7 +116,7 @@ def build_menus(window: MainWindow, titles: MenuTitles) -> MenuActions:
     save_chart = _action(window, tr("Save &chart as PNG…"), window.save_history_chart)
     settings = _action(window, tr("S&ettings…"), lambda: window.open_settings(), "Ctrl+,")
     settings.setMenuRole(QAction.MenuRole.PreferencesRole)
-    for item in (start, setup, None, print_, preview, pdf, None, export_csv, save_chart, None, settings,
+    for item in (start, setup, None, log_run, import_runs, import_folder, None, print_, preview, pdf, None, export_csv, save_chart, None, settings,
                  _action(window, tr("&Backups…"), lambda: window.open_settings("backups")),
                  _action(window, tr("Save a &copy of my data…"), lambda: window.data_care.export_copy()),
                  None, _action(window, tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)):
@@ -156,7 +162,7 @@ def build_menus(window: MainWindow, titles: MenuTitles) -> MenuActions:
     help_menu.addAction(sources)
     help_menu.addSeparator()
     help_menu.addAction(_action(window, tr("&About %1").replace("%1", APP_NAME), lambda: _help().show_about(window, window.store.path)))
-    return MenuActions(start, setup, print_, preview, pdf, export_csv, save_chart, settings, edit_menu,
+    return MenuActions(start, log_run, import_runs, setup, print_, preview, pdf, export_csv, save_chart, settings, edit_menu,
                        fullscreen, sound, voice, welcome, sources, page_actions, theme_actions)
 
 

@@ -43,6 +43,10 @@ class TodayPage(TextScaled, QWidget):
     #: the person's answer that ends a pause: "cleared" or "settled"
     pause_answered = Signal(str)
     morning_dismissed = Signal()
+    #: "Log a run" (Ctrl+R too): the run dialog
+    log_run_requested = Signal()
+    #: "Start run": the run player, with the RunPrescription shown (see show_run)
+    run_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +105,16 @@ class TodayPage(TextScaled, QWidget):
         self.start_button.clicked.connect(self.start_requested)
         start_row = QHBoxLayout()              # Start at its own width, on the left
         start_row.addWidget(self.start_button)
+        # The run day's player, shown only with a prescription to play (show_run).
+        self.run_button = QPushButton(self.tr("Start run"), objectName="runButton")
+        self.run_button.clicked.connect(lambda: self.run_requested.emit(self.run_prescription))
+        self.run_button.hide()
+        self.run_prescription = None
+        self.log_run_button = QPushButton(self.tr("Log a run…"), objectName="logRunButton")
+        self.log_run_button.setToolTip("Ctrl+R")
+        self.log_run_button.clicked.connect(self.log_run_requested)
+        start_row.addWidget(self.run_button)
+        start_row.addWidget(self.log_run_button)
         start_row.addStretch(1)
         footer.addLayout(start_row)
         self.keys = QLabel(self.tr("Enter starts. During the session: Space pause · → skip · ← back · "
@@ -256,6 +270,7 @@ class TodayPage(TextScaled, QWidget):
                             background: {c.accent}; color: {c.accent_text}; border: none;
                             border-radius: 12px; }}
             #startButton:focus {{ outline: none; border: 4px solid {c.text}; }}
+            #runButton, #logRunButton {{ font-size: {px(19)}; padding: 10px 22px; }}
             #banner {{ background: {c.card}; border: 2px solid {c.accent}; border-radius: 10px; }}
             #bannerText {{ font-size: {px(19)}; }}
             #bannerButton, #bannerQuiet {{ font-size: {px(19)}; padding: 8px 18px; }}
@@ -274,6 +289,13 @@ class TodayPage(TextScaled, QWidget):
             self._reflow()
 
     # ------------------------------------------------------------------ filling in
+    def show_run(self, prescription) -> None:
+        """A run day's RunPrescription: "Start run" plays it; None hides the button."""
+        self.run_prescription = prescription
+        self.run_button.setVisible(prescription is not None)
+        if prescription is not None:
+            self.run_button.setText(self.tr("Start run (stage %1)").replace("%1", str(prescription.stage)))
+
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
                    plan_is_default: bool, sore_side: str) -> None:
         from PySide6.QtCore import Qt   # after the first paint (see widget_kit.set_by_name)
