@@ -111,7 +111,7 @@ def _answers(form: RunForm, existing: RunRecord | None, distance: float | None, 
     during = _pain(form.pain_during, errors, PAIN_DURING, "Worst pain during", required=True)
     after = _pain(form.pain_after, errors, PAIN_AFTER, "Pain after", required=True)
     onset_km = onset_min = None
-    if during and form.onset.strip():
+    if during != 0 and form.onset.strip():
         try:
             onset = _number(form.onset)
         except ValueError:
@@ -153,7 +153,8 @@ def form_of(record: RunRecord) -> RunForm:
     else:
         h, rest = divmod(record.duration_s, 3600)
         duration = f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
-    onset, unit = (record.pain_onset_km, KM) if record.pain_onset_km is not None else (record.pain_onset_min, MINUTES)
+    onset, unit = ((record.pain_onset_min, MINUTES) if record.pain_onset_min is not None
+                   else (record.pain_onset_km, KM))
     return RunForm(when=record.started_at, distance=text(record.distance_km), duration=duration,
                    terrain=record.terrain, pain_during=text(record.pain_during), onset=text(onset),
                    onset_unit=unit, pain_after=text(record.pain_after), note=record.note)
