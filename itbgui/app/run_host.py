@@ -38,6 +38,16 @@ class RunHost(QObject):
         today.run_requested.connect(self.start_run)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
+        self._history_attached = False
+        window.tabs.currentChanged.connect(self.attach_history)   # after the page is built on show
+        self.attach_history()
+
+    def attach_history(self, _index: int = -1) -> None:
+        """History's Runs view asks to answer a run: the run dialog, from here."""
+        page = self.window.history_page
+        if page is not None and not self._history_attached:
+            self._history_attached = True
+            page.runs_view.edit_requested.connect(self.answer_run)
 
     # ------------------------------------------------------------------ writing
     def save(self, records: Sequence[RunRecord]) -> str | None:
