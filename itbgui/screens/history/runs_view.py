@@ -48,7 +48,7 @@ COLUMNS = (
     ("km", lambda r: _num(r.distance_km)),
     ("Time", lambda r: duration_text(r.duration_s)),
     ("Terrain", lambda r: r.terrain or ""),
-    ("Pain", lambda r: "" if r.pain_during is None else str(r.pain_during)),
+    ("Pain", lambda r: "?" if r.pain_during is None else str(r.pain_during)),
     ("Began", onset_text),
     ("After", lambda r: "" if r.pain_after is None else str(r.pain_after)),
     ("Stage", lambda r: "" if r.stage is None else str(r.stage)),

@@ -72,7 +72,9 @@ class RunDialog(QDialog):
                 (self.tr("Pain &began at"), onset_row), (self.tr("Pain &after"), self.pain_after_edit),
                 (self.tr("&Note"), self.note_edit))
         for text, field in rows:
-            grid.addRow(text, field)
+            label = QLabel(text)
+            label.setBuddy(self.onset_edit if field is onset_row else field)   # Alt+letter goes there
+            grid.addRow(label, field)
         self.fields = {WHEN: self.when_edit, DISTANCE: self.distance_edit, DURATION: self.duration_edit,
                        PAIN_DURING: self.pain_during_edit, ONSET: self.onset_edit,
                        PAIN_AFTER: self.pain_after_edit}
@@ -97,7 +99,7 @@ class RunDialog(QDialog):
         self._fill(now, record, measured)
         self.setStyleSheet(f"#runErrors {{ color: {colours().warn}; font-weight: 600; }}"
                            f" *[error='true'] {{ border: 2px solid {colours().warn}; }}")
-        fit_to_screen(self, 560, 520)
+        fit_to_screen(self, 600, form.sizeHint().height() + self.source_label.sizeHint().height() + 150)
 
     def hint(self) -> QLabel:
         label = QLabel(self.tr("Tab: next field · Enter: save · Esc: cancel"), objectName="runHint")
