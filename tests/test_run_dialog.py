@@ -121,3 +121,17 @@ def test_a_run_reads_back_into_the_same_form():
 def test_an_empty_form_says_what_it_needs():
     errors = check_form(RunForm(WHEN)).errors
     assert set(errors) == {"distance", "pain_during", "pain_after"}
+
+
+def test_today_asks_an_imported_runs_pain_answers_until_they_are_given(qtbot, window):
+    banner = window.today_page.runs_banner
+    assert not banner.isVisible()
+    window.model.save_runs([RunRecord("gpx-2", WHEN, distance_km=6.0, duration_s=2000, source="fit")])
+    assert banner.isVisible() and "Monday 2 November waits for its pain answers" in banner.label.text()
+    qtbot.mouseClick(banner.answer_button, Qt.MouseButton.LeftButton)
+    dialog = window.runs.dialog
+    assert dialog.existing.id == "gpx-2" and "FIT" in dialog.source_label.text()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.pain_during_edit)
+    type_in(qtbot, "0", "1")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.store.runs()[0].answered and not banner.isVisible()

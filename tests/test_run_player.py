@@ -147,3 +147,11 @@ def test_a_late_timer_never_makes_the_run_drift_and_a_sleep_pauses_it(clock):
     clock.advance(600)                                      # the laptop slept
     timer.update()
     assert timer.state is RunState.PAUSED and timer.remaining() == pytest.approx(120 - 0.3)
+
+
+def test_closing_the_window_mid_run_logs_what_was_run_and_today_asks_its_answers(qtbot, window):
+    player = open_run_player(qtbot, window)
+    advance(player, window.clock, 7 * 60)
+    window.close()
+    [run] = window.store.runs()
+    assert run.duration_s == 7 * 60 and not run.answered and run.stage == 1

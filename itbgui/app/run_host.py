@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from itbgui.app.menus import PAGES
 from itbgui.app.run_import import Reader, RunImport, RunImporter, read_run_files
@@ -36,6 +36,10 @@ class RunHost(QObject):
         today = window.today_page
         today.log_run_requested.connect(self.log_run)
         today.run_requested.connect(self.start_run)
+        today.runs_banner.answer_requested.connect(self.answer_waiting)
+        window.model.changed.connect(self.show_waiting)
+        self._waiting_check = QTimer(self, interval=250, timeout=self.show_waiting)
+        self._waiting_check.start()   # until the data file is read (after the first paint)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         self._history_attached = False
@@ -87,6 +91,22 @@ class RunHost(QObject):
 
     def unanswered(self) -> list[RunRecord]:
         return [r for r in self.window.store.runs() if not r.answered]
+
+    def show_waiting(self, _kinds=None) -> None:
+        """Today's line about runs without their pain answers, as the log stands now."""
+        w = self.window
+        if not w.data_loaded:
+            return
+        self._waiting_check.stop()
+        waiting = self.unanswered()
+        latest = waiting[-1].started_at if waiting else None
+        w.today_page.runs_banner.show_waiting(len(waiting), f"{latest:%A} {latest.day} {latest:%B}" if latest else "")
+
+    def answer_waiting(self) -> None:
+        """The latest run still without its answers: the run dialog for it."""
+        waiting = self.unanswered()
+        if waiting:
+            self.answer_run(waiting[-1])
 
     # ------------------------------------------------------------------ the player
     def start_run(self, prescription: RunPrescription | None = None) -> None:
@@ -169,14 +189,9 @@ class RunHost(QObject):
         from itbgui.screens.runs.import_result import ImportResultDialog
 
         box = self.result_box = ImportResultDialog(saved, lines, bool(self.unanswered()), parent=w)
-        box.answer_requested.connect(self._answer_first_waiting)
+        box.answer_requested.connect(self.answer_waiting)
         box.finished.connect(lambda _code: setattr(self, "result_box", None))
         box.open()
-
-    def _answer_first_waiting(self) -> None:
-        waiting = self.unanswered()
-        if waiting:
-            self.answer_run(waiting[-1])
 
     # ------------------------------------------------------------------ the window's events
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QGridLayout, QH
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from itbgui.program.actions import ACTIONS, HOLD, PROGRESS, STEP_BACK
+from itbgui.screens.today_runs import RunsWaitingBanner
 from itbgui.ui.theme import colours
 from itbgui.ui.widget_kit import TextScaled, clear_layout, set_by_name
 
@@ -85,6 +86,8 @@ class TodayPage(TextScaled, QWidget):
 
         lay.addWidget(self._build_setup_banner())
         lay.addWidget(self._build_morning_banner())
+        self.runs_banner = RunsWaitingBanner()   # imported runs without their pain answers
+        lay.addWidget(self.runs_banner)
         lay.addSpacing(6)
 
         columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
