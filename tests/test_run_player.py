@@ -155,3 +155,15 @@ def test_closing_the_window_mid_run_logs_what_was_run_and_today_asks_its_answers
     window.close()
     [run] = window.store.runs()
     assert run.duration_s == 7 * 60 and not run.answered and run.stage == 1
+
+
+def test_m_and_f_turn_the_sound_off_and_go_full_screen_as_in_the_hip_player(qtbot, window):
+    player = open_run_player(qtbot, window)
+    qtbot.keyClick(player, Qt.Key.Key_M)
+    assert not window.audio.cue_player.sound_on and not window.settings.sound_enabled
+    qtbot.keyClick(player, Qt.Key.Key_F)
+    assert window.isFullScreen()
+    qtbot.keyClick(player, Qt.Key.Key_F)
+    assert not window.isFullScreen()
+    qtbot.keyClick(player, Qt.Key.Key_M)
+    assert window.audio.cue_player.sound_on

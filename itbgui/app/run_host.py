@@ -123,6 +123,8 @@ class RunHost(QObject):
                                              lambda r: self.save([r]), w.audio.inhibitor)
         player.set_text_scale(w.settings.text_scale)
         player.closed.connect(self.end_run)
+        player.sound_toggle_requested.connect(lambda: w.set_sound(not w.audio.cue_player.sound_on))
+        player.fullscreen_toggle_requested.connect(lambda: w.set_fullscreen(not w.isFullScreen()))
         w.stack.addWidget(player)
         w.stack.setCurrentWidget(player)
         w.menus.set_navigation_enabled(False)
@@ -165,8 +167,8 @@ class RunHost(QObject):
     def import_paths(self, paths: Sequence[Path]) -> bool:
         """Read ``paths`` on a worker; the result is saved and shown when it comes back."""
         w = self.window
-        if not paths or not w.data_loaded:
-            return False
+        if not paths or not w.data_loaded or w.player is not None or self.player is not None:
+            return False   # not over a session or a run: their keys stay theirs
         if not self.importer.start(paths, w.store.runs()):
             w.status(w.tr("An import is already under way."), 4000)
             return False

@@ -175,7 +175,6 @@ class RunTimer:
             if now < deadline:
                 return
             if self.index + 1 >= len(self.intervals):
-                self._origin = deadline - self.interval.seconds
                 self._finish(completed=True)
                 events.append(RunEvent(RunEventKind.FINISHED, self.index, deadline))
                 return

@@ -40,6 +40,8 @@ class RunPlayerView(QWidget):
     """One walk-run, from its first interval to the run logged."""
 
     closed = Signal()
+    sound_toggle_requested = Signal()
+    fullscreen_toggle_requested = Signal()
     #: the run as logged (after ``save_run`` accepted it)
     run_logged = Signal(object)
 
@@ -174,7 +176,7 @@ class RunPlayerView(QWidget):
         elif paused:
             hints = self.tr("Space: carry on    Esc: leave")
         else:
-            hints = self.tr("Space pause    Esc leave    M sound")
+            hints = self.tr("Space pause    F full screen    M sound    Esc leave")
         self.hint_label.setText(hints)
 
     # ------------------------------------------------------------------ the questions
@@ -311,8 +313,8 @@ class RunPlayerView(QWidget):
         elif key == Qt.Key.Key_Space:
             self._notice = ""
             self._handle(t.toggle_pause())
-        elif key == Qt.Key.Key_M:
-            self.cue_player.sound_on = not self.cue_player.sound_on
+        elif key in (Qt.Key.Key_M, Qt.Key.Key_F):
+            (self.sound_toggle_requested if key == Qt.Key.Key_M else self.fullscreen_toggle_requested).emit()
         # Every other key stops here: Enter reaching the window would start a hip session.
         event.accept()
 
