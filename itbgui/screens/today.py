@@ -106,8 +106,14 @@ class TodayPage(TextScaled, QWidget):
         self.start_button.setAccessibleName(self.tr("Start session"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start_requested)
-        start_row = QHBoxLayout()              # Start at its own width, on the left
+        # Start at its own width, on the left; the run buttons beside it, or under it when
+        # the window is narrow (they never widen it: see _reflow).
+        self.start_row = start_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         start_row.addWidget(self.start_button)
+        self.run_row = QWidget()
+        self.run_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        runs = QHBoxLayout(self.run_row)
+        runs.setContentsMargins(0, 0, 0, 0)
         # The run day's player, shown only with a prescription to play (show_run).
         self.run_button = QPushButton(self.tr("Start run"), objectName="runButton")
         self.run_button.clicked.connect(lambda: self.run_requested.emit(self.run_prescription))
@@ -116,9 +122,10 @@ class TodayPage(TextScaled, QWidget):
         self.log_run_button = QPushButton(self.tr("Log a run…"), objectName="logRunButton")
         self.log_run_button.setToolTip("Ctrl+R")
         self.log_run_button.clicked.connect(self.log_run_requested)
-        start_row.addWidget(self.run_button)
-        start_row.addWidget(self.log_run_button)
-        start_row.addStretch(1)
+        runs.addWidget(self.run_button)
+        runs.addWidget(self.log_run_button)
+        runs.addStretch(1)
+        start_row.addWidget(self.run_row, 1)
         footer.addLayout(start_row)
         self.keys = QLabel(self.tr("Enter starts. During the session: Space pause · → skip · ← back · "
                                    "↑↓ reps · I exercise card · F full screen · Esc leave"),
@@ -170,6 +177,13 @@ class TodayPage(TextScaled, QWidget):
                      else QBoxLayout.Direction.TopToBottom)
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)
+        if hasattr(self, "start_row"):
+            beside = (self.start_button.sizeHint().width() + self.start_row.spacing()
+                      + self.run_row.layout().sizeHint().width())
+            direction = (QBoxLayout.Direction.LeftToRight if self.width() - 80 >= beside
+                         else QBoxLayout.Direction.TopToBottom)
+            if self.start_row.direction() != direction:
+                self.start_row.setDirection(direction)
 
     def _build_setup_banner(self) -> QFrame:
         self.setup_banner = QFrame(objectName="banner")
@@ -298,6 +312,7 @@ class TodayPage(TextScaled, QWidget):
         self.run_button.setVisible(prescription is not None)
         if prescription is not None:
             self.run_button.setText(self.tr("Start run (stage %1)").replace("%1", str(prescription.stage)))
+        self._reflow()
 
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
                    plan_is_default: bool, sore_side: str) -> None:

@@ -156,6 +156,7 @@ class RunsView(QWidget):
         self.onset_chart = self.distance_chart = self.stage_chart = None   # made when first shown
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setAccessibleName(self.tr("Run charts"))
         rl.addWidget(self.tabs, 1)
         self.note_label = QLabel(objectName="historySub")
         self.note_label.setWordWrap(True)
