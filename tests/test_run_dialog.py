@@ -135,3 +135,15 @@ def test_today_asks_an_imported_runs_pain_answers_until_they_are_given(qtbot, wi
     type_in(qtbot, "0", "1")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert window.store.runs()[0].answered and not banner.isVisible()
+
+
+def test_a_run_corrected_keeps_its_start_and_time_zone_unless_the_start_is_changed(qtbot, window):
+    far = dt.datetime(2026, 10, 20, 6, 45, 30, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+    window.model.save_runs([RunRecord("m1", far, distance_km=5.0, pain_during=2, pain_after=1)])
+    window.runs.answer_run(window.store.runs()[0])
+    dialog = window.runs.dialog
+    assert not dialog.distance_edit.isReadOnly()          # typed in: all of it can be corrected
+    dialog.pain_after_edit.setText("0")
+    dialog.try_save()
+    [run] = window.store.runs()
+    assert run.started_at == far and run.started_at.utcoffset() == dt.timedelta(hours=5) and run.pain_after == 0

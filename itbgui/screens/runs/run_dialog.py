@@ -35,7 +35,6 @@ class RunDialog(QDialog):
         self.existing = record
         self.save = save
         self.result_record: RunRecord | None = None
-        self._tz = now.tzinfo
         measured = record is not None and record.source != "manual"
         if record is None:
             self.setWindowTitle(self.tr("Log a run"))
@@ -119,8 +118,6 @@ class RunDialog(QDialog):
             self.onset_unit.setCurrentIndex(self.onset_unit.findData(f.onset_unit))
             self.pain_after_edit.setText(f.pain_after)
             self.note_edit.setText(f.note)
-            if record.started_at.tzinfo is not None:
-                self._tz = record.started_at.tzinfo
         for edit in (self.when_edit, self.distance_edit, self.duration_edit):
             edit.setReadOnly(measured)     # read from the watch's file: kept as it was read
         if measured:
@@ -140,8 +137,12 @@ class RunDialog(QDialog):
                                            self.tr("where it began; empty if you cannot say"))
 
     def form(self) -> RunForm:
-        qt = self.when_edit.dateTime().toPython()
-        when = qt.replace(second=0, microsecond=0, tzinfo=self._tz) if self._tz else qt.astimezone()
+        typed = self.when_edit.dateTime().toPython().replace(second=0, microsecond=0)
+        old = self.existing.started_at if self.existing is not None else None
+        if old is not None and typed == old.replace(tzinfo=None, second=0, microsecond=0):
+            when = old                   # unchanged: its own time zone and seconds kept
+        else:
+            when = typed.astimezone()    # the computer's zone on that date (summer time too)
         return RunForm(when=when, distance=self.distance_edit.text(), duration=self.duration_edit.text(),
                        terrain=self.terrain_box.currentData(), pain_during=self.pain_during_edit.text(),
                        onset=self.onset_edit.text() if self.onset_edit.isEnabled() else "",
