@@ -16,7 +16,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from itbgui.app import run_import
-from itbgui.app.run_import import RunImport, expand, read_run_files
+from itbgui.app.run_import import RunImport, read_run_files
 from itbgui.store.run_records import RunRecord
 from window_helpers import MONDAY, clock_on, open_window
 
@@ -111,13 +111,14 @@ def test_a_web_link_or_text_dropped_is_refused(qtbot, window, tmp_path):
     assert not _drag(window, text)
 
 
-def test_a_folder_stands_for_its_run_files(tmp_path):
-    for name in ("b.GPX", "a.tcx", "c.fit", "notes.txt"):
-        (tmp_path / name).write_text("x")
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "d.gpx").write_text("x")
-    assert [p.name for p in expand([tmp_path])] == ["a.tcx", "b.GPX", "c.fit"]
-    assert expand([tmp_path / "notes.txt"]) == [tmp_path / "notes.txt"]   # a file named is the reader's to judge
+def test_a_folder_dropped_goes_to_the_reader_as_it_is(qtbot, window, tmp_path):
+    """The importers open folders (and name one without run files); the window passes it on."""
+    mime = _mime(QUrl.fromLocalFile(str(tmp_path)))
+    assert _drag(window, mime)
+    QApplication.sendEvent(window, QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
+                                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    wait_for_result(qtbot, window)
+    assert window.runs.importer.reader.paths == [tmp_path]
 
 
 @pytest.mark.parametrize("shape", ["tuple", "object"])
@@ -130,9 +131,10 @@ def test_read_run_files_calls_the_importers_whatever_shape_they_return(monkeypat
         if shape == "tuple":
             return [run], ["a.gpx: 1 run"]
         return types.SimpleNamespace(runs=[run], lines=["a.gpx: 1 run"])
-    module = types.ModuleType("itbgui.importers")
-    module.import_files = import_files
-    monkeypatch.setitem(sys.modules, "itbgui.importers", module)
+    package, module = types.ModuleType("itbgui.importers"), types.ModuleType("itbgui.importers.batch")
+    package.batch, module.import_files = module, import_files
+    monkeypatch.setitem(sys.modules, "itbgui.importers", package)
+    monkeypatch.setitem(sys.modules, "itbgui.importers.batch", module)
     result = read_run_files([tmp_path / "a.gpx"], [])
     assert result == RunImport((run,), ("a.gpx: 1 run",)) and seen == [([tmp_path / "a.gpx"], [])]
     assert run_import.read_run_files is read_run_files

@@ -1,6 +1,6 @@
 """Runs read from watch and phone files (GPX, TCX, FIT), off the window's thread.
 
-The reading itself is itbgui.importers' (``import_files(paths, existing_runs)``: the runs to
+The reading itself is itbgui.importers' (``batch.import_files(paths, existing_runs)``: the runs to
 save and one line per file); the window reaches it through :func:`read_run_files` alone, and
 only on a worker thread: a folder of a hundred runs, or one enormous file, never freezes the
 window. The result comes back on the window's thread as a :class:`RunImport`.
@@ -15,10 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-#: Only these are handed to the reader from a folder or a drop (the reader says why of others).
-RUN_FILE_SUFFIXES = (".gpx", ".tcx", ".fit")
-
-
 @dataclass(frozen=True)
 class RunImport:
     runs: tuple          # RunRecords to save (the reader skipped those already in the log)
@@ -26,8 +22,9 @@ class RunImport:
 
 
 def read_run_files(paths: Sequence[Path], existing: Sequence) -> RunImport:
-    """Read ``paths`` with itbgui.importers (loaded here, on the worker, on first use)."""
-    from itbgui.importers import import_files   # noqa: PLC0415  (another branch's package; heavy parsers)
+    """Read ``paths`` (files, or folders of them) with itbgui.importers, loaded here, on the
+    worker, on first use; it expands folders and writes one line per file."""
+    from itbgui.importers.batch import import_files   # noqa: PLC0415  (the format libraries load here)
 
     result = import_files(list(paths), list(existing))
     if isinstance(result, tuple):
@@ -36,17 +33,6 @@ def read_run_files(paths: Sequence[Path], existing: Sequence) -> RunImport:
         runs = getattr(result, "runs", None) or getattr(result, "to_save", ())
         lines = getattr(result, "lines", ())
     return RunImport(tuple(runs), tuple(str(line) for line in lines))
-
-
-def expand(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; a folder stands for its run files (not its subfolders'), in name order."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix.lower() in RUN_FILE_SUFFIXES and p.is_file())
-        else:
-            out.append(path)
-    return out
 
 
 Reader = Callable[[Sequence[Path], Sequence], RunImport]
@@ -76,7 +62,7 @@ class RunImporter(QObject):
 
     def _work(self, paths: list[Path], existing: list) -> None:
         try:
-            result = self.reader(expand(paths), existing)
+            result = self.reader(paths, existing)   # folders too: the importers open them
         except Exception as exc:   # noqa: BLE001  (whatever the reader raised, the window says it)
             result = RunImport((), (f"Could not import: {exc}",))
         self.finished.emit(result)   # queued to the window's thread: this object lives there
