@@ -67,6 +67,8 @@ def walk(folder, tmp_path, screen, text_size, theme="light", every_step=True) ->
             if size[0] > screen[0] - FRAME_AND_PANEL[0] or size[1] > screen[1] - FRAME_AND_PANEL[1]:
                 problems.append(f"{state}: {size[0]} x {size[1]} is larger than the screen")
     finally:
+        if win.player is not None:   # the walk may end with a session under way: a close
+            win.player.leave_now()   # would ask about it and leave the window open
         win.close()
         store.close()
     return problems

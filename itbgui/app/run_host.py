@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 class RunHost(QObject):
     def __init__(self, window: MainWindow, reader: Reader = read_run_files) -> None:
         super().__init__(window)
-        self.window = window
         self.player: RunPlayerView | None = None
         self.dialog = None          # the run dialog while it is open
         self.result_box = None      # the import's per-file lines while they show
@@ -52,6 +51,12 @@ class RunHost(QObject):
         if page is not None and not self._history_attached:
             self._history_attached = True
             page.runs_view.edit_requested.connect(self.answer_run)
+
+    @property
+    def window(self) -> MainWindow:
+        """The window this belongs to (its Qt parent: no Python reference back to it, so a
+        closed window is freed with its parts)."""
+        return self.parent()
 
     # ------------------------------------------------------------------ writing
     def save(self, records: Sequence[RunRecord]) -> str | None:
