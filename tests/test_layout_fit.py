@@ -67,6 +67,8 @@ def walk(folder, tmp_path, screen, text_size, theme="light", every_step=True) ->
             if size[0] > screen[0] - FRAME_AND_PANEL[0] or size[1] > screen[1] - FRAME_AND_PANEL[1]:
                 problems.append(f"{state}: {size[0]} x {size[1]} is larger than the screen")
     finally:
+        if win.player is not None:   # the walk may end with a session under way: a close
+            win.player.leave_now()   # would ask about it and leave the window open
         win.close()
         store.close()
     return problems
@@ -136,3 +138,95 @@ def keep_theme(keep_palette):
 from itbgui.ui import widget_kit as _kit  # noqa: E402
 
 _original_room = _kit.screen_room
+
+
+def _run_states(win, clock):
+    """The run dialog, the run player's interval, questions and end, and History's run charts,
+    each as it shows (a name and the widget to check)."""
+    import datetime as dt
+
+    from layout_walk import settle
+    from itbgui.program.return_to_run import STAGES
+    from itbgui.store.run_records import RunRecord
+
+    start = clock.now() - dt.timedelta(days=40)
+    win.model.save_runs([RunRecord(f"r{n}", start + dt.timedelta(days=3 * n), distance_km=4.0 + n / 4,
+                                   duration_s=1800 + 60 * n, pain_during=max(0, 5 - n // 2),
+                                   pain_onset_km=(2.0 + n / 5) if n < 10 else None,
+                                   pain_after=1, stage=1 + n // 3, terrain="flat") for n in range(13)])
+    runs = win.runs
+    runs.log_run()
+    settle()
+    runs.dialog.try_save()              # empty: every message shows
+    settle()
+    yield "run-dialog", runs.dialog
+    runs.dialog.reject()
+    settle()
+    runs.start_run(STAGES[0])
+    player = runs.player
+    settle()
+    yield "run-player", win
+    player.keyPressEvent(_key(Qt.Key.Key_Escape))
+    settle()
+    yield "run-player-leave", win
+    player.keyPressEvent(_key(Qt.Key.Key_Y))
+    settle()
+    yield "run-pain-question", win
+    player.pain_scale.type_digit("4")
+    player.keyPressEvent(_key(Qt.Key.Key_Return))
+    player.answer_edit.setText("99")
+    player.keyPressEvent(_key(Qt.Key.Key_Return))   # out of range: the message shows
+    settle()
+    yield "run-number-question", win
+    player.answer_edit.setText("")
+    player.keyPressEvent(_key(Qt.Key.Key_Return))
+    player.pain_scale.type_digit("1")
+    player.keyPressEvent(_key(Qt.Key.Key_Return))
+    player.keyPressEvent(_key(Qt.Key.Key_Return))
+    settle()
+    yield "run-done", win
+    player.keyPressEvent(_key(Qt.Key.Key_Return))
+    settle()
+    win.show_page("history")
+    page = win.history_page
+    page.view_buttons["runs"].click()
+    settle()
+    for i in range(page.runs_view.tabs.count()):
+        page.runs_view.tabs.setCurrentIndex(i)
+        settle()
+        yield f"history-run-chart{i + 1}", win
+
+
+def _key(key):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    return QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_the_run_dialog_player_and_charts_fit(qapp, tmp_path, keep_theme, text_size):
+    """Issue 21: the run dialog, the run player and the run charts at 1366 x 768, every text size."""
+    screen = SCREENS["1366x768"]
+    store = SessionRepository(tmp_path)
+    store.save_plan_setup(SETUP.to_doc())
+    clock = clock_on(TODAY)
+    pretend_screen(screen)
+    win = MainWindow(store, AppSettings(tmp_path), clock, inhibitor=RecordingInhibitor(), timing=FAST)
+    room = available(screen)
+    problems, seen = [], []
+    try:
+        win.resize(*room)
+        win.show()
+        set_text_size(win, text_size)
+        for state, widget in _run_states(win, clock):
+            seen.append(state)
+            problems += [f"{state}: {p}" for p in clipped_widgets(widget)]
+            if widget is not win and (widget.width() > room[0] or widget.height() > room[1]):
+                problems.append(f"{state}: {widget.width()} x {widget.height()} is larger than the screen")
+            if (win.width(), win.height()) != room:
+                problems.append(f"{state}: the window grew to {win.width()} x {win.height()}")
+    finally:
+        win.close()
+        store.close()
+    assert len(seen) == 9 and problems == []

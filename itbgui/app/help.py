@@ -13,6 +13,7 @@ from itbgui.ui.help_dialog import show_help
 SHORTCUTS_HELP = QT_TRANSLATE_NOOP("MainWindow", """<table cellpadding=4>
 <tr><td><b>Ctrl+1</b> … <b>Ctrl+4</b></td><td>Today, Plan, History, Library</td></tr>
 <tr><td><b>Enter</b></td><td>start the session (on Today) / confirm</td></tr>
+<tr><td><b>Ctrl+R</b></td><td>log a run</td></tr>
 <tr><td><b>Ctrl+P</b></td><td>print the week</td></tr>
 <tr><td><b>Ctrl+,</b></td><td>settings</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>search the Library (on the Library)</td></tr>

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from itbgui.app.data_care import DataCare
     from itbgui.app.printing import WeekPrinting
     from itbgui.app.menus import MenuActions, MenuTitles
+    from itbgui.app.run_host import RunHost
 
 
 class MadeOnUse:
@@ -31,6 +32,7 @@ class MadeOnUse:
     _coach: Coach | None = None
     _menus: MenuActions | None = None
     _printing: WeekPrinting | None = None
+    _runs: RunHost | None = None
     _menu_titles: MenuTitles
 
     def _after_first_paint(self) -> None:
@@ -40,6 +42,7 @@ class MadeOnUse:
         from itbgui.ui.focus_return import FocusReturner
 
         self.menus   # noqa: B018
+        self.runs   # noqa: B018  (Today's run buttons and drops on the window)
         FocusReturner(self)
         self.today_page.after_first_paint()
 
@@ -104,6 +107,23 @@ class MadeOnUse:
         return self._printing
 
     @property
+    def runs(self) -> RunHost:
+        """The run dialog, the run player, File > Import runs… and drops (run_host.py)."""
+        if self._runs is None:
+            from itbgui.app.run_host import RunHost
+
+            runs = self._runs = RunHost(self, self.model, self.settings, self.clock, self.audio, self.status,
+                                        stack=self.stack, tabs=self.tabs, today_page=self.today_page,
+                                        history_page=lambda: self.history_page,
+                                        data_loaded=lambda: self.data_loaded,
+                                        session_running=lambda: self.player is not None,
+                                        navigation=lambda on: self.menus.set_navigation_enabled(on))
+            runs.ended.connect(lambda: self.set_fullscreen(False) if self.isFullScreen() else None)
+            runs.sound_toggle_requested.connect(lambda: self.set_sound(not self.audio.cue_player.sound_on))
+            runs.fullscreen_toggle_requested.connect(lambda: self.set_fullscreen(not self.isFullScreen()))
+        return self._runs
+
+    @property
     def prescription(self) -> SessionPrescription:
         """What Start hands the player: Today's, once worked out; the starter session before."""
         if self._prescription is None:
@@ -138,6 +158,8 @@ class MadeOnUse:
 
             commands = MenuCommands(
                 start=self.start_session, setup=self.edit_plan_setup, printing=lambda: self.printing,
+                log_run=lambda: self.runs.log_run(), import_runs=lambda: self.runs.ask_files(),
+                import_folder=lambda: self.runs.ask_folder(), export_runs=lambda: self.runs.export_csv(),
                 export_csv=self.export_history_csv, save_chart=self.save_history_chart,
                 settings=self.open_settings, save_copy=lambda: self.data_care.export_copy(), quit=self.close,
                 go_to_page=self.go_to_page, fullscreen=self.set_fullscreen, theme=self.set_theme,

@@ -41,6 +41,10 @@ class MenuCommands(NamedTuple):
 
     start: Callable[[], None]
     setup: Callable[..., None]
+    log_run: Callable[[], object]
+    import_runs: Callable[[], object]
+    import_folder: Callable[[], object]
+    export_runs: Callable[[], object]
     printing: Callable[[], WeekPrinting]
     export_csv: Callable[[], object]
     save_chart: Callable[[], object]
@@ -62,11 +66,14 @@ def tr(text: str) -> str:
 
 class MenuActions(NamedTuple):   # (NamedTuples, not dataclasses: see theme.Colours)
     start_action: QAction
+    log_run_action: QAction
+    import_runs_action: QAction
     setup_action: QAction
     print_action: QAction
     preview_action: QAction
     pdf_action: QAction
     export_csv_action: QAction
+    export_runs_action: QAction
     save_chart_action: QAction
     settings_action: QAction
     edit_menu: QMenu
@@ -80,7 +87,8 @@ class MenuActions(NamedTuple):   # (NamedTuples, not dataclasses: see theme.Colo
 
     def set_navigation_enabled(self, on: bool) -> None:
         """Off while a session runs: the player is the one way on."""
-        for action in (self.start_action, self.setup_action, *self.page_actions):
+        for action in (self.start_action, self.setup_action, self.log_run_action, self.import_runs_action,
+                       *self.page_actions):
             action.setEnabled(on)
 
 
@@ -130,14 +138,19 @@ def build_menus(window: QWidget, titles: MenuTitles, settings: AppSettings, do: 
     file_menu = titles.file
     start = _action(window, tr("&Start session"), do.start, "Ctrl+Return")
     setup = _action(window, tr("Plan &set-up…"), do.setup)
+    log_run = _action(window, tr("&Log a run…"), do.log_run, "Ctrl+R")
+    import_runs = _action(window, tr("&Import runs…"), do.import_runs)
+    import_folder = _action(window, tr("Import a &folder of runs…"), do.import_folder)
     print_ = _action(window, tr("&Print week…"), lambda: do.printing().print(), QKeySequence.StandardKey.Print)
     preview = _action(window, tr("Print pre&view…"), lambda: do.printing().preview())
     pdf = _action(window, tr("Save week as P&DF…"), lambda: do.printing().save_pdf())
     export_csv = _action(window, tr("Export history as &CSV…"), do.export_csv)
     save_chart = _action(window, tr("Save &chart as PNG…"), do.save_chart)
+    export_runs = _action(window, tr("Export &runs as CSV…"), do.export_runs)
     settings_ = _action(window, tr("S&ettings…"), lambda: do.settings(), "Ctrl+,")
     settings_.setMenuRole(QAction.MenuRole.PreferencesRole)
-    for item in (start, setup, None, print_, preview, pdf, None, export_csv, save_chart, None, settings_,
+    for item in (start, setup, None, log_run, import_runs, import_folder, None, print_, preview, pdf, None,
+                 export_csv, export_runs, save_chart, None, settings_,
                  _action(window, tr("&Backups…"), lambda: do.settings("backups")),
                  _action(window, tr("Save a &copy of my data…"), lambda: do.save_copy()),
                  None, _action(window, tr("&Quit"), do.quit, QKeySequence.StandardKey.Quit)):
@@ -181,7 +194,8 @@ def build_menus(window: QWidget, titles: MenuTitles, settings: AppSettings, do: 
     help_menu.addAction(sources)
     help_menu.addSeparator()
     help_menu.addAction(_action(window, tr("&About %1").replace("%1", APP_NAME), lambda: _help().show_about(window, do.data_file())))
-    return MenuActions(start, setup, print_, preview, pdf, export_csv, save_chart, settings_, edit_menu,
+    return MenuActions(start, log_run, import_runs, setup, print_, preview, pdf, export_csv, export_runs, save_chart,
+                       settings_, edit_menu,
                        fullscreen, sound, voice, welcome, sources, page_actions, theme_actions)
 
 

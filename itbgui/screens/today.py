@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QGridLayout, QH
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from itbgui.program.actions import ACTIONS, HOLD, PROGRESS, STEP_BACK
+from itbgui.screens.today_runs import RunsWaitingBanner
 from itbgui.ui.theme import colours
 from itbgui.ui.widget_kit import TextScaled, clear_layout, set_by_name
 
@@ -42,6 +43,10 @@ class TodayPage(TextScaled, QWidget):
     #: the person's answer that ends a pause: "cleared" or "settled"
     pause_answered = Signal(str)
     morning_dismissed = Signal()
+    #: "Log a run" (Ctrl+R too): the run dialog
+    log_run_requested = Signal()
+    #: "Start run": the run player, with the RunPrescription shown (see show_run)
+    run_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +89,8 @@ class TodayPage(TextScaled, QWidget):
 
         lay.addWidget(self._build_setup_banner())
         lay.addWidget(self._build_morning_banner())
+        self.runs_banner = RunsWaitingBanner()   # imported runs without their pain answers
+        lay.addWidget(self.runs_banner)
         lay.addSpacing(6)
 
         columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -102,9 +109,26 @@ class TodayPage(TextScaled, QWidget):
         self.start_button.setAccessibleName(self.tr("Start session"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start_requested)
-        start_row = QHBoxLayout()              # Start at its own width, on the left
+        # Start at its own width, on the left; the run buttons beside it, or under it when
+        # the window is narrow (they never widen it: see _reflow).
+        self.start_row = start_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         start_row.addWidget(self.start_button)
-        start_row.addStretch(1)
+        self.run_row = QWidget()
+        self.run_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        runs = QHBoxLayout(self.run_row)
+        runs.setContentsMargins(0, 0, 0, 0)
+        # The run day's player, shown only with a prescription to play (show_run).
+        self.run_button = QPushButton(self.tr("Start run"), objectName="runButton")
+        self.run_button.clicked.connect(lambda: self.run_requested.emit(self.run_prescription))
+        self.run_button.hide()
+        self.run_prescription = None
+        self.log_run_button = QPushButton(self.tr("Log a run…"), objectName="logRunButton")
+        self.log_run_button.setToolTip("Ctrl+R")
+        self.log_run_button.clicked.connect(self.log_run_requested)
+        runs.addWidget(self.run_button)
+        runs.addWidget(self.log_run_button)
+        runs.addStretch(1)
+        start_row.addWidget(self.run_row, 1)
         footer.addLayout(start_row)
         self.keys = QLabel(self.tr("Enter starts. During the session: Space pause · → skip · ← back · "
                                    "↑↓ reps · I exercise card · F full screen · Esc leave"),
@@ -156,6 +180,13 @@ class TodayPage(TextScaled, QWidget):
                      else QBoxLayout.Direction.TopToBottom)
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)
+        if hasattr(self, "start_row"):
+            beside = (self.start_button.sizeHint().width() + self.start_row.spacing()
+                      + self.run_row.layout().sizeHint().width())
+            direction = (QBoxLayout.Direction.LeftToRight if self.width() - 80 >= beside
+                         else QBoxLayout.Direction.TopToBottom)
+            if self.start_row.direction() != direction:
+                self.start_row.setDirection(direction)
 
     def _build_setup_banner(self) -> QFrame:
         self.setup_banner = QFrame(objectName="banner")
@@ -259,6 +290,7 @@ class TodayPage(TextScaled, QWidget):
                             background: {c.accent}; color: {c.accent_text}; border: none;
                             border-radius: 12px; }}
             #startButton:focus {{ outline: none; border: 4px solid {c.text}; }}
+            #runButton, #logRunButton {{ font-size: {px(19)}; padding: 10px 22px; }}
             #banner {{ background: {c.card}; border: 2px solid {c.accent}; border-radius: 10px; }}
             #bannerText {{ font-size: {px(19)}; }}
             #bannerButton, #bannerQuiet {{ font-size: {px(19)}; padding: 8px 18px; }}
@@ -277,6 +309,14 @@ class TodayPage(TextScaled, QWidget):
             self._reflow()
 
     # ------------------------------------------------------------------ filling in
+    def show_run(self, prescription) -> None:
+        """A run day's RunPrescription: "Start run" plays it; None hides the button."""
+        self.run_prescription = prescription
+        self.run_button.setVisible(prescription is not None)
+        if prescription is not None:
+            self.run_button.setText(self.tr("Start run (stage %1)").replace("%1", str(prescription.stage)))
+        self._reflow()
+
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
                    plan_is_default: bool, sore_side: str, run_day=None) -> None:
         self.today_session = today
@@ -321,6 +361,7 @@ class TodayPage(TextScaled, QWidget):
 
     def show_run_day(self, view) -> None:
         """On a running day, the run the stage gives (core.coach.RunDayView), or why there is none."""
+        self.show_run(view.prescription if view is not None and view.run_day else None)
         if view is None or not view.run_day:
             self.run_label.hide()
             return

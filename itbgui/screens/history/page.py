@@ -27,6 +27,7 @@ from itbgui.screens.history.charts import (AdherenceChart, HistoryChart, PainCha
 from itbgui.screens.history.editing import (DeleteSessionCommand, EditSessionCommand, SessionEditDialog, catalogue_label,
                       confirm_delete)
 from itbgui.screens.history.history_data import HistoryData
+from itbgui.screens.history.runs_view import RunsView, with_runs_toggle
 from itbgui.screens.history.table_model import SessionColumn, SessionSetsModel, SessionTableModel
 
 
@@ -66,7 +67,8 @@ class HistoryPage(TextScaled, QWidget):
         self.stack.addWidget(self.content)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.stack)
+        self.runs_view = RunsView(store, coach_model)
+        lay.addWidget(with_runs_toggle(self, self.stack, self.runs_view))
         self.apply_style()
         self.reload()
 
@@ -341,6 +343,8 @@ class HistoryPage(TextScaled, QWidget):
         for chart in self._charts:
             if chart is not None:  # the others take the theme when built
                 chart.apply_theme(c)
+        if hasattr(self, "runs_view"):
+            self.runs_view.apply_theme(c)
 
     def _share_panes(self) -> None:
         """The table's share of the width grows with the text size (the charts keep the rest)."""
