@@ -39,3 +39,35 @@ def test_the_usual_starts_need_no_parser():
     assert cli.plain_start(["--data-dir=d"]).data_dir.name == "d"
     for other in (["--version"], ["--help"], ["--data", "d"], ["--data-dir"], ["x"]):
         assert cli.plain_start(other) is None   # argparse's to answer (or refuse)
+
+
+# ---------------------------------------------------------------- the commands read alike
+NEEDS_AN_ARGUMENT = {"plan-pdf": ["out.pdf"], "history-csv": ["out.csv"], "runs-import": ["a.gpx"]}
+
+
+def _command_run(name: str, argv: list[str], capsys) -> tuple[int, str]:
+    capsys.readouterr()
+    code = cli.run_command(name, argv)
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_every_command_answers_help_and_a_usage_error_alike(capsys):
+    """--help exits 0 and names --data-dir the same way; an unknown option exits 2 with
+    argparse's explanation (never a SystemExit out of the command)."""
+    for name in cli.COMMANDS:
+        if name == "sound-worker":   # not for people: the player's child process
+            continue
+        code, text = _command_run(name, ["--help"], capsys)
+        assert code == 0, name
+        assert "folder holding itb-coach.json" in " ".join(text.split()), name
+        code, text = _command_run(name, [*NEEDS_AN_ARGUMENT.get(name, []), "--no-such-option"], capsys)
+        assert code == 2 and "unrecognized arguments: --no-such-option" in text, name
+
+
+def test_the_week_commands_read_a_day_alike(capsys):
+    for name, head in (("week", []), ("plan-pdf", ["out.pdf"])):
+        for bad, says in (("2026-13-01", "not a date in the form YYYY-MM-DD"),
+                          ("0001-01-01", "outside the dates a plan can have")):
+            code, text = _command_run(name, [*head, "--week", bad], capsys)
+            assert code == 2 and says in text, (name, bad)

@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+from itbgui.cli.args import add_data_dir, parse
+
 PROG = "itb-coach history-csv"
 
 
@@ -22,14 +24,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description="Write every logged set to a CSV file, one row per set with its "
                     "session's date, pain scores and note repeated.")
     parser.add_argument("out", metavar="OUT.csv", help="file to write ('-' for standard output)")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help="folder holding itb-coach.json (default: the platform's user "
-                             "data folder)")
+    add_data_dir(parser)
     return parser.parse_args(argv)
 
 
 def run(argv: list[str]) -> int:
-    args = parse_args(argv)
+    args = parse(parse_args, argv)
+    if isinstance(args, int):
+        return args
     from itbgui.cli.data_dir import NO_DATA, command_data_dir
     from itbgui.store.repository import DATA_FILE_NAME, SessionRepository, StoreError
     from itbgui.screens.history.csv_export import write_csv, write_rows

@@ -13,40 +13,27 @@ import os
 import sys
 from pathlib import Path
 
+from itbgui.cli.args import add_data_dir, parse, plan_day
+
 PROG = "itb-coach plan-pdf"
-
-
-def _date(text: str) -> dt.date:
-    from itbgui.program.plan_setup import FIRST_PLAN_DATE, LAST_PLAN_DATE
-
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
-    if not FIRST_PLAN_DATE <= day <= LAST_PLAN_DATE:
-        raise argparse.ArgumentTypeError(f"{text} is outside the dates a plan can have "
-                                         f"({FIRST_PLAN_DATE} to {LAST_PLAN_DATE})")
-    return day
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog=PROG, description="Save one week of your ITB Coach plan as a one-page PDF.")
     parser.add_argument("out", type=Path, metavar="OUT.pdf", help="the PDF file to write")
-    parser.add_argument("--week", type=_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--week", type=plan_day, metavar="YYYY-MM-DD",
                         help="any day of the week to print (default: this week)")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help="folder with your sessions (default: the platform's user data folder)")
+    add_data_dir(parser)
     parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4",
                         help="paper size (default: A4)")
     return parser.parse_args(argv)
 
 
 def run(argv: list[str]) -> int:
-    try:
-        args = parse_args(argv)
-    except SystemExit as exc:   # --help, or a usage error already explained on stderr
-        return exc.code if isinstance(exc.code, int) else 2
+    args = parse(parse_args, argv)
+    if isinstance(args, int):
+        return args
     if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"   # a command, not a window
     from PySide6.QtGui import QGuiApplication

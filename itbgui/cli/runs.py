@@ -16,6 +16,8 @@ import os
 import sys
 from pathlib import Path
 
+from itbgui.cli.args import add_data_dir, parse
+
 PROG = "itb-coach runs"
 
 
@@ -24,16 +26,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     how = parser.add_mutually_exclusive_group()
     how.add_argument("--json", action="store_true", help="print JSON instead of a table")
     how.add_argument("--csv", metavar="OUT.csv", help="write them to a CSV file ('-' for standard output)")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help="folder holding itb-coach.json (default: the platform's user data folder)")
+    add_data_dir(parser)
     return parser.parse_args(argv)
 
 
 def run(argv: list[str]) -> int:
-    try:
-        args = parse_args(argv)
-    except SystemExit as exc:   # --help, or a usage error already explained on stderr
-        return exc.code if isinstance(exc.code, int) else 2
+    args = parse(parse_args, argv)
+    if isinstance(args, int):
+        return args
     from itbgui.cli.data_dir import NO_DATA, command_data_dir
 
     data_dir = command_data_dir(PROG, args.data_dir)

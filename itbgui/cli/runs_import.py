@@ -17,6 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from itbgui.cli.args import add_data_dir, parse
+
 PROG = "itb-coach runs-import"
 
 
@@ -26,16 +28,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                                "in it) into your run log. Runs already logged are skipped.")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
                         help="a .gpx, .tcx or .fit file, or a folder of them")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help="folder holding itb-coach.json (default: the platform's user data folder)")
+    add_data_dir(parser)
     return parser.parse_args(argv)
 
 
 def run(argv: list[str]) -> int:
-    try:
-        args = parse_args(argv)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 2
+    args = parse(parse_args, argv)
+    if isinstance(args, int):
+        return args
     from itbgui.cli.data_dir import NO_DATA, command_data_dir
     from itbgui.importers.batch import PROBLEM, import_files
     from itbgui.store.repository import SessionRepository, StoreError

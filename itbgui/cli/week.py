@@ -10,26 +10,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from pathlib import Path
+
+from itbgui.cli.args import add_data_dir, parse, plan_day
 
 PROG = "itb-coach week"
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
-
-
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog=PROG, description="Print one week of your ITB Coach plan.")
-    parser.add_argument("--week", type=_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--week", type=plan_day, metavar="YYYY-MM-DD",
                         help="any day of the week (default: this week)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help="folder with your sessions (default: the platform's user data folder)")
+    add_data_dir(parser)
     return parser.parse_args(argv)
 
 
@@ -87,10 +80,9 @@ def _exercise_lines(exercises) -> list[str]:
 
 def run(argv: list[str], clock=None) -> int:
     """``clock``: the app's clock (core.clock); the system's when not given."""
-    try:
-        args = parse_args(argv)
-    except SystemExit as exc:   # --help, or a usage error already explained on stderr
-        return exc.code if isinstance(exc.code, int) else 2
+    args = parse(parse_args, argv)
+    if isinstance(args, int):
+        return args
     from itbgui.cli.data_dir import NO_DATA, stored_plan_for_command
     from itbgui.program.week import week_data
 
