@@ -99,14 +99,18 @@ def dialogs(win) -> Iterator[tuple[str, QWidget]]:
 
 def start_session(win) -> QWidget:
     """Start, answering Yes when Start asks first (a day without a session of its own, or a
-    second session today)."""
+    second session today) and "the same" when it asks the last session's next morning."""
     win.start_session()
-    if win.player is None and win.session.extra_question is not None:
-        QTest.keyClick(win.session.extra_question, Qt.Key.Key_Y)
-        for _ in range(100):   # the box answers on its button's click animation
-            if win.player is not None:
-                break
-            QTest.qWait(20)
+    pressed = set()   # once per box: a box answers on its button's click animation, which
+    for _ in range(200):   # another press would start again
+        if win.player is not None:
+            break
+        for box, key in ((win.session.morning_question, Qt.Key.Key_S),   # the same as before
+                         (win.session.extra_question, Qt.Key.Key_Y)):
+            if box is not None and id(box) not in pressed:
+                pressed.add(id(box))
+                QTest.keyClick(box, key)
+        QTest.qWait(20)
     assert win.player is not None
     return win.player
 

@@ -101,6 +101,7 @@ def test_an_override_is_stored_and_changes_the_next_prescription(qtbot, store, t
     assert page.override_buttons[STEP_BACK].isChecked()
 
     qtbot.keyClick(win, ENTER)                                  # Start takes the overridden dose
+    qtbot.keyClick(win.session.morning_question, Qt.Key.Key_Escape)   # (no morning answer given)
     assert by_exercise(win.player.engine.timeline.prescription) == after
     win.player.leave_now()
 
@@ -234,3 +235,37 @@ def test_move_on_is_not_offered_against_a_step_back(qtbot, store, tmp_path):
     qtbot.mouseClick(page.override_buttons[HOLD], Qt.MouseButton.LeftButton)
     assert win.today_session.decision.effective_action == HOLD
     assert "same dose" in win.today_session.decision.stated_reason
+
+
+def test_start_asks_a_missing_morning_answer_and_the_session_follows_from_it(qtbot, store, tmp_path):
+    """The answer is taken until the next session starts: Start asks (after "Not now" too),
+    the key W answers, and the player opens with Today worked out from the answer."""
+    store.save_plan_setup(SETUP.to_doc())
+    store.save_session(logged(MONDAY, 2, 3))
+    win = open_window(qtbot, store, tmp_path, clock_on(WEDNESDAY, hour=18))
+    page = win.today_page
+    assert "Wednesday" not in page.morning_label.text()
+    assert "the morning after your last session (Monday 2 November)" in page.morning_label.text()
+    qtbot.mouseClick(page.morning_later, Qt.MouseButton.LeftButton)       # put aside on Today
+    qtbot.keyClick(win, ENTER)
+    box = win.session.morning_question
+    assert box is not None and win.player is None and "Monday 2 November" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_W)
+    qtbot.waitUntil(lambda: win.player is not None, timeout=3000)
+    [session] = stored(tmp_path)["sessions"].values()
+    assert session["next_morning"] == "worse"
+    assert win.today_session.decision.action == STEP_BACK
+    assert win.player.engine.timeline.prescription == win.prescription
+
+
+def test_esc_starts_without_the_morning_answer_and_start_asks_no_more(qtbot, store, tmp_path):
+    store.save_plan_setup(SETUP.to_doc())
+    store.save_session(logged(MONDAY, 2, 3))
+    win = open_window(qtbot, store, tmp_path, clock_on(WEDNESDAY, hour=18))
+    qtbot.keyClick(win, ENTER)
+    box = win.session.morning_question
+    assert box is not None
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: win.player is not None, timeout=3000)
+    [session] = stored(tmp_path)["sessions"].values()
+    assert session["next_morning"] is None

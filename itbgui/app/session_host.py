@@ -52,12 +52,20 @@ class SessionHost(QObject):
         self._library_page: LibraryPage | None = None   # set while the Library stands in for the player
         self._page_before_library: int | None = None
         self.extra_question = None   # the "another session today?" box while it is open
+        self.morning_question = None  # the next-morning question Start asks while it is open
+        self._morning_skipped: str | None = None   # the session whose answer Start went on without
 
-    def start(self, today, prescription) -> None:
+    def start(self, today, prescription, again: Callable[[], None] | None = None) -> None:
         """Open the player with ``prescription`` (Today's, unless a caller swapped it),
         carrying on a session left early today. A later day's session is never pulled
-        into today quietly: the person is asked first (see ask_extra)."""
-        if self.player is not None:
+        into today quietly: the person is asked first (see ask_extra). A next-morning answer
+        still missing is asked first too (ask_morning); ``again`` starts once more after it,
+        with Today worked out anew from the answer."""
+        if self.player is not None or self.morning_question is not None:
+            return
+        morning = self.model.coach.morning_unanswered()
+        if again is not None and morning is not None and morning.id != self._morning_skipped:
+            self.ask_morning(morning, again)
             return
         if today is not None and not today.is_today and today.prescription == prescription:
             self.ask_extra(today)
@@ -66,6 +74,44 @@ class SessionHost(QObject):
         if today is not None and today.resume is not None and today.prescription == prescription:
             resume = (today.resume.session, today.resume.step)
         self._open(prescription, resume)
+
+    def ask_morning(self, session, again: Callable[[], None]) -> None:
+        """The last session's next-morning answer, asked as the next one starts (the rule
+        raises nothing without it). B, S or W answers and starts; Esc starts without it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self.morning_question = QMessageBox(self.parent())
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Before you start"))
+        ended = (session.ended_at or session.started_at).astimezone()
+        box.setText(tr("How did the sore side feel the morning after your last session (%1), "
+                       "against before it?").replace("%1", f"{ended:%A} {ended.day} {ended:%B}"))
+        box.setInformativeText(tr("Nothing goes up without this answer. B: better, S: the same, "
+                                  "W: worse. Esc: start without it."))
+        answers = {box.addButton(tr("&Better"), QMessageBox.ButtonRole.AcceptRole): "better",
+                   box.addButton(tr("&Same"), QMessageBox.ButtonRole.AcceptRole): "same",
+                   box.addButton(tr("&Worse"), QMessageBox.ButtonRole.AcceptRole): "worse"}
+        skip = box.addButton(tr("Start &without it"), QMessageBox.ButtonRole.RejectRole)
+        box.setEscapeButton(skip)
+        box.setDefaultButton(skip)   # Enter, still down from Start, must not answer for the person
+
+        def answered() -> None:
+            self.morning_question = None
+            box.deleteLater()
+            answer = answers.get(box.clickedButton())
+            if answer is None:
+                self._morning_skipped = session.id
+            else:
+                from itbgui.store.opening import StoreError
+
+                try:
+                    self.model.answer_morning(session, answer)   # Today is worked out anew
+                except StoreError as exc:
+                    self.status(tr("Not saved: %1").replace("%1", str(exc)))
+                    self._morning_skipped = session.id
+            again()
+        box.finished.connect(answered)
+        box.open()
 
     def ask_extra(self, today) -> None:
         """Start on a day without a session of its own: ask first; Not now is the default."""
@@ -95,6 +141,7 @@ class SessionHost(QObject):
         box.setEscapeButton(no)
 
         def answered() -> None:
+            self.extra_question = None
             if box.clickedButton() is yes and self.player is None:
                 self._open(self.model.coach.extra_session().prescription, None)
             box.deleteLater()

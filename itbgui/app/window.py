@@ -302,7 +302,7 @@ class MainWindow(MadeOnUse, QMainWindow):
 
     def start_session(self) -> None:
         if self.data_loaded:   # before the file is read the window knows only the starter plan
-            self.session.start(self.today_session, self.prescription)
+            self.session.start(self.today_session, self.prescription, again=self.start_session)
 
     def back_to_session(self) -> None:
         self.session.back_from_library()

@@ -316,6 +316,11 @@ class Coach:
         """Store the next-morning answer on its session (the next decision reads it)."""
         self.store.save_session(dataclasses.replace(session, next_morning=answer))
 
+    def morning_unanswered(self) -> SessionRecord | None:
+        """The latest session whose next-morning answer is still missing now, put aside with
+        "Not now" or not: the last chance to give it is as the next session starts."""
+        return morning_question_due(self.store.sessions(), self.clock.now())
+
     def dismiss_morning(self, session: SessionRecord) -> None:
         """"Not now": the question stays hidden until the app is next started.
 

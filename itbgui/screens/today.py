@@ -52,6 +52,7 @@ class TodayPage(TextScaled, QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Today"))
         self.today_session: TodaySession | None = None
+        self.shown_day: dt.date | None = None   # the day show_today last told
         # Scrolls only on a small screen; at 1280 x 720 and up everything fits.
         content = QWidget(objectName="todayContent")
         scroll = QScrollArea(objectName="todayScroll")
@@ -320,6 +321,7 @@ class TodayPage(TextScaled, QWidget):
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
                    plan_is_default: bool, sore_side: str, run_day=None) -> None:
         self.today_session = today
+        self.shown_day = now
         self.start_button.setEnabled(True)
         self.heading.setText(self._day_heading(today, now))
         side = today.prescription.first_side
@@ -520,6 +522,11 @@ class TodayPage(TextScaled, QWidget):
             return
         side = {"left": self.tr("your left side"), "right": self.tr("your right side")}.get(
             sore_side, self.tr("the sore side"))
-        self.morning_label.setText(self.tr(
-            "Good morning. How does %1 feel now, against before yesterday's session?").replace("%1", side))
+        ended = (session.ended_at or session.started_at).astimezone().date()
+        if self.shown_day is None or (self.shown_day - ended).days <= 1:
+            text = self.tr("Good morning. How does %1 feel now, against before yesterday's session?")
+        else:   # a late answer: the morning after that session, as best remembered
+            text = self.tr("How did %1 feel the morning after your last session (%2), against before it? "
+                           "Nothing goes up without this answer.").replace("%2", f"{ended:%A} {ended.day} {ended:%B}")
+        self.morning_label.setText(text.replace("%1", side))
         self.morning_banner.show()
