@@ -137,9 +137,9 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
     peak = peak_pain(session)
     if peak is not None and peak > ACCEPTABLE_PAIN:
         scope = "all" if peak >= SEVERE_PAIN else "session"
-        which = "every exercise" if scope == "all" else "the exercises of that session"
+        which = "every exercise goes" if scope == "all" else "the exercises of that session go"
         return STEP_BACK, (f"{pain_words(session, peak)} {peak}/10, above the 5 that is fine with "
-                           f"this work. Next time {which} go one step easier."), scope
+                           f"this work. Next time {which} one step easier."), scope
     if session.next_morning == "worse":
         return STEP_BACK, ("The morning after, your side felt worse than before the session. "
                            "Next time the exercises of that session go one step easier."), "session"
