@@ -125,7 +125,6 @@ def paused(doc, text, *words):
 # ------------------------------------------------------------------ flares and overrides
 
 
-@pytest.mark.xfail(strict=True, reason="defect: rebuild gives 2 x 3, below the ladder's floor")
 def test_a_flare_during_a_maintenance_session_rebuilds_at_a_real_dose(tmp_path, capsys):
     """6/10 during a maintenance session: a rebuild at the flare's rung, below the week before
     in volume, and never a token dose below the ladder's floor (2 x 5): 2 x 3 leg lifts three
