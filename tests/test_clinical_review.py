@@ -243,7 +243,6 @@ def test_a_warning_sign_pauses_and_says_promptly(tmp_path, capsys):
     paused(*read_week(tmp_path, capsys), "pain that wakes you at night", "promptly")
 
 
-@pytest.mark.xfail(strict=True, reason="defect: the week stays titled paused after the answer")
 def test_a_pause_ended_mid_week_is_no_longer_the_weeks_title(tmp_path, capsys):
     """9/10 last week, "the pain has settled" answered yesterday: the week's sessions are
     strength work again, so the title, the week's phase and the decision all say so."""

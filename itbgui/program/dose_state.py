@@ -216,11 +216,10 @@ class History:
     def week_phase(self, monday: dt.date) -> str:
         """The phase a calendar week was (or will be) planned in: a week with sessions, the
         phase its last session left (a flare or a pause mid-week changes the rest of it); a
-        later week, the state then."""
+        later week, the state then, with the answers given in it (a pause ended mid-week
+        ends it for the days to come, as a flare mid-week starts one)."""
         monday = monday_of(monday)
-        if self.last_day is None or monday > monday_of(self.last_day):
-            return self.phase_on(monday)
-        if monday == monday_of(self.last_day):
+        if self.last_day is None or monday >= monday_of(self.last_day):
             return self.phase_on(monday + dt.timedelta(days=6))
         self._needs(monday)
         last = [s for s in self.sessions if monday_of(session_day(s.session)) == monday]
