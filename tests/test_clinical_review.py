@@ -450,7 +450,6 @@ def test_a_strength_flare_holds_the_run_stage(tmp_path, capsys):
     assert {d["run"]["stage"] for d in doc["days"] if d["kind"] == "run"} == {3}
 
 
-@pytest.mark.xfail(strict=True, reason="defect: an 8/10 run only holds the strength dose")
 def test_severe_pain_on_a_run_pauses_and_asks_for_a_clinician(tmp_path, capsys):
     """8/10 while running, worse the next morning: a physio would stop the running and the
     loading and see the knee, as after an 8/10 session (R6), not merely hold the dose."""

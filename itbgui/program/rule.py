@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from itbgui.program.decisions import (ACCEPTABLE_PAIN, EASY_PAIN, GAP_DAYS, HOLD, MEANINGFUL_CHANGE, PROGRESS,
                         REVIEW_WEEK, SEVERE_PAIN, STEP_BACK, ProgressionDecision, decision_id)
 from itbgui.program.exercises import Kind, exercise
-from itbgui.program.return_to_run import run_warning
+from itbgui.program.return_to_run import run_pause_reasons, run_warning
 from itbgui.program.sessions import is_partial, session_day
 
 if TYPE_CHECKING:
@@ -258,6 +258,7 @@ def session_decision(plan: Plan, history: list[SessionRecord], previous: Progres
         action, reason, scope = HOLD, warning, "session"
     clinician = clinician_reasons(plan, window, action, previous)
     clinician += [r for r in pause_reasons(window, peak_pain) if r not in clinician]
+    clinician += [r for r in run_pause_reasons(runs) if r not in clinician]
     if clinician:
         action, reason, scope = STEP_BACK, PAUSE_REASON, "all"
     return ProgressionDecision(
