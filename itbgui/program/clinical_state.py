@@ -40,6 +40,9 @@ MORNING_WINDOW = 12
 #: Reps per set in a rebuild at the flare's rung: two steps down, one down, the flare dose.
 REBUILD_REPS = {-2: 5, -1: 7, 0: 10}
 REBUILD_SETS = 2
+#: The fewest reps a set of a rebuild gives (the ladder's floor, 2 x 5; R8): a smaller dose
+#: is no exercise, so the weekly ceiling drops a session's exposure instead.
+REBUILD_FLOOR_REPS = min(REBUILD_REPS.values())
 #: Easy exposures of an exercise, after the flare, before its weekly volume may grow again.
 EASY_EXPOSURES = 2
 #: Pain this high (during or after a session) asks the warning-sign questions (NHS MSK red flags).
@@ -180,9 +183,9 @@ def rebuild_dose(r: Rebuilding, rung_reps: int, exposures: int) -> tuple[int, in
     budget = max(1, r.cap // max(1, exposures))
     if REBUILD_SETS * reps <= budget:
         return REBUILD_SETS, reps
-    if budget // REBUILD_SETS >= 3:
-        return REBUILD_SETS, budget // REBUILD_SETS
-    return 1, max(1, min(reps, budget))
+    # Never below the ladder's floor (2 x 5): when the week's ceiling cannot share out that
+    # much to every session, the exercise comes round fewer times (rebuild_prescription).
+    return REBUILD_SETS, min(reps, max(REBUILD_FLOOR_REPS, budget // REBUILD_SETS))
 
 
 def phase_words(phase: str) -> str:

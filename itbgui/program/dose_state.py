@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 
 from itbgui.program.decisions import (CHANGE_EVERY_DAYS, EASY_PAIN, GAP_DAYS, HOLD, LONG_GAP_DAYS, PROGRESS, STEP_BACK,
                         ProgressionDecision)
-from itbgui.program.clinical_state import (BUILD, EASY_EXPOSURES, PAUSED, REBUILD, ClinicalState, exercise_volume,
-                                          rebuild_dose)
+from itbgui.program.clinical_state import (BUILD, EASY_EXPOSURES, PAUSED, REBUILD, REBUILD_FLOOR_REPS, ClinicalState,
+                                          exercise_volume, rebuild_dose)
 from itbgui.program.exercises import Kind, counted, counted_ids, exercise, session_exercises
 from itbgui.program.plan import (MAINTENANCE_DOSE, PLAN_WEEKS, Plan, PlannedSession, Rung,
                                  exercise_prescription, label_for, style_for_reps)
@@ -216,11 +216,10 @@ class History:
     def week_phase(self, monday: dt.date) -> str:
         """The phase a calendar week was (or will be) planned in: a week with sessions, the
         phase its last session left (a flare or a pause mid-week changes the rest of it); a
-        later week, the state then."""
+        later week, the state then, with the answers given in it (a pause ended mid-week
+        ends it for the days to come, as a flare mid-week starts one)."""
         monday = monday_of(monday)
-        if self.last_day is None or monday > monday_of(self.last_day):
-            return self.phase_on(monday)
-        if monday == monday_of(self.last_day):
+        if self.last_day is None or monday >= monday_of(self.last_day):
             return self.phase_on(monday + dt.timedelta(days=6))
         self._needs(monday)
         last = [s for s in self.sessions if monday_of(session_day(s.session)) == monday]
@@ -467,7 +466,9 @@ def rebuild_prescription(plan: Plan, planned: PlannedSession, item: ExercisePres
         return None
     sets, reps = rebuild_dose(rebuilding, item.reps, exposures_a_week(plan, item.exercise_id, planned.date))
     if sets * reps > left:
-        sets, reps = (2, left // 2) if left >= 6 else (1, left)
+        if left < REBUILD_FLOOR_REPS:
+            return None   # less than a set at the floor is left: not again this week
+        sets, reps = (2, left // 2) if left >= 2 * REBUILD_FLOOR_REPS else (1, left)
     tempo, rest = style_for_reps(reps)
     rung = Rung(item.resolved_step_index, label_for(item.exercise_id, plan.setup, item.resolved_step_index))
     return exercise_prescription(item.exercise_id, sets, reps, tempo, rest, rung, plan.timing)

@@ -239,6 +239,12 @@ def shown_decision(history: History, day: dt.date,
                            clinician_reason="", clinician_reasons=(), reason=(
                                f"{ANSWERS[clinical.answer]} Strength work starts again, every "
                                "exercise one step below where it paused."))
+    elif note and decision.effective_action == STEP_BACK:
+        # A flare before the break still steps back: say so, and the break as well (R12).
+        gap = (day - history.last_day).days
+        decision = replace(decision, reason=(
+            f"{decision.reason} {gap} days since your last session too: nothing comes back "
+            "above the dose you last did."))
     elif note:
         decision = replace(decision, action=note[0], reason=note[1], overridden_to=None)
     elif clinical.phase == MAINTENANCE and decision.effective_action != STEP_BACK:

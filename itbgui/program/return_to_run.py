@@ -92,6 +92,9 @@ def passed_readiness(checks):
 RUN_EASY_PAIN = 3
 #: Pain during a run this high steps the stage back at once.
 RUN_STEP_BACK_PAIN = 6
+#: Pain this high on a run (during or after) pauses strength work and runs, as an 8/10
+#: session does (clinical_state.PAUSE_PAIN, R6): severe pain needs a clinician, not a dose.
+RUN_PAUSE_PAIN = 8
 #: Bad runs in a row (pain during above 3, or a worse morning) that step the stage back.
 BAD_RUNS_STEP_BACK = 2
 #: A strength step back holds the run stage this many days (the strength plan's own week).
@@ -126,6 +129,17 @@ def run_warning(runs) -> str | None:
         return (f"The morning after your run on {day} the knee felt worse: the strength dose "
                 "holds this time.")
     return None
+
+
+def run_pause_reasons(runs) -> list[str]:
+    """A reason to see a clinician for each run (before the next strength decision) whose
+    pain reached RUN_PAUSE_PAIN, named by its day."""
+    reasons = []
+    for run in sorted(runs, key=lambda r: r.started_at):
+        top = max((p for p in (run.pain_during, run.pain_after) if p is not None), default=None)
+        if top is not None and top >= RUN_PAUSE_PAIN:
+            reasons.append(f"Pain reached {top}/10 on your run on {_when(run_day(run))}.")
+    return reasons
 
 
 @dataclass(frozen=True)

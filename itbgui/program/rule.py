@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from itbgui.program.decisions import (ACCEPTABLE_PAIN, EASY_PAIN, GAP_DAYS, HOLD, MEANINGFUL_CHANGE, PROGRESS,
                         REVIEW_WEEK, SEVERE_PAIN, STEP_BACK, ProgressionDecision, decision_id)
 from itbgui.program.exercises import Kind, exercise
-from itbgui.program.return_to_run import run_warning
+from itbgui.program.return_to_run import run_pause_reasons, run_warning
 from itbgui.program.sessions import is_partial, session_day
 
 if TYPE_CHECKING:
@@ -137,9 +137,9 @@ def _action(plan: Plan, history: list[SessionRecord]) -> tuple[str, str, str]:
     peak = peak_pain(session)
     if peak is not None and peak > ACCEPTABLE_PAIN:
         scope = "all" if peak >= SEVERE_PAIN else "session"
-        which = "every exercise" if scope == "all" else "the exercises of that session"
+        which = "every exercise goes" if scope == "all" else "the exercises of that session go"
         return STEP_BACK, (f"{pain_words(session, peak)} {peak}/10, above the 5 that is fine with "
-                           f"this work. Next time {which} go one step easier."), scope
+                           f"this work. Next time {which} one step easier."), scope
     if session.next_morning == "worse":
         return STEP_BACK, ("The morning after, your side felt worse than before the session. "
                            "Next time the exercises of that session go one step easier."), "session"
@@ -258,6 +258,7 @@ def session_decision(plan: Plan, history: list[SessionRecord], previous: Progres
         action, reason, scope = HOLD, warning, "session"
     clinician = clinician_reasons(plan, window, action, previous)
     clinician += [r for r in pause_reasons(window, peak_pain) if r not in clinician]
+    clinician += [r for r in run_pause_reasons(runs) if r not in clinician]
     if clinician:
         action, reason, scope = STEP_BACK, PAUSE_REASON, "all"
     return ProgressionDecision(
