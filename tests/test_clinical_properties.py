@@ -259,3 +259,26 @@ def test_between_two_days_no_exercise_moves_more_than_one_rung(setup, script, da
     if len(changes) == 1 and changes[0][0] in ("delete", "easier_rung", "pain", "override"):
         undone = next_doses(setup, records, [], day + dt.timedelta(days=1))
         assert max(rises(setup, after, undone).values()) <= 1, (changes, after, undone)
+
+
+@settings(max_examples=25, deadline=None)
+@given(setups, st.lists(outcomes, min_size=1, max_size=10), st.integers(0, 6 * 7))
+def test_the_weeks_next_session_is_todays_on_its_day_and_at_its_dose(setup, script, days):
+    """Days to come show the person's own dose where Today puts it: the first session of the
+    week still to do is Today's session, on Today's day (a missed one slid as Today slides
+    it), with Today's doses; every day gone by without its session says missed."""
+    today = setup.start_date + dt.timedelta(days=days)
+    records = [p.record for p in simulate(setup, scripted(script), days)]
+    nxt = next_session(setup, records, [], today=today)
+    week = week_data(setup, records, [], today, today)
+    ahead = [d for d in week.days if d.kind == "session" and not d.done and d.status != "missed"]
+    sunday = monday_of(today) + dt.timedelta(days=6)
+    if nxt.date <= sunday and not nxt.done_today:
+        assert ahead and ahead[0].date == nxt.date, (nxt.date, [d.date for d in ahead])
+        assert [(e.exercise, e.sets, e.reps, e.step) for e in ahead[0].exercises] == [
+            (i.exercise_id, i.sets, i.reps, i.resolved_step_index) for i in nxt.prescription.items]
+    for day in week.days:
+        if day.kind == "session" and not day.done and day.date < today:
+            assert day.status == "missed" and day.exercises == ()
+        elif day.status == "missed":
+            raise AssertionError(f"{day.date} is not a session's day gone by, yet says missed")

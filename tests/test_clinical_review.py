@@ -468,3 +468,22 @@ def test_a_sore_run_speaks_only_for_the_decision_after_it(tmp_path, capsys):
                  runs=[run_on(days_ago(15), "r1", pain_during=5, pain_after=2, next_morning="same")])
     doc, _ = read_week(tmp_path, capsys)
     assert "Your run" not in doc["decision"]["reason"]
+
+
+def test_a_day_gone_by_without_its_session_says_missed_and_gives_no_dose(tmp_path, capsys):
+    """Days past show what was done or that it was missed: never the plan's dose for a day
+    the person did not train (after 60 days off that was the top rungs)."""
+    from itbgui.program.week import build_week_sheet
+
+    setup = setup_from(12)
+    records = played(setup, easy, days_ago(60))
+    write_folder(tmp_path, setup, records)
+    doc, text = read_week(tmp_path, capsys)
+    [monday] = [d for d in doc["days"] if d["date"] == MONDAY.isoformat()]
+    assert monday["kind"] == "session" and monday["status"] == "missed" and not monday["done"]
+    assert monday["exercises"] == []
+    assert f"Mon {MONDAY:%d %b}: session (missed: not done on the day)" in text
+    sheet = build_week_sheet(setup, records, [], TODAY, TODAY)
+    [sheet_monday] = [d for d in sheet.days if d.date == MONDAY]
+    assert sheet_monday.missed and sheet_monday.done is None
+    assert not any(d.missed for d in sheet.days if d.date >= TODAY)   # today is still to do

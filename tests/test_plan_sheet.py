@@ -207,7 +207,17 @@ def test_plan_pdf_without_a_plan_uses_the_default_and_says_so(tmp_path, qapp):
     assert "Your plan starts on Monday" in flat(pdf_pages(out)[1][0])
 
 
-def test_plan_pdf_prints_the_stored_plan_for_the_given_week(tmp_path, qapp):
+def run_in_week_three(args, out, data, capsys, days_later=0) -> int:
+    """plan-pdf in this process on the Monday of week 3 (2026-11-16), or ``days_later``."""
+    from itbgui.cli import plan_pdf
+    from itbgui.core.clock import FakeClock
+
+    clock = FakeClock(dt.datetime(2026, 11, 16, 9, 0).astimezone() + dt.timedelta(days=days_later))
+    capsys.readouterr()
+    return plan_pdf.run([str(out), *args, "--data-dir", str(data)], clock=clock)
+
+
+def test_plan_pdf_prints_the_stored_plan_for_the_given_week(tmp_path, qapp, capsys):
     from itbgui.store.repository import SessionRepository
 
     data = tmp_path / "data"
@@ -216,19 +226,20 @@ def test_plan_pdf_prints_the_stored_plan_for_the_given_week(tmp_path, qapp):
     repo.save_sessions(history_through_week(2))
     repo.close()
     out = tmp_path / "week3.pdf"
-    result = run_cli(["main.py", "plan-pdf", str(out), "--data-dir", str(data),
-                      "--week", "2026-11-18", "--page-size", "Letter"])
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    assert "Week 3 of 8" in result.stdout
+    assert run_in_week_three(["--week", "2026-11-18", "--page-size", "Letter"], out, data, capsys) == 0
+    assert "Week 3 of 8" in capsys.readouterr().out
     pages, texts, sizes = pdf_pages(out)
     text = flat(texts[0])
     assert pages == 1 and round(sizes[0].height()) == 792
     assert "Yellow band above the knees" in text and "Marching bridge" in text
     assert "right side first" in text
+    # Printed a week later, its days gone by without a session say so, with no dose.
+    assert run_in_week_three(["--week", "2026-11-18"], out, data, capsys, days_later=7) == 0
+    text = flat(pdf_pages(out)[1][0])
+    assert text.count("Session missed: not done on the day") == 3 and "Marching bridge" not in text
 
 
-def test_plan_pdf_prints_the_tempo_chosen_in_settings(tmp_path, qapp):
+def test_plan_pdf_prints_the_tempo_chosen_in_settings(tmp_path, qapp, capsys):
     from itbgui.ui.settings import AppSettings
     from itbgui.store.repository import SessionRepository
 
@@ -241,8 +252,7 @@ def test_plan_pdf_prints_the_tempo_chosen_in_settings(tmp_path, qapp):
     settings.tempo = Tempo(3, 1, 3)
     settings.sync()
     out = tmp_path / "week.pdf"
-    result = run_cli(["main.py", "plan-pdf", str(out), "--data-dir", str(data), "--week", "2026-11-02"])
-    assert result.returncode == 0, result.stderr
+    assert run_in_week_three(["--week", "2026-11-16"], out, data, capsys) == 0
     text = flat(pdf_pages(out)[1][0])
     assert "tempo 3-1-3 s" in text and "tempo 2-1-2 s" not in text
 

@@ -30,7 +30,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def run(argv: list[str]) -> int:
+def run(argv: list[str], clock=None) -> int:
+    """``clock``: the app's clock (core.clock); the system's when not given."""
     args = parse(parse_args, argv)
     if isinstance(args, int):
         return args
@@ -44,7 +45,10 @@ def run(argv: list[str]) -> int:
     from itbgui.program.week import build_week_sheet
     from itbgui.screens.plan.sheet import save_pdf, write_week_pdf
 
-    today = dt.date.today()   # the command's edge: everything below takes it as an argument
+    if clock is None:
+        from itbgui.core.clock import SystemClock
+        clock = SystemClock()
+    today = clock.now().date()   # the command's edge: everything below takes it as an argument
     found = stored_plan_for_command(PROG, args.data_dir, today, doing="printing")
     if found is None:
         return NO_DATA

@@ -45,6 +45,8 @@ def as_text(week) -> str:
         what = {"session": "session", "run": "run", "rest": "rest"}[day.kind]
         done = '' if not day.done or day.kind == "run" else ' (done)' if day.status == 'complete' \
             else ' (ended early)'   # a run day lists its runs below
+        if day.status == "missed":
+            done = " (missed: not done on the day)"
         lines.append(f"{WEEKDAYS[day.date.weekday()]} {day.date:%d %b}: {what}{done}")
         lines.extend(_exercise_lines(day.exercises))
         if day.run is not None:

@@ -363,9 +363,11 @@ def extra_session(setup: PlanSetup, session: TodaySession, today: dt.date,
 
 def week_prescriptions(setup: PlanSetup, sessions, decisions, monday: dt.date, today: dt.date,
                        timing: Timing = Timing(), runs=()) -> dict[dt.date, tuple[PlannedSession, SessionPrescription]]:
-    """The planned days of a week not done yet (from today on), each with its session (A and
-    B taking turns by what was done) and its doses as each exercise's state gives them if
-    the plan is followed. Days already past are not in it."""
+    """The sessions of a week still to do, on the days they will be done, each with its
+    session (A and B taking turns by what was done) and its doses as each exercise's state
+    gives them if the plan is followed. As on Today (next_planned), the sessions are done in
+    the week's order: one whose day went by without it slides to today or the next day one
+    can train, and what no longer fits the week is dropped."""
     plan = generate_plan(setup, timing)
     history = replay(plan, sessions, overrides_from(decisions), answers_from(decisions), runs)
     upcoming = []
@@ -375,12 +377,12 @@ def week_prescriptions(setup: PlanSetup, sessions, decisions, monday: dt.date, t
     while week <= monday:
         done = done_planned_days(plan, sessions, week, history)
         for p in planned_week(plan, history, week):
-            if p.date not in done and p.date >= today:
+            if p.date not in done:
                 p = alternated(plan, p, template)
                 template = p.template
                 upcoming.append(p)
         week += dt.timedelta(weeks=1)
-    upcoming = rested_days(setup, upcoming, _rested_from(sessions))
+    upcoming = rested_days(setup, upcoming, max(_rested_from(sessions), today))
     return {p.date: (p, rx) for p, rx in zip(upcoming, history.preview(upcoming))
             if monday <= p.date <= monday + dt.timedelta(days=6)}
 

@@ -2,7 +2,8 @@
 prints (:class:`WeekSheet`), and the same week for ``itb-coach week`` and its JSON (:class:`Week`).
 
 Days still to come carry each exercise's own dose (as Today would give it if the plan is
-followed); days already done carry what was done; days past and missed, the plan's dose.
+followed); days already done carry what was done; days past and not done are marked missed,
+with no dose (what the plan had meant for them no longer says anything about the person).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class WeekDay:
     kind: str               # "session", "run" or "rest"
     done: bool
     exercises: tuple[WeekExercise, ...] = ()
-    status: str | None = None   # a day done: "complete" or "ended early"
+    status: str | None = None   # a day done: "complete" or "ended early"; a day past not done: "missed"
     run: RunDay | None = None   # a run day: its prescription and the runs logged
     runs_done: tuple = ()       # the runs logged that day, whatever kind of day it is
 
@@ -183,6 +184,8 @@ def week_data(setup: PlanSetup, sessions, decisions, day: dt.date, today: dt.dat
         if d.session is None:
             kind = "run" if d.run is not None else "rest"
             days.append(WeekDay(d.date, kind, bool(d.run and d.run.runs_done), run=d.run, runs_done=ran))
+        elif d.missed:
+            days.append(WeekDay(d.date, "session", False, (), "missed", runs_done=ran))
         elif d.done is not None:
             days.append(WeekDay(d.date, "session", True, _done(d.done, d.session.prescription),
                                 "complete" if is_stretch_session(d.done) else session_status(d.done),
@@ -215,6 +218,8 @@ class SheetDay:
     done: SessionRecord | None = None   # the logged session that ticked this planned day off
     #: a run day (a running day without a session, or a day with a run logged)
     run: RunDay | None = None
+    #: a planned session's day gone by without it: shown as missed, with no dose
+    missed: bool = False
 
 
 @dataclass(frozen=True)
@@ -292,7 +297,8 @@ def build_week_sheet(setup: PlanSetup, sessions, decisions, day: dt.date, today:
         run = None
         if session is None and (running or any(run_day(r) == date for r in runs)):
             run = run_day_for(walk, checks, runs, date, today)
-        days.append(SheetDay(date, running, session, done.get(date), run))
+        missed = session is not None and date not in done and date < today
+        days.append(SheetDay(date, running, session, done.get(date), run, missed))
     return WeekSheet(monday, plan.week_number(monday + dt.timedelta(days=6)), setup, tuple(days),
                      decision if monday >= monday_of(today) else None,
                      extra_records(plan, history, sessions, monday), history.week_phase(monday))

@@ -236,8 +236,10 @@ class PlanPage(TextScaled, QWidget):
             done = (self.tr("✔ Done") if session_status(day.done) == "complete" else
                     self.tr("◐ Ended early: what was done"))
             lay.addWidget(QLabel(done, objectName="dayDone"))
-        elif day.date < today:
+        elif day.missed:   # no dose: what the plan meant for a day gone by says nothing now
             lay.addWidget(QLabel(self.tr("✘ Not done on the day"), objectName="dayMissed"))
+            lay.addStretch(1)
+            return card
         session = day.session
         lay.addWidget(QLabel(self.tr("About %1 minutes").replace("%1", str(session.estimated_minutes)),
                              objectName="daySub"))

@@ -142,8 +142,8 @@ class _SheetPainter:
         footer_h = 14.0
         body = self.height - y - footer_h
         rest_h, session_head, pain_h, gap = 7.5, 8.5, 9.0, 2.5
-        rows = sum(len(s.prescription.items) for s in sheet.sessions)
-        fixed = sum(rest_h if d.session is None else session_head + pain_h + gap for d in sheet.days)
+        rows = sum(len(d.session.prescription.items) for d in sheet.days if d.session and not d.missed)
+        fixed = sum(rest_h if d.session is None or d.missed else session_head + pain_h + gap for d in sheet.days)
         row_h = min(19.0, max(10.0, (body - fixed) / rows)) if rows else 0
         if sheet.week < 1:
             start = sheet.setup.start_date
@@ -152,7 +152,7 @@ class _SheetPainter:
             self.text(0, y, self.width, 10, starts, 14, bold=True)
             y += 12
         for day in sheet.days:
-            if day.session is None:
+            if day.session is None or day.missed:
                 y = self.rest_day(day, y, rest_h)
             else:
                 y = self.session_day(day, y, row_h, session_head, pain_h) + gap
@@ -208,6 +208,8 @@ class _SheetPainter:
         self.text(0, y, 60, h, f"{WEEKDAY_NAMES[day.date.weekday()]} {day.date.day}", 12, bold=True,
                   colour=GREY)
         label = tr("Run day · no strength session") if day.running else tr("Rest day")
+        if day.missed:
+            label = tr("Session missed: not done on the day")
         if day.run is not None:
             label = tr("Run day") + " · " + tr(day.run.words)
             if day.run.runs_done:
