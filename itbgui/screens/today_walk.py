@@ -51,19 +51,20 @@ class WalkCheckQuestion(QFrame):
             row.addWidget(widget)
         row.addWidget(self.hint, 1)
         lay.addLayout(row)
-        for widget in (self.minutes_box, self.pain_box, self.save_button):
-            widget.installEventFilter(self)
+        self._watching_focus = False
         self.hide()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.FocusIn:
+    def _focus_moved(self, _old, new) -> None:
+        if new is not None and self.isAncestorOf(new):
             self.focused.emit()
-        return False
 
     def ask(self, on: bool) -> None:
         """Show the question (a running day before the walking check is passed), or hide it."""
+        if on and not self._watching_focus:   # (not before the first paint: no event filter)
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.instance().focusChanged.connect(self._focus_moved)
+            self._watching_focus = True
         if on and not self.isVisible():
             self.minutes_box.setValue(0)
             self.pain_box.setValue(0)
