@@ -258,3 +258,20 @@ def test_reduce_motion_from_settings_stills_the_library_and_the_player(qtbot, st
     dialog.reduce_motion_check.setChecked(False)
     assert moving.animating
     dialog.reject()
+
+
+@pytest.mark.parametrize("page", ["plan", "history", "library"])
+def test_a_page_built_on_first_use_takes_the_chosen_text_size(qtbot, store, tmp_path, page):
+    """Plan, History and Library are made when first opened, after the text size was
+    applied: each is drawn at Extra large from the start, its tables and buttons too."""
+    settings = AppSettings(tmp_path)
+    settings.text_size = "extra_large"
+    win = MainWindow(store, settings, clock_on(MONDAY), inhibitor=RecordingInhibitor(), timing=FAST)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_page(page)
+    built = getattr(win, f"{page}_page")
+    assert built._text_scale == 1.5
+    if page == "history":
+        assert "font-size: 21px" in built.styleSheet()   # the tables: 14 px x 1.5

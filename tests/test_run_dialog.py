@@ -147,3 +147,14 @@ def test_a_run_corrected_keeps_its_start_and_time_zone_unless_the_start_is_chang
     dialog.try_save()
     [run] = window.store.runs()
     assert run.started_at == far and run.started_at.utcoffset() == dt.timedelta(hours=5) and run.pain_after == 0
+
+
+def test_the_waiting_runs_line_reads_as_a_sentence(qtbot, window):
+    """'Your run on Monday ...', and with more than one, which run Answer… opens."""
+    banner = window.today_page.runs_banner
+    window.model.save_runs([RunRecord("gpx-1", WHEN, distance_km=6.0, source="gpx")])
+    assert banner.label.text() == ("Your run on Monday 2 November waits for its pain answers: "
+                                   "how did the knee feel?")
+    window.model.save_runs([RunRecord("gpx-2", WHEN + dt.timedelta(days=1), distance_km=5.0, source="gpx")])
+    assert banner.label.text() == ("2 runs wait for their pain answers; Answer… starts with the latest, "
+                                   "on Tuesday 3 November.")

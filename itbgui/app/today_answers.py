@@ -1,5 +1,5 @@
-"""The person's answers on Today: a call on the next session, the morning question and the
-end of a pause. Each is written through the model, which tells every page; a refusal from
+"""The person's answers on Today: a call on the next session, the morning question, the
+end of a pause and the walking check before the first run. Each is written through the model, which tells every page; a refusal from
 the disk goes to the status bar."""
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ class TodayAnswers:
         page.morning_answered.connect(self.answer_morning)
         page.pause_answered.connect(self.answer_pause)
         page.morning_dismissed.connect(self.dismiss_morning)
+        page.walk_answered.connect(self.answer_walk)
 
     def show(self, decision, morning, sore_side: str) -> None:
         """What Today now shows: the decision, and the morning question if one is due."""
@@ -62,3 +63,20 @@ class TodayAnswers:
         if self.morning is not None:   # kept in memory, not written: no replay needed
             self.model.coach.dismiss_morning(self.morning)
         self.page.ask_morning(None, "both")
+
+    def answer_walk(self, minutes: int, pain: int) -> None:
+        """The walking check: stored as answered; the program's rule says if runs may start."""
+        import uuid
+
+        from itbgui.program.return_to_run import FIRST_STAGE, READY_WALK_MINUTES, readiness_passed
+        from itbgui.store.run_records import ReadinessCheck
+
+        check = ReadinessCheck(uuid.uuid4().hex, self.model.coach.clock.now(), minutes, pain)
+        if not self._write(lambda: self.model.save_readiness_check(check)):
+            return
+        if readiness_passed(check):
+            self.status(tr("Walking check passed: the runs start at stage %1.").replace("%1", str(FIRST_STAGE)), 6000)
+        else:
+            self.status(tr("Noted: %1 min, pain %2/10. The runs start after %3 minutes of brisk walking "
+                           "with no pain at all.").replace("%1", str(minutes)).replace("%2", str(pain))
+                        .replace("%3", str(READY_WALK_MINUTES)), 8000)

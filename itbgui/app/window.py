@@ -158,6 +158,9 @@ class MainWindow(MadeOnUse, QMainWindow):
                 self.refresh_plan()
 
     def _host(self, name: str, page: QWidget) -> None:
+        """A page made on first use, at the text size chosen before it was made."""
+        if hasattr(page, "set_text_scale"):
+            page.set_text_scale(self.settings.text_scale)
         self._hosts[name].layout().addWidget(page)
         page.show()
 
@@ -194,7 +197,6 @@ class MainWindow(MadeOnUse, QMainWindow):
             from itbgui.screens.library.page import LibraryPage
 
             page = self.library_page = LibraryPage()
-            page.set_text_scale(self.settings.text_scale)
             page.back_requested.connect(self.back_to_session)
             self._host("library", page)
         return self.library_page

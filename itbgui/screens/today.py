@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QGridLayout, QH
 
 from itbgui.program.actions import ACTIONS, HOLD, PROGRESS, STEP_BACK
 from itbgui.screens.today_runs import RunsWaitingBanner
+from itbgui.screens.today_walk import WalkCheckQuestion
 from itbgui.ui.theme import colours
 from itbgui.ui.widget_kit import TextScaled, clear_layout, set_by_name
 
@@ -47,6 +48,8 @@ class TodayPage(TextScaled, QWidget):
     log_run_requested = Signal()
     #: "Start run": the run player, with the RunPrescription shown (see show_run)
     run_requested = Signal(object)
+    #: the walking check before the first run: (minutes walked briskly, worst pain)
+    walk_answered = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +90,10 @@ class TodayPage(TextScaled, QWidget):
         lay.addWidget(self.note_label)
         lay.addWidget(self.resume_label)
         lay.addWidget(self.run_label)
+        self.walk_question = WalkCheckQuestion()   # a running day before the walking check
+        self.walk_question.answered.connect(self.walk_answered)
+        self.walk_question.focused.connect(lambda: scroll.ensureWidgetVisible(self.walk_question, 0, 10))
+        lay.addWidget(self.walk_question)
 
         lay.addWidget(self._build_setup_banner())
         lay.addWidget(self._build_morning_banner())
@@ -294,6 +301,8 @@ class TodayPage(TextScaled, QWidget):
             #runButton, #logRunButton {{ font-size: {px(19)}; padding: 10px 22px; }}
             #banner {{ background: {c.card}; border: 2px solid {c.accent}; border-radius: 10px; }}
             #bannerText {{ font-size: {px(19)}; }}
+            #walkMinutes, #walkPain {{ font-size: {px(19)}; padding: 4px 6px; }}
+            #walkHint {{ font-size: {px(15)}; color: {c.muted}; }}
             #bannerButton, #bannerQuiet {{ font-size: {px(19)}; padding: 8px 18px; }}
             #bannerButton {{ font-weight: 600; }}
             #card {{ background: {c.card}; border: 1px solid {c.muted}; border-radius: 12px; }}
@@ -364,6 +373,12 @@ class TodayPage(TextScaled, QWidget):
     def show_run_day(self, view) -> None:
         """On a running day, the run the stage gives (core.coach.RunDayView), or why there is none."""
         self.show_run(view.prescription if view is not None and view.run_day else None)
+        from PySide6.QtWidgets import QApplication
+
+        answering = self.walk_question.isAncestorOf(QApplication.focusWidget())
+        self.walk_question.ask(view is not None and view.run_day and view.readiness_needed)
+        if answering and not self.walk_question.isVisible():   # answered: on to the run, or Start
+            (self.run_button if self.run_button.isVisible() else self.start_button).setFocus()
         if view is None or not view.run_day:
             self.run_label.hide()
             return
@@ -371,10 +386,10 @@ class TodayPage(TextScaled, QWidget):
             text = self.tr("Today's run, stage %1: %2.").replace("%1", str(view.prescription.stage)) \
                 .replace("%2", view.words)
         elif view.paused:
-            text = self.tr("A running day, but no runs while strength work is paused.")
+            text = self.tr("Today is a running day, but no runs while strength work is paused.")
         else:
-            text = self.tr("A running day. Before the first run: can you walk briskly for 30 minutes "
-                           "with no pain at all?")
+            text = self.tr("Today is a running day. Before the first run: can you walk briskly for "
+                           "30 minutes with no pain at all?")
         self.run_label.setText(text)
         self.run_label.setToolTip(view.reason)
         self.run_label.show()

@@ -28,7 +28,7 @@ class RunsWaitingBanner(QFrame):
         if not count:
             self.hide()
             return
-        text = (self.tr("Your run of %1 waits for its pain answers: how did the knee feel?") if count == 1
-                else self.tr("%2 runs wait for their pain answers; the latest is of %1."))
+        text = (self.tr("Your run on %1 waits for its pain answers: how did the knee feel?") if count == 1
+                else self.tr("%2 runs wait for their pain answers; Answer… starts with the latest, on %1."))
         self.label.setText(text.replace("%1", latest).replace("%2", str(count)))
         self.show()

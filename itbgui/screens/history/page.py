@@ -336,8 +336,9 @@ class HistoryPage(TextScaled, QWidget):
             QPushButton {{ font-size: {px(14)}; padding: 5px 12px; }}
             #rangeButton:checked {{ background: {c.accent}; color: {c.accent_text};
                                     border: 1px solid {c.accent}; border-radius: 4px; }}
-            QTabBar::tab {{ font-size: {px(14)}; padding: 6px 14px; }}
-        """)
+            QTabBar::tab {{ font-size: {px(14)}; padding: 6px 10px;
+                            min-width: {110 if self._text_scale == 1 else 0}px; }}
+        """)   # (min-width: the window's page tabs ask 110 px a tab, too wide for five at large text)
         self._share_panes()
         self._size_columns()
         for chart in self._charts:
@@ -351,7 +352,7 @@ class HistoryPage(TextScaled, QWidget):
         # Before the first layout the sizes are shares: the page is laid out once at the
         # right split, not laid out and then split again when shown.
         total = sum(self.splitter.sizes()) or 10_000
-        left = min(0.55, 0.43 * self._text_scale)
+        left = min(0.5, 0.43 * self._text_scale)   # five chart tabs still fit the rest
         self.splitter.setSizes([round(total * left), total - round(total * left)])
 
     # ------------------------------------------------------------------ data

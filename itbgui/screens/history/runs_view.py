@@ -167,6 +167,9 @@ class RunsView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 5)
+        # Shares, not the panes' wishes: a wide table at a large text size would take the
+        # charts' room (their tabs ran off the bar at Extra large).
+        splitter.setSizes([6000, 4000])   # the table's columns in full at Normal; the charts' tabs at Extra large
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(splitter)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButt
 from itbgui.program.plan_setup import WEEKDAY_NAMES, PlanSetup
 from itbgui.program.progression import WeekStatus
 from itbgui.ui.theme import colours
-from itbgui.ui.widget_kit import TextScaled, clear_layout
+from itbgui.ui.widget_kit import TextScaled, clear_layout, scrolling
 from itbgui.program.week import WeekSheet
 from itbgui.screens.plan.sheet import PAGE_SIZES
 from itbgui.screens.plan.weeks_view import WeeksView
@@ -33,7 +33,13 @@ class PlanPage(TextScaled, QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Plan"))
         self.sheet: WeekSheet | None = None
-        lay = QVBoxLayout(self)
+        # Up and down, the page scrolls when it is taller than the window (Extra large text
+        # on a 720-line screen); it never squeezes its rows.
+        content = QWidget(objectName="planContent")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(content, "planScroll"))
+        lay = QVBoxLayout(content)
         lay.setContentsMargins(40, 16, 40, 12)
         lay.setSpacing(8)
 
@@ -59,6 +65,7 @@ class PlanPage(TextScaled, QWidget):
         lay.addWidget(self.maintenance_label)
 
         self.week_heading = QLabel(objectName="weekHeading")
+        self.week_heading.setWordWrap(True)   # a long week's dates at Extra large: never wider than the window
         lay.addWidget(self.week_heading)
         self.days_host = QWidget()
         self.days_row = QHBoxLayout(self.days_host)
@@ -106,12 +113,13 @@ class PlanPage(TextScaled, QWidget):
 
         self.setStyleSheet(f"""
             QLabel {{ color: {c.text}; }}
+            #planScroll, #planContent {{ background: transparent; }}
             #planHeading {{ font-size: {px(30)}; font-weight: 700; }}
             #planSummary {{ font-size: {px(18)}; color: {c.muted}; }}
             #planNote, #planSmall {{ font-size: {px(16)}; color: {c.muted}; }}
             #weekHeading {{ font-size: {px(24)}; font-weight: 700; }}
             #planButton, #paperCombo {{ font-size: {px(17)}; padding: 7px 16px; }}
-            #weekTile {{ font-size: {px(16)}; padding: 8px 4px; border: 1px solid {c.muted};
+            #weekTile {{ font-size: {px(16 * min(1.0, 1.3 / self._text_scale))}; padding: 8px 4px; border: 1px solid {c.muted};
                          border-radius: 8px; background: {c.card}; color: {c.text}; }}
             #weekTile[current="true"] {{ border: 4px solid {c.accent}; font-weight: 700; }}
             #weekTile[status="missed"], #weekTile[status="to_come"] {{ color: {c.muted}; }}
@@ -246,7 +254,11 @@ class PlanPage(TextScaled, QWidget):
         if session.after_light_run:
             lay.addWidget(QLabel(self.tr("After a light run"), objectName="dayRun"))
         for item in session.prescription.items:
-            lay.addWidget(QLabel(f"{item.exercise.name}: {item.dose_label()}", objectName="dayItem"))
-            lay.addWidget(QLabel(item.resistance, objectName="dayStep"))
+            # The long lines wrap: at a large text size three cards share the width, no sideways scroll.
+            for text, name in ((f"{item.exercise.name}: {item.dose_label()}", "dayItem"),
+                               (item.resistance, "dayStep")):
+                label = QLabel(text, objectName=name)
+                label.setWordWrap(True)
+                lay.addWidget(label)
         lay.addStretch(1)
         return card
