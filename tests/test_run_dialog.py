@@ -96,6 +96,7 @@ def test_an_imported_run_keeps_what_the_device_measured_and_takes_its_answers(qt
     [run] = window.store.runs()
     assert run.id == "gpx-1" and run.distance_km == 10.123456 and run.duration_s == 3011
     assert run.elevation_gain_m == 88.5 and run.source == "gpx" and run.started_at == WHEN
+    assert run.terrain is None            # the file does not say: no terrain nobody chose
     assert (run.pain_during, run.pain_onset_km, run.pain_after) == (5, 9.0, 2)
 
 

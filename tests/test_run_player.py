@@ -201,3 +201,24 @@ def test_today_offers_no_run_on_a_hip_session_day(qtbot, store, tmp_path):
     win.refresh_today()
     assert not win.today_page.run_button.isVisible()
     assert win.today_page.log_run_button.isVisible()                # a run can always be logged
+
+
+def test_once_todays_run_is_logged_today_says_so_and_offers_no_run_again(qtbot, store, tmp_path):
+    import dataclasses
+    import datetime as dt
+
+    from history_helpers import local
+    from itbgui.store.run_records import ReadinessCheck, RunRecord
+    from test_run_days import LAST_MONDAY, MONDAY as RUN_MONDAY, SETUP as RUN_SETUP
+
+    store.save_plan_setup(RUN_SETUP.to_doc())
+    store.save_readiness_check(ReadinessCheck("w1", local(LAST_MONDAY, 8), 30, 0))
+    tuesday = RUN_MONDAY + dt.timedelta(days=1)
+    win = open_window(qtbot, store, tmp_path, clock_on(tuesday))
+    win.refresh_today()
+    assert win.today_page.run_button.isVisible()
+    run = RunRecord("r1", local(tuesday, 7), distance_km=3.5, duration_s=1800, pain_during=1, pain_after=0)
+    win.model.save_runs([dataclasses.replace(run)])
+    page = win.today_page
+    assert not page.run_button.isVisible() and page.log_run_button.isVisible()
+    assert page.run_label.text() == "Run logged today: 3.5 km, 30 min, pain during 1/10."

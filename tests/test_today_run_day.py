@@ -30,7 +30,7 @@ def test_a_running_day_asks_the_walking_question_then_shows_the_stage(qtbot, sto
     label = win.today_page.run_label
     assert label.isVisible() and "walk briskly for 30 minutes" in label.text()
 
-    at = dt.datetime.combine(TUESDAY, dt.time(8)).astimezone()
+    at = dt.datetime.combine(MONDAY, dt.time(8)).astimezone()     # the walk and a run, yesterday
     win.model.save_readiness_check(ReadinessCheck("w1", at, 30, 0))
     assert label.text() == "Today's run, stage 1: Run 3 min, walk 2 min, 6 times - flat ground."
 

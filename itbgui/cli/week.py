@@ -12,6 +12,7 @@ import datetime as dt
 import json
 
 from itbgui.cli.args import add_data_dir, parse, plan_day
+from itbgui.program.run_days import run_done_words
 
 PROG = "itb-coach week"
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -52,7 +53,7 @@ def as_text(week) -> str:
         if day.run is not None:
             lines.extend(_run_lines(day.run))
         else:
-            lines.extend(f"    Ran: {_run_done(r)}" for r in day.runs_done)
+            lines.extend(f"    Ran: {run_done_words(r)}" for r in day.runs_done)
     for extra in week.extra:   # sessions that ticked off no planned day: shown, not lost
         what = {"complete": "extra session", "partial": "partial session (under half the reps)"}.get(
             extra.status, "extra session, ended early")
@@ -64,15 +65,8 @@ def as_text(week) -> str:
 def _run_lines(run_day) -> list[str]:
     """The run day's prescription, then each run logged that day."""
     lines = [f"    {run_day.words[0].upper()}{run_day.words[1:]}"]
-    lines.extend(f"    Done: {_run_done(r)}" for r in run_day.runs_done)
+    lines.extend(f"    Done: {run_done_words(r)}" for r in run_day.runs_done)
     return lines
-
-
-def _run_done(r) -> str:
-    parts = [f"{r.distance_km:g} km" if r.distance_km is not None else None,
-             f"{round(r.duration_s / 60)} min" if r.duration_s is not None else None,
-             f"pain during {r.pain_during}/10" if r.pain_during is not None else "pain not answered yet"]
-    return ", ".join(p for p in parts if p)
 
 
 def _exercise_lines(exercises) -> list[str]:

@@ -59,6 +59,7 @@ class RunDayView:
     run_day: bool
     paused: bool
     runs_to_answer: tuple[RunRecord, ...] = ()
+    runs_today: tuple[RunRecord, ...] = ()   # the runs logged today: today's run is done
 
 
 @dataclasses.dataclass(frozen=True)
@@ -349,7 +350,7 @@ class Coach:
         Worked out once per change to the data. Before the walking check is passed no stage
         needs the hip plan's replay: only whether strength work is paused (``paused``, when
         the caller knows it already)."""
-        from itbgui.program.return_to_run import passed_readiness, prescription_words, stage_walk
+        from itbgui.program.return_to_run import passed_readiness, prescription_words, run_day, stage_walk
         from itbgui.program.run_days import unanswered_runs
 
         today = self.today()
@@ -364,7 +365,7 @@ class Coach:
         rx = walk.prescription
         view = RunDayView(walk.readiness_needed, rx, prescription_words(rx) if rx else "", walk.reason,
                           today.weekday() in self.plan_setup().running_days, walk.paused,
-                          unanswered_runs(runs))
+                          unanswered_runs(runs), tuple(r for r in runs if run_day(r) == today))
         self._run_view = (key, view)
         return view
 

@@ -42,6 +42,14 @@ class RunDay:
     runs_done: tuple = ()
 
 
+def run_done_words(run) -> str:
+    """A logged run in a few words: "5 km, 32 min, pain during 2/10"."""
+    parts = [f"{run.distance_km:g} km" if run.distance_km is not None else None,
+             f"{round(run.duration_s / 60)} min" if run.duration_s is not None else None,
+             f"pain during {run.pain_during}/10" if run.pain_during is not None else "pain not answered yet"]
+    return ", ".join(p for p in parts if p)
+
+
 def run_day_for(walk: RunStage, checks, runs, day: dt.date, today: dt.date) -> RunDay:
     """The prescription of a running day: the stage then for a day past, the stage now for
     today and the days ahead."""

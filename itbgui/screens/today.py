@@ -372,17 +372,22 @@ class TodayPage(TextScaled, QWidget):
 
     def show_run_day(self, view) -> None:
         """On a running day, the run the stage gives (core.coach.RunDayView), or why there is none."""
-        self.show_run(view.prescription if view is not None and view.run_day else None)
+        done = view.runs_today if view is not None else ()
+        self.show_run(view.prescription if view is not None and view.run_day and not done else None)
         from PySide6.QtWidgets import QApplication
 
         answering = self.walk_question.isAncestorOf(QApplication.focusWidget())
         self.walk_question.ask(view is not None and view.run_day and view.readiness_needed)
         if answering and not self.walk_question.isVisible():   # answered: on to the run, or Start
             (self.run_button if self.run_button.isVisible() else self.start_button).setFocus()
-        if view is None or not view.run_day:
+        if done:   # today's run is done: say what it was, not a stage to run again
+            from itbgui.program.run_days import run_done_words
+
+            text = self.tr("Run logged today: %1.").replace("%1", "; ".join(map(run_done_words, done)))
+        elif view is None or not view.run_day:
             self.run_label.hide()
             return
-        if view.prescription is not None:
+        elif view.prescription is not None:
             text = self.tr("Today's run, stage %1: %2.").replace("%1", str(view.prescription.stage)) \
                 .replace("%2", view.words)
         elif view.paused:

@@ -53,6 +53,7 @@ class RunDialog(QDialog):
         self.terrain_box = QComboBox()
         self.terrain_box.addItem(self.tr("Flat"), "flat")
         self.terrain_box.addItem(self.tr("Hilly"), "hilly")
+        self.terrain_box.addItem(self.tr("Not said"), "")   # an imported run: nobody chose yet
         self.pain_during_edit = QLineEdit(placeholderText=self.tr("0 (none) to 10"), maxLength=2)
         self.onset_edit = QLineEdit()
         self.onset_unit = QComboBox()
@@ -112,7 +113,7 @@ class RunDialog(QDialog):
             f = form_of(record)
             self.distance_edit.setText(f.distance)
             self.duration_edit.setText(f.duration)
-            self.terrain_box.setCurrentIndex(max(0, self.terrain_box.findData(f.terrain)))
+            self.terrain_box.setCurrentIndex(max(0, self.terrain_box.findData(f.terrain or "")))
             self.pain_during_edit.setText(f.pain_during)
             self.onset_edit.setText(f.onset)
             self.onset_unit.setCurrentIndex(self.onset_unit.findData(f.onset_unit))
@@ -144,7 +145,7 @@ class RunDialog(QDialog):
         else:
             when = typed.astimezone()    # the computer's zone on that date (summer time too)
         return RunForm(when=when, distance=self.distance_edit.text(), duration=self.duration_edit.text(),
-                       terrain=self.terrain_box.currentData(), pain_during=self.pain_during_edit.text(),
+                       terrain=self.terrain_box.currentData() or None, pain_during=self.pain_during_edit.text(),
                        onset=self.onset_edit.text() if self.onset_edit.isEnabled() else "",
                        onset_unit=self.onset_unit.currentData(), pain_after=self.pain_after_edit.text(),
                        note=self.note_edit.text())
