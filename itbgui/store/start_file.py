@@ -11,7 +11,6 @@ owner's alone) and only by the copy holding the folder's lock.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -36,6 +35,8 @@ def read(folder: Path, log: str) -> dict | None:
         doc = json.loads(raw) if len(raw) <= MAX_BYTES else None
         if type(doc) is not dict or doc.get("log") != log or type(doc.get("state")) is not str:
             return None
+        import hashlib   # here, not at the top: a first start has no snapshot to check
+
         if hashlib.sha256(doc["state"].encode("utf-8")).hexdigest() != doc.get("sha256"):
             return None
         state = json.loads(doc["state"])
@@ -46,6 +47,8 @@ def read(folder: Path, log: str) -> dict | None:
 
 def write(folder: Path, log: str, state: dict) -> None:
     """Keep ``state`` for the data file whose fingerprint is ``log`` (OSError: not kept)."""
+    import hashlib
+
     from itbgui.store.storage import write_atomically   # TinyDB's: not for the read at start
 
     text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
