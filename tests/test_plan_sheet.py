@@ -368,3 +368,18 @@ def test_a_paused_week_prints_the_pause_the_stretch_only_and_the_advice(sheet_mo
     assert "Strength work paused" in text and "see a physiotherapist or doctor" in text
     to_come = [d.session for d in sheet.days if d.session and d.done is None]
     assert to_come and all([i.exercise_id for i in s.prescription.items] == ["glute_stretch"] for s in to_come)
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_each_session_on_paper_asks_the_worst_pain_during_with_before_after_and_the_morning(sheet_module, tmp_path,
+                                                                                            page_size):
+    """The paper diary asks what the rule steps back on: the worst pain during the session."""
+    today = MONDAY + dt.timedelta(weeks=4)
+    sheet = sheet_module.build_week_sheet(SETUP, [], [], today, today)
+    out = tmp_path / "week.pdf"
+    sheet_module.write_week_pdf(out, sheet, page_size)
+    text = flat(pdf_pages(out)[1][0])
+    sessions = len([d for d in sheet.days if d.session and not d.missed])
+    for words in ("Pain before", "worst during", "after", "Next morning", "better", "same", "worse"):
+        assert text.count(words) >= sessions, words
+    assert "…" not in text          # every word whole, on the narrower Letter page too

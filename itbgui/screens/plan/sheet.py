@@ -286,21 +286,36 @@ class _SheetPainter:
                 self.box(x + 5 + n * step, ly, size)
 
     def pain_line(self, y: float, h: float) -> None:
+        """The session's pain diary: before, the worst during (the rule's main trigger) and
+        after, each out of 10, then the next morning; set smaller where the page is narrow."""
+        scores = (tr("Pain before"), tr("worst during"), tr("after"))
+        morning, answers = tr("Next morning"), (tr("better"), tr("same"), tr("worse"))
+        blank, out_of, box = 10.0, 6.5, 4.0
+        device = self.p.device()
+
+        def width(text: str, points: float, bold: bool) -> float:
+            return QFontMetricsF(self.font(points, bold), device).horizontalAdvance(text) / self.px_per_mm
+
+        points = 11.0
+        while points > 8.0:
+            need = sum(width(s, points, True) + 1.5 + blank + out_of + 3 for s in scores) \
+                + width(morning, points, True) + 2.5 + sum(box + 1.5 + width(a, points, False) + 3 for a in answers)
+            if need <= self.width - 2:
+                break
+            points -= 0.5
         x = 2.0
-        for label, blank in ((tr("Pain before"), True), (tr("after"), True)):
-            self.text(x, y, 40, h, label, 11, bold=True)
-            x += QFontMetricsF(self.font(11, True), self.p.device()).horizontalAdvance(label) \
-                / self.px_per_mm + 2
-            self.line(x, y + h - 2.2, x + 12, y + h - 2.2, INK, 0.3)
-            self.text(x + 12.5, y, 10, h, "/10", 11)
-            x += 12.5 + 12
-        self.text(x, y, 40, h, tr("Next morning"), 11, bold=True)
-        x += QFontMetricsF(self.font(11, True), self.p.device()).horizontalAdvance(tr("Next morning")) \
-            / self.px_per_mm + 3
-        for word in (tr("better"), tr("same"), tr("worse")):
-            self.box(x, y + (h - 4) / 2, 4)
-            self.text(x + 5.5, y, 18, h, word, 11)
-            x += 21
+        for label in scores:
+            self.text(x, y, 40, h, label, points, bold=True)
+            x += width(label, points, True) + 1.5
+            self.line(x, y + h - 2.2, x + blank, y + h - 2.2, INK, 0.3)
+            self.text(x + blank + 0.5, y, out_of, h, "/10", points)
+            x += blank + out_of + 3
+        self.text(x, y, 40, h, morning, points, bold=True)
+        x += width(morning, points, True) + 2.5
+        for word in answers:
+            self.box(x, y + (h - box) / 2, box)
+            self.text(x + box + 1.5, y, width(word, points, False) + 1, h, word, points)
+            x += box + 1.5 + width(word, points, False) + 3
 
     def footer(self, sheet: WeekSheet, y: float) -> None:
         scale = tr("Pain 0-10: 0 none · 1-3 mild · 4-6 moderate · 7-10 severe. Up to 5 during a session "
