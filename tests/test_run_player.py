@@ -222,3 +222,53 @@ def test_once_todays_run_is_logged_today_says_so_and_offers_no_run_again(qtbot, 
     page = win.today_page
     assert not page.run_button.isVisible() and page.log_run_button.isVisible()
     assert page.run_label.text() == "Run logged today: 3.5 km, 30 min, pain during 1/10."
+
+
+def test_a_run_that_hurt_asks_the_warning_signs_by_keys_and_a_yes_pauses_the_plan(qtbot, window):
+    """Pain of 7/10 or more after a run: the five warning-sign questions, Y or N each; a yes
+    is stored with the run and pauses strength work and runs, naming the sign."""
+    from history_helpers import SETUP as HIP_SETUP, logged
+    from itbgui.program.clinical_state import RED_FLAGS
+
+    window.model.save_plan_setup(HIP_SETUP)
+    window.model.save_session(logged(MONDAY, 1, 1, "same"))            # a hip session this morning
+    clock = window.clock
+    clock.advance(8 * 3600)
+    player = open_run_player(qtbot, window)
+    advance(player, clock, 30 * 60)
+    qtbot.keyClicks(player, "7")
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    qtbot.keyClick(player.answer_edit, Qt.Key.Key_Return)          # the minute: not known
+    qtbot.keyClicks(player, "6")
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    asked = []
+    for key in (Qt.Key.Key_N, Qt.Key.Key_N, Qt.Key.Key_Y, Qt.Key.Key_N, Qt.Key.Key_N):
+        asked.append(player.question_title.text())
+        assert not player.answer_edit.isVisible() and not player.pain_scale.isVisible()
+        qtbot.keyClick(player, Qt.Key.Key_Return)                   # Enter is not an answer
+        assert "Y for yes" in player.question_error.text()
+        qtbot.keyClick(player, key)
+    assert asked == [question for question, _ in RED_FLAGS.values()]
+    assert "Distance" in player.question_title.text()
+    qtbot.keyClick(player.answer_edit, Qt.Key.Key_Return)
+    [run] = window.store.runs()
+    assert dict(run.red_flags) == {"hot_swollen": False, "weight_bearing": False, "locking": True,
+                                   "constant_night": False, "numbness": False}
+    clock.advance(24 * 3600)
+    window.refresh_today()
+    decision = window.today_session.decision
+    assert decision.phase == "paused"
+    assert any("the knee locking" in reason for reason in decision.clinician_reasons)
+
+
+def test_a_run_with_moderate_pain_asks_no_warning_signs(qtbot, window):
+    clock = window.clock
+    player = open_run_player(qtbot, window)
+    advance(player, clock, 30 * 60)
+    for answer in ("6", None, "5"):
+        if answer is None:
+            qtbot.keyClick(player.answer_edit, Qt.Key.Key_Return)
+        else:
+            qtbot.keyClicks(player, answer)
+            qtbot.keyClick(player, Qt.Key.Key_Return)
+    assert "Distance" in player.question_title.text()

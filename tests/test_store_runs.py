@@ -125,3 +125,22 @@ def test_any_possible_run_reads_back_from_the_file_unchanged(records):
     loaded = read_data_file(raw)
     assert not loaded.problems
     assert sorted(loaded.runs.values(), key=lambda r: r.id) == sorted(records, key=lambda r: r.id)
+
+
+def test_a_runs_warning_sign_answers_round_trip_and_unknown_ones_are_refused(tmp_path):
+    import pytest as _pytest
+
+    from itbgui.store.records import RecordError
+    from itbgui.store.repository import SessionRepository
+    from itbgui.store.run_records import RunRecord
+
+    when = dt.datetime(2026, 11, 4, 7, 15, tzinfo=dt.timezone.utc)
+    run = RunRecord("r1", when, pain_during=8, pain_after=7, red_flags={"locking": True, "hot_swollen": False})
+    assert run.red_flags == (("hot_swollen", False), ("locking", True))      # asking order
+    with SessionRepository(tmp_path) as repo:
+        repo.save_runs([run])
+    with SessionRepository(tmp_path) as repo:
+        assert repo.runs() == [run]
+    for bad in ({"knee_fell_off": True}, {"locking": "yes"}, 5):
+        with _pytest.raises(RecordError):
+            RunRecord("r2", when, red_flags=bad)

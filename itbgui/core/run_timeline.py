@@ -191,7 +191,7 @@ class RunTimer:
     # ----------------------------------------------------------------- the record
     def to_record(self, *, pain_during: int | None, pain_after: int | None,
                   pain_onset_min: float | None = None, distance_km: float | None = None,
-                  note: str = "", run_id: str | None = None) -> RunRecord:
+                  note: str = "", run_id: str | None = None, red_flags=()) -> RunRecord:
         """The run as logged: typed in on the treadmill (source manual), the prescription's
         stage, the duration from the clock. Raises RecordError on an answer out of range."""
         terrain = "flat" if self.prescription.terrain == "flat" else None
@@ -200,4 +200,5 @@ class RunTimer:
             id=run_id or uuid.uuid4().hex, started_at=self.started_at or self.clock.now(),
             distance_km=distance_km, duration_s=int(math.floor(self.moving_s() + 1e-6)),
             terrain=terrain, source="manual", pain_during=pain_during, pain_onset_min=onset,
-            pain_after=pain_after, note=clean_text(note)[:NOTE_MAX_CHARS], stage=self.prescription.stage)
+            pain_after=pain_after, note=clean_text(note)[:NOTE_MAX_CHARS], stage=self.prescription.stage,
+            red_flags=red_flags)

@@ -23,17 +23,18 @@ from itbgui.player.run_cues import run_cue_for
 from itbgui.player.screensaver import NullInhibitor, ScreenSaverInhibitor
 from itbgui.player.sound import CuePlayer
 from itbgui.player.words import clock_text, time_left_text
+from itbgui.program.clinical_state import RED_FLAG_PAIN, RED_FLAGS
 from itbgui.program.return_to_run import RunPrescription
 from itbgui.store.records import RecordError
-from itbgui.store.run_records import DISTANCE_MAX_KM, DURATION_MAX_S, RunRecord
+from itbgui.store.run_records import DISTANCE_MAX_KM, RunRecord
 
 #: A cue more than this late (the loop was busy) is dropped rather than sounded out of step.
 STALE_CUE_SECONDS = 0.35
 MAX_REFRESH_SECONDS = 0.25
 
-#: The questions after the run, in order: (name, pain scale or a typed number).
+#: The questions after the run (RunPlayerView._order): a pain scale or a typed number; the
+#: warning signs (clinical_state.RED_FLAGS, keyed by name) are yes/no.
 PAIN_DURING, ONSET, PAIN_AFTER, DISTANCE = "pain_during", "onset", "pain_after", "distance"
-QUESTIONS = (PAIN_DURING, ONSET, PAIN_AFTER, DISTANCE)
 
 
 class RunPlayerView(QWidget):
@@ -180,15 +181,29 @@ class RunPlayerView(QWidget):
         self.hint_label.setText(hints)
 
     # ------------------------------------------------------------------ the questions
+    def _order(self) -> list[str]:
+        """The questions for this run: where the pain began only if there was pain; the
+        warning signs (yes/no) only when the pain during or after reached RED_FLAG_PAIN."""
+        a = self.answers
+        order = [PAIN_DURING] + ([] if a.get(PAIN_DURING) == 0 else [ONSET]) + [PAIN_AFTER]
+        high = max((a.get(q) for q in (PAIN_DURING, PAIN_AFTER) if a.get(q) is not None), default=0)
+        return order + (list(RED_FLAGS) if high >= RED_FLAG_PAIN else []) + [DISTANCE]
+
     def _ask(self, question: str) -> None:
         self.question = question
         self.question_error.setText("")
         stopped = not self.timer.completed
         pain = question in (PAIN_DURING, PAIN_AFTER)
+        flag = question in RED_FLAGS
         self.pain_scale.setVisible(pain)
-        self.answer_edit.setVisible(not pain)
+        self.answer_edit.setVisible(not pain and not flag)
         self.answer_edit.clear()
-        if question == PAIN_DURING:
+        if flag:
+            title = self.tr(RED_FLAGS[question][0])
+            help_ = self.tr("With pain this high, a few questions about warning signs: a yes "
+                            "means seeing a clinician before more running or strength work.")
+            hint = self.tr("Y: yes · N: no")
+        elif question == PAIN_DURING:
             title = (self.tr("Stopped early. Worst pain during the run?") if stopped
                      else self.tr("Done! Worst pain during the run?"))
             help_ = self.tr("0 = no pain, 10 = the worst you can imagine: the sore knee at its worst.")
@@ -205,8 +220,9 @@ class RunPlayerView(QWidget):
             title = self.tr("Distance on the treadmill, in km?")
             help_ = self.tr("As the treadmill shows it, e.g. 3.2. Leave it empty if it does not say.")
             hint = self.tr("Type the km, then Enter to log the run")
-        if pain:
-            self.pain_scale.set_value(self.answers.get(question))
+        if pain or flag:
+            if pain:
+                self.pain_scale.set_value(self.answers.get(question))
             self.setFocus()
         else:
             self.answer_edit.setFocus()
@@ -217,7 +233,11 @@ class RunPlayerView(QWidget):
 
     def _confirm(self) -> None:
         q = self.question
-        if q in (PAIN_DURING, PAIN_AFTER):
+        if q in RED_FLAGS:
+            if q not in self.answers:
+                self.question_error.setText(self.tr("Press Y for yes or N for no"))
+                return
+        elif q in (PAIN_DURING, PAIN_AFTER):
             value = self.pain_scale.value()
             if value is None:
                 self.question_error.setText(self.tr("Pick a number first: type 0-10 or use ↑ ↓"))
@@ -229,7 +249,7 @@ class RunPlayerView(QWidget):
                 self.question_error.setText(error)
                 return
             self.answers[q] = value
-        order = [x for x in QUESTIONS if not (x == ONSET and self.answers.get(PAIN_DURING) == 0)]
+        order = self._order()
         later = order[order.index(q) + 1:]
         if later:
             self._ask(later[0])
@@ -260,6 +280,7 @@ class RunPlayerView(QWidget):
             record = self.timer.to_record(
                 pain_during=a.get(PAIN_DURING), pain_after=a.get(PAIN_AFTER),
                 pain_onset_min=a.get(ONSET), distance_km=a.get(DISTANCE),
+                red_flags=tuple((k, a[k]) for k in RED_FLAGS if k in a),
                 run_id=self.record.id if self.record else None)
         except RecordError as exc:
             self.save_error = str(exc)
@@ -324,6 +345,10 @@ class RunPlayerView(QWidget):
             self._confirm()
         elif key == Qt.Key.Key_Escape:
             self._log()
+        elif self.question in RED_FLAGS:
+            if key in (Qt.Key.Key_Y, Qt.Key.Key_N):
+                self.answers[self.question] = key == Qt.Key.Key_Y
+                self._confirm()
         elif self.question in (PAIN_DURING, PAIN_AFTER):
             if text.isdigit() and len(text) == 1:
                 self.pain_scale.type_digit(text)

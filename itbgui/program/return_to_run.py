@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from itbgui.program.clinical_state import RED_FLAGS
+
 #: "flat": flat ground only (a treadmill at 0-1 % counts); "any": hills allowed.
 TERRAINS = ("flat", "any")
 
@@ -133,12 +135,17 @@ def run_warning(runs) -> str | None:
 
 def run_pause_reasons(runs) -> list[str]:
     """A reason to see a clinician for each run (before the next strength decision) whose
-    pain reached RUN_PAUSE_PAIN, named by its day."""
+    pain reached RUN_PAUSE_PAIN, or after which a warning sign was answered yes, named by
+    its day."""
     reasons = []
     for run in sorted(runs, key=lambda r: r.started_at):
         top = max((p for p in (run.pain_during, run.pain_after) if p is not None), default=None)
         if top is not None and top >= RUN_PAUSE_PAIN:
             reasons.append(f"Pain reached {top}/10 on your run on {_when(run_day(run))}.")
+        said_yes = [RED_FLAGS[k][1] for k, yes in run.red_flags if yes and k in RED_FLAGS]
+        if said_yes:
+            reasons.append(f"After your run on {_when(run_day(run))} you said yes to a warning sign: "
+                           f"{'; '.join(said_yes)}. See a clinician promptly (the same day if you can).")
     return reasons
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from itbgui.store.records import (
     ID_MAX_CHARS, NEXT_MORNING_ANSWERS, NOTE_MAX_CHARS, RecordError, _whole_seconds,
-    check_int, check_pain, check_text, check_time, parse_time,
+    check_int, check_pain, check_red_flags, check_text, check_time, parse_time,
 )
 
 #: Where a run came from: typed in, or read from a watch or phone app's file.
@@ -71,6 +71,9 @@ class RunRecord:
     next_morning: str | None = None
     note: str = ""
     stage: int | None = None
+    #: (key, answered yes) for each warning sign asked after a painful run, in
+    #: RED_FLAG_KEYS order (as a session's); () when not asked
+    red_flags: tuple[tuple[str, bool], ...] = ()
 
     def __post_init__(self) -> None:
         check_text(self.id, "id", ID_MAX_CHARS, empty=False)
@@ -94,6 +97,7 @@ class RunRecord:
         check_text(self.note, "note", NOTE_MAX_CHARS)
         if self.stage is not None:
             check_int(self.stage, "stage", *STAGE_RANGE)
+        _set(self, "red_flags", check_red_flags(self.red_flags))
 
     @property
     def pain_free(self) -> bool:
@@ -120,6 +124,7 @@ class RunRecord:
             "next_morning": self.next_morning,
             "note": self.note,
             "stage": self.stage,
+            "red_flags": dict(self.red_flags) if self.red_flags else None,
         }
 
     @classmethod
@@ -141,6 +146,7 @@ class RunRecord:
             next_morning=doc.get("next_morning"),
             note=doc.get("note", ""),
             stage=doc.get("stage"),
+            red_flags=doc.get("red_flags") or (),
         )
 
 
