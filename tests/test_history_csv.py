@@ -20,7 +20,8 @@ def read(text: str) -> list[dict]:
 
 def test_header_lists_session_then_set_columns():
     assert HEADER == ("session_id", "date", "started_at", "ended_at", "duration_min", "completed",
-                      "title", "week", "pain_before", "pain_after", "next_morning", "note",
+                      "title", "week", "pain_before", "pain_during", "pain_after", "next_morning",
+                      "red_flags", "note",
                       "exercise", "exercise_name", "side", "set", "target_reps", "done_reps",
                       "resistance", "step", "hold_seconds")
 
@@ -36,7 +37,8 @@ def test_one_row_per_set_with_the_session_repeated():
     assert first == {
         "session_id": "s1", "date": "2026-11-02", "started_at": "2026-11-02T18:00:00+01:00",
         "ended_at": "2026-11-02T18:20:00+01:00", "duration_min": "20", "completed": "true",
-        "title": "t", "week": "1", "pain_before": "4", "pain_after": "3", "next_morning": "",
+        "title": "t", "week": "1", "pain_before": "4", "pain_during": "", "pain_after": "3",
+        "next_morning": "", "red_flags": "",
         "note": "note s1", "exercise": "clamshell", "exercise_name": "Clamshells",
         "side": "left", "set": "1", "target_reps": "10", "done_reps": "10", "resistance": "",
         "step": "0", "hold_seconds": "0"}
@@ -148,3 +150,12 @@ def test_command_line_names_a_data_file_that_is_not_a_plain_file(tmp_path):
     os.mkfifo(data / "itb-coach.json")
     result = run_cli(tmp_path / "h.csv", "--data-dir", data, cwd=tmp_path)
     assert result.returncode == 1 and "not a plain file" in result.stderr
+
+
+def test_the_worst_pain_during_and_the_warning_signs_are_exported():
+    record = dataclasses.replace(known_history()[0], pain_during=8,
+                                 red_flags=(("hot_swollen", False), ("locking", True), ("numbness", True)))
+    row = dict(zip(HEADER, list(csv_rows([record]))[1]))
+    assert (row["pain_during"], row["red_flags"]) == ("8", "locking;numbness")
+    calm = dataclasses.replace(record, red_flags=(("hot_swollen", False),))
+    assert dict(zip(HEADER, list(csv_rows([calm]))[1]))["red_flags"] == "none"

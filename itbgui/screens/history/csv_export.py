@@ -7,8 +7,9 @@ Pure Python, no Qt: the menu action and ``itb-coach history-csv`` both call
 
 Columns (``HEADER``), in order:
   session_id, date (YYYY-MM-DD, local), started_at and ended_at (ISO 8601 with offset),
-  duration_min, completed (true/false), title, week, pain_before, pain_after (0-10),
-  next_morning (better/same/worse), note; then per set: exercise (id), exercise_name,
+  duration_min, completed (true/false), title, week, pain_before, pain_during (the worst
+  during the session), pain_after (0-10), next_morning (better/same/worse), red_flags (the
+  warning signs answered yes, ";"-separated; "none" when asked and all no), note; then per set: exercise (id), exercise_name,
   side (left/right, empty when both legs work together), set (1-based), target_reps,
   done_reps, resistance (rung name), step (rung index, 0 = easiest), hold_seconds.
 Empty cells mean "not recorded".
@@ -36,7 +37,7 @@ from itbgui.program.sessions import session_day
 from itbgui.store.records import SessionRecord
 
 HEADER = ("session_id", "date", "started_at", "ended_at", "duration_min", "completed",
-          "title", "week", "pain_before", "pain_after", "next_morning", "note",
+          "title", "week", "pain_before", "pain_during", "pain_after", "next_morning", "red_flags", "note",
           "exercise", "exercise_name", "side", "set", "target_reps", "done_reps",
           "resistance", "step", "hold_seconds")
 
@@ -69,8 +70,16 @@ def session_columns(record: SessionRecord) -> list[str]:
         record.started_at.isoformat(timespec="seconds"),
         record.ended_at.isoformat(timespec="seconds") if record.ended_at else None,
         round(record.duration_seconds / 60, 1) if record.ended_at else None,
-        record.completed, record.title, record.week, record.pain_before, record.pain_after,
-        record.next_morning, record.note)]
+        record.completed, record.title, record.week, record.pain_before, record.pain_during,
+        record.pain_after, record.next_morning, red_flag_cell(record.red_flags), record.note)]
+
+
+def red_flag_cell(answers) -> str | None:
+    """The warning signs answered yes, or "none" when they were asked and all were no;
+    empty when not asked (pain stayed below the threshold)."""
+    if not answers:
+        return None
+    return ";".join(k for k, yes in answers if yes) or "none"
 
 
 def csv_rows(sessions: Iterable[SessionRecord]) -> Iterator[list[str]]:
