@@ -160,6 +160,9 @@ def _run_states(win, clock):
     runs.dialog.try_save()              # empty: every message shows
     settle()
     yield "run-dialog", runs.dialog
+    runs.dialog.pain_during_edit.setText("8")   # pain this high: the warning signs show too
+    settle()
+    yield "run-dialog-warning-signs", runs.dialog
     runs.dialog.reject()
     settle()
     runs.start_run(STAGES[0])
@@ -229,4 +232,4 @@ def test_the_run_dialog_player_and_charts_fit(qapp, tmp_path, keep_theme, text_s
     finally:
         win.close()
         store.close()
-    assert len(seen) == 9 and problems == []
+    assert len(seen) == 10 and problems == []

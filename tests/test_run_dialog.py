@@ -159,3 +159,38 @@ def test_the_waiting_runs_line_reads_as_a_sentence(qtbot, window):
     window.model.save_runs([RunRecord("gpx-2", WHEN + dt.timedelta(days=1), distance_km=5.0, source="gpx")])
     assert banner.label.text() == ("2 runs wait for their pain answers; Answer… starts with the latest, "
                                    "on Tuesday 3 November.")
+
+
+def test_a_run_that_hurt_asks_the_warning_signs_in_the_dialog_by_tab_and_space(qtbot, window):
+    """Typed pain of 7/10 or more shows the five warning signs; Space ticks one; all five are
+    stored as answered (yes or no) and a tick pauses the plan, as after a session."""
+    dialog = open_dialog(qtbot, window)
+    assert not dialog.signs_box.isVisibleTo(dialog)
+    type_in(qtbot, "6", "40", "", "8", "", "", "4")                # pain during 8: asked
+    assert dialog.signs_box.isVisibleTo(dialog)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)      # from the note to the first sign
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.sign_checks["locking"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    [run] = window.store.runs()
+    assert dict(run.red_flags) == {"hot_swollen": False, "weight_bearing": False, "locking": True,
+                                   "constant_night": False, "numbness": False}
+
+
+def test_moderate_pain_asks_no_warning_signs_and_lowering_it_drops_them(qtbot, window):
+    from itbgui.screens.runs.run_form import RunForm, check_form
+
+    dialog = open_dialog(qtbot, window)
+    type_in(qtbot, "6", "40", "", "5", "", "", "4")
+    assert not dialog.signs_box.isVisibleTo(dialog)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    [run] = window.store.runs()
+    assert run.red_flags == ()
+    hurt = check_form(RunForm(WHEN, distance="5", pain_during="8", pain_after="2",
+                              warning_signs=frozenset({"numbness"})))
+    assert dict(hurt.record.red_flags)["numbness"] is True
+    corrected = check_form(RunForm(WHEN, distance="5", pain_during="3", pain_after="2"), hurt.record)
+    assert corrected.record.red_flags == ()                          # a correction to 3/10: not asked

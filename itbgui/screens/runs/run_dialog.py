@@ -13,11 +13,12 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
+from itbgui.program.clinical_state import RED_FLAGS
 from itbgui.screens.runs.run_form import (DISTANCE, DURATION, KM, MINUTES, ONSET, PAIN_AFTER, PAIN_DURING, WHEN,
-                                          RunForm, check_form, form_of)
+                                          RunForm, asks_warning_signs, check_form, form_of)
 from itbgui.store.records import NOTE_MAX_CHARS
 from itbgui.store.run_records import RunRecord
 from itbgui.ui.theme import colours
@@ -75,6 +76,7 @@ class RunDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(self.onset_edit if field is onset_row else field)   # Alt+letter goes there
             grid.addRow(label, field)
+        grid.addRow(self._warning_signs())
         self.fields = {WHEN: self.when_edit, DISTANCE: self.distance_edit, DURATION: self.duration_edit,
                        PAIN_DURING: self.pain_during_edit, ONSET: self.onset_edit,
                        PAIN_AFTER: self.pain_after_edit}
@@ -96,10 +98,32 @@ class RunDialog(QDialog):
         lay.addWidget(self.hint())
         lay.addWidget(buttons)
         self.pain_during_edit.textChanged.connect(self._pain_changed)
+        self.pain_after_edit.textChanged.connect(self._show_signs)
         self._fill(now, record, measured)
         self.setStyleSheet(f"#runErrors {{ color: {colours().warn}; font-weight: 600; }}"
                            f" *[error='true'] {{ border: 2px solid {colours().warn}; }}")
         fit_to_screen(self, 600, form.sizeHint().height() + self.source_label.sizeHint().height() + 150)
+
+    def _warning_signs(self) -> QWidget:
+        """Five yes/no boxes (Tab to each, Space ticks), shown once the pain typed reaches
+        RED_FLAG_PAIN: with pain that high the warning signs are asked, as after a session."""
+        self.signs_box = QWidget(objectName="warningSigns")
+        lay = QVBoxLayout(self.signs_box)
+        lay.setContentsMargins(0, 6, 0, 0)
+        title = QLabel(self.tr("With pain this high: tick any warning sign you have (Space ticks). "
+                               "A tick means seeing a clinician before more running or strength work."))
+        title.setWordWrap(True)
+        lay.addWidget(title)
+        self.sign_checks = {}
+        for key, (_question, words) in RED_FLAGS.items():
+            check = QCheckBox(self.tr(words[:1].upper() + words[1:]))
+            self.sign_checks[key] = check
+            lay.addWidget(check)
+        self.signs_box.hide()
+        return self.signs_box
+
+    def _show_signs(self, _text: str = "") -> None:
+        self.signs_box.setVisible(asks_warning_signs(self.pain_during_edit.text(), self.pain_after_edit.text()))
 
     def hint(self) -> QLabel:
         label = QLabel(self.tr("Tab: next field · Enter: save · Esc: cancel"), objectName="runHint")
@@ -119,6 +143,8 @@ class RunDialog(QDialog):
             self.onset_unit.setCurrentIndex(self.onset_unit.findData(f.onset_unit))
             self.pain_after_edit.setText(f.pain_after)
             self.note_edit.setText(f.note)
+            for key, check in self.sign_checks.items():
+                check.setChecked(f.warning_signs is not None and key in f.warning_signs)
         for edit in (self.when_edit, self.distance_edit, self.duration_edit):
             edit.setReadOnly(measured)     # read from the watch's file: kept as it was read
         if measured:
@@ -132,6 +158,7 @@ class RunDialog(QDialog):
     def _pain_changed(self, text: str) -> None:
         """No pain, no question of where it began."""
         none = text.strip() == "0"
+        self._show_signs()
         self.onset_edit.setEnabled(not none)
         self.onset_unit.setEnabled(not none)
         self.onset_edit.setPlaceholderText(self.tr("no pain") if none else
@@ -148,7 +175,9 @@ class RunDialog(QDialog):
                        terrain=self.terrain_box.currentData() or None, pain_during=self.pain_during_edit.text(),
                        onset=self.onset_edit.text() if self.onset_edit.isEnabled() else "",
                        onset_unit=self.onset_unit.currentData(), pain_after=self.pain_after_edit.text(),
-                       note=self.note_edit.text())
+                       note=self.note_edit.text(),
+                       warning_signs=frozenset(k for k, c in self.sign_checks.items() if c.isChecked())
+                       if self.signs_box.isVisibleTo(self) else None)
 
     def try_save(self) -> None:
         """Check, then save through ``save``; the dialog closes only once the run is stored."""

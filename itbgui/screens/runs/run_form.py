@@ -13,7 +13,8 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from itbgui.store.records import NOTE_MAX_CHARS, RecordError, clean_text
+from itbgui.program.clinical_state import RED_FLAG_PAIN
+from itbgui.store.records import NOTE_MAX_CHARS, RED_FLAG_KEYS, RecordError, clean_text
 from itbgui.store.run_records import DISTANCE_MAX_KM, DURATION_MAX_S, RunRecord
 
 KM, MINUTES = "km", "min"
@@ -34,6 +35,15 @@ class RunForm:
     onset_unit: str = KM
     pain_after: str = ""
     note: str = ""
+    #: the warning signs ticked (store.records.RED_FLAG_KEYS), when the dialog asked them
+    #: (pain of RED_FLAG_PAIN or more); None when it did not
+    warning_signs: frozenset[str] | None = None
+
+
+def asks_warning_signs(pain_during: str, pain_after: str) -> bool:
+    """Pain this high, typed in either field, asks the warning signs (as the players do)."""
+    typed = [int(t) for t in (pain_during.strip(), pain_after.strip()) if t.isdigit()]
+    return max(typed, default=0) >= RED_FLAG_PAIN
 
 
 @dataclass(frozen=True)
@@ -137,10 +147,21 @@ def _answers(form: RunForm, existing: RunRecord | None, distance: float | None, 
         record = dataclasses.replace(
             base, started_at=when, distance_km=distance, duration_s=duration, terrain=form.terrain,
             pain_during=during, pain_onset_km=onset_km, pain_onset_min=onset_min, pain_after=after,
-            note=clean_text(form.note.strip())[:NOTE_MAX_CHARS])
+            note=clean_text(form.note.strip())[:NOTE_MAX_CHARS],
+            red_flags=_red_flags(form, base, max(during or 0, after or 0)))
     except RecordError as exc:
         return FormResult(None, {WHEN: f"{str(exc)[:1].upper()}{str(exc)[1:]}."})
     return FormResult(record, {})
+
+
+def _red_flags(form: RunForm, base: RunRecord, top: int) -> tuple:
+    """Every sign asked, yes or no, when the pain was high and the dialog asked; none when
+    the pain was lower; else (asked elsewhere, e.g. in the run player) as they were."""
+    if top < RED_FLAG_PAIN:
+        return ()
+    if form.warning_signs is None:
+        return base.red_flags
+    return tuple((k, k in form.warning_signs) for k in RED_FLAG_KEYS)
 
 
 def form_of(record: RunRecord) -> RunForm:
@@ -157,4 +178,5 @@ def form_of(record: RunRecord) -> RunForm:
                    else (record.pain_onset_km, KM))
     return RunForm(when=record.started_at, distance=text(record.distance_km), duration=duration,
                    terrain=record.terrain, pain_during=text(record.pain_during), onset=text(onset),
-                   onset_unit=unit, pain_after=text(record.pain_after), note=record.note)
+                   onset_unit=unit, pain_after=text(record.pain_after), note=record.note,
+                   warning_signs=frozenset(k for k, yes in record.red_flags if yes) if record.red_flags else None)
