@@ -123,7 +123,12 @@ class RunDialog(QDialog):
         return self.signs_box
 
     def _show_signs(self, _text: str = "") -> None:
-        self.signs_box.setVisible(asks_warning_signs(self.pain_during_edit.text(), self.pain_after_edit.text()))
+        show = asks_warning_signs(self.pain_during_edit.text(), self.pain_after_edit.text())
+        if show and not self.signs_box.isVisibleTo(self) and self.isVisible():
+            # Room for the signs where the screen has it (the form scrolls where it has not).
+            self.signs_box.setVisible(True)
+            fit_to_screen(self, self.width(), self.height() + self.signs_box.sizeHint().height())
+        self.signs_box.setVisible(show)
 
     def hint(self) -> QLabel:
         label = QLabel(self.tr("Tab: next field · Enter: save · Esc: cancel"), objectName="runHint")
