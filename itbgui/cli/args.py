@@ -39,3 +39,19 @@ def parse(parse_args: Callable[[list[str]], argparse.Namespace], argv: list[str]
         return parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
+
+
+def write_out(prog: str, out: str, to_stream: Callable[[object], int], to_file: Callable[[Path], int]) -> int | None:
+    """Write a command's CSV: ``-`` to standard output (``to_stream``), else the file
+    (``to_file``, home folder expanded). The count written, or None once the reason it
+    could not be written is on stderr (the command exits 2). A reader that stops early
+    (``| head``) is left to the command line, which ends quietly."""
+    import sys
+
+    try:
+        return to_stream(sys.stdout) if out == "-" else to_file(Path(out).expanduser())
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        print(f"{prog}: could not write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return None

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from itbgui import APP_ID
+
+T = TypeVar("T")
 
 #: A command's exit code when its data folder holds no ITB Coach data or cannot hold any.
 NO_DATA = 1
@@ -74,3 +78,25 @@ def stored_plan_for_command(prog: str, given: Path | None, today, *, doing: str)
     data_dir = command_data_dir(prog, given)
     stored = None if data_dir is None else read_for_command(prog, data_dir, today, doing=doing)
     return None if stored is None else (data_dir, stored)
+
+
+def read_for_listing(prog: str, data_dir: Path, read: Callable[[object], T], none: T) -> T | None:
+    """``read(repository)`` of the data file, opened read-only without the lock (it works
+    while the app is open); ``none`` for a new user with no file yet; None once the reason
+    the file cannot be read is on stderr. What the store set aside goes to stderr too."""
+    from itbgui.store.repository import DATA_FILE_NAME, SessionRepository, StoreError
+
+    if not os.path.lexists(data_dir / DATA_FILE_NAME):
+        return none
+    try:
+        repo = SessionRepository(data_dir, read_only=True)
+    except StoreError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return None
+    try:
+        found, problem = read(repo), repo.report.summary()
+    finally:
+        repo.close()
+    if problem:
+        print(f"{prog}: {problem}", file=sys.stderr)
+    return found

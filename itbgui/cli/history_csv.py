@@ -9,11 +9,8 @@ read, 2 the CSV could not be written.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-from pathlib import Path
 
-from itbgui.cli.args import add_data_dir, parse
+from itbgui.cli.args import add_data_dir, parse, write_out
 
 PROG = "itb-coach history-csv"
 
@@ -32,36 +29,18 @@ def run(argv: list[str]) -> int:
     args = parse(parse_args, argv)
     if isinstance(args, int):
         return args
-    from itbgui.cli.data_dir import NO_DATA, command_data_dir
-    from itbgui.store.repository import DATA_FILE_NAME, SessionRepository, StoreError
+    from itbgui.cli.data_dir import NO_DATA, command_data_dir, read_for_listing
     from itbgui.screens.history.csv_export import write_csv, write_rows
 
     data_dir = command_data_dir(PROG, args.data_dir)
     if data_dir is None:
         return NO_DATA
-    sessions, problem = [], ""
-    if os.path.lexists(data_dir / DATA_FILE_NAME):   # else a new user: no sessions yet
-        try:
-            repo = SessionRepository(data_dir, read_only=True)
-        except StoreError as exc:
-            print(f"{PROG}: {exc}", file=sys.stderr)
-            return NO_DATA
-        try:
-            sessions = repo.sessions()
-            problem = repo.report.summary()
-        finally:
-            repo.close()
-    if problem:
-        print(f"{PROG}: {problem}", file=sys.stderr)
-    try:
-        if args.out == "-":
-            rows = write_rows(sessions, sys.stdout)
-        else:
-            rows = write_csv(sessions, Path(args.out).expanduser())
-    except BrokenPipeError:
-        raise   # the reader stopped early (``| head``): the command line ends quietly
-    except OSError as exc:
-        print(f"{PROG}: could not write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+    sessions = read_for_listing(PROG, data_dir, lambda repo: repo.sessions(), [])
+    if sessions is None:
+        return NO_DATA
+    rows = write_out(PROG, args.out, lambda stream: write_rows(sessions, stream),
+                     lambda path: write_csv(sessions, path))
+    if rows is None:
         return 2
     if args.out != "-":
         print(f"{len(sessions)} sessions, {rows} rows written to {args.out}")

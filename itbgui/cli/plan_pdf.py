@@ -8,7 +8,6 @@ default plan and says so on stderr.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from pathlib import Path

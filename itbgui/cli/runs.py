@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from pathlib import Path
 
-from itbgui.cli.args import add_data_dir, parse
+from itbgui.cli.args import add_data_dir, parse, write_out
 
 PROG = "itb-coach runs"
 
@@ -56,38 +54,20 @@ def run(argv: list[str]) -> int:
 def read_runs(data_dir: Path) -> list | None:
     """Every run, oldest first (none for a new user with no file); None once the reason
     is on stderr."""
-    from itbgui.store.repository import DATA_FILE_NAME, SessionRepository, StoreError
+    from itbgui.cli.data_dir import read_for_listing
 
-    if not os.path.lexists(data_dir / DATA_FILE_NAME):
-        return []
-    try:
-        repo = SessionRepository(data_dir, read_only=True)
-    except StoreError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
-        return None
-    try:
-        runs, problem = repo.runs(), repo.report.summary()
-    finally:
-        repo.close()
-    if problem:
-        print(f"{PROG}: {problem}", file=sys.stderr)
-    return runs
+    return read_for_listing(PROG, data_dir, lambda repo: repo.runs(), [])
 
 
 def _write_csv(runs: list, out: str) -> int:
     from itbgui.screens.history.run_csv import write_run_rows, write_runs_csv
 
-    try:
-        if out == "-":
-            write_run_rows(runs, sys.stdout)
-            return 0
-        count = write_runs_csv(runs, Path(out).expanduser())
-    except BrokenPipeError:
-        raise   # the reader stopped early (``| head``): the command line ends quietly
-    except OSError as exc:
-        print(f"{PROG}: could not write {out}: {exc.strerror or exc}", file=sys.stderr)
+    count = write_out(PROG, out, lambda stream: write_run_rows(runs, stream),
+                      lambda path: write_runs_csv(runs, path))
+    if count is None:
         return 2
-    print(f"{count} run{'' if count == 1 else 's'} written to {out}")
+    if out != "-":
+        print(f"{count} run{'' if count == 1 else 's'} written to {out}")
     return 0
 
 
