@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 
-import pytest
-
+import week_folders
 from history_helpers import local
-from itbgui.cli import week as week_command
 from itbgui.core.clock import FakeClock
 from itbgui.program.clinical_state import WARNING_SIGNS
 from itbgui.program.decisions import answer_doc
 from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.simulation import Outcome, simulate
-from itbgui.store.repository import SessionRepository
+from week_folders import write_folder
 from itbgui.store.run_records import ReadinessCheck, RunRecord
 
 CLOCK = FakeClock(dt.datetime(2027, 6, 9, 12, 0, tzinfo=dt.timezone.utc))   # a Wednesday
@@ -46,24 +43,8 @@ def easy(*_):
     return Outcome(1, 1, "same")
 
 
-def write_folder(folder, setup, records, decisions=(), runs=(), checks=()):
-    with SessionRepository(folder) as repo:
-        repo.save_plan_setup(setup.to_doc())
-        repo.save_sessions(list(records))
-        repo.save_runs(list(runs))
-        for doc in decisions:
-            repo.save_decision(doc)
-        for check in checks:
-            repo.save_readiness_check(check)
-
-
 def read_week(folder, capsys, *extra) -> tuple[dict, str]:
-    out = []
-    for args in (["--json"], []):
-        capsys.readouterr()
-        assert week_command.run([*args, *extra, "--data-dir", str(folder)], clock=CLOCK) == 0
-        out.append(capsys.readouterr().out)
-    return json.loads(out[0]), out[1]
+    return week_folders.read_week(folder, capsys, CLOCK, *extra)
 
 
 def upcoming(doc) -> list[dict]:

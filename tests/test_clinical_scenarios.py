@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 
-from itbgui.cli import week as week_command
+import week_folders
 from itbgui.core.clock import FakeClock
 from itbgui.program.clinical_state import WARNING_SIGNS
 from itbgui.program.plan_setup import PlanSetup, monday_of
 from itbgui.program.simulation import Outcome, simulate
 from itbgui.store.repository import SessionRepository
+from week_folders import write_folder
 
 CLOCK = FakeClock(dt.datetime(2027, 6, 9, 12, 0, tzinfo=dt.timezone.utc))   # a Wednesday
 TODAY = CLOCK.now().date()
@@ -25,24 +25,9 @@ def setup_from(weeks_ago: int, level: str = "intermediate") -> PlanSetup:
                      "left", ("yellow", "red"), (2.0,))
 
 
-def write_folder(folder, setup, records, decisions=()):
-    repo = SessionRepository(folder)
-    repo.save_plan_setup(setup.to_doc())
-    repo.save_sessions(records)
-    for doc in decisions:
-        repo.save_decision(doc)
-    repo.close()
-
-
-def week_command_output(folder, capsys, *extra) -> str:
-    capsys.readouterr()
-    assert week_command.run([*extra, "--data-dir", str(folder)], clock=CLOCK) == 0
-    return capsys.readouterr().out
-
-
 def read_week(folder, capsys) -> tuple[dict, str]:
     """The week as ``week --json`` and as text."""
-    return json.loads(week_command_output(folder, capsys, "--json")), week_command_output(folder, capsys)
+    return week_folders.read_week(folder, capsys, CLOCK)
 
 
 def upcoming(doc) -> list[dict]:
@@ -83,7 +68,7 @@ def test_a_flare_in_maintenance_rebuilds_below_the_week_before_it(tmp_path, caps
     # The flare's week has had its volume: the rest of it is the stretch only.
     assert upcoming(doc) and all(strength(day) == [] for day in upcoming(doc))
     next_monday = (monday_of(TODAY) + dt.timedelta(days=7)).isoformat()
-    doc = json.loads(week_command_output(tmp_path, capsys, "--json", "--week", next_monday))
+    doc, _ = week_folders.read_week(tmp_path, capsys, CLOCK, "--week", next_monday)
     assert doc["phase"] == "rebuild"
     days = upcoming(doc)
     assert len(days) >= 2                              # sessions again as in the build

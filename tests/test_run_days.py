@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 
 import pytest
 
 from history_helpers import FAST, clock_on, local, logged
-from itbgui.cli import week as week_command
+import week_folders
 from itbgui.core.clock import FakeClock
 from itbgui.core.coach import Coach
 from itbgui.program.plan_setup import PlanSetup, monday_of
@@ -34,21 +33,11 @@ def a_run(day: dt.date, rid: str, **fields) -> RunRecord:
 
 
 def write_folder(folder, runs=(), checks=(), sessions=()):
-    with SessionRepository(folder) as repo:
-        repo.save_plan_setup(SETUP.to_doc())
-        repo.save_sessions(list(sessions))
-        repo.save_runs(list(runs))
-        for check in checks:
-            repo.save_readiness_check(check)
+    week_folders.write_folder(folder, SETUP, sessions, runs=runs, checks=checks)
 
 
 def read_week(folder, capsys, *extra) -> tuple[dict, str]:
-    out = []
-    for args in (["--json"], []):
-        capsys.readouterr()
-        assert week_command.run([*args, *extra, "--data-dir", str(folder)], clock=CLOCK) == 0
-        out.append(capsys.readouterr().out)
-    return json.loads(out[0]), out[1]
+    return week_folders.read_week(folder, capsys, CLOCK, *extra)
 
 
 def run_days(doc) -> list[dict]:
