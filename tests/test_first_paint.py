@@ -283,3 +283,25 @@ def test_a_second_copy_is_refused_before_any_window(qtbot, tmp_path, capsys):
     assert "shown after" not in out.out and "already open on this data folder" in out.err
     assert _main_windows() == windows
     first.close()
+
+
+def test_runs_waiting_for_their_answers_show_once_the_file_is_read(qtbot, tmp_path):
+    """Read after the first paint, the file's imported runs without pain answers put their
+    banner on Today at once, with no poll waiting for the file."""
+    from itbgui.store.run_records import RunRecord
+
+    _history(tmp_path)
+    with SessionRepository(tmp_path) as repo:
+        repo.save_runs([RunRecord("gpx-1", dt.datetime(2026, 11, 3, 7, tzinfo=dt.timezone.utc),
+                                  distance_km=5.0, source="gpx")])
+    store = SessionRepository(tmp_path, defer_load=True)
+    win = MainWindow(store, AppSettings(tmp_path), clock_on(MONDAY + dt.timedelta(days=3)),
+                     inhibitor=RecordingInhibitor(), timing=FAST)
+    qtbot.addWidget(win)
+    win.show()
+    win.runs   # noqa: B018  (made after the first paint, before the file is read)
+    assert not win.today_page.runs_banner.isVisible()
+    win.load_data()
+    assert win.today_page.runs_banner.isVisible()
+    win.close()
+    store.close()

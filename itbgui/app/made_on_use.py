@@ -55,6 +55,7 @@ class MadeOnUse:
             self.data_care.show_read_only_badge()
         self.model.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
         self.refresh_today()
+        self.runs.show_waiting()   # imported runs still waiting for their pain answers
         self.today_page.start_button.setFocus()
 
     @property

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
 from itbgui.app.menus import PAGES
@@ -59,14 +59,13 @@ class RunHost(QObject):
         today_page.log_run_requested.connect(self.log_run)
         today_page.run_requested.connect(self.start_run)
         today_page.runs_banner.answer_requested.connect(self.answer_waiting)
-        model.changed.connect(self.show_waiting)
-        self._waiting_check = QTimer(self, interval=250, timeout=self.show_waiting)
-        self._waiting_check.start()   # until the data file is read (after the first paint)
+        model.changed.connect(self.show_waiting)   # and the window asks once the file is read
         parent.setAcceptDrops(True)
         parent.installEventFilter(self)
         self._history_attached = False
         tabs.currentChanged.connect(self.attach_history)   # after the page is built on show
         self.attach_history()
+        self.show_waiting()
 
     def attach_history(self, _index: int = -1) -> None:
         """History's Runs view asks to answer a run: the run dialog, from here."""
@@ -122,7 +121,6 @@ class RunHost(QObject):
         """Today's line about runs without their pain answers, as the log stands now."""
         if not self.data_loaded():
             return
-        self._waiting_check.stop()
         waiting = self.unanswered()
         latest = waiting[-1].started_at if waiting else None
         self.today_page.runs_banner.show_waiting(len(waiting), f"{latest:%A} {latest.day} {latest:%B}" if latest else "")
