@@ -114,8 +114,10 @@ class RunHost(QObject):
         dialog.finished.connect(done)
         dialog.open()
 
-    def unanswered(self) -> list[RunRecord]:
-        return [r for r in self.model.coach.store.runs() if not r.answered]
+    def unanswered(self) -> tuple[RunRecord, ...]:
+        from itbgui.program.run_days import unanswered_runs
+
+        return unanswered_runs(self.model.coach.store.runs())
 
     def show_waiting(self, _kinds=None) -> None:
         """Today's line about runs without their pain answers, as the log stands now."""
