@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
 from itbgui.app.menus import PAGES
 from itbgui.app.run_import import Reader, RunImport, RunImporter, read_run_files
+from itbgui.screens.today import long_date
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -125,7 +126,7 @@ class RunHost(QObject):
             return
         waiting = self.unanswered()
         latest = waiting[-1].started_at if waiting else None
-        self.today_page.runs_banner.show_waiting(len(waiting), f"{latest:%A} {latest.day} {latest:%B}" if latest else "")
+        self.today_page.runs_banner.show_waiting(len(waiting), long_date(latest) if latest else "")
 
     def answer_waiting(self) -> None:
         """The latest run still without its answers: the run dialog for it."""

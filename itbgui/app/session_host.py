@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
 from itbgui.app.menus import PAGES
+from itbgui.screens.today import long_date
 from itbgui.core.clock import Clock
 from itbgui.ui.settings import AppSettings
 
@@ -63,8 +64,8 @@ class SessionHost(QObject):
         with Today worked out anew from the answer."""
         if self.player is not None or self.morning_question is not None:
             return
-        morning = self.model.coach.morning_unanswered()
-        if again is not None and morning is not None and morning.id != self._morning_skipped:
+        morning = self.model.coach.morning_unanswered() if again is not None else None
+        if morning is not None and morning.id != self._morning_skipped:
             self.ask_morning(morning, again)
             return
         if today is not None and not today.is_today and today.prescription == prescription:
@@ -85,13 +86,13 @@ class SessionHost(QObject):
         box.setWindowTitle(tr("Before you start"))
         ended = (session.ended_at or session.started_at).astimezone()
         box.setText(tr("How did the sore side feel the morning after your last session (%1), "
-                       "against before it?").replace("%1", f"{ended:%A} {ended.day} {ended:%B}"))
+                       "against before it?").replace("%1", long_date(ended)))
         box.setInformativeText(tr("Nothing goes up without this answer. B: better, S: the same, "
                                   "W: worse. Esc: start without it."))
         answers = {box.addButton(tr("&Better"), QMessageBox.ButtonRole.AcceptRole): "better",
                    box.addButton(tr("&Same"), QMessageBox.ButtonRole.AcceptRole): "same",
                    box.addButton(tr("&Worse"), QMessageBox.ButtonRole.AcceptRole): "worse"}
-        skip = box.addButton(tr("Start &without it"), QMessageBox.ButtonRole.RejectRole)
+        skip = box.addButton(tr("Start without it (Esc)"), QMessageBox.ButtonRole.RejectRole)   # W is Worse
         box.setEscapeButton(skip)
         box.setDefaultButton(skip)   # Enter, still down from Start, must not answer for the person
 
@@ -121,7 +122,7 @@ class SessionHost(QObject):
         box = self.extra_question = QMessageBox(self.parent())
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr("Another session today?"))
-        when = f"{today.date:%A} {today.date.day} {today.date:%B}"
+        when = long_date(today.date)
         now = coach.today()
         same_week = today.date - dt.timedelta(days=today.date.weekday()) <= now
         if same_week:

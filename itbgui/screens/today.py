@@ -547,6 +547,6 @@ class TodayPage(TextScaled, QWidget):
             text = self.tr("Good morning. How does %1 feel now, against before yesterday's session?")
         else:   # a late answer: the morning after that session, as best remembered
             text = self.tr("How did %1 feel the morning after your last session (%2), against before it? "
-                           "Nothing goes up without this answer.").replace("%2", f"{ended:%A} {ended.day} {ended:%B}")
+                           "Nothing goes up without this answer.").replace("%2", long_date(ended))
         self.morning_label.setText(text.replace("%1", side))
         self.morning_banner.show()
