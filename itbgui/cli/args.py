@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,8 +47,6 @@ def write_out(prog: str, out: str, to_stream: Callable[[object], int], to_file: 
     (``to_file``, home folder expanded). The count written, or None once the reason it
     could not be written is on stderr (the command exits 2). A reader that stops early
     (``| head``) is left to the command line, which ends quietly."""
-    import sys
-
     try:
         return to_stream(sys.stdout) if out == "-" else to_file(Path(out).expanduser())
     except BrokenPipeError:

@@ -191,7 +191,8 @@ class RunTimer:
     # ----------------------------------------------------------------- the record
     def to_record(self, *, pain_during: int | None, pain_after: int | None,
                   pain_onset_min: float | None = None, distance_km: float | None = None,
-                  note: str = "", run_id: str | None = None, red_flags=()) -> RunRecord:
+                  note: str = "", run_id: str | None = None,
+                  red_flags: tuple[tuple[str, bool], ...] = ()) -> RunRecord:
         """The run as logged: typed in on the treadmill (source manual), the prescription's
         stage, the duration from the clock. Raises RecordError on an answer out of range."""
         terrain = "flat" if self.prescription.terrain == "flat" else None
