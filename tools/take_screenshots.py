@@ -47,18 +47,18 @@ NOW = dt.datetime(2026, 11, 25, 8, 30)
 SETUP = PlanSetup("intermediate", frozenset({1, 3, 5}), dt.date(2026, 11, 2), "right",
                   ("yellow", "red", "green"), (2.5, 5.0))
 #: (pain before, pain after) for each planned session up to yesterday; None = missed. The
-#: last one, Monday's, was done a day late (Tuesday), so this morning the app asks about it.
+#: last one, Monday's, has no next-morning answer yet, so this morning the app asks about it
+#: (a late answer: nothing goes up without it), and today's session is due after Tuesday's rest.
 PAIN = [(3, 4), (3, 3), (2, 3), (2, 2), None, (2, 3), (2, 2), (1, 2), (2, 3), (2, 4)]
 
 
-def _logged(planned, pain, sid: str, late: bool = False) -> SessionRecord:
+def _logged(planned, pain, sid: str, unanswered: bool = False) -> SessionRecord:
     """A planned session as the player would log it, every set at its target."""
-    day = planned.date + dt.timedelta(days=1 if late else 0)
-    start = dt.datetime.combine(day, dt.time(18, 10)).astimezone()
+    start = dt.datetime.combine(planned.date, dt.time(18, 10)).astimezone()
     return SessionRecord(id=sid, started_at=start, ended_at=start + dt.timedelta(minutes=19),
                          completed=True, title=planned.prescription.title, week=planned.week,
                          pain_before=pain[0], pain_after=pain[1], sets=sets_at_target(planned.prescription),
-                         next_morning=None if late else "same")
+                         next_morning=None if unanswered else "same")
 
 
 def fill_store(store: SessionRepository) -> None:
@@ -67,7 +67,7 @@ def fill_store(store: SessionRepository) -> None:
     plan = generate_plan(SETUP)
     planned = [p for week in range(1, 5) for p in plan.sessions_in_week(plan.monday_of_week(week))
                if p.date < NOW.date()]
-    records = [_logged(p, pain, f"s{i}", late=i == len(PAIN) - 1)
+    records = [_logged(p, pain, f"s{i}", unanswered=i == len(PAIN) - 1)
                for i, (p, pain) in enumerate(zip(planned, PAIN)) if pain]
     store.save_sessions(records)
 
