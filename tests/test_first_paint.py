@@ -171,6 +171,26 @@ def test_the_first_paint_imports_only_what_today_needs(tmp_path, history):
         assert [m for m in listed if m.startswith(NOT_BEFORE_THE_FIRST_PAINT)] == []
 
 
+#: The rules: a start after the first draws Today from the card the last run kept
+#: (app/today_cards.py), so none of these is imported before its first paint.
+THE_RULES = ("itbgui.core.coach", "itbgui.program.progression", "itbgui.program.dose_state",
+             "itbgui.program.plan", "itbgui.program.exercises", "itbgui.program.start_state",
+             "itbgui.screens.today_words", "hashlib", "dataclasses")
+
+
+@pytest.mark.parametrize("history", [False, True], ids=["empty folder", "a history"])
+def test_a_start_after_the_first_draws_today_without_the_rules(tmp_path, history, caplog):
+    if history:
+        _history(tmp_path)
+    _start_listing(tmp_path)   # the first start keeps Today's cards as it closes
+    assert (tmp_path / "itb-coach.today").exists()
+    listed, _qt, _classes = _start_listing(tmp_path)
+    assert [m for m in listed if m.startswith(THE_RULES)] == []
+    # and the card drawn is the page worked out from the file right after the paint
+    assert cli.main(["--data-dir", str(tmp_path), "--exit-after-show"]) == 0
+    assert "kept card differed" not in caplog.text
+
+
 def test_a_start_after_the_first_paints_without_building_the_qt_namespace(tmp_path):
     """The first start asks the desktop's colour scheme (which builds it); later starts paint
     with the scheme last seen and ask after the paint. Nothing else may build it before."""

@@ -87,7 +87,7 @@ def test_an_enum_property_is_set_by_its_names_as_by_the_enum(qapp):
 
 
 def test_the_menus_shortcuts_are_the_keys_they_name(qtbot, tmp_path):
-    """Set as lists (see menus._action): the same keys QKeySequence(...) gives."""
+    """Set as lists (see menu_actions._action): the same keys QKeySequence(...) gives."""
     win = _window(qtbot, tmp_path, AppSettings(tmp_path))
     menus = win.menus
     assert menus.start_action.shortcut() == QKeySequence("Ctrl+Return")

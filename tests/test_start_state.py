@@ -109,7 +109,7 @@ def test_no_set_up_stored_reads_the_snapshot_only_in_the_week_it_was_taken():
 
 def test_the_rules_version_follows_the_program():
     """Any change to itbgui/program/ may change a decision: snapshots taken by the old rules
-    must not be read. Update PROGRAM_SOURCES in program/start_state.py to the value below."""
+    must not be read. Update PROGRAM_SOURCES in program/rules_version.py to the value below."""
     hasher = hashlib.sha256()
     for path in sorted(PROGRAM.glob("*.py")):
         lines = [line for line in path.read_bytes().splitlines() if not line.startswith(b"PROGRAM_SOURCES =")]

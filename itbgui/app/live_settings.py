@@ -21,14 +21,12 @@ from itbgui.ui.theme import DARK, apply_theme, colours, system_scheme
 
 if TYPE_CHECKING:
     from itbgui.app.audio import SessionAudio
-    from itbgui.app.menus import MenuActions
+    from itbgui.app.menu_actions import MenuActions
     from itbgui.app.status import StatusSink
     from itbgui.model.coach_model import CoachModel
     from itbgui.store.repository import SessionRepository
 
 SOUND_KEYS = (keys.SOUND_ENABLED, keys.SOUND_VOLUME, keys.VOICE_ENABLED, keys.VOICE_NAME)
-TIMING_KEYS = (keys.CUSTOM_TEMPO, keys.TEMPO_UP, keys.TEMPO_HOLD, keys.TEMPO_DOWN,
-               keys.CUSTOM_REST, keys.REST_SECONDS, keys.GET_READY_SECONDS)
 
 
 def tr(text: str) -> str:
@@ -91,7 +89,7 @@ class LiveSettings(QObject):
         """Re-apply the one setting that changed (an INI key from itbgui.ui.settings)."""
         if key in SOUND_KEYS:
             self.apply_sound()
-        elif key in TIMING_KEYS:
+        elif key in keys.TIMING_KEYS:
             self.timings_changed.emit()
         elif key in (keys.THEME, keys.REDUCE_MOTION):
             self.apply_theme()

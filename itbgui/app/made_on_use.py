@@ -8,9 +8,11 @@ coach, Today's real prescription and the menus' actions come right after the fir
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from itbgui.screens.today_card import TodayCard
     from itbgui.core.coach import Coach
     from itbgui.program.prescription import SessionPrescription
     from itbgui.store.opening import FolderOpening
@@ -19,8 +21,12 @@ if TYPE_CHECKING:
     from itbgui.store.saver import BackgroundSaver
     from itbgui.app.data_care import DataCare
     from itbgui.app.printing import WeekPrinting
-    from itbgui.app.menus import MenuActions, MenuTitles
+    from itbgui.app.menu_actions import MenuActions
+    from itbgui.app.menus import MenuTitles
     from itbgui.app.run_host import RunHost
+
+
+_log = logging.getLogger(__name__)
 
 
 class MadeOnUse:
@@ -34,6 +40,7 @@ class MadeOnUse:
     _printing: WeekPrinting | None = None
     _runs: RunHost | None = None
     _menu_titles: MenuTitles
+    first_card: TodayCard | None = None
 
     def _after_first_paint(self) -> None:
         """What no one sees in the first frame: the menus' actions, and the watch that gives
@@ -55,6 +62,8 @@ class MadeOnUse:
             self.data_care.show_read_only_badge()
         self.model.saver   # noqa: B018  (its thread starts now, and fills the write cache a little later)
         self.refresh_today()
+        if self.first_card is not None and self.today_page.card != self.first_card:
+            _log.warning("Today's kept card differed from Today worked out from the data")
         self.runs.show_waiting()   # imported runs still waiting for their pain answers
         self.today_page.start_button.setFocus()
 
@@ -80,10 +89,39 @@ class MadeOnUse:
             try:
                 if self._coach is not None:
                     self._coach.keep_start_snapshot()
+                    self._keep_today_cards()
             finally:
                 self._store.close()
         elif self._opening is not None:
             self._opening.close()
+
+    def cards_key(self) -> str:
+        """What Today's kept cards are made under besides the data (today_cards.py)."""
+        from PySide6.QtCore import QLocale
+
+        from itbgui.app.today_cards import cards_key
+
+        return cards_key(self.settings.timing_as_stored(), QLocale.system().name(), self._timing)
+
+    def _kept_card(self) -> TodayCard | None:
+        """The card the last run kept for this moment, if the data file is as it left it."""
+        if self._opening is None:
+            return None
+        from itbgui.app.today_cards import read_card
+
+        return read_card(self._opening.path, self.cards_key(), self.clock.now())
+
+    def _keep_today_cards(self) -> None:
+        """As the app closes: Today's cards for the days to come, for the data on disk."""
+        store = self._store
+        if not store.loaded or store.read_only or store.fingerprint() is None:
+            return   # memory may not be what is on disk
+        from itbgui.app.today_cards import keep_cards
+
+        try:
+            keep_cards(self._coach, store.path, self.cards_key(), self.today_page.tr)
+        except OSError as exc:
+            _log.info("Today's cards not kept: %s", exc)
 
     @property
     def saver(self) -> BackgroundSaver:
@@ -155,7 +193,7 @@ class MadeOnUse:
         """The menus' actions: made right after the first paint, or when a menu opens or a
         key is pressed before that (menus.py)."""
         if self._menus is None:
-            from itbgui.app.menus import MenuCommands, build_menus
+            from itbgui.app.menu_actions import MenuCommands, build_menus
 
             commands = MenuCommands(
                 start=self.start_session, setup=self.edit_plan_setup, printing=lambda: self.printing,

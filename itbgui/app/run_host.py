@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
 from itbgui.app.menus import PAGES
 from itbgui.app.run_import import Reader, RunImport, RunImporter, read_run_files
-from itbgui.screens.today import long_date
+from itbgui.screens.today_card import long_date
 
 if TYPE_CHECKING:
     from collections.abc import Callable

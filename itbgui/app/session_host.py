@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
 from itbgui.app.menus import PAGES
-from itbgui.screens.today import long_date
+from itbgui.screens.today_card import long_date
 from itbgui.core.clock import Clock
 from itbgui.ui.settings import AppSettings
 

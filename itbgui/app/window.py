@@ -98,10 +98,22 @@ class MainWindow(MadeOnUse, QMainWindow):
         self.apply_text_scale()  # styles the window, and each page at the chosen text size
         self.fit = WindowFit(self, settings.window_geometry)   # sized once its pages are built
         self._shown_day: dt.date | None = None
-        self.refresh_today() if self.data_loaded or self.coach.today_before_load() else self.today_page.show_loading()
+        #: Today's card as the last run kept it for now (today_cards.py): drawn without the rules
+        self.first_card = None if self.data_loaded else self._kept_card()
+        if self.first_card is not None:
+            self.today_page.show_card(self.first_card)
+        elif self.data_loaded or self.coach.today_before_load():
+            self.refresh_today()
+        else:
+            self.today_page.show_loading()
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS, timeout=self._check_new_day)
         self._day_timer.start()
         self.today_page.start_button.setFocus()
+
+    @property
+    def today_filled(self) -> bool:
+        """Today shows a session (worked out, or its kept card), not "Opening your sessions"."""
+        return self.today_session is not None or self.first_card is not None
 
     def moveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().moveEvent(event)

@@ -231,9 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(opening, settings, clock)
     # --exit-after-show (smoke test, cold-start benchmark): no welcome, no set-up prompt.
     show_main_window(window, prompts=not args.exit_after_show)
-    # Today filled before the window showed (the start snapshot told it): "ready" is then
-    # timed as "shown" is, and as the cold-start benchmark times a bare window.
-    filled_first = window.today_session is not None
+    # Today filled before the window showed (its kept card, or the start snapshot, told it):
+    # "ready" is then timed as "shown" is, and as the cold-start benchmark times a bare window.
+    filled_first = window.today_filled
 
     def ready() -> None:
         print(f"ready after {time.perf_counter() - _T0:.3f} s", flush=True)

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from itbgui.core.clock import Clock
+from itbgui.core.clock import Clock, FakeClock
 from itbgui.program.plan import Plan, generate_plan
 from itbgui.program.plan_setup import PlanSetup, monday_of, stored_setup
 from itbgui.program.preferences import DEFAULT_GET_READY_SECONDS, SessionPreferences, apply_preferences, timing_for
@@ -247,8 +247,9 @@ class Coach:
         return timing_for(prefs, base=self.timing)
 
     # ------------------------------------------------------------------ today
-    def today_view(self) -> TodayView:
-        """Today's (or the next) session with the person's tempo and rest, and its length."""
+    def today_view(self, *, with_run_day: bool = True) -> TodayView:
+        """Today's (or the next) session with the person's tempo and rest, and its length.
+        ``with_run_day`` False leaves the run day out, as the first frame from the snapshot does."""
         now = self.clock.now()
         timing = self.session_timing()
         planned = self._today_from_start(now.date(), timing)
@@ -280,9 +281,20 @@ class Coach:
         # The run day reads the run log, which only the data file holds: in the first frame
         # from the snapshot it is left out, and filled when the file is read (load_data).
         told_before_load = from_start and (self._store is None or not self._store.loaded)
-        run_day = None if told_before_load else self.run_day_view(
+        run_day = None if told_before_load or not with_run_day else self.run_day_view(
             paused=planned.decision is not None and planned.decision.phase == "paused")
         return TodayView(session, setup, not self.has_plan_setup(), last, due, run_day)
+
+    def today_view_at(self, now: dt.datetime) -> TodayView:
+        """Today as a start at ``now`` (later than the clock's time) will first show it, from
+        the data as it is: no run day (the run log is read after the first frame) and no
+        morning question put aside with "Not now" (that lasts as long as the window)."""
+        clock, dismissed = self.clock, self._morning_dismissed
+        self.clock, self._morning_dismissed = FakeClock(now), set()
+        try:
+            return self.today_view(with_run_day=False)
+        finally:
+            self.clock, self._morning_dismissed = clock, dismissed
 
     def extra_session(self) -> TodaySession:
         """Today's view's next session done today (Start asks first when it is a later

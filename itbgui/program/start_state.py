@@ -27,15 +27,12 @@ from itbgui.program.dose_state import Change, ExerciseState, History, LoggedSess
 from itbgui.program.plan import generate_plan
 from itbgui.program.plan_setup import PlanSetup, monday_of, stored_setup
 from itbgui.program.progression import TodaySession, next_session
+from itbgui.program.rules_version import PROGRAM_SOURCES
 from itbgui.program.sessions import session_day
 from itbgui.program.timeline import Timing
 from itbgui.store.migrations import SCHEMA_VERSION
 from itbgui.store.records import SessionRecord
 
-#: SHA-256 (first 16 digits) of the program's sources, the files of itbgui/program/ in name
-#: order without this line. tests/test_start_state.py fails when they change and this does
-#: not: any change to the rules may change a decision, so old snapshots must not be read.
-PROGRAM_SOURCES = "20eaca9734dc297b"
 #: Raise when the snapshot's own shape changes.
 FORMAT = 1
 RULES = f"format {FORMAT}, program {PROGRAM_SOURCES}, schema {SCHEMA_VERSION}, itb-coach {__version__}"

@@ -15,23 +15,19 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
-from itbgui.program.actions import ACTIONS, HOLD, PROGRESS, STEP_BACK
+from itbgui.program.actions import ACTIONS
+from itbgui.screens.today_card import TodayCard
 from itbgui.screens.today_runs import RunsWaitingBanner
-from itbgui.screens.today_walk import WalkCheckQuestion
 from itbgui.ui.theme import colours
 from itbgui.ui.widget_kit import TextScaled, clear_layout, set_by_name
 
 if TYPE_CHECKING:
     from itbgui.program.progression import TodaySession
+    from itbgui.screens.today_walk import WalkCheckQuestion
     from itbgui.store.records import SessionRecord
 
 #: Next-morning answers as stored in SessionRecord.next_morning.
 MORNING_ANSWERS = ("better", "same", "worse")
-
-
-def long_date(day: dt.date) -> str:
-    """'Monday 2 November': no leading zero, read at a glance."""
-    return f"{day:%A} {day.day} {day:%B}"
 
 
 class TodayPage(TextScaled, QWidget):
@@ -56,6 +52,7 @@ class TodayPage(TextScaled, QWidget):
         self.setAccessibleName(self.tr("Today"))
         self.today_session: TodaySession | None = None
         self.shown_day: dt.date | None = None   # the day show_today last told
+        self.card: TodayCard | None = None      # what the page shows, in words
         # Scrolls only on a small screen; at 1280 x 720 and up everything fits.
         content = QWidget(objectName="todayContent")
         scroll = QScrollArea(objectName="todayScroll")
@@ -90,10 +87,9 @@ class TodayPage(TextScaled, QWidget):
         lay.addWidget(self.note_label)
         lay.addWidget(self.resume_label)
         lay.addWidget(self.run_label)
-        self.walk_question = WalkCheckQuestion()   # a running day before the walking check
-        self.walk_question.answered.connect(self.walk_answered)
-        self.walk_question.focused.connect(lambda: scroll.ensureWidgetVisible(self.walk_question, 0, 10))
-        lay.addWidget(self.walk_question)
+        # A running day before the walking check asks it here (walk_question, made on first use).
+        self._walk_question: WalkCheckQuestion | None = None
+        self._walk_slot, self._scroll = (lay, lay.count()), scroll
 
         lay.addWidget(self._build_setup_banner())
         lay.addWidget(self._build_morning_banner())
@@ -329,57 +325,54 @@ class TodayPage(TextScaled, QWidget):
 
     def show_today(self, today: TodaySession, *, now: dt.date, last: SessionRecord | None,
                    plan_is_default: bool, sore_side: str, run_day=None) -> None:
+        """Draw ``today`` as seen on ``now``; the morning question stays as it is (ask_morning)."""
+        from itbgui.screens.today_words import today_card   # the program's words: not for the first frame
+
         self.today_session = today
         self.shown_day = now
-        self.start_button.setEnabled(True)
-        self.heading.setText(self._day_heading(today, now))
-        side = today.prescription.first_side
-        side_text = (self.tr("left side first") if side == "left" else self.tr("right side first"))
-        if sore_side == "both":
-            side_text = self.tr("sides take turns to go first")
-        self.subheading.setText(self.tr("%1 · about %2 minutes · %3")
-                                .replace("%1", today.week_label)
-                                .replace("%2", str(today.estimated_minutes))
-                                .replace("%3", side_text))
-        notes = []
-        if today.moved_from is not None:
-            notes.append(self.tr("%1's session, moved here: missed sessions move on, never pile up.")
-                         .replace("%1", f"{today.moved_from:%A}"))
-        if today.after_light_run:
-            notes.append(self.tr("A running day: keep the run light, then do this session after it."))
-        if today.done_today and not today.is_today:
-            notes.append(self.tr("Today's session is done. Rest is part of the plan.")
-                         if today.today_status == "complete" else
-                         self.tr("Today's session ended early. Rest is part of the plan."))
-        self.note_label.setText(" ".join(notes))
-        self.note_label.setVisible(bool(notes))
-        self._show_resume(today)
+        self.show_card(today_card(today, now=now, last=last, plan_is_default=plan_is_default,
+                                  sore_side=sore_side, tr=self.tr))
         self.show_run_day(run_day)
-        self.setup_banner.setVisible(plan_is_default)
 
+    def show_card(self, card: TodayCard) -> None:
+        """Draw the page from ``card``: from today_words, or kept from the last run for the
+        first frame (app/today_cards.py)."""
+        self.card = card if card.morning is not None or self.card is None else \
+            card._replace(morning=self.card.morning)
+        self.start_button.setEnabled(True)
+        self.heading.setText(card.heading)
+        self.subheading.setText(card.subheading)
+        for label, text in ((self.note_label, card.note), (self.resume_label, card.resume)):
+            label.setText(text)
+            label.setVisible(bool(text))
+        self.start_button.setText(card.start_label)
+        self.start_button.setAccessibleName(card.start_label)
+        self.setup_banner.setVisible(card.setup_banner)
+        if card.morning is not None:
+            self._show_morning(card.morning)
         clear_layout(self.grid)
-        for row, item in enumerate(today.prescription.items):
-            for col, (text, name) in enumerate(((item.exercise.name, "exName"),
-                                                (item.dose_label(), "exDose"),
-                                                (item.resistance, "exStep"))):
+        for row, texts in enumerate(card.rows):
+            for col, (text, name) in enumerate(zip(texts, ("exName", "exDose", "exStep"))):
                 label = QLabel(text, objectName=name)
                 label.setWordWrap(name == "exStep")   # long kit names wrap on a small screen
                 self.grid.addWidget(label, row, col)
         self.grid.setColumnStretch(2, 1)   # the kit takes the room left, so it wraps the least
-        self._show_decision(today)
-        self._show_last(last)
+        self._show_decision(card)
+        self.last_label.setText(card.last)
         self._reflow()
 
     def show_run_day(self, view) -> None:
         """On a running day, the run the stage gives (core.coach.RunDayView), or why there is none."""
         done = view.runs_today if view is not None else ()
         self.show_run(view.prescription if view is not None and view.run_day and not done else None)
-        from PySide6.QtWidgets import QApplication
+        asked = bool(view is not None and view.run_day and view.readiness_needed)
+        if asked or self._walk_question is not None:
+            from PySide6.QtWidgets import QApplication
 
-        answering = self.walk_question.isAncestorOf(QApplication.focusWidget())
-        self.walk_question.ask(view is not None and view.run_day and view.readiness_needed)
-        if answering and not self.walk_question.isVisible():   # answered: on to the run, or Start
-            (self.run_button if self.run_button.isVisible() else self.start_button).setFocus()
+            answering = self.walk_question.isAncestorOf(QApplication.focusWidget())
+            self.walk_question.ask(asked)
+            if answering and not asked:   # answered: on to the run, or Start
+                (self.run_button if self.run_button.isVisible() else self.start_button).setFocus()
         if done:   # today's run is done: say what it was, not a stage to run again
             from itbgui.program.run_days import run_done_words
 
@@ -399,22 +392,19 @@ class TodayPage(TextScaled, QWidget):
         self.run_label.setToolTip(view.reason)
         self.run_label.show()
 
-    def _show_resume(self, today: TodaySession) -> None:
-        """"Resume: Clamshells, set 2 of 3" and a Resume button for a session left early today."""
-        point = today.resume
-        label = self.tr("Resume session") if point else self.tr("Start session")
-        self.start_button.setText(label)
-        self.start_button.setAccessibleName(label)
-        self.resume_label.setVisible(point is not None)
-        if point is None:
-            self.resume_label.setText("")
-            return
-        side = {"left": self.tr(", left side"), "right": self.tr(", right side")}.get(point.side, "")
-        self.resume_label.setText(
-            self.tr("Resume: %1, set %2 of %3%4. What you did earlier today is kept; the pain "
-                    "question comes at the end.")
-            .replace("%1", point.exercise_name).replace("%2", str(point.set_number))
-            .replace("%3", str(point.set_count)).replace("%4", side))
+    @property
+    def walk_question(self) -> WalkCheckQuestion:
+        """The walking question, made when a running day first needs it: its spin boxes
+        are not needed for the first frame."""
+        if self._walk_question is None:
+            from itbgui.screens.today_walk import WalkCheckQuestion
+
+            question = self._walk_question = WalkCheckQuestion()
+            question.answered.connect(self.walk_answered)
+            question.focused.connect(lambda: self._scroll.ensureWidgetVisible(question, 0, 10))
+            layout, index = self._walk_slot
+            layout.insertWidget(index, question)
+        return self._walk_question
 
     def after_first_paint(self) -> None:
         """What the first frame does without: Today may be filled in it (the start snapshot),
@@ -434,119 +424,39 @@ class TodayPage(TextScaled, QWidget):
         self.decision_card.hide()   # nothing to decide yet: no empty card in the first frame
         self.start_button.setEnabled(False)
 
-    def _day_heading(self, today: TodaySession, now: dt.date) -> str:
-        if today.is_today:
-            return self.tr("Today · %1").replace("%1", long_date(today.date))
-        if today.date == now + dt.timedelta(days=1):
-            return self.tr("Next session: tomorrow, %1").replace("%1", long_date(today.date))
-        return self.tr("Next session: %1").replace("%1", long_date(today.date))
-
-    def action_words(self, action: str) -> str:
-        return {PROGRESS: self.tr("Move on"), HOLD: self.tr("Stay at this dose"),
-                STEP_BACK: self.tr("Step back")}[action]
-
-    def short_words(self, action: str) -> str:
-        """The override buttons' labels: short, so three fit side by side in big type."""
-        return {PROGRESS: self.tr("Move on"), HOLD: self.tr("Stay"), STEP_BACK: self.tr("Step back")}[action]
-
-    def _show_decision(self, today: TodaySession) -> None:
-        decision = today.decision
+    def _show_decision(self, card: TodayCard) -> None:
         self.decision_card.show()
-        for button in self.override_buttons.values():
-            button.setVisible(decision is not None)
-        self.override_label.setVisible(decision is not None)
-        if decision is None:
-            self.decision_title.setText(self.tr("Your first session"))
-            self.decision_reason.setText(self.tr(
-                "It sets your starting point. After every session the app decides whether to move "
-                "on, stay at the same dose or step back, from the pain you log, and tells you why."))
-            self.override_group.setExclusive(False)
-            for action, button in self.override_buttons.items():
-                button.setText(self.short_words(action))
+        self.phase_label.setText(card.phase)
+        self.phase_label.setVisible(bool(card.phase))
+        self.decision_title.setText(card.title)
+        self.decision_reason.setText(card.reason)
+        self.override_label.setText(card.call_label)
+        self.override_label.setVisible(bool(card.call_label))
+        self.override_group.setExclusive(False)   # so that none may be checked
+        for button, call in zip(self.override_buttons.values(), card.calls or [None] * len(ACTIONS)):
+            button.setVisible(call is not None and not card.paused)
+            if call is None:
                 button.setChecked(False)
-            self.override_group.setExclusive(True)
-            self.clinician_label.hide()
-            self.phase_label.hide()
-            for button in self.pause_buttons.values():
-                button.hide()
-            return
-        from itbgui.program.clinical_state import phase_words
-
-        self.phase_label.setText(phase_words(decision.phase))
-        self.phase_label.show()
-        # Paused, no call changes the dose: the person's answer takes the calls' place.
-        paused = decision.phase == "paused"
-        for button in self.pause_buttons.values():
-            button.setVisible(paused)
-        for button in self.override_buttons.values():
-            button.setVisible(not paused)
-        self.override_label.setVisible(not paused)
-        effective = decision.effective_action
-        if decision.overridden_to:
-            self.decision_title.setText(self.tr("Your call: %1").replace("%1", self.action_words(effective)))
-            self.decision_reason.setText(self.tr("The app suggested: %1. %2")
-                                         .replace("%1", self.action_words(decision.action).lower())
-                                         .replace("%2", decision.reason))
-        else:
-            self.decision_title.setText(self.action_words(effective))
-            self.decision_reason.setText(decision.reason)
-        self.override_label.setText(self.tr("Your call for the next session (the app suggests: %1):")
-                                    .replace("%1", self.short_words(decision.action).lower()))
-        for action, button in self.override_buttons.items():
-            button.setText(self.short_words(action))
-            button.setAccessibleName(self.action_words(action))
-            button.setChecked(action == effective)
-        # A call can lower the dose, never raise it past the rule: "Move on" only where the
-        # rule moves on (against a step back the most is to stay); the button says so.
-        self.override_buttons[PROGRESS].setEnabled(decision.action == PROGRESS and not decision.see_clinician)
-        self.override_buttons[PROGRESS].setToolTip(
-            self.tr("Not while a check with a clinician is advised") if decision.see_clinician
-            else self.tr("Not after a step back: at most, stay at the same dose")
-            if decision.action == STEP_BACK
-            else self.tr("Only when the app moves on: your call can lower the dose, not raise it")
-            if decision.action != PROGRESS else "")
-        if decision.see_clinician:
-            self.clinician_label.setText(self.tr(
-                "<b>Please see a clinician</b> (a physiotherapist or your doctor): %1<br><br>"
-                "Go the same day if the knee is hot, red or swollen or you have a fever; if you "
-                "cannot bear weight or move the knee; if it locks; if the pain is constant or "
-                "wakes you at night; or if you feel numbness.").replace("%1", decision.clinician_reason))
-            self.clinician_label.show()
-        else:
-            self.clinician_label.hide()
-
-    def _show_last(self, last: SessionRecord | None) -> None:
-        if last is None:
-            self.last_label.setText(self.tr("No sessions logged yet. Your first one starts here."))
-            return
-        from itbgui.program.sessions import session_day
-
-        from itbgui.program.sessions import session_status
-
-        when = f"{long_date(session_day(last))}, {last.started_at:%H:%M}"
-        status = {"complete": self.tr("complete"), "partial": self.tr("partial: under half the reps"),
-                  "ended early": self.tr("ended early"),
-                  "nothing done": self.tr("stopped before any set")}[session_status(last)]
-        pain = ""
-        if last.pain_before is not None and last.pain_after is not None:
-            pain = self.tr(", pain %1 → %2").replace("%1", str(last.pain_before)).replace(
-                "%2", str(last.pain_after))
-        self.last_label.setText(self.tr("Last session: %1 (%2, %3 reps%4).")
-                                .replace("%1", when).replace("%2", status)
-                                .replace("%3", str(last.total_reps)).replace("%4", pain))
+                continue
+            button.setText(call.text)
+            button.setAccessibleName(call.accessible)
+            button.setChecked(call.checked)
+            button.setEnabled(call.enabled)
+            button.setToolTip(call.tip)
+        self.override_group.setExclusive(True)
+        self.clinician_label.setText(card.clinician)
+        self.clinician_label.setVisible(bool(card.clinician))
+        for button in self.pause_buttons.values():   # while paused the person's answer ends it
+            button.setVisible(card.paused)
 
     def ask_morning(self, session: SessionRecord | None, sore_side: str) -> None:
         """Show the next-morning question for ``session``, or hide it (None)."""
-        if session is None:
-            self.morning_banner.hide()
-            return
-        side = {"left": self.tr("your left side"), "right": self.tr("your right side")}.get(
-            sore_side, self.tr("the sore side"))
-        ended = (session.ended_at or session.started_at).astimezone().date()
-        if self.shown_day is None or (self.shown_day - ended).days <= 1:
-            text = self.tr("Good morning. How does %1 feel now, against before yesterday's session?")
-        else:   # a late answer: the morning after that session, as best remembered
-            text = self.tr("How did %1 feel the morning after your last session (%2), against before it? "
-                           "Nothing goes up without this answer.").replace("%2", long_date(ended))
-        self.morning_label.setText(text.replace("%1", side))
-        self.morning_banner.show()
+        from itbgui.screens.today_words import morning_words
+
+        self._show_morning(morning_words(session, sore_side, self.shown_day, self.tr))
+
+    def _show_morning(self, text: str) -> None:
+        if self.card is not None:
+            self.card = self.card._replace(morning=text)
+        self.morning_label.setText(text)
+        self.morning_banner.setVisible(bool(text))

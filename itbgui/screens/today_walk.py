@@ -10,8 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
 
-from itbgui.store.run_records import WALK_MINUTES_RANGE
-
 
 class WalkCheckQuestion(QFrame):
     #: (minutes walked briskly, worst pain 0-10)
@@ -32,7 +30,6 @@ class WalkCheckQuestion(QFrame):
         row = QHBoxLayout()
         row.setSpacing(10)
         self.minutes_box = QSpinBox(objectName="walkMinutes")
-        self.minutes_box.setRange(*WALK_MINUTES_RANGE)
         self.minutes_box.setSingleStep(5)
         self.minutes_box.setSuffix(self.tr(" min"))
         self.minutes_box.setAccessibleName(self.tr("Minutes walked briskly"))
@@ -60,9 +57,12 @@ class WalkCheckQuestion(QFrame):
 
     def ask(self, on: bool) -> None:
         """Show the question (a running day before the walking check is passed), or hide it."""
-        if on and not self._watching_focus:   # (not before the first paint: no event filter)
+        if on and not self._watching_focus:   # not before the first paint: no event filter, no records
             from PySide6.QtWidgets import QApplication
 
+            from itbgui.store.run_records import WALK_MINUTES_RANGE
+
+            self.minutes_box.setRange(*WALK_MINUTES_RANGE)
             QApplication.instance().focusChanged.connect(self._focus_moved)
             self._watching_focus = True
         if on and not self.isVisible():

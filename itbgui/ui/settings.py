@@ -13,12 +13,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from itbgui.program import preferences
 from itbgui.ui.theme import THEMES
 
 if TYPE_CHECKING:
     from itbgui.program.exercises import Tempo
     from itbgui.program.preferences import SessionPreferences
+
+
+def _rules():
+    """The program's preferences (defaults and safe ranges): loaded on the first timing
+    question, after the first paint, which reads the settings without them."""
+    from itbgui.program import preferences
+
+    return preferences
 
 
 # INI keys; SettingsDialog.changed(key) emits these, so the window can tell what to re-apply.
@@ -39,6 +46,9 @@ TEXT_SIZE = "view/text_size"
 REDUCE_MOTION = "view/reduce_motion"
 WINDOW_GEOMETRY = "window/geometry"
 FIRST_RUN_DONE = "app/first_run_done"
+#: What changes a session's timeline: a change redraws Today and the Plan (app/live_settings.py),
+#: and a kept Today card is made under them (app/today_cards.py).
+TIMING_KEYS = (CUSTOM_TEMPO, TEMPO_UP, TEMPO_HOLD, TEMPO_DOWN, CUSTOM_REST, REST_SECONDS, GET_READY_SECONDS)
 
 VOLUME_RANGE = (0, 100)
 DEFAULT_VOLUME = 80
@@ -87,14 +97,14 @@ class AppSettings:
             value = float(self._qs.value(key, default))
         except (TypeError, ValueError):
             return default
-        return value if preferences.within(value, bounds) else default
+        return value if bounds[0] <= value <= bounds[1] else default
 
     def _choice(self, key: str, default: str, choices) -> str:
         value = str(self._qs.value(key, default))
         return value if value in choices else default
 
     def _set_number(self, key: str, value: float, bounds: tuple[float, float]) -> None:
-        if not preferences.within(value, bounds):
+        if not bounds[0] <= value <= bounds[1]:
             raise ValueError(f"{key} must be {bounds[0]:g}-{bounds[1]:g}, got {value!r}")
         self._writable().setValue(key, value)
 
@@ -147,17 +157,17 @@ class AppSettings:
     def tempo(self) -> Tempo:
         from itbgui.program.exercises import Tempo
 
-        p = preferences
+        p = _rules()
         return Tempo(self._number(TEMPO_UP, p.DEFAULT_TEMPO.up, p.TEMPO_UP_RANGE),
                      self._number(TEMPO_HOLD, p.DEFAULT_TEMPO.hold, p.TEMPO_HOLD_RANGE),
                      self._number(TEMPO_DOWN, p.DEFAULT_TEMPO.down, p.TEMPO_DOWN_RANGE))
 
     @tempo.setter
     def tempo(self, tempo: Tempo) -> None:
-        p = preferences
+        p = _rules()
         for value, bounds in ((tempo.up, p.TEMPO_UP_RANGE), (tempo.hold, p.TEMPO_HOLD_RANGE),
                               (tempo.down, p.TEMPO_DOWN_RANGE)):
-            if not preferences.within(value, bounds):
+            if not bounds[0] <= value <= bounds[1]:
                 raise ValueError(f"tempo {tempo.label()} is outside the safe range")
         self._writable().setValue(TEMPO_UP, float(tempo.up))
         self._writable().setValue(TEMPO_HOLD, float(tempo.hold))
@@ -174,25 +184,29 @@ class AppSettings:
 
     @property
     def rest_seconds(self) -> int:
-        p = preferences
+        p = _rules()
         return int(self._number(REST_SECONDS, p.DEFAULT_REST_SECONDS, p.REST_RANGE))
 
     @rest_seconds.setter
     def rest_seconds(self, seconds: int) -> None:
-        self._set_number(REST_SECONDS, int(seconds), preferences.REST_RANGE)
+        self._set_number(REST_SECONDS, int(seconds), _rules().REST_RANGE)
 
     @property
     def get_ready_seconds(self) -> int:
-        p = preferences
+        p = _rules()
         return int(self._number(GET_READY_SECONDS, p.DEFAULT_GET_READY_SECONDS, p.GET_READY_RANGE))
 
     @get_ready_seconds.setter
     def get_ready_seconds(self, seconds: int) -> None:
-        self._set_number(GET_READY_SECONDS, int(seconds), preferences.GET_READY_RANGE)
+        self._set_number(GET_READY_SECONDS, int(seconds), _rules().GET_READY_RANGE)
+
+    def timing_as_stored(self) -> list[str | None]:
+        """The timing settings as the file holds them, unchecked: equal lists, equal timing."""
+        return [None if (value := self._qs.value(key)) is None else str(value) for key in TIMING_KEYS]
 
     def session_preferences(self) -> SessionPreferences:
         """What the next session's timeline is built with (see program.preferences)."""
-        return preferences.SessionPreferences(
+        return _rules().SessionPreferences(
             tempo=self.tempo if self.custom_tempo else None,
             rest_seconds=self.rest_seconds if self.custom_rest else None,
             get_ready_seconds=self.get_ready_seconds)
