@@ -141,3 +141,20 @@ def test_a_card_reads_back_as_written_and_junk_is_refused():
         except ValueError:
             continue
         raise AssertionError(f"read as a card: {junk!r}")
+
+
+def test_cards_are_worked_out_again_only_when_the_data_or_the_day_moved_on(tmp_path):
+    now = local(MONDAY + dt.timedelta(days=1), 9)
+    with _kept(tmp_path, now) as store:
+        path = tmp_path / FILE_NAME
+        first = path.stat().st_mtime_ns
+        keep_cards(Coach(store, FakeClock(now + dt.timedelta(hours=3)), timing=FAST), store.path, KEY, words)
+        assert path.stat().st_mtime_ns == first          # the same data, the same days: kept as it was
+        store.save_sessions([logged(MONDAY + dt.timedelta(days=1), 1, 1, "better")])
+        later = now + dt.timedelta(hours=4)
+        keep_cards(Coach(store, FakeClock(later), timing=FAST), store.path, KEY, words)
+        assert read_card(store.path, KEY, later) == shown_at(store, later)   # for the data as it is now
+        tomorrow = now + dt.timedelta(days=1)
+        keep_cards(Coach(store, FakeClock(tomorrow), timing=FAST), store.path, KEY, words)
+        last = local(tomorrow.date() + dt.timedelta(days=DAYS_AHEAD - 1), 12)
+        assert read_card(store.path, KEY, last) == shown_at(store, last)     # a day further on

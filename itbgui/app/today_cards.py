@@ -62,28 +62,37 @@ def data_stamp(path: Path) -> str | None:
     return f"{found.st_size} bytes, changed {found.st_mtime_ns} ns, inode {found.st_ino}"
 
 
+def _kept(folder: Path) -> dict | None:
+    """The cards file's contents, if whole (the CRC-32 of its text fits); None otherwise."""
+    try:
+        with open(folder / FILE_NAME, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        doc = json.loads(raw) if len(raw) <= MAX_BYTES else None
+        if type(doc) is not dict or type(doc.get("cards")) is not str:
+            return None
+        if zlib.crc32(doc["cards"].encode("utf-8")) != doc.get("crc32"):
+            return None
+        cards = json.loads(doc["cards"])
+    except (OSError, ValueError):
+        return None
+    return cards if type(cards) is dict else None
+
+
 def read_card(data_file: Path, key: str, now: dt.datetime) -> TodayCard | None:
     """The card kept for ``now``, for the data file as it is, under ``key``; or None.
 
     The cards are kept as text with its CRC-32 (zlib, which PySide has loaded already;
     hashlib would cost the first frame ~4 ms): a torn or edited file is not read."""
     stamp = data_stamp(data_file)
+    cards = _kept(data_file.parent) if stamp is not None else None
+    if cards is None or cards.get("data") != stamp or cards.get("key") != key:
+        return None
     try:
-        with open(data_file.parent / FILE_NAME, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        doc = json.loads(raw) if stamp is not None and len(raw) <= MAX_BYTES else None
-        if type(doc) is not dict or type(doc.get("cards")) is not str:
-            return None
-        if zlib.crc32(doc["cards"].encode("utf-8")) != doc.get("crc32"):
-            return None
-        cards = json.loads(doc["cards"])
-        if cards.get("data") != stamp or cards.get("key") != key:
-            return None
         day = cards["days"].get(now.date().isoformat())
         if day is None or now.hour * 60 + now.minute < day["from"]:
             return None
         return TodayCard.from_doc(day["card"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
 
@@ -91,8 +100,12 @@ def keep_cards(coach: Coach, data_file: Path, key: str, tr: Callable[[str], str]
     """Keep the cards for the coach's data, which must be ``data_file`` as it is on disk,
     from now on (OSError: not kept)."""
     stamp = data_stamp(data_file)
-    if stamp is None:
-        return
+    now = coach.clock.now()
+    last_day = (now.date() + dt.timedelta(days=DAYS_AHEAD - 1)).isoformat()
+    kept = _kept(data_file.parent)
+    if stamp is None or (kept is not None and kept.get("data") == stamp and kept.get("key") == key
+                         and last_day in kept.get("days", ())):
+        return   # no data file, or these very cards were kept today (nothing changed since)
     from itbgui.screens.today_words import today_card
 
     def card_at(when: dt.datetime) -> TodayCard:
@@ -100,7 +113,6 @@ def keep_cards(coach: Coach, data_file: Path, key: str, tr: Callable[[str], str]
         return today_card(view.session, now=when.date(), last=view.last, plan_is_default=view.plan_is_default,
                           sore_side=view.setup.sore_side, tr=tr, morning=view.morning_question)
 
-    now = coach.clock.now()
     days = {}
     for ahead in range(DAYS_AHEAD):
         day = now.date() + dt.timedelta(days=ahead)
