@@ -7,8 +7,9 @@ after ``show()``, with the window's content set and its first paint not waited f
 folder (a first start) and on ten years of synthetic history (about 1,500 sessions, 8 MB,
 benchmarks/synthetic_history.py). Targets, the headline: Today filled at most 1.5x the bare
 window when empty, at most 2.0x with ten years. The window's first frame ("shown") is
-reported beside. A start after the first keeps Today's snapshot beside the data
-(program/start_state.py); the warm-up run writes it, as the person's last session did.
+reported beside. A start after the first draws Today from the card the last close kept
+for the days ahead (app/today_cards.py), or else from the start snapshot
+(program/start_state.py); the warm-up run writes both, as the person's last close did.
 
     python benchmarks/cold_start.py [--runs 9] [--years 10]
 """
