@@ -131,8 +131,8 @@ sys.exit(cli.main(["--data-dir", sys.argv[1], "--exit-after-show"]))
 
 #: Not needed to paint Today: each is imported when its page, dialog or file needs it.
 #: The store's lock and the file's bytes are taken by store.opening alone, and Today is
-#: told by the coach from the start snapshot (program/start_state.py) or, on an empty
-#: folder, from nothing; TinyDB, the loader and the checks come with the repository after
+#: drawn from the card the last close kept (app/today_cards.py), or told by the coach from
+#: the start snapshot (program/start_state.py) or, on an empty folder, from nothing; TinyDB, the loader and the checks come with the repository after
 #: the paint, when the file is parsed.
 NOT_BEFORE_THE_FIRST_PAINT = ("pyqtgraph", "PySide6.QtSvg", "PySide6.QtMultimedia", "PySide6.QtPrintSupport",
                               "orjson", "hypothesis", "_strptime", "itbgui.app.help", "itbgui.ui.help_dialog",

@@ -10,6 +10,7 @@ import json
 import os
 import stat
 import tempfile
+import zlib
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -158,3 +159,31 @@ def test_cards_are_worked_out_again_only_when_the_data_or_the_day_moved_on(tmp_p
         keep_cards(Coach(store, FakeClock(tomorrow), timing=FAST), store.path, KEY, words)
         last = local(tomorrow.date() + dt.timedelta(days=DAYS_AHEAD - 1), 12)
         assert read_card(store.path, KEY, last) == shown_at(store, last)     # a day further on
+
+
+def test_a_card_that_differs_from_the_data_is_replaced_and_logged(qtbot, tmp_path, caplog, monkeypatch):
+    """Should a card ever say other than the data (a bug, a file put back by hand with its
+    old time), the page worked out right after the first paint replaces it, and the log says so."""
+    from itbgui import cli
+    from itbgui.app import MainWindow
+
+    assert cli.main(["--data-dir", str(tmp_path), "--exit-after-show"]) == 0   # keeps the cards
+    path = tmp_path / FILE_NAME
+    doc = json.loads(path.read_text())
+    cards = json.loads(doc["cards"])
+    for day in cards["days"].values():
+        day["card"]["heading"] = "A day that is not today"
+    text = json.dumps(cards)
+    path.write_text(json.dumps({"crc32": zlib.crc32(text.encode("utf-8")), "cards": text}))
+    headings = []
+    real_load = MainWindow.load_data
+
+    def load_data(window):
+        headings.append(window.today_page.heading.text())   # what the first frame showed
+        real_load(window)
+        headings.append(window.today_page.heading.text())
+
+    monkeypatch.setattr(MainWindow, "load_data", load_data)
+    assert cli.main(["--data-dir", str(tmp_path), "--exit-after-show"]) == 0
+    assert headings[0] == "A day that is not today" and headings[1].startswith(("Today", "Next session"))
+    assert "kept card differed" in caplog.text

@@ -122,6 +122,8 @@ class MadeOnUse:
             keep_cards(self._coach, store.path, self.cards_key(), self.today_page.tr)
         except OSError as exc:
             _log.info("Today's cards not kept: %s", exc)
+        except Exception:   # a shortcut only: never a reason to fail a quit with the data saved
+            _log.exception("Today's cards not kept")
 
     @property
     def saver(self) -> BackgroundSaver:

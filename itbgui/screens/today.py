@@ -337,8 +337,9 @@ class TodayPage(TextScaled, QWidget):
     def show_card(self, card: TodayCard) -> None:
         """Draw the page from ``card``: from today_words, or kept from the last run for the
         first frame (app/today_cards.py)."""
-        self.card = card if card.morning is not None or self.card is None else \
-            card._replace(morning=self.card.morning)
+        if card.morning is None and self.card is not None:
+            card = card._replace(morning=self.card.morning)   # the morning question stays as it is
+        self.card = card
         self.start_button.setEnabled(True)
         self.heading.setText(card.heading)
         self.subheading.setText(card.subheading)
