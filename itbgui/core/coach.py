@@ -286,7 +286,7 @@ class Coach:
         return TodayView(session, setup, not self.has_plan_setup(), last, due, run_day)
 
     def today_view_at(self, now: dt.datetime) -> TodayView:
-        """Today as a start at ``now`` (later than the clock's time) will first show it, from
+        """Today as a start at ``now`` (a moment of the days to come) will first show it, from
         the data as it is: no run day (the run log is read after the first frame) and no
         morning question put aside with "Not now" (that lasts as long as the window)."""
         clock, dismissed = self.clock, self._morning_dismissed
