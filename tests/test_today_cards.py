@@ -187,3 +187,24 @@ def test_a_card_that_differs_from_the_data_is_replaced_and_logged(qtbot, tmp_pat
     assert cli.main(["--data-dir", str(tmp_path), "--exit-after-show"]) == 0
     assert headings[0] == "A day that is not today" and headings[1].startswith(("Today", "Next session"))
     assert "kept card differed" in caplog.text
+
+
+def test_a_fifo_or_a_folder_under_a_kept_file_s_name_neither_hangs_nor_stops_a_start(tmp_path):
+    """The cards, the start snapshot and the checked note are read non-blocking and only as
+    plain files: anything else there is no shortcut, and the start goes the long way."""
+    import subprocess
+    import sys
+
+    from itbgui.store import checked, start_file
+
+    with SessionRepository(tmp_path) as store:
+        store.save_sessions([logged(MONDAY, 2, 3, "same")])
+    os.mkfifo(tmp_path / FILE_NAME)
+    os.mkfifo(tmp_path / start_file.FILE_NAME)
+    (tmp_path / checked.NOTE_NAME).unlink(missing_ok=True)
+    (tmp_path / checked.NOTE_NAME).mkdir()
+    run = subprocess.run([sys.executable, "-m", "itbgui", "--data-dir", str(tmp_path), "--exit-after-show"],
+                         capture_output=True, text=True, timeout=60,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert run.returncode == 0 and "ready after" in run.stdout, run.stderr
+    assert read_card(tmp_path / "itb-coach.json", KEY, local(MONDAY, 20)) is None

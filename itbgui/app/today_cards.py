@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from itbgui import __version__
 from itbgui.program.rules_version import PROGRAM_SOURCES
 from itbgui.screens.today_card import TodayCard
+from itbgui.store.opening import read_side_file
 
 if TYPE_CHECKING:
     from itbgui.core.coach import Coach
@@ -64,16 +65,15 @@ def data_stamp(path: Path) -> str | None:
 
 def _kept(folder: Path) -> dict | None:
     """The cards file's contents, if whole (the CRC-32 of its text fits); None otherwise."""
+    raw = read_side_file(folder / FILE_NAME, MAX_BYTES)
     try:
-        with open(folder / FILE_NAME, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        doc = json.loads(raw) if len(raw) <= MAX_BYTES else None
+        doc = json.loads(raw) if raw is not None else None
         if type(doc) is not dict or type(doc.get("cards")) is not str:
             return None
         if zlib.crc32(doc["cards"].encode("utf-8")) != doc.get("crc32"):
             return None
         cards = json.loads(doc["cards"])
-    except (OSError, ValueError):
+    except ValueError:
         return None
     return cards if type(cards) is dict else None
 

@@ -25,6 +25,7 @@ from typing import Callable, Iterable
 
 from itbgui import __version__
 from itbgui.store import private
+from itbgui.store.opening import read_side_file
 from itbgui.store.migrations import SCHEMA_VERSION
 
 NOTE_NAME = "itb-coach.checked"
@@ -49,10 +50,10 @@ def note_path(folder: Path) -> Path:
 def matches(folder: Path, raw: bytes, sha256: Callable[[], str] | None = None) -> bool:
     """True when ``raw`` is, byte for byte, what the note says was checked clean.
     ``sha256``: gives the digest of ``raw`` when it is already known."""
+    raw_note = read_side_file(note_path(folder), 4096)
     try:
-        with open(note_path(folder), "rb") as handle:
-            note = json.loads(handle.read(4096))
-    except (OSError, ValueError):
+        note = json.loads(raw_note) if raw_note is not None else None
+    except ValueError:
         return False
     if (type(note) is not dict or note.get("rules") != RULES
             or note.get("size") != len(raw) or type(note.get("sha256")) is not str):

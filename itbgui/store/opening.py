@@ -126,6 +126,25 @@ def _take_lock(opening: FolderOpening) -> None:
         opening.lock_problem = "the folder cannot be written"
 
 
+def read_side_file(path: Path, max_bytes: int) -> bytes | None:
+    """A small file the app keeps beside the data (the checked note, the start snapshot,
+    Today's cards): its bytes, or None when it is missing, not a plain file or larger than
+    ``max_bytes``. Opened non-blocking, so a FIFO under its name cannot hang the start."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        raw = os.read(fd, max_bytes + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return raw if len(raw) <= max_bytes else None
+
+
 def read_data_bytes(path: Path) -> bytes | None:
     """The file's bytes, or None when there is none yet. Only a plain file is read:
     a FIFO, a device or a folder under that name is refused at once (opening is

@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from itbgui.store.opening import read_side_file
+
 FILE_NAME = "itb-coach.start"
 #: Larger than any snapshot of a real log (a week of sessions): anything bigger is not one.
 MAX_BYTES = 4 * 1024 * 1024
@@ -29,10 +31,9 @@ def read(folder: Path, log: str) -> dict | None:
     """The snapshot kept for the data file whose fingerprint is ``log``, or None. The state
     is kept as text with its own SHA-256, so a file changed after it was written (by hand,
     by a disk) is never read as a state, even where it is still JSON."""
+    raw = read_side_file(Path(folder) / FILE_NAME, MAX_BYTES)
     try:
-        with open(Path(folder) / FILE_NAME, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        doc = json.loads(raw) if len(raw) <= MAX_BYTES else None
+        doc = json.loads(raw) if raw is not None else None
         if type(doc) is not dict or doc.get("log") != log or type(doc.get("state")) is not str:
             return None
         import hashlib   # here, not at the top: a first start has no snapshot to check
