@@ -98,7 +98,7 @@ def test_the_morning_question_comes_into_the_card_when_it_comes_due(tmp_path):
         store.save_sessions([session])
         ended = session.ended_at
         keep_cards(Coach(store, FakeClock(ended + dt.timedelta(hours=1)), timing=FAST), store.path, KEY, words)
-        doc = json.loads(json.loads((tmp_path / FILE_NAME).read_text())["cards"])
+        doc = json.loads(json.loads((tmp_path / FILE_NAME).read_text())["state"])
         tuesday = doc["days"][(MONDAY + dt.timedelta(days=1)).isoformat()]
         assert tuesday["from"] == 5 * 60 + 19
         assert tuesday["card"]["morning"].startswith("Good morning")
@@ -118,7 +118,7 @@ def test_a_card_is_not_drawn_for_other_data_settings_or_a_damaged_file(tmp_path)
         path = tmp_path / FILE_NAME
         kept = path.read_bytes()
         doc = json.loads(kept)
-        path.write_text(json.dumps({**doc, "cards": doc["cards"].replace("Today", "Tomorrow")}))
+        path.write_text(json.dumps({**doc, "state": doc["state"].replace("Today", "Tomorrow")}))
         assert read_card(store.path, KEY, now) is None            # edited: its CRC no longer fits
         path.write_bytes(kept[: len(kept) // 2])
         assert read_card(store.path, KEY, now) is None            # torn
@@ -170,11 +170,11 @@ def test_a_card_that_differs_from_the_data_is_replaced_and_logged(qtbot, tmp_pat
     assert cli.main(["--data-dir", str(tmp_path), "--exit-after-show"]) == 0   # keeps the cards
     path = tmp_path / FILE_NAME
     doc = json.loads(path.read_text())
-    cards = json.loads(doc["cards"])
+    cards = json.loads(doc["state"])
     for day in cards["days"].values():
         day["card"]["heading"] = "A day that is not today"
     text = json.dumps(cards)
-    path.write_text(json.dumps({"crc32": zlib.crc32(text.encode("utf-8")), "cards": text}))
+    path.write_text(json.dumps({**doc, "crc32": zlib.crc32(text.encode("utf-8")), "state": text}))
     headings = []
     real_load = MainWindow.load_data
 

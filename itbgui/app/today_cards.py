@@ -13,18 +13,18 @@ is a shortcut, never a source.
 A card is used only for the data file as it was when the card was made (its size, time of
 change and inode: hashing its bytes would cost ten years of sessions ~15 ms before the
 first paint), these rules and this version of the app, the same timing settings, the same
-language, and its own day. The file then read and worked out replaces the card within the
-next turns of the event loop; a card that differed is logged. It leaves out what only the
-data file tells (the run day, the imported runs waiting for answers): those come after the
-first paint, as from the snapshot.
+language, and its own day. The cards are kept as the start snapshot is
+(store/start_file.py), with a CRC-32 of their text: a torn or edited file is not read.
+The file then read and worked out replaces the card within the next turns of the event
+loop; a card that differed is logged. It leaves out what only the data file tells (the
+run day, the imported runs waiting for answers): those come after the first paint, as
+from the snapshot.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from itbgui import __version__
 from itbgui.program.rules_version import PROGRAM_SOURCES
 from itbgui.screens.today_card import TodayCard
-from itbgui.store.opening import read_side_file
+from itbgui.store.start_file import CRC32, read_kept, write_kept
 
 if TYPE_CHECKING:
     from itbgui.core.coach import Coach
@@ -63,29 +63,11 @@ def data_stamp(path: Path) -> str | None:
     return f"{found.st_size} bytes, changed {found.st_mtime_ns} ns, inode {found.st_ino}"
 
 
-def _kept(folder: Path) -> dict | None:
-    """The cards file's contents, if whole (the CRC-32 of its text fits); None otherwise."""
-    raw = read_side_file(folder / FILE_NAME, MAX_BYTES)
-    try:
-        doc = json.loads(raw) if raw is not None else None
-        if type(doc) is not dict or type(doc.get("cards")) is not str:
-            return None
-        if zlib.crc32(doc["cards"].encode("utf-8")) != doc.get("crc32"):
-            return None
-        cards = json.loads(doc["cards"])
-    except ValueError:
-        return None
-    return cards if type(cards) is dict else None
-
-
 def read_card(data_file: Path, key: str, now: dt.datetime) -> TodayCard | None:
-    """The card kept for ``now``, for the data file as it is, under ``key``; or None.
-
-    The cards are kept as text with its CRC-32 (zlib, which PySide has loaded already;
-    hashlib would cost the first frame ~4 ms): a torn or edited file is not read."""
+    """The card kept for ``now``, for the data file as it is, under ``key``; or None."""
     stamp = data_stamp(data_file)
-    cards = _kept(data_file.parent) if stamp is not None else None
-    if cards is None or cards.get("data") != stamp or cards.get("key") != key:
+    cards = read_kept(data_file.parent / FILE_NAME, stamp, MAX_BYTES, CRC32) if stamp is not None else None
+    if cards is None or cards.get("key") != key:
         return None
     try:
         day = cards["days"].get(now.date().isoformat())
@@ -102,9 +84,8 @@ def keep_cards(coach: Coach, data_file: Path, key: str, tr: Callable[[str], str]
     stamp = data_stamp(data_file)
     now = coach.clock.now()
     last_day = (now.date() + dt.timedelta(days=DAYS_AHEAD - 1)).isoformat()
-    kept = _kept(data_file.parent)
-    if stamp is None or (kept is not None and kept.get("data") == stamp and kept.get("key") == key
-                         and last_day in kept.get("days", ())):
+    kept = read_kept(data_file.parent / FILE_NAME, stamp, MAX_BYTES, CRC32) if stamp is not None else None
+    if stamp is None or (kept is not None and kept.get("key") == key and last_day in kept.get("days", ())):
         return   # no data file, or these very cards were kept today (nothing changed since)
     from itbgui.screens.today_words import today_card
 
@@ -130,8 +111,4 @@ def keep_cards(coach: Coach, data_file: Path, key: str, tr: Callable[[str], str]
                 middle = (before + first) // 2
                 before, first = (before, middle) if card_at(at(middle)) == last else (middle, first)
         days[day.isoformat()] = {"from": first, "card": last.to_doc()}
-    from itbgui.store.storage import write_atomically
-
-    text = json.dumps({"data": stamp, "key": key, "days": days}, ensure_ascii=False)
-    doc = {"crc32": zlib.crc32(text.encode("utf-8")), "cards": text}
-    write_atomically(data_file.parent / FILE_NAME, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    write_kept(data_file.parent / FILE_NAME, stamp, {"key": key, "days": days}, CRC32)

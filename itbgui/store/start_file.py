@@ -12,6 +12,7 @@ owner's alone) and only by the copy holding the folder's lock.
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 
 from itbgui.store.opening import read_side_file
@@ -31,27 +32,54 @@ def read(folder: Path, log: str) -> dict | None:
     """The snapshot kept for the data file whose fingerprint is ``log``, or None. The state
     is kept as text with its own SHA-256, so a file changed after it was written (by hand,
     by a disk) is never read as a state, even where it is still JSON."""
-    raw = read_side_file(Path(folder) / FILE_NAME, MAX_BYTES)
-    try:
-        doc = json.loads(raw) if raw is not None else None
-        if type(doc) is not dict or doc.get("log") != log or type(doc.get("state")) is not str:
-            return None
-        import hashlib   # here, not at the top: a first start has no snapshot to check
-
-        if hashlib.sha256(doc["state"].encode("utf-8")).hexdigest() != doc.get("sha256"):
-            return None
-        state = json.loads(doc["state"])
-    except (OSError, ValueError):
-        return None
-    return state if type(state) is dict else None
+    return read_kept(Path(folder) / FILE_NAME, log, MAX_BYTES, SHA256)
 
 
 def write(folder: Path, log: str, state: dict) -> None:
     """Keep ``state`` for the data file whose fingerprint is ``log`` (OSError: not kept)."""
-    import hashlib
+    write_kept(Path(folder) / FILE_NAME, log, state, SHA256)
 
+
+# ------------------------------------------------------------------ any file kept this way
+# The start snapshot here, Today's cards (app/today_cards.py): a state kept as text under
+# ``log`` (what it was worked out from) with a check of that text, named in the file.
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib   # here, not at the top: a first start has no snapshot to check
+
+    return hashlib.sha256(data).hexdigest()
+
+
+#: The snapshot's check. Today's cards take zlib's CRC-32, which PySide has already loaded
+#: when they are read, before the first paint (hashlib would cost it ~4 ms).
+SHA256 = ("sha256", _sha256)
+CRC32 = ("crc32", zlib.crc32)
+
+
+def read_kept(path: Path, log: str, max_bytes: int, check=SHA256) -> dict | None:
+    """The state kept in ``path`` for ``log``, or None: missing, torn, larger than
+    ``max_bytes``, kept for another ``log``, or its text no longer the one checked."""
+    name, digest = check
+    raw = read_side_file(path, max_bytes)
+    try:
+        doc = json.loads(raw) if raw is not None else None
+        if type(doc) is not dict or doc.get("log") != log or type(doc.get("state")) is not str:
+            return None
+        if digest(doc["state"].encode("utf-8")) != doc.get(name):
+            return None
+        state = json.loads(doc["state"])
+    except ValueError:
+        return None
+    return state if type(state) is dict else None
+
+
+def write_kept(path: Path, log: str, state: dict, check=SHA256) -> None:
+    """Keep ``state`` in ``path`` for ``log``, atomically and the owner's alone (OSError:
+    not kept)."""
     from itbgui.store.storage import write_atomically   # TinyDB's: not for the read at start
 
+    name, digest = check
     text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
-    doc = {"log": log, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "state": text}
-    write_atomically(Path(folder) / FILE_NAME, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    doc = {"log": log, name: digest(text.encode("utf-8")), "state": text}
+    write_atomically(path, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
