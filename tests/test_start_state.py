@@ -145,6 +145,30 @@ def _close(coach: Coach, made: list) -> None:
         coach._opening.close()
 
 
+def _snapshot_kept(folder: Path, *also) -> dt.date:
+    """The week logged (and ``also``), the app opened and closed on a day after it, which
+    keeps the snapshot: the day."""
+    _week(folder)
+    with SessionRepository(folder) as store:
+        for record in also:
+            store.save_session(record)
+    today = MONDAY + dt.timedelta(days=9)
+    coach, made = _coach_on(folder, today)
+    coach.today_view()
+    _close(coach, made)
+    return today
+
+
+def _replayed_view(folder: Path, today: dt.date):
+    """A start on ``today`` that may not use the snapshot: Today as the full replay tells it."""
+    coach, made = _coach_on(folder, today)
+    assert not coach.today_before_load()
+    view = coach.today_view()
+    assert view == _full_view(folder, today)
+    _close(coach, made)
+    return view
+
+
 def _week(folder: Path) -> list:
     records = [logged(MONDAY + dt.timedelta(days=d), 2, p, m)
                for d, p, m in ((0, 2, "same"), (2, 1, "better"), (4, 3, None), (7, 2, "same"))]
@@ -202,31 +226,17 @@ def test_after_an_edit_a_delete_or_a_set_up_change_today_is_the_full_replays(tmp
 
 
 def test_a_file_changed_behind_the_apps_back_is_replayed(tmp_path):
-    _week(tmp_path)
-    today = MONDAY + dt.timedelta(days=9)
-    coach, made = _coach_on(tmp_path, today)
-    coach.today_view()
-    _close(coach, made)
+    today = _snapshot_kept(tmp_path)
     with SessionRepository(tmp_path) as store:       # another device's sync, say: no snapshot
         store.delete_session(store.sessions()[-1].id)
-    coach, made = _coach_on(tmp_path, today)
-    assert not coach.today_before_load()
-    assert coach.today_view() == _full_view(tmp_path, today)
-    _close(coach, made)
+    _replayed_view(tmp_path, today)
 
 
 def test_a_torn_snapshot_costs_time_never_a_decision(tmp_path):
-    _week(tmp_path)
-    today = MONDAY + dt.timedelta(days=9)
-    coach, made = _coach_on(tmp_path, today)
-    coach.today_view()
-    _close(coach, made)
+    today = _snapshot_kept(tmp_path)
     path = tmp_path / start_file.FILE_NAME
     path.write_bytes(path.read_bytes()[:-40])
-    coach, made = _coach_on(tmp_path, today)
-    assert not coach.today_before_load()
-    assert coach.today_view() == _full_view(tmp_path, today)
-    _close(coach, made)
+    _replayed_view(tmp_path, today)
 
 
 def test_the_week_maintenance_begins_is_told_from_the_last_three_sessions_whatever_the_last_week_held():
@@ -245,28 +255,15 @@ def test_the_week_maintenance_begins_is_told_from_the_last_three_sessions_whatev
 def test_a_session_left_early_today_is_carried_on_as_the_full_replay_says(tmp_path):
     """The snapshot cannot tell Today without that session: the log is replayed, and Today
     offers to carry it on, as it would have without a snapshot."""
-    _week(tmp_path)
-    today = MONDAY + dt.timedelta(days=9)
-    left = logged(today, 2, None, sid="left-early")
+    left = logged(MONDAY + dt.timedelta(days=9), 2, None, sid="left-early")
     left = dataclasses.replace(left, completed=False, pain_after=None, sets=left.sets[:3])
-    with SessionRepository(tmp_path) as store:
-        store.save_session(left)
-    coach, made = _coach_on(tmp_path, today)
-    coach.today_view()
-    _close(coach, made)
-    coach, made = _coach_on(tmp_path, today)
-    assert not coach.today_before_load()
-    view = coach.today_view()
-    assert view == _full_view(tmp_path, today) and view.session.resume is not None
-    _close(coach, made)
+    today = _snapshot_kept(tmp_path, left)
+    assert today == session_day(left)
+    assert _replayed_view(tmp_path, today).session.resume is not None
 
 
 def test_a_snapshot_changed_after_it_was_written_is_not_read_even_as_valid_json(tmp_path):
-    _week(tmp_path)
-    today = MONDAY + dt.timedelta(days=9)
-    coach, made = _coach_on(tmp_path, today)
-    coach.today_view()
-    _close(coach, made)
+    today = _snapshot_kept(tmp_path)
     path = tmp_path / start_file.FILE_NAME
     text = path.read_text(encoding="utf-8")
     doc = json.loads(text)
@@ -275,7 +272,4 @@ def test_a_snapshot_changed_after_it_was_written_is_not_read_even_as_valid_json(
     state["states"][first][0] += 1                     # one exercise a step further on
     doc["state"] = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
     path.write_text(json.dumps(doc), encoding="utf-8")
-    coach, made = _coach_on(tmp_path, today)
-    assert not coach.today_before_load()
-    assert coach.today_view() == _full_view(tmp_path, today)
-    _close(coach, made)
+    _replayed_view(tmp_path, today)
